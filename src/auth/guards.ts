@@ -1,0 +1,18 @@
+// Route guards: a logged-in user, optionally with one of the given roles.
+import type { NextFunction, Request, Response } from 'express';
+import { ForbiddenError } from '../errors.js';
+import type { Role } from '../store/ports.js';
+
+export function requireRole(...roles: Role[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!req.user) return res.redirect(303, `/masuk?next=${encodeURIComponent(req.originalUrl)}`);
+    if (roles.length > 0 && !roles.includes(req.user.role)) return next(new ForbiddenError());
+    next();
+  };
+}
+
+export const requireLogin = requireRole();
+
+export function homeFor(role: Role): string {
+  return role === 'admin-ppe' ? '/kotak-masuk' : role === 'process-owner' ? '/proses' : '/tugas';
+}

@@ -1,0 +1,37 @@
+// On an empty store: one Admin PPE and one process owner. Passwords come from the environment;
+// without them a random password is generated and printed once (never a fixed one in production).
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import { ConflictError, type Role, type Store } from '../store/ports.js';
+import { generatePassword, hashPassword } from './passwords.js';
+
+export const DEMO_PASSWORDS = { 'admin-ppe': 'demo-admin-ppe-2026', 'process-owner': 'demo-pemilik-2026' } as const;
+
+interface StaffSeed {
+  role: Extract<Role, 'admin-ppe' | 'process-owner'>;
+  email: string;
+  password: string | null;
+  displayName: string;
+}
+
+export async function ensureStaffAccounts(store: Store, config: Config, log: (line: string) => void): Promise<void> {
+  const seeds: StaffSeed[] = [
+    { role: 'admin-ppe', email: config.admin.email, password: config.admin.password, displayName: 'Admin PPE' },
+    { role: 'process-owner', email: config.owner.email, password: config.owner.password, displayName: 'Pemilik Proses' },
+  ];
+  for (const seed of seeds) {
+    if ((await store.countUsers(seed.role)) > 0) continue;
+    const demo = config.env !== 'production' ? DEMO_PASSWORDS[seed.role] : null;
+    const password = seed.password ?? demo ?? generatePassword();
+    try {
+      await store.insertUser({
+        id: randomUUID(), email: seed.email, whatsapp: null, displayName: seed.displayName, role: seed.role,
+        passwordHash: await hashPassword(password), status: 'active', createdAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      if (err instanceof ConflictError) continue; // another instance seeded it first
+      throw err;
+    }
+    if (!seed.password) log(`[alur] created ${seed.role} account ${seed.email} with password: ${password}${demo ? ' (demo password, development mode)' : ' (shown once; change it)'}`);
+  }
+}

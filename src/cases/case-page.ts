@@ -1,0 +1,85 @@
+// Read model of one case for its owner (PPBJ) and for staff: status, SOP steps done (who, when),
+// the current step and its holder, return reasons, documents and the audit history.
+import type { DefinitionService } from '../definitions/definition-service.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import { findForm } from '../forms/form-registry.js';
+import type { AuditEvent, CaseRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { pendingReturn } from './returns.js';
+
+export function mayViewCase(c: CaseRecord, viewer: UserRecord): boolean {
+  return viewer.role === 'ppbj' ? c.applicantId === viewer.id : true;
+}
+
+/** Documents: the owning PPBJ and Admin PPE only. */
+export function mayViewDocuments(c: CaseRecord, viewer: UserRecord): boolean {
+  return viewer.role === 'admin-ppe' || (viewer.role === 'ppbj' && c.applicantId === viewer.id);
+}
+
+function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[]): string {
+  if (c.status === 'completed') return 'status.aktif';
+  if (c.status === 'failed') return 'status.gagal';
+  const task = open[0];
+  const form = task ? findForm(task.formKey) : undefined;
+  if (!task || !form) return 'status.draf';
+  return form.returnedStatus && pendingReturn(task, audit) ? form.returnedStatus : (form.caseStatus ?? 'status.draf');
+}
+
+function detail(e: AuditEvent): string | undefined {
+  switch (e.type) {
+    case 'case.returned':
+      return String(e.data.reasons ?? '');
+    case 'document.uploaded':
+      return String(e.data.name ?? '');
+    case 'account.activated':
+      return Array.isArray(e.data.systems) ? e.data.systems.join(', ') : undefined;
+    case 'case.failed':
+      return String(e.data.error ?? '');
+    default:
+      return undefined;
+  }
+}
+
+export async function casePageModel(store: Store, definitions: DefinitionService, caseId: string, viewer: UserRecord) {
+  const c = await store.getCase(caseId);
+  if (!c) throw new NotFoundError();
+  if (!mayViewCase(c, viewer)) throw new ForbiddenError();
+  const [open, done, audit, documents, def] = await Promise.all([
+    store.listTasks({ caseId, status: 'open', limit: 100 }),
+    store.listTasks({ caseId, status: 'completed', limit: 1000 }),
+    store.listAudit(caseId),
+    mayViewDocuments(c, viewer) ? store.listDocuments(caseId) : Promise.resolve(null),
+    definitions.byId(c.definitionId),
+  ]);
+  const model = await definitions.model(def);
+  const completedBy = new Map(audit.filter((e) => e.type === 'task.completed' && e.taskId).map((e) => [e.taskId!, e.actorName]));
+  const holders = new Map<string, string>();
+  for (const t of open) {
+    if (t.assigneeId && !holders.has(t.assigneeId)) holders.set(t.assigneeId, (await store.getUser(t.assigneeId))?.displayName ?? '');
+  }
+  const steps = [...model.userTasks]
+    .sort((a, b) => (a.sop.stepNo ?? 0) - (b.sop.stepNo ?? 0))
+    .map((spec) => {
+      const last = done.filter((t) => t.elementId === spec.id).sort((a, b) => String(a.completedAt).localeCompare(String(b.completedAt))).pop();
+      const current = open.some((t) => t.elementId === spec.id);
+      return {
+        name: spec.name,
+        state: current ? 'current' : last ? 'done' : 'pending',
+        doneBy: !current && last ? completedBy.get(last.id) : undefined,
+        doneAt: !current && last ? last.completedAt : undefined,
+      };
+    });
+  return {
+    title: 'case.title',
+    case: c,
+    statusKey: statusKey(c, open, audit),
+    current: open.map((t) => ({
+      ...t,
+      assigneeName: t.assigneeId ? holders.get(t.assigneeId) : null,
+      actionable: t.role === viewer.role && (t.role !== 'ppbj' || t.applicantId === viewer.id),
+    })),
+    returns: audit.filter((e) => e.type === 'case.returned').map((e) => ({ at: e.at, actorName: e.actorName, reasons: e.data.reasons })),
+    steps,
+    documents,
+    history: audit.map((e) => ({ type: e.type, at: e.at, actorName: e.actorName, step: e.data.step, detail: detail(e) })),
+  };
+}

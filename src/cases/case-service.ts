@@ -1,0 +1,189 @@
+// Starts cases and completes their user tasks: load → authorise → validate → engine (recover,
+// signal, getState) → one atomic store change guarded by the case's rev → audit.
+import { randomUUID } from 'node:crypto';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { findForm } from '../forms/form-registry.js';
+import type { FormDef, FormValues } from '../forms/form-types.js';
+import { storableValues, validateForm } from '../forms/validate-form.js';
+import { registrasi } from '../forms/ppbj-forms.js';
+import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { completeUserTask, startProcess, TaskNotWaitingError, type DefinitionRef, type EngineResult } from '../workflow/index.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
+import { auditEvent, newTasks, taskFromWaiting } from './task-projection.js';
+
+/** A file already checked (type by content, size) and written under the uploads folder. */
+export interface StoredUpload {
+  field: string;
+  originalName: string;
+  storedName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export interface CaseServiceDeps {
+  store: Store;
+  definitions: DefinitionService;
+  now?: () => Date;
+}
+
+export const SHIPPED_PROCESS_KEY = 'pendaftaran-akun-ppbj';
+const REGISTRATION_STEP = 'MembuatAkun';
+
+export class CaseService {
+  private readonly store: Store;
+  private readonly definitions: DefinitionService;
+  private readonly now: () => Date;
+
+  constructor(deps: CaseServiceDeps) {
+    this.store = deps.store;
+    this.definitions = deps.definitions;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * SOP step 2 "Membuat Akun PPBJ": creates the PPBJ user, starts a case on the latest version and
+   * completes the step with the registration data, all in one change.
+   */
+  async register(raw: Record<string, unknown>, hash: (password: string) => Promise<string>): Promise<UserRecord> {
+    const check = validateForm(registrasi, raw);
+    if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
+    const email = String(check.clean.email).toLowerCase();
+    if (await this.store.findUserByEmail(email)) throw new ValidationError({ email: 'field.email.taken' });
+
+    const now = this.now();
+    const at = now.toISOString();
+    const user: UserRecord = {
+      id: randomUUID(), email, whatsapp: String(check.clean.whatsapp), displayName: String(check.clean.displayName),
+      role: 'ppbj', passwordHash: await hash(String(check.clean.password)), status: 'registered', createdAt: at,
+    };
+    const def = await this.definitions.latest(SHIPPED_PROCESS_KEY);
+    const started = await startProcess(def);
+    const c = this.newCase(def, user, started, at);
+    const first = started.waiting.find((w) => w.elementId === REGISTRATION_STEP);
+    if (!first) throw new Error(`Process ${def.processKey} v${def.version} does not start with ${REGISTRATION_STEP}`);
+
+    const values = { ...storableValues(registrasi, check.clean), email };
+    const done = await completeUserTask(def, started.engineState, first.elementId, {});
+    const step2: TaskRecord = { ...taskFromWaiting(c, first, now), assigneeId: user.id, status: 'completed', completedAt: at, completedBy: user.id };
+    const next = newTasks(c, done.waiting, [], now);
+    const actor = { id: user.id, displayName: user.displayName };
+    await this.store.applyCaseChange({
+      expectedRev: null,
+      case: this.applyResult({ ...c, data: { [registrasi.key]: values } }, done, at),
+      newUser: user,
+      openTasks: [step2, ...next.tasks],
+      audit: [
+        auditEvent(c.id, at, actor, 'case.started', { processKey: def.processKey, version: def.version }),
+        auditEvent(c.id, at, null, 'task.created', { step: step2.name, stepNo: step2.stepNo, role: step2.role, dueAt: step2.dueAt }, step2.id),
+        auditEvent(c.id, at, actor, 'task.completed', { step: step2.name, fields: values }, step2.id),
+        ...next.audit,
+        ...this.endAudit(c.id, done, at),
+      ],
+    });
+    return user;
+  }
+
+  /** Completes an open task for `actor` with a form submission; see the module comment. */
+  async completeTask(taskId: string, actor: UserRecord, raw: Record<string, unknown>, uploads: StoredUpload[] = []): Promise<TaskRecord> {
+    const task = await this.openTaskFor(taskId, actor);
+    const form = requireForm(task.formKey);
+    const c = await this.store.getCase(task.caseId);
+    if (!c) throw new NotFoundError();
+    const at = this.now().toISOString();
+    const documents = uploads.map((u) => documentRecord(u, c.id, task.id, actor.id, at));
+    const check = validateForm(form, raw, fileValues(form, c, documents));
+    if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
+
+    const def = await this.definitions.byId(c.definitionId);
+    let result: EngineResult;
+    try {
+      result = await completeUserTask(def, c.engineState, task.elementId, form.engineOutput?.(check.clean) ?? {});
+    } catch (err) {
+      if (err instanceof TaskNotWaitingError) throw new ConflictError(err.message);
+      throw err;
+    }
+    const values = storableValues(form, check.clean);
+    const effects = form.effects?.(check.clean) ?? {};
+    const stillOpen = (await this.store.listTasks({ caseId: c.id, status: 'open', limit: 1000 })).filter((t) => t.id !== task.id);
+    const next = newTasks(c, result.waiting, stillOpen.map((t) => t.elementId), this.now());
+    const who = { id: actor.id, displayName: actor.displayName };
+    const audit: AuditEvent[] = [
+      ...documents.map((d) =>
+        auditEvent(c.id, at, who, 'document.uploaded', { field: d.field, name: d.originalName, size: d.size, sha256: d.sha256, documentId: d.id }, task.id)),
+      auditEvent(c.id, at, who, 'task.completed', { step: task.name, fields: values }, task.id),
+    ];
+    if (effects.returnedReasons) audit.push(auditEvent(c.id, at, who, 'case.returned', { step: task.name, reasons: effects.returnedReasons }, task.id));
+    if (effects.activateAccount) audit.push(auditEvent(c.id, at, who, 'account.activated', { userId: c.applicantId, systems: values.sistem ?? [] }, task.id));
+    audit.push(...next.audit, ...this.endAudit(c.id, result, at));
+
+    await this.store.applyCaseChange({
+      expectedRev: c.rev,
+      case: this.applyResult({ ...c, data: { ...c.data, [form.key]: values }, rev: c.rev + 1 }, result, at),
+      completeTasks: [{ taskId: task.id, completedBy: actor.id, completedAt: at }],
+      openTasks: next.tasks,
+      documents,
+      ...(effects.activateAccount ? { userStatus: { userId: c.applicantId, status: 'active' as const } } : {}),
+      audit,
+    });
+    return task;
+  }
+
+  /** The open task, if `actor` may act on it: its role, its applicant (PPBJ), its holder (Admin PPE). */
+  async openTaskFor(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+    const task = await this.store.getTask(taskId);
+    if (!task) throw new NotFoundError();
+    assertMayAct(task, actor);
+    if (task.status !== 'open') throw new ConflictError(`task ${task.id} is ${task.status}`, 'error.taskHandled');
+    if (task.role !== 'ppbj' && task.assigneeId !== actor.id) {
+      throw new ForbiddenError(task.assigneeId ? 'error.taskHeldByOther' : 'error.taskNotTaken');
+    }
+    return task;
+  }
+
+  private newCase(def: DefinitionRef & { processKey: string; version: number }, user: UserRecord, r: EngineResult, at: string): CaseRecord {
+    return {
+      id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version,
+      applicantId: user.id, applicantName: user.displayName, status: r.status, engineState: r.engineState,
+      data: {}, rev: 1, error: r.error, createdAt: at, updatedAt: at,
+    };
+  }
+
+  private applyResult(c: CaseRecord, r: EngineResult, at: string): CaseRecord {
+    return { ...c, status: r.status, engineState: r.engineState, error: r.error, updatedAt: at };
+  }
+
+  private endAudit(caseId: string, r: EngineResult, at: string): AuditEvent[] {
+    if (r.status === 'completed') return [auditEvent(caseId, at, null, 'case.completed')];
+    if (r.status === 'failed') return [auditEvent(caseId, at, null, 'case.failed', { error: r.error })];
+    return [];
+  }
+}
+
+/** Role and ownership rules shared by completing, taking and viewing a task. */
+export function assertMayAct(task: TaskRecord, actor: UserRecord): void {
+  if (actor.role !== task.role) throw new ForbiddenError();
+  if (task.role === 'ppbj' && task.applicantId !== actor.id) throw new ForbiddenError();
+}
+
+export function requireForm(formKey: string): FormDef {
+  const form = findForm(formKey);
+  if (!form) throw new Error(`No form is registered for formKey "${formKey}"`);
+  return form;
+}
+
+function documentRecord(u: StoredUpload, caseId: string, taskId: string, uploaderId: string, at: string): DocumentRecord {
+  return { id: randomUUID(), caseId, taskId, uploaderId, createdAt: at, ...u };
+}
+
+/** File fields take the new upload, or keep the document submitted the previous time. */
+function fileValues(form: FormDef, c: CaseRecord, documents: DocumentRecord[]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  const previous = (c.data[form.key] ?? {}) as FormValues;
+  for (const f of form.fields) {
+    if (f.type !== 'file') continue;
+    const prev = previous[f.name];
+    out[f.name] = documents.find((d) => d.field === f.name)?.id ?? (typeof prev === 'string' && prev ? prev : undefined);
+  }
+  return out;
+}

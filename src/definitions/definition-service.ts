@@ -1,0 +1,75 @@
+// Process definition versions: deploys the shipped BPMN on an empty store, looks versions up
+// (immutable, so cached by id), and deploys new versions only after the model validates.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { DefinitionRecord, Store } from '../store/ports.js';
+import { loadProcessModel, type ProcessModel } from '../workflow/index.js';
+
+export class DefinitionService {
+  private readonly byIdCache = new Map<string, DefinitionRecord>();
+  private readonly models = new Map<string, Promise<ProcessModel>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** On an empty store, the shipped file becomes version 1 (safe when several instances start at once). */
+  async ensureShipped(file: string | URL): Promise<DefinitionRecord> {
+    const xml = await readFile(file, 'utf8');
+    const model = await loadProcessModel(xml);
+    const existing = await this.store.getLatestDefinition(model.processKey);
+    if (existing) return existing;
+    try {
+      return await this.insert(xml, model, 1, null, 'Versi awal dari berkas proses bawaan');
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const winner = await this.store.getLatestDefinition(model.processKey);
+      if (!winner) throw err;
+      return winner;
+    }
+  }
+
+  /** Validates and deploys a new version; the running version keeps serving if this throws. */
+  async deploy(xml: string, by: string | null, comment: string): Promise<DefinitionRecord> {
+    const model = await loadProcessModel(xml);
+    const latest = await this.store.getLatestDefinition(model.processKey);
+    return this.insert(xml, model, (latest?.version ?? 0) + 1, by, comment);
+  }
+
+  async latest(processKey: string): Promise<DefinitionRecord> {
+    const def = await this.store.getLatestDefinition(processKey);
+    if (!def) throw new NotFoundError('error.noDefinition');
+    this.byIdCache.set(def.id, def);
+    return def;
+  }
+
+  async byId(id: string): Promise<DefinitionRecord> {
+    const cached = this.byIdCache.get(id);
+    if (cached) return cached;
+    const def = await this.store.getDefinition(id);
+    if (!def) throw new NotFoundError('error.noDefinition');
+    this.byIdCache.set(id, def);
+    return def;
+  }
+
+  model(def: DefinitionRecord): Promise<ProcessModel> {
+    let model = this.models.get(def.id);
+    if (!model) {
+      model = loadProcessModel(def.xml);
+      this.models.set(def.id, model);
+    }
+    return model;
+  }
+
+  private async insert(xml: string, model: ProcessModel, version: number, by: string | null, comment: string): Promise<DefinitionRecord> {
+    const def: DefinitionRecord = {
+      id: randomUUID(), processKey: model.processKey, version, name: model.name, xml,
+      createdAt: this.now().toISOString(), createdBy: by, comment,
+    };
+    await this.store.insertDefinition(def);
+    this.byIdCache.set(def.id, def);
+    return def;
+  }
+}

@@ -1,0 +1,56 @@
+// Form definitions: what a user task asks for, how each field is checked, and what the
+// submission means for the process (engine output) and for the case (effects).
+import type { Role } from '../store/ports.js';
+
+export type FieldType = 'text' | 'email' | 'tel' | 'date' | 'select' | 'radio' | 'checkboxes' | 'textarea' | 'file' | 'password';
+
+export interface FieldOption {
+  value: string;
+  label: string; // i18n key, or the text itself when `literal`
+  literal?: boolean;
+}
+
+/** A checked field value: strings for text-like fields, string[] for checkboxes, a document id for files. */
+export type FieldValue = string | string[];
+export type FormValues = Record<string, FieldValue>;
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label: string; // i18n key
+  hint?: string; // i18n key
+  required: boolean;
+  options?: FieldOption[];
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'tel' | 'email';
+  maxLength?: number;
+  /** Returns an i18n error key, or null when the (trimmed, non-empty) value is valid. */
+  check?: (value: FieldValue, all: FormValues) => string | null;
+  /** Normalise a valid value before storing (e.g. phone numbers to +628…). */
+  normalise?: (value: string) => string;
+  /** Only required when this returns true (e.g. reasons when "Tidak lengkap"). */
+  requiredWhen?: (all: FormValues) => boolean;
+}
+
+/** What completing the form does beyond moving the process on. */
+export interface FormEffects {
+  activateAccount?: boolean;
+  returnedReasons?: string | null;
+}
+
+export interface FormDef {
+  key: string; // = camunda:formKey
+  role: Role;
+  title: string; // i18n key
+  intro?: string; // i18n key
+  submitLabel: string; // i18n key
+  /** Case status (i18n key) shown while this form's task is open; `returnedStatus` after a return. */
+  caseStatus?: string;
+  returnedStatus?: string;
+  fields: FieldDef[];
+  /** Form keys whose saved values are shown read-only on this form (data to review). */
+  reviews?: string[];
+  /** The part of the submission the process model needs (gateway conditions); keep it small. */
+  engineOutput?: (values: FormValues) => Record<string, unknown>;
+  effects?: (values: FormValues) => FormEffects;
+}

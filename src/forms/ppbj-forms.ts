@@ -1,0 +1,137 @@
+// The forms of the SOP "Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa", one per camunda:formKey.
+import type { FieldOption, FormDef } from './form-types.js';
+import {
+  checkDate,
+  checkEmail,
+  checkNik,
+  checkNip,
+  checkPassword,
+  checkWhatsapp,
+  dateNotBefore,
+  normaliseWhatsapp,
+} from './validators.js';
+
+const literal = (values: string[]): FieldOption[] => values.map((v) => ({ value: v, label: v, literal: true }));
+
+const PANGKAT = literal([
+  'Juru Muda (I/a)', 'Juru Muda Tingkat I (I/b)', 'Juru (I/c)', 'Juru Tingkat I (I/d)',
+  'Pengatur Muda (II/a)', 'Pengatur Muda Tingkat I (II/b)', 'Pengatur (II/c)', 'Pengatur Tingkat I (II/d)',
+  'Penata Muda (III/a)', 'Penata Muda Tingkat I (III/b)', 'Penata (III/c)', 'Penata Tingkat I (III/d)',
+  'Pembina (IV/a)', 'Pembina Tingkat I (IV/b)', 'Pembina Utama Muda (IV/c)', 'Pembina Utama Madya (IV/d)',
+  'Pembina Utama (IV/e)', 'PPPK', 'Non-ASN',
+]);
+
+const PERAN = literal(['PPK', 'Pejabat Pengadaan', 'Pokja Pemilihan', 'PA/KPA', 'Agen Pengadaan', 'Personel Lainnya']);
+export const SISTEM = literal(['SiRUP', 'SPSE', 'SiPRAJA']);
+
+const email = { name: 'email', type: 'email', label: 'field.email', required: true, autocomplete: 'email', inputmode: 'email', maxLength: 254, check: checkEmail } as const;
+const whatsapp = {
+  name: 'whatsapp', type: 'tel', label: 'field.whatsapp', hint: 'field.whatsapp.hint', required: true,
+  autocomplete: 'tel', inputmode: 'tel', maxLength: 20, check: checkWhatsapp, normalise: normaliseWhatsapp,
+} as const;
+const text = (name: string, required = true, extra: Partial<FormDef['fields'][number]> = {}) =>
+  ({ name, type: 'text' as const, label: `field.${name}`, required, maxLength: 200, ...extra });
+const note = (name: string) => ({ name, type: 'textarea' as const, label: `field.${name}`, required: false, maxLength: 2000 });
+
+export const registrasi: FormDef = {
+  key: 'ppbj-registrasi',
+  role: 'ppbj',
+  title: 'form.registrasi.title',
+  intro: 'form.registrasi.intro',
+  submitLabel: 'action.daftar',
+  fields: [
+    text('displayName', true, { autocomplete: 'name' }),
+    email,
+    whatsapp,
+    { name: 'password', type: 'password', label: 'field.password', hint: 'field.password.hint', required: true, autocomplete: 'new-password', maxLength: 200, check: checkPassword },
+    {
+      name: 'passwordConfirm', type: 'password', label: 'field.passwordConfirm', required: true, autocomplete: 'new-password', maxLength: 200,
+      check: (v, all) => (v === all.password ? null : 'field.passwordConfirm.mismatch'),
+    },
+  ],
+};
+
+export const identitas: FormDef = {
+  key: 'ppbj-identitas',
+  role: 'ppbj',
+  title: 'form.identitas.title',
+  caseStatus: 'status.draf',
+  intro: 'form.identitas.intro',
+  submitLabel: 'action.ajukan',
+  fields: [
+    text('nip', true, { inputmode: 'numeric', hint: 'field.nip.hint', maxLength: 24, check: checkNip, normalise: (v) => v.replace(/\s+/g, '') }),
+    text('nik', true, { inputmode: 'numeric', hint: 'field.nik.hint', maxLength: 20, check: checkNik, normalise: (v) => v.replace(/\s+/g, '') }),
+    text('gelarDepan', false, { maxLength: 40 }),
+    text('namaLengkap', true, { autocomplete: 'name' }),
+    text('gelarBelakang', false, { maxLength: 60 }),
+    { name: 'pangkatGolongan', type: 'select', label: 'field.pangkatGolongan', required: true, options: PANGKAT },
+    text('jabatan'),
+    text('instansi'),
+    text('perangkatDaerah'),
+    text('unitKerja'),
+    email,
+    whatsapp,
+  ],
+};
+
+export const verifikasi: FormDef = {
+  key: 'verifikasi-identitas',
+  role: 'admin-ppe',
+  title: 'form.verifikasi.title',
+  caseStatus: 'status.menungguVerifikasi',
+  intro: 'form.verifikasi.intro',
+  submitLabel: 'action.verifikasi',
+  reviews: ['ppbj-identitas'],
+  fields: [note('catatan')],
+};
+
+export const informasi: FormDef = {
+  key: 'ppbj-informasi',
+  role: 'ppbj',
+  title: 'form.informasi.title',
+  caseStatus: 'status.terverifikasi',
+  returnedStatus: 'status.dikembalikan',
+  intro: 'form.informasi.intro',
+  submitLabel: 'action.ajukan',
+  fields: [
+    { name: 'peran', type: 'select', label: 'field.peran', required: true, options: PERAN },
+    text('nomorSk', true, { hint: 'field.nomorSk.hint' }),
+    { name: 'tanggalSk', type: 'date', label: 'field.tanggalSk', required: true, check: checkDate },
+    { name: 'berlakuMulai', type: 'date', label: 'field.berlakuMulai', required: true, check: checkDate },
+    { name: 'berlakuSampai', type: 'date', label: 'field.berlakuSampai', required: true, check: dateNotBefore('berlakuMulai', 'field.berlakuSampai.beforeStart') },
+    { name: 'skFile', type: 'file', label: 'field.skFile', hint: 'field.skFile.hint', required: true },
+  ],
+};
+
+export const periksa: FormDef = {
+  key: 'periksa-informasi',
+  role: 'admin-ppe',
+  title: 'form.periksa.title',
+  caseStatus: 'status.sedangDiperiksa',
+  intro: 'form.periksa.intro',
+  submitLabel: 'action.simpanKeputusan',
+  reviews: ['ppbj-identitas', 'ppbj-informasi'],
+  fields: [
+    {
+      name: 'lengkap', type: 'radio', label: 'field.lengkap', required: true,
+      options: [{ value: 'ya', label: 'field.lengkap.ya' }, { value: 'tidak', label: 'field.lengkap.tidak' }],
+    },
+    { ...note('alasan'), hint: 'field.alasan.hint', requiredWhen: (all) => all.lengkap === 'tidak' },
+  ],
+  engineOutput: (v) => ({ lengkap: v.lengkap === 'ya' }),
+  effects: (v) => ({ returnedReasons: v.lengkap === 'tidak' ? String(v.alasan) : null }),
+};
+
+export const aktivasi: FormDef = {
+  key: 'aktivasi-akun',
+  role: 'admin-ppe',
+  title: 'form.aktivasi.title',
+  caseStatus: 'status.menungguAktivasi',
+  intro: 'form.aktivasi.intro',
+  submitLabel: 'action.aktifkan',
+  reviews: ['ppbj-identitas', 'ppbj-informasi'],
+  fields: [{ name: 'sistem', type: 'checkboxes', label: 'field.sistem', hint: 'field.sistem.hint', required: true, options: SISTEM }, note('catatan')],
+  effects: () => ({ activateAccount: true }),
+};
+
+export const PPBJ_FORMS: readonly FormDef[] = [registrasi, identitas, verifikasi, informasi, periksa, aktivasi];

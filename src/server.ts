@@ -1,0 +1,55 @@
+// config → store → services → app → listen; graceful shutdown on SIGINT/SIGTERM.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { bootstrap, createServices, createStore } from './composition.js';
+import { loadConfig, type Config } from './config.js';
+
+/** Development: a random secret kept in the data folder, so restarts keep everyone logged in. */
+function sessionSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = join(config.dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(config.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  const store = createStore(config);
+  const services = createServices(store);
+  await bootstrap(services, config, log);
+  mkdirSync(config.uploadDir, { recursive: true });
+  const app = createApp(services, {
+    sessionSecret: sessionSecret(config),
+    secureCookies: config.env === 'production',
+    trustProxy: config.trustProxy,
+    uploadDir: config.uploadDir,
+    log: (line) => console.error(line),
+  });
+  const server = app.listen(config.port, config.host, () => {
+    const where = store.kind === 'sqlite' ? config.sqliteFile : 'MongoDB';
+    log(`[alur] listening on http://${config.host}:${config.port} (store: ${store.kind}, ${where})`);
+  });
+  const shutdown = (signal: string) => {
+    log(`[alur] ${signal}: shutting down`);
+    server.close(() => {
+      store.close().then(() => process.exit(0), () => process.exit(1));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// The two atomic writes of the MongoDB store, each in one multi-document transaction.
+// NOTE: MongoDB transactions need a replica set (a single-node one is fine: `mongod --replSet rs0`
+// then `rs.initiate()`) or a sharded cluster; on a standalone server every write here fails.
+import { Types, type ClientSession, type Connection } from 'mongoose';
+import { NotFoundError } from '../../errors.js';
+import { ConflictError, type AssigneeChange, type AuditEvent, type CaseChange, type DocumentRecord } from '../ports.js';
+import { isDuplicateKey, toDoc } from './mapping.js';
+import type { Models } from './models.js';
+
+const TRANSACTION = { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } } as const;
+
+/** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
+export function checkRev(change: CaseChange): void {
+  const want = change.expectedRev === null ? 1 : change.expectedRev + 1;
+  if (change.case.rev !== want) {
+    throw new Error(`case ${change.case.id}: rev must be ${want} for expectedRev ${change.expectedRev}, got ${change.case.rev}`);
+  }
+}
+
+/** Adds the ordering key; ObjectIds made in one process increase in creation order. */
+const withSeq = <R extends AuditEvent | DocumentRecord>(r: R) => ({ ...toDoc(r), seq: new Types.ObjectId() });
+
+export function createCaseWriter(conn: Connection, m: Models) {
+  /** Runs `work` in a transaction; a duplicate key anywhere in it is a conflict. */
+  async function atomically(what: string, work: (session: ClientSession) => Promise<void>): Promise<void> {
+    try {
+      // connection.transaction retries the whole callback on TransientTransactionError
+      // (e.g. a WriteConflict with a concurrent writer); the retry then meets the rev check.
+      await conn.transaction(work, TRANSACTION);
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new ConflictError(`${what}: ${(err as Error).message}`);
+      throw err;
+    }
+  }
+
+  async function applyCaseChange(change: CaseChange): Promise<void> {
+    checkRev(change);
+    const c = change.case;
+    const caseDoc = toDoc(c);
+    await new m.Case(caseDoc).validate(); // updateOne below does not validate
+    await atomically(`case ${c.id}`, async (session) => {
+      if (change.newUser) {
+        await m.User.insertMany([toDoc({ ...change.newUser, email: change.newUser.email.toLowerCase() })], { session });
+      }
+      if (change.userStatus) {
+        const { userId, status } = change.userStatus;
+        const r = await m.User.updateOne({ _id: userId }, { $set: { status } }, { session });
+        if (r.matchedCount === 0) throw new NotFoundError();
+      }
+      if (change.expectedRev === null) {
+        await m.Case.insertMany([caseDoc], { session }); // duplicate _id → ConflictError
+      } else {
+        const { _id, createdAt: _createdAt, ...set } = caseDoc;
+        const r = await m.Case.updateOne({ _id, rev: change.expectedRev }, { $set: set }, { session });
+        if (r.matchedCount === 0) {
+          throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
+        }
+      }
+      for (const t of change.completeTasks ?? []) {
+        const r = await m.Task.updateOne(
+          { _id: t.taskId, caseId: c.id, status: 'open' },
+          { $set: { status: t.status ?? 'completed', completedAt: t.completedAt, completedBy: t.completedBy } },
+          { session },
+        );
+        if (r.matchedCount === 0) throw new ConflictError(`task ${t.taskId} of case ${c.id} is no longer open`);
+      }
+      if (change.openTasks?.length) await m.Task.insertMany(change.openTasks.map(toDoc), { session });
+      if (change.documents?.length) await m.Document.insertMany(change.documents.map(withSeq), { session });
+      if (change.audit.length) await m.Audit.insertMany(change.audit.map(withSeq), { session });
+    });
+  }
+
+  async function changeAssignee(change: AssigneeChange): Promise<void> {
+    await atomically(`task ${change.taskId}`, async (session) => {
+      const r = await m.Task.updateOne(
+        { _id: change.taskId, status: 'open', assigneeId: change.from },
+        { $set: { assigneeId: change.to } },
+        { session },
+      );
+      if (r.matchedCount === 0) {
+        throw new ConflictError(`task ${change.taskId} is not open or its assignee is no longer ${change.from ?? 'nobody'}`);
+      }
+      await m.Audit.insertMany([withSeq(change.audit)], { session });
+    });
+  }
+
+  return { applyCaseChange, changeAssignee };
+}

@@ -1,0 +1,146 @@
+// The MongoDB Store adapter (mongoose 9). Owns its own connection, opened by init(); every read
+// is lean and mapped to a plain record, so no mongoose document leaves this folder.
+import mongoose, { type QueryFilter } from 'mongoose';
+import type { CaseRecord, Store, TaskQuery, TaskRecord, UserRecord } from '../ports.js';
+import { createCaseWriter } from './case-change.js';
+import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
+import { bindModels, ensureCollections } from './models.js';
+import type { CaseDoc, TaskDoc } from './schemas.js';
+
+export interface MongoStoreOptions {
+  /** mongodb:// URI of a replica set (transactions need one), including the database name. */
+  uri: string;
+}
+
+export const DEFAULT_TASK_LIMIT = 50;
+
+export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
+  const f: QueryFilter<TaskDoc> = { status: q.status ?? 'open' };
+  if (q.role !== undefined) f.role = q.role;
+  if (q.assigneeId !== undefined) f.assigneeId = q.assigneeId; // null = unassigned only
+  if (q.applicantId !== undefined) f.applicantId = q.applicantId;
+  if (q.caseId !== undefined) f.caseId = q.caseId;
+  return f;
+}
+
+export function paging(q: TaskQuery): { limit: number; offset: number } {
+  const limit = q.limit ?? DEFAULT_TASK_LIMIT;
+  const offset = q.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`task query limit must be an integer >= 0: ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`task query offset must be an integer >= 0: ${offset}`);
+  return { limit, offset };
+}
+
+const caseFromDoc = (doc: CaseDoc): CaseRecord => {
+  const c = fromDoc<CaseRecord>(doc as unknown as Record<string, unknown> & { _id: string });
+  return { ...c, engineState: toBuffer(c.engineState) };
+};
+// Lean results are plain objects with `_id`; fromDoc renames it and drops `seq`.
+type Lean = Record<string, unknown> & { _id: string };
+const rec = <R extends { id: string }>(doc: unknown): R => fromDoc<R>(doc as Lean);
+const recOrNull = <R extends { id: string }>(doc: unknown): R | null => (doc ? rec<R>(doc) : null);
+
+export function createMongoStore(opts: MongoStoreOptions): Store {
+  // createConnection() without a URI does no I/O; init() opens it.
+  const conn = mongoose.createConnection();
+  conn.set('bufferCommands', false);
+  const m = bindModels(conn);
+  const writer = createCaseWriter(conn, m);
+  let opened = false;
+
+  return {
+    kind: 'mongodb',
+
+    async init() {
+      if (!opened) {
+        await conn.openUri(opts.uri, { bufferCommands: false, autoIndex: false, autoCreate: false });
+        opened = true;
+      }
+      await ensureCollections(m);
+    },
+    async close() {
+      await conn.close();
+    },
+
+    async insertUser(user) {
+      const doc = toDoc<UserRecord>({ ...user, email: user.email.toLowerCase() });
+      await uniqueOrConflict(`user ${user.id} / ${doc.email} exists`, () => m.User.insertMany([doc]));
+    },
+    async getUser(id) {
+      return recOrNull(await m.User.findById(id).lean());
+    },
+    async findUserByEmail(email) {
+      return recOrNull(await m.User.findOne({ email: email.trim().toLowerCase() }).lean());
+    },
+    async countUsers(role) {
+      return m.User.countDocuments(role === undefined ? {} : { role });
+    },
+
+    async getSession(sid) {
+      const doc = await m.Session.findOne({ _id: sid, expiresDate: { $gt: new Date() } }).lean();
+      return doc ? sessionFromDoc(doc) : null;
+    },
+    async setSession(session) {
+      const { _id, ...doc } = sessionToDoc(session);
+      await m.Session.updateOne({ _id }, { $set: doc }, { upsert: true });
+    },
+    async destroySession(sid) {
+      await m.Session.deleteOne({ _id: sid });
+    },
+
+    async insertDefinition(def) {
+      await uniqueOrConflict(`definition ${def.processKey} v${def.version} exists`, () =>
+        m.Definition.insertMany([toDoc(def)]),
+      );
+    },
+    async getDefinition(id) {
+      return recOrNull(await m.Definition.findById(id).lean());
+    },
+    async getLatestDefinition(processKey) {
+      return recOrNull(await m.Definition.findOne({ processKey }).sort({ version: -1 }).lean());
+    },
+    async listDefinitions(processKey) {
+      const docs = await m.Definition.find({ processKey }).sort({ version: -1 }).lean();
+      return docs.map((d) => rec(d));
+    },
+
+    applyCaseChange: writer.applyCaseChange,
+    changeAssignee: writer.changeAssignee,
+    async getCase(id) {
+      const doc = await m.Case.findById(id).lean<CaseDoc>();
+      return doc ? caseFromDoc(doc) : null;
+    },
+    async listCasesByApplicant(applicantId) {
+      const docs = await m.Case.find({ applicantId }).sort({ createdAt: -1, _id: -1 }).lean<CaseDoc[]>();
+      return docs.map(caseFromDoc);
+    },
+    async getTask(id) {
+      return recOrNull(await m.Task.findById(id).lean());
+    },
+    async listTasks(query) {
+      const { limit, offset } = paging(query);
+      if (limit === 0) return []; // MongoDB reads limit 0 as "no limit"
+      const docs = await m.Task.find(taskFilter(query))
+        .sort({ dueAt: 1, createdAt: 1, _id: 1 })
+        .skip(offset)
+        .limit(limit)
+        .lean();
+      return docs.map((d) => rec<TaskRecord>(d));
+    },
+    async countTasks(query) {
+      return m.Task.countDocuments(taskFilter(query));
+    },
+
+    async listAudit(caseId) {
+      const docs = await m.Audit.find({ caseId }).sort({ at: 1, seq: 1 }).lean();
+      return docs.map((d) => rec(d));
+    },
+    async getDocument(id) {
+      return recOrNull(await m.Document.findById(id).lean());
+    },
+    async listDocuments(caseId) {
+      const docs = await m.Document.find({ caseId }).sort({ createdAt: 1, seq: 1 }).lean();
+      return docs.map((d) => rec(d));
+    },
+  };
+}

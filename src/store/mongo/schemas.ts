@@ -1,0 +1,183 @@
+// Mongoose schemas of the MongoDB store: same fields as the port's records, `_id` = our string id,
+// and the indexes the inbox and lookups need. Pure definitions: nothing here touches a server.
+import { Schema, type SchemaOptions, type Types } from 'mongoose';
+import {
+  ROLES,
+  type AccountStatus,
+  type AuditEvent,
+  type CaseRecord,
+  type CaseStatus,
+  type DefinitionRecord,
+  type DocumentRecord,
+  type TaskRecord,
+  type TaskStatus,
+  type UserRecord,
+} from '../ports.js';
+
+/** A record stored with its `id` as the document's `_id`. */
+export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
+export type UserDoc = Stored<UserRecord>;
+export type DefinitionDoc = Stored<DefinitionRecord>;
+export type CaseDoc = Stored<CaseRecord>;
+export type TaskDoc = Stored<TaskRecord>;
+/** `seq` (an ObjectId, increasing per process) orders events that share the same timestamp. */
+export type AuditDoc = Stored<AuditEvent> & { seq: Types.ObjectId };
+export type DocumentDoc = Stored<DocumentRecord> & { seq: Types.ObjectId };
+/** `expiresDate` drives the TTL index; `expiresAt` is the caller's string, returned as given. */
+export interface SessionDoc {
+  _id: string;
+  data: string;
+  expiresAt: string;
+  expiresDate: Date;
+}
+
+export const ACCOUNT_STATUSES = ['registered', 'active', 'disabled'] as const satisfies readonly AccountStatus[];
+export const CASE_STATUSES = ['running', 'completed', 'failed'] as const satisfies readonly CaseStatus[];
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const satisfies readonly TaskStatus[];
+
+// NOTE: autoIndex/autoCreate are off: init() creates collections and indexes explicitly.
+// bufferCommands is off: a query before init() fails at once instead of hanging for 10 s.
+const OPTIONS = {
+  versionKey: false,
+  minimize: false, // keep empty objects in `data`
+  id: false,
+  bufferCommands: false,
+  autoIndex: false,
+  autoCreate: false,
+} as const satisfies SchemaOptions;
+
+const options = (collection: string) => ({ ...OPTIONS, collection });
+
+/**
+ * `required` that only refuses null/undefined. Mongoose's own `required` also refuses '' and
+ * empty buffers, which the port allows (e.g. an empty comment), and SQLite accepts.
+ */
+function present(path: string) {
+  return function (this: { get?: (p: string) => unknown }): boolean {
+    return typeof this.get === 'function' && this.get(path) == null;
+  };
+}
+
+const id = { type: String, required: true };
+const str = { type: String, required: true };
+const text = (path: string) => ({ type: String, required: present(path) });
+const nullableStr = { type: String, default: null };
+const int = (min: number) => ({ type: Number, required: true, min, validate: Number.isInteger });
+
+export const userSchema = new Schema<UserDoc>(
+  {
+    _id: id,
+    email: { type: String, required: true, lowercase: true, trim: true },
+    whatsapp: nullableStr,
+    displayName: text('displayName'),
+    role: { type: String, required: true, enum: ROLES },
+    passwordHash: str,
+    status: { type: String, required: true, enum: ACCOUNT_STATUSES },
+    createdAt: str,
+  },
+  options('users'),
+);
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ role: 1 });
+
+export const sessionSchema = new Schema<SessionDoc>(
+  { _id: id, data: text('data'), expiresAt: str, expiresDate: { type: Date, required: true } },
+  options('sessions'),
+);
+// MongoDB's TTL monitor deletes expired sessions (about once a minute); reads filter them out too.
+sessionSchema.index({ expiresDate: 1 }, { expireAfterSeconds: 0 });
+
+export const definitionSchema = new Schema<DefinitionDoc>(
+  {
+    _id: id,
+    processKey: str,
+    version: int(1),
+    name: text('name'),
+    xml: str,
+    createdAt: str,
+    createdBy: nullableStr,
+    comment: text('comment'),
+  },
+  options('definitions'),
+);
+definitionSchema.index({ processKey: 1, version: 1 }, { unique: true });
+
+export const caseSchema = new Schema<CaseDoc>(
+  {
+    _id: id,
+    definitionId: str,
+    processKey: str,
+    definitionVersion: int(1),
+    applicantId: str,
+    applicantName: text('applicantName'),
+    status: { type: String, required: true, enum: CASE_STATUSES },
+    engineState: { type: Buffer, required: present('engineState') },
+    data: { type: Schema.Types.Mixed, required: true },
+    rev: int(1),
+    error: nullableStr,
+    createdAt: str,
+    updatedAt: str,
+  },
+  options('cases'),
+);
+caseSchema.index({ applicantId: 1, createdAt: -1 });
+
+export const taskSchema = new Schema<TaskDoc>(
+  {
+    _id: id,
+    caseId: str,
+    applicantId: str,
+    applicantName: text('applicantName'),
+    elementId: str,
+    name: text('name'),
+    stepNo: { type: Number, default: null },
+    role: { type: String, required: true, enum: ROLES },
+    formKey: text('formKey'),
+    assigneeId: nullableStr,
+    status: { type: String, required: true, enum: TASK_STATUSES },
+    createdAt: str,
+    dueAt: str,
+    timeStandard: text('timeStandard'),
+    completedAt: nullableStr,
+    completedBy: nullableStr,
+  },
+  options('tasks'),
+);
+taskSchema.index({ status: 1, role: 1, assigneeId: 1, dueAt: 1 });
+taskSchema.index({ applicantId: 1, status: 1 });
+taskSchema.index({ caseId: 1 });
+
+export const auditSchema = new Schema<AuditDoc>(
+  {
+    _id: id,
+    caseId: str,
+    at: str,
+    actorId: nullableStr,
+    actorName: nullableStr,
+    type: str,
+    taskId: nullableStr,
+    data: { type: Schema.Types.Mixed, required: true },
+    seq: { type: Schema.Types.ObjectId, required: true },
+  },
+  options('audit'),
+);
+auditSchema.index({ caseId: 1, at: 1, seq: 1 });
+
+export const documentSchema = new Schema<DocumentDoc>(
+  {
+    _id: id,
+    caseId: str,
+    taskId: nullableStr,
+    field: str,
+    uploaderId: str,
+    originalName: text('originalName'),
+    storedName: str,
+    mime: str,
+    size: int(0),
+    sha256: str,
+    createdAt: str,
+    seq: { type: Schema.Types.ObjectId, required: true },
+  },
+  options('documents'),
+);
+documentSchema.index({ caseId: 1, createdAt: 1, seq: 1 });

@@ -1,0 +1,70 @@
+// The two atomic writes of the SQLite store: applyCaseChange and changeAssignee.
+// Each runs in one BEGIN IMMEDIATE transaction; any throw rolls back everything.
+import { ConflictError, type AssigneeChange, type CaseChange } from '../ports.js';
+import { NotFoundError } from '../../errors.js';
+import { isUniqueViolation, type Database } from './database.js';
+import { auditToRow, caseToRow } from './rows.js';
+import type { Statements } from './statements.js';
+
+/** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
+export function checkRev(change: CaseChange): void {
+  const want = change.expectedRev === null ? 1 : change.expectedRev + 1;
+  if (change.case.rev !== want) {
+    throw new Error(`case ${change.case.id}: rev must be ${want} for expectedRev ${change.expectedRev}, got ${change.case.rev}`);
+  }
+}
+
+export function createCaseWriter(db: Database, st: Statements) {
+  const apply = db.transaction((change: CaseChange): void => {
+    const c = change.case;
+    if (change.newUser) {
+      st.insertUser.run({ ...change.newUser, email: change.newUser.email.toLowerCase() });
+    }
+    if (change.userStatus) {
+      const { userId, status } = change.userStatus;
+      if (st.setUserStatus.run(status, userId).changes === 0) throw new NotFoundError();
+    }
+    if (change.expectedRev === null) {
+      st.insertCase.run(caseToRow(c)); // duplicate id → unique violation → ConflictError
+    } else if (st.updateCase.run({ ...caseToRow(c), expectedRev: change.expectedRev }).changes === 0) {
+      throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
+    }
+    for (const t of change.completeTasks ?? []) {
+      const row = { id: t.taskId, caseId: c.id, status: t.status ?? 'completed', completedAt: t.completedAt, completedBy: t.completedBy };
+      if (st.completeTask.run(row).changes === 0) {
+        throw new ConflictError(`task ${t.taskId} of case ${c.id} is no longer open`);
+      }
+    }
+    for (const t of change.openTasks ?? []) st.insertTask.run(t);
+    for (const d of change.documents ?? []) st.insertDocument.run(d);
+    for (const e of change.audit) st.insertAudit.run(auditToRow(e));
+  });
+
+  const assign = db.transaction((change: AssigneeChange): void => {
+    const r = st.changeAssignee.run({ id: change.taskId, from: change.from, to: change.to });
+    if (r.changes === 0) {
+      throw new ConflictError(`task ${change.taskId} is not open or its assignee is no longer ${change.from ?? 'nobody'}`);
+    }
+    st.insertAudit.run(auditToRow(change.audit));
+  });
+
+  return {
+    applyCaseChange(change: CaseChange): void {
+      checkRev(change);
+      try {
+        apply.immediate(change);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ConflictError(`case ${change.case.id}: ${(err as Error).message}`);
+        throw err;
+      }
+    },
+    changeAssignee(change: AssigneeChange): void {
+      try {
+        assign.immediate(change);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ConflictError(`task ${change.taskId}: ${(err as Error).message}`);
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Row shapes of the SQLite tables and their mapping to the port's records (JSON columns, BLOBs).
+import type {
+  AuditEvent,
+  CaseRecord,
+  DefinitionRecord,
+  DocumentRecord,
+  SessionRecord,
+  TaskRecord,
+  UserRecord,
+} from '../ports.js';
+
+// Columns are named like the record fields, so most rows are the record itself.
+export type UserRow = UserRecord;
+export type DefinitionRow = DefinitionRecord;
+export type TaskRow = TaskRecord;
+export type DocumentRow = DocumentRecord;
+export type SessionRow = SessionRecord & { expiresMs: number };
+export type CaseRow = Omit<CaseRecord, 'data'> & { data: string };
+export type AuditRow = Omit<AuditEvent, 'data'> & { data: string };
+
+export function caseToRow(c: CaseRecord): CaseRow {
+  return { ...c, engineState: Buffer.from(c.engineState), data: JSON.stringify(c.data) };
+}
+
+export function caseFromRow(row: CaseRow): CaseRecord {
+  return { ...row, data: JSON.parse(row.data) as CaseRecord['data'] };
+}
+
+export function auditToRow(e: AuditEvent): AuditRow {
+  return { ...e, data: JSON.stringify(e.data) };
+}
+
+export function auditFromRow(row: AuditRow): AuditEvent {
+  return { ...row, data: JSON.parse(row.data) as AuditEvent['data'] };
+}
+
+export function sessionToRow(s: SessionRecord): SessionRow {
+  const expiresMs = Date.parse(s.expiresAt);
+  if (!Number.isFinite(expiresMs)) throw new Error(`session expiresAt is not a date: ${s.expiresAt}`);
+  return { sid: s.sid, data: s.data, expiresAt: s.expiresAt, expiresMs };
+}
+
+export function sessionFromRow(row: SessionRow): SessionRecord {
+  return { sid: row.sid, data: row.data, expiresAt: row.expiresAt };
+}
+
+/** Picks exactly the record's keys, so extra properties a caller passed never reach SQL. */
+export function pick<T extends object, K extends keyof T>(obj: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = obj[k];
+  return out;
+}

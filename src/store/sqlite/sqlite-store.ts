@@ -1,0 +1,127 @@
+// The default Store adapter: one better-sqlite3 connection per process, sharable by several
+// processes on the same file (WAL + busy_timeout + BEGIN IMMEDIATE + the rev check).
+import type { Store, TaskQuery } from '../ports.js';
+import { createCaseWriter } from './case-change.js';
+import { openDatabase, uniqueOrConflict, type Database } from './database.js';
+import { migrate } from './migrations.js';
+import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
+import { prepareStatements, type Statements } from './statements.js';
+import { createTaskQueries } from './task-query.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file (its folder is created if missing), or ':memory:' for tests. */
+  file: string;
+}
+
+/** Expired sessions are purged on a write at most this often (reads just ignore them). */
+const SESSION_PURGE_INTERVAL_MS = 60_000;
+
+export function createSqliteStore(opts: SqliteStoreOptions): Store {
+  const db: Database = openDatabase(opts.file);
+  let ready: { st: Statements; tasks: ReturnType<typeof createTaskQueries>; writer: ReturnType<typeof createCaseWriter> } | null = null;
+  let lastPurge = 0;
+
+  const r = () => {
+    if (!ready) throw new Error(db.open ? 'SQLite store: call init() first' : 'SQLite store is closed');
+    return ready;
+  };
+
+  return {
+    kind: 'sqlite',
+
+    async init() {
+      if (ready) return;
+      migrate(db);
+      const st = prepareStatements(db);
+      ready = { st, tasks: createTaskQueries(db), writer: createCaseWriter(db, st) };
+    },
+    async close() {
+      ready = null;
+      if (db.open) db.close();
+    },
+
+    async insertUser(user) {
+      const row = { ...user, email: user.email.toLowerCase() };
+      uniqueOrConflict(`user ${user.id} / ${row.email} exists`, () => r().st.insertUser.run(row));
+    },
+    async getUser(id) {
+      return r().st.getUser.get(id) ?? null;
+    },
+    async findUserByEmail(email) {
+      return r().st.findUserByEmail.get(email.trim().toLowerCase()) ?? null;
+    },
+    async countUsers(role) {
+      const { st } = r();
+      return role === undefined ? (st.countUsers.get() as number) : (st.countUsersByRole.get(role) as number);
+    },
+
+    async getSession(sid) {
+      const { st } = r();
+      const row = st.getSession.get(sid);
+      if (!row) return null;
+      if (row.expiresMs <= Date.now()) {
+        st.deleteExpiredSession.run(sid, Date.now());
+        return null;
+      }
+      return sessionFromRow(row);
+    },
+    async setSession(session) {
+      const { st } = r();
+      st.upsertSession.run(sessionToRow(session));
+      const now = Date.now();
+      if (now - lastPurge >= SESSION_PURGE_INTERVAL_MS) {
+        lastPurge = now;
+        st.purgeSessions.run(now);
+      }
+    },
+    async destroySession(sid) {
+      r().st.destroySession.run(sid);
+    },
+
+    async insertDefinition(def) {
+      uniqueOrConflict(`definition ${def.processKey} v${def.version} exists`, () => r().st.insertDefinition.run(def));
+    },
+    async getDefinition(id) {
+      return r().st.getDefinition.get(id) ?? null;
+    },
+    async getLatestDefinition(processKey) {
+      return r().st.latestDefinition.get(processKey) ?? null;
+    },
+    async listDefinitions(processKey) {
+      return r().st.listDefinitions.all(processKey);
+    },
+
+    async applyCaseChange(change) {
+      r().writer.applyCaseChange(change);
+    },
+    async changeAssignee(change) {
+      r().writer.changeAssignee(change);
+    },
+    async getCase(id) {
+      const row = r().st.getCase.get(id);
+      return row ? caseFromRow(row) : null;
+    },
+    async listCasesByApplicant(applicantId) {
+      return r().st.listCasesByApplicant.all(applicantId).map(caseFromRow);
+    },
+    async getTask(id) {
+      return r().st.getTask.get(id) ?? null;
+    },
+    async listTasks(query: TaskQuery) {
+      return r().tasks.list(query);
+    },
+    async countTasks(query: TaskQuery) {
+      return r().tasks.count(query);
+    },
+
+    async listAudit(caseId) {
+      return r().st.listAudit.all(caseId).map(auditFromRow);
+    },
+    async getDocument(id) {
+      return r().st.getDocument.get(id) ?? null;
+    },
+    async listDocuments(caseId) {
+      return r().st.listDocuments.all(caseId);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Every fixed SQL statement of the SQLite store, prepared once per connection after migrations.
+import type { Database } from './database.js';
+import type { AuditRow, CaseRow, DefinitionRow, DocumentRow, SessionRow, TaskRow, UserRow } from './rows.js';
+
+const USER = ['id', 'email', 'whatsapp', 'displayName', 'role', 'passwordHash', 'status', 'createdAt'];
+const SESSION = ['sid', 'data', 'expiresAt', 'expiresMs'];
+const DEFINITION = ['id', 'processKey', 'version', 'name', 'xml', 'createdAt', 'createdBy', 'comment'];
+const CASE = [
+  'id', 'definitionId', 'processKey', 'definitionVersion', 'applicantId', 'applicantName', 'status',
+  'engineState', 'data', 'rev', 'error', 'createdAt', 'updatedAt',
+];
+export const TASK_COLUMNS = [
+  'id', 'caseId', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'role', 'formKey',
+  'assigneeId', 'status', 'createdAt', 'dueAt', 'timeStandard', 'completedAt', 'completedBy',
+];
+const AUDIT = ['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data'];
+const DOCUMENT = [
+  'id', 'caseId', 'taskId', 'field', 'uploaderId', 'originalName', 'storedName', 'mime', 'size', 'sha256', 'createdAt',
+];
+
+const cols = (c: string[]): string => c.join(', ');
+const insert = (table: string, c: string[]): string =>
+  `INSERT INTO ${table} (${cols(c)}) VALUES (${c.map((x) => `@${x}`).join(', ')})`;
+/** `SET a = @a, …` for every column except the ones listed. */
+const setAll = (c: string[], except: string[]): string =>
+  c.filter((x) => !except.includes(x)).map((x) => `${x} = @${x}`).join(', ');
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+export function prepareStatements(db: Database) {
+  return {
+    insertUser: db.prepare<UserRow>(insert('users', USER)),
+    getUser: db.prepare<[string], UserRow>(`SELECT ${cols(USER)} FROM users WHERE id = ?`),
+    findUserByEmail: db.prepare<[string], UserRow>(`SELECT ${cols(USER)} FROM users WHERE email = ?`),
+    countUsers: db.prepare<[], number>('SELECT count(*) FROM users').pluck(),
+    countUsersByRole: db.prepare<[string], number>('SELECT count(*) FROM users WHERE role = ?').pluck(),
+    setUserStatus: db.prepare<[string, string]>('UPDATE users SET status = ? WHERE id = ?'),
+
+    getSession: db.prepare<[string], SessionRow>(`SELECT ${cols(SESSION)} FROM sessions WHERE sid = ?`),
+    upsertSession: db.prepare<SessionRow>(
+      `${insert('sessions', SESSION)} ON CONFLICT (sid) DO UPDATE SET ` +
+        'data = excluded.data, expiresAt = excluded.expiresAt, expiresMs = excluded.expiresMs',
+    ),
+    destroySession: db.prepare<[string]>('DELETE FROM sessions WHERE sid = ?'),
+    deleteExpiredSession: db.prepare<[string, number]>('DELETE FROM sessions WHERE sid = ? AND expiresMs <= ?'),
+    purgeSessions: db.prepare<[number]>('DELETE FROM sessions WHERE expiresMs <= ?'),
+
+    insertDefinition: db.prepare<DefinitionRow>(insert('definitions', DEFINITION)),
+    getDefinition: db.prepare<[string], DefinitionRow>(`SELECT ${cols(DEFINITION)} FROM definitions WHERE id = ?`),
+    listDefinitions: db.prepare<[string], DefinitionRow>(
+      `SELECT ${cols(DEFINITION)} FROM definitions WHERE processKey = ? ORDER BY version DESC`,
+    ),
+    latestDefinition: db.prepare<[string], DefinitionRow>(
+      `SELECT ${cols(DEFINITION)} FROM definitions WHERE processKey = ? ORDER BY version DESC LIMIT 1`,
+    ),
+
+    insertCase: db.prepare<CaseRow>(insert('cases', CASE)),
+    // NOTE: the rev condition is the optimistic lock; createdAt never changes after insert.
+    updateCase: db.prepare<CaseRow & { expectedRev: number }>(
+      `UPDATE cases SET ${setAll(CASE, ['id', 'createdAt'])} WHERE id = @id AND rev = @expectedRev`,
+    ),
+    getCase: db.prepare<[string], CaseRow>(`SELECT ${cols(CASE)} FROM cases WHERE id = ?`),
+    listCasesByApplicant: db.prepare<[string], CaseRow>(
+      `SELECT ${cols(CASE)} FROM cases WHERE applicantId = ? ORDER BY createdAt DESC, rowid DESC`,
+    ),
+
+    insertTask: db.prepare<TaskRow>(insert('tasks', TASK_COLUMNS)),
+    getTask: db.prepare<[string], TaskRow>(`SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE id = ?`),
+    completeTask: db.prepare<{ id: string; caseId: string; status: string; completedAt: string; completedBy: string | null }>(
+      'UPDATE tasks SET status = @status, completedAt = @completedAt, completedBy = @completedBy ' +
+        "WHERE id = @id AND caseId = @caseId AND status = 'open'",
+    ),
+    changeAssignee: db.prepare<{ id: string; from: string | null; to: string | null }>(
+      "UPDATE tasks SET assigneeId = @to WHERE id = @id AND status = 'open' AND assigneeId IS @from",
+    ),
+
+    insertAudit: db.prepare<AuditRow>(insert('audit', AUDIT)),
+    listAudit: db.prepare<[string], AuditRow>(`SELECT ${cols(AUDIT)} FROM audit WHERE caseId = ? ORDER BY at, seq`),
+
+    insertDocument: db.prepare<DocumentRow>(insert('documents', DOCUMENT)),
+    getDocument: db.prepare<[string], DocumentRow>(`SELECT ${cols(DOCUMENT)} FROM documents WHERE id = ?`),
+    listDocuments: db.prepare<[string], DocumentRow>(
+      `SELECT ${cols(DOCUMENT)} FROM documents WHERE caseId = ? ORDER BY createdAt, seq`,
+    ),
+  };
+}

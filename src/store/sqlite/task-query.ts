@@ -1,0 +1,63 @@
+// Inbox queries: TaskQuery → SQL. One prepared statement per filter combination, cached.
+import type { TaskQuery, TaskRecord } from '../ports.js';
+import type { Database } from './database.js';
+import { TASK_COLUMNS } from './statements.js';
+
+export const DEFAULT_TASK_LIMIT = 50;
+
+type Params = Record<string, string | number>;
+type Filter = { where: string; params: Params };
+
+/** Builds the WHERE clause; `assigneeId: null` means unassigned only, undefined means any. */
+export function taskFilter(q: TaskQuery): Filter {
+  const clauses = ['status = @status'];
+  const params: Params = { status: q.status ?? 'open' };
+  if (q.role !== undefined) {
+    clauses.push('role = @role');
+    params.role = q.role;
+  }
+  if (q.assigneeId === null) clauses.push('assigneeId IS NULL');
+  else if (q.assigneeId !== undefined) {
+    clauses.push('assigneeId = @assigneeId');
+    params.assigneeId = q.assigneeId;
+  }
+  if (q.applicantId !== undefined) {
+    clauses.push('applicantId = @applicantId');
+    params.applicantId = q.applicantId;
+  }
+  if (q.caseId !== undefined) {
+    clauses.push('caseId = @caseId');
+    params.caseId = q.caseId;
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export function paging(q: TaskQuery): { limit: number; offset: number } {
+  const limit = q.limit ?? DEFAULT_TASK_LIMIT;
+  const offset = q.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`task query limit must be an integer >= 0: ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`task query offset must be an integer >= 0: ${offset}`);
+  return { limit, offset };
+}
+
+export function createTaskQueries(db: Database) {
+  const cache = new Map<string, ReturnType<Database['prepare']>>();
+  const prepared = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+    return stmt;
+  };
+  return {
+    list(q: TaskQuery): TaskRecord[] {
+      const { where, params } = taskFilter(q);
+      const sql =
+        `SELECT ${TASK_COLUMNS.join(', ')} FROM tasks WHERE ${where} ` +
+        'ORDER BY dueAt, createdAt, id LIMIT @limit OFFSET @offset';
+      return prepared(sql).all({ ...params, ...paging(q) }) as TaskRecord[];
+    },
+    count(q: TaskQuery): number {
+      const { where, params } = taskFilter(q);
+      return prepared(`SELECT count(*) FROM tasks WHERE ${where}`).pluck().get(params) as number;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Task routes: inboxes (Tugas Saya, Kotak Masuk), the task page, completing a task (with
+// uploads), taking and releasing.
+import { Router, type Request } from 'express';
+import { requireRole } from '../auth/guards.js';
+import { assertMayAct, type CaseService, type StoredUpload } from '../cases/case-service.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { Store, TaskRecord } from '../store/ports.js';
+import { fileFieldNames } from '../forms/form-registry.js';
+import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
+import { csrfCheck } from '../web/security.js';
+import { checkUploads, discardUploads, UploadRejected, uploadMiddleware } from '../web/uploads.js';
+import type { AssignmentService } from './assignment-service.js';
+import { inboxModel } from './inbox-page.js';
+import { taskPageModel } from './task-page.js';
+
+export interface TaskRouteDeps {
+  store: Store;
+  cases: CaseService;
+  assignments: AssignmentService;
+  renderPage: RenderPage;
+  uploadDir: string;
+  now: () => Date;
+}
+
+export const MULTIPART_ROUTE = /^\/tugas\/[^/]+$/;
+
+export function taskRoutes(deps: TaskRouteDeps): Router {
+  const { store, cases, assignments, renderPage, now } = deps;
+  const router = Router();
+
+  const loadTask = async (req: Request): Promise<TaskRecord> => {
+    const task = await store.getTask(String(req.params.id));
+    if (!task) throw new NotFoundError();
+    assertMayAct(task, req.user!);
+    return task;
+  };
+
+  router.get('/tugas', requireRole('ppbj', 'admin-ppe'), asyncRoute(async (req, res) => {
+    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'mine', req.query, now()));
+  }));
+
+  router.get('/kotak-masuk', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'queue', req.query, now()));
+  }));
+
+  router.get('/tugas/:id', requireRole('ppbj', 'admin-ppe'), asyncRoute(async (req, res) => {
+    const task = await loadTask(req);
+    const staged = req.session.staged?.[task.id];
+    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, viewer: req.user!, now: now(), ...(staged ? { staged } : {}) }));
+  }));
+
+  router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), uploadMiddleware(deps.uploadDir, fileFieldNames), csrfCheck, asyncRoute(async (req, res) => {
+    const user = req.user!;
+    const task = await loadTask(req).catch(async (err: unknown) => {
+      await discardUploads(req);
+      throw err;
+    });
+    const rerender = async (errors: Record<string, string>, staged?: StoredUpload[]) =>
+      renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, viewer: user, now: now(), values: req.body ?? {}, errors, ...(staged ? { staged } : {}) }), 422);
+
+    const staged = req.session.staged?.[task.id] ?? [];
+    let uploads: StoredUpload[];
+    try {
+      if (req.uploadError) throw req.uploadError;
+      uploads = await checkUploads(req);
+    } catch (err) {
+      if (!(err instanceof UploadRejected)) throw err;
+      await discardUploads(req);
+      return rerender({ [err.field || fileFieldNames()[0]!]: err.reason }, staged);
+    }
+    const files = [...uploads, ...staged.filter((s) => !uploads.some((u) => u.field === s.field))];
+    try {
+      await cases.completeTask(task.id, user, req.body ?? {}, files);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      if (files.length > 0) stage(req, task.id, files);
+      return rerender(err.fieldErrors, files);
+    }
+    if (req.session.staged) delete req.session.staged[task.id];
+    setFlash(req, 'flash.taskCompleted');
+    res.redirect(303, user.role === 'ppbj' ? `/kasus/${task.caseId}` : '/kotak-masuk');
+  }));
+
+  router.post('/tugas/:id/ambil', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+    const task = await assignments.take(String(req.params.id), req.user!);
+    setFlash(req, 'flash.taken');
+    res.redirect(303, `/tugas/${task.id}`);
+  }));
+
+  router.post('/tugas/:id/lepas', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+    await assignments.release(String(req.params.id), req.user!);
+    setFlash(req, 'flash.released');
+    res.redirect(303, '/kotak-masuk');
+  }));
+
+  return router;
+}
+
+/** Accepted files of a submission that failed validation are kept for the next try. */
+function stage(req: Request, taskId: string, files: StoredUpload[]): void {
+  req.session.staged = { ...(req.session.staged ?? {}), [taskId]: files };
+}

@@ -1,0 +1,23 @@
+// Request/session fields Alur adds.
+import type { UserRecord } from '../store/ports.js';
+import type { StoredUpload } from '../cases/case-service.js';
+import type { UploadRejected } from './uploads.js';
+
+declare global {
+  namespace Express {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User extends UserRecord {}
+    interface Request {
+      uploadError?: UploadRejected;
+    }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    flash?: { kind: 'ok' | 'warn'; key: string };
+    staged?: Record<string, StoredUpload[]>; // taskId -> files accepted while the form had errors
+  }
+}
+
+export {};

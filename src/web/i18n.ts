@@ -1,0 +1,39 @@
+// Message catalogues and locale formatting. Bahasa Indonesia is the default; English is available.
+import { en } from './locales/en.js';
+import { id } from './locales/id.js';
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+export const CATALOGUES: Record<Lang, Record<string, string>> = { id, en };
+const TIME_ZONE = 'Asia/Pontianak'; // WIB, the SOP owner's zone
+
+/** Unknown keys are returned as-is so a missing translation is visible, never blank. */
+export function translate(lang: Lang, key: string): string {
+  return CATALOGUES[lang][key] ?? CATALOGUES.id[key] ?? key;
+}
+
+export function parseLang(value: unknown): Lang {
+  return value === 'en' ? 'en' : 'id';
+}
+
+/** "26 November 2026 14.30 WIB" / "26 November 2026 14:30 WIB" */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const date = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return `${date} ${lang === 'id' ? time.replace(':', '.') : time} WIB`;
+}
+
+const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/** "PT15M" -> "15 menit" / "15 minutes" (days, hours, minutes; seconds dropped). */
+export function formatDuration(iso: string, lang: Lang): string {
+  const m = DURATION.exec(iso);
+  if (!m) return iso;
+  const units: Array<[string | undefined, string, string]> = [[m[1], 'hari', 'day'], [m[2], 'jam', 'hour'], [m[3], 'menit', 'minute']];
+  const parts = units
+    .filter(([n]) => n && Number(n) > 0)
+    .map(([n, idUnit, enUnit]) => (lang === 'id' ? `${n} ${idUnit}` : `${n} ${enUnit}${Number(n) === 1 ? '' : 's'}`));
+  return parts.join(' ') || iso;
+}

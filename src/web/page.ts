@@ -1,0 +1,53 @@
+// Per-request page context (user, language, CSRF token, flash) and the one function routes use
+// to render a page.
+import type { NextFunction, Request, Response } from 'express';
+import { parseLang, type Lang } from './i18n.js';
+import type { RenderFn } from './view-engine.js';
+
+export function langOf(req: Request): Lang {
+  return parseLang(req.cookies?.lang ?? cookieValue(req.headers.cookie, 'lang'));
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+export function pageRenderer(render: RenderFn) {
+  return function renderPage(req: Request, res: Response, view: string, context: Record<string, unknown> = {}, status = 200): void {
+    const lang = langOf(req);
+    const flash = req.session?.flash;
+    if (flash) delete req.session.flash;
+    const user = req.user ? { id: req.user.id, role: req.user.role, displayName: req.user.displayName } : null;
+    const html = render(view, {
+      lang,
+      otherLang: lang === 'id' ? 'en' : 'id',
+      currentPath: encodeURIComponent(req.originalUrl),
+      user,
+      csrfToken: req.session ? req.csrfToken?.() : undefined,
+      flash,
+      ...context,
+    });
+    res.status(status).type('html').send(html);
+  };
+}
+
+export type RenderPage = ReturnType<typeof pageRenderer>;
+
+export function setFlash(req: Request, key: string, kind: 'ok' | 'warn' = 'ok'): void {
+  req.session.flash = { kind, key };
+}
+
+/** Only same-site relative paths may be redirect targets. */
+export function safeNext(next: unknown, fallback = '/'): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+}
+
+export const asyncRoute =
+  (fn: (req: Request, res: Response, next: NextFunction) => Promise<void>) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    fn(req, res, next).catch(next);
+  };

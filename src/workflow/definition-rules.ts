@@ -1,0 +1,91 @@
+// Security and structure rules for an uploaded definition (defence in depth: the engine is
+// also configured fail-closed). Each rule yields human-readable reasons; none throws.
+import type { ModdleNode } from './moddle.js';
+import { expressionsIn, parseExpression } from './safe-expressions.js';
+import { parseIsoDuration } from './iso-duration.js';
+
+const FORBIDDEN_TYPES: Record<string, string> = {
+  'bpmn:ScriptTask': 'script tasks are not allowed',
+  'bpmn:ServiceTask': 'service tasks are not allowed',
+  'bpmn:SendTask': 'send tasks are not allowed',
+  'bpmn:BusinessRuleTask': 'business rule tasks are not allowed',
+  'camunda:ExecutionListener': 'camunda:executionListener is not allowed',
+  'camunda:TaskListener': 'camunda:taskListener is not allowed',
+  'camunda:Script': 'camunda:script is not allowed',
+};
+const CAMUNDA_DELEGATES = ['class', 'expression', 'delegateExpression'] as const;
+
+export const isNode = (value: unknown): value is ModdleNode =>
+  typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+
+/** Every element reachable by containment from `root` (including generic extension elements), once. */
+export function allNodes(root: ModdleNode): ModdleNode[] {
+  const seen = new Set<ModdleNode>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!isNode(value) || seen.has(value)) return;
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) if (key !== '$parent') visit(child);
+  };
+  visit(root);
+  return [...seen];
+}
+
+/** String values held by one element: its properties, unknown attributes and generic body. */
+function stringsOf(node: ModdleNode): string[] {
+  const own = Object.entries(node).filter(([key]) => key !== '$type').map(([, v]) => v);
+  return [...own, ...Object.values(node.$attrs ?? {})].filter((v): v is string => typeof v === 'string');
+}
+
+/** `bpmn:UserTask "A"`, or for an element without id, its type and nearest identified ancestor. */
+export function label(node: ModdleNode): string {
+  if (node.id) return `${node.$type} "${node.id}"`;
+  let owner = node.$parent as ModdleNode | undefined;
+  while (owner && !owner.id) owner = owner.$parent as ModdleNode | undefined;
+  return owner ? `${node.$type} in ${label(owner)}` : node.$type;
+}
+
+function isCamundaDelegating(node: ModdleNode): boolean {
+  const instanceOf = node.$instanceOf as ((type: string) => boolean) | undefined;
+  const camundaLike = typeof instanceOf === 'function' && instanceOf.call(node, 'camunda:ServiceTaskLike');
+  return camundaLike && CAMUNDA_DELEGATES.some((attr) => node[attr] !== undefined && node[attr] !== '');
+}
+
+function timerReasons(node: ModdleNode): string[] {
+  const reasons: string[] = [];
+  const body = (key: string): string | undefined => (node[key] as { body?: string } | undefined)?.body?.trim();
+  if (node.timeCycle) reasons.push(`${label(node)}: timeCycle timers are not allowed`);
+  const duration = body('timeDuration');
+  if (duration !== undefined && !expressionsIn(duration).length && parseIsoDuration(duration) === null) {
+    reasons.push(`${label(node)}: invalid ISO-8601 duration "${duration}"`);
+  }
+  const date = body('timeDate');
+  if (date !== undefined && !expressionsIn(date).length && Number.isNaN(Date.parse(date))) {
+    reasons.push(`${label(node)}: invalid timeDate "${date}"`);
+  }
+  return reasons;
+}
+
+/** Reasons why the nodes of a definition must not run on this server. */
+export function securityReasons(nodes: ModdleNode[]): string[] {
+  const reasons: string[] = [];
+  for (const node of nodes) {
+    const forbidden = FORBIDDEN_TYPES[node.$type];
+    if (forbidden) reasons.push(`${label(node)}: ${forbidden}`);
+    if (isCamundaDelegating(node)) reasons.push(`${label(node)}: camunda:class/expression/delegateExpression are not allowed`);
+    if (node.$type === 'bpmn:FormalExpression' && node.language) {
+      reasons.push(`${label(node)}: expressions with a language ("${String(node.language)}") are not allowed`);
+    }
+    if (node.$type === 'bpmn:TimerEventDefinition') reasons.push(...timerReasons(node));
+    for (const text of stringsOf(node)) {
+      for (const body of expressionsIn(text)) {
+        try {
+          parseExpression(body);
+        } catch (err) {
+          reasons.push(`${label(node)}: ${(err as Error).message}`);
+        }
+      }
+    }
+  }
+  return reasons;
+}

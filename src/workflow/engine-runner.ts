@@ -1,0 +1,96 @@
+// Runs one engine call per request: new Engine -> execute | recover(state)+resume -> act ->
+// getState -> stop. Nothing survives the call except the returned (compressed) state.
+import type { Engine, Execution } from 'bpmn-engine';
+import { compileDefinition, type CompiledDefinition } from './compile-definition.js';
+import { compiledDefinition } from './definition-cache.js';
+import { createEngine } from './engine-factory.js';
+import { decodeState, encodeState } from './engine-state.js';
+import { TaskNotWaitingError } from './errors.js';
+import type { DefinitionRef, EngineResult, WaitingTask } from './types.js';
+
+/** Activity starts allowed in one call; far above any human step, far below a stack overflow. */
+const MAX_ACTIVITY_STARTS = 300;
+
+type Begin = (engine: Engine) => Promise<Execution>;
+type Act = (execution: Execution) => void;
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function waitingOf(compiled: CompiledDefinition, execution: Execution): WaitingTask[] {
+  const specs = new Map(compiled.model.userTasks.map((spec) => [spec.id, spec]));
+  return execution
+    .getPostponed()
+    .filter((api) => api.type === 'bpmn:UserTask' && specs.has(api.id))
+    .map((api) => ({ elementId: api.id, spec: specs.get(api.id)! }));
+}
+
+async function stopIfRunning(engine: Engine): Promise<void> {
+  // NOTE: stop() on an ended engine never resolves, nor on one whose run threw midway: it
+  // tears down synchronously, so give its 'stop' event one turn and move on.
+  if (engine.state === 'running') await Promise.race([engine.stop().catch(() => undefined), settle()]);
+}
+
+async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, previous: Buffer): Promise<EngineResult> {
+  let failure: unknown = null;
+  let ended = false;
+  let starts = 0;
+  const engine = createEngine(compiled.model.processKey, compiled.sourceContext, {
+    onActivityStart() {
+      if (++starts > MAX_ACTIVITY_STARTS) throw new Error(`More than ${MAX_ACTIVITY_STARTS} activities in one step: automatic loop?`);
+    },
+  });
+  engine.on('error', (err: unknown) => (failure ??= err));
+  engine.on('end', () => (ended = true));
+  try {
+    const execution = await begin(engine);
+    if (act && !failure) act(execution);
+    await settle();
+    const waiting = failure ? [] : waitingOf(compiled, execution);
+    const engineState = await engine.getState().then(encodeState, () => previous);
+    if (failure) return { status: 'failed', engineState, waiting, error: messageOf(failure) };
+    return { status: ended ? 'completed' : 'running', engineState, waiting, error: null };
+  } catch (err) {
+    if (err instanceof TaskNotWaitingError) throw err;
+    // includes a RangeError (stack overflow) surfacing as a rejection
+    return { status: 'failed', engineState: previous, waiting: [], error: messageOf(failure ?? err) };
+  } finally {
+    await stopIfRunning(engine);
+  }
+}
+
+const execute: Begin = (engine) => engine.execute();
+const recoverFrom = (state: Buffer): Begin => (engine) => engine.recover(decodeState(state)).resume();
+
+function signalTask(elementId: string, form: unknown): Act {
+  return (execution) => {
+    const task = execution.getPostponed().find((api) => api.id === elementId && api.type === 'bpmn:UserTask');
+    if (!task) throw new TaskNotWaitingError(elementId);
+    task.signal({ form });
+  };
+}
+
+export async function startProcess(def: DefinitionRef): Promise<EngineResult> {
+  return run(await compiledDefinition(def), execute, null, Buffer.alloc(0));
+}
+
+/** recover(state) -> resume -> signal(elementId, output) -> getState. Throws TaskNotWaitingError if elementId is not postponed. */
+export async function completeUserTask(
+  def: DefinitionRef,
+  engineState: Buffer,
+  elementId: string,
+  output: Record<string, unknown>,
+): Promise<EngineResult> {
+  const form = JSON.parse(JSON.stringify(output)) as unknown; // plain JSON data only: it is persisted
+  return run(await compiledDefinition(def), recoverFrom(engineState), signalTask(elementId, form), engineState);
+}
+
+/** Inspect a stored state without acting. */
+export async function waitingTasks(def: DefinitionRef, engineState: Buffer): Promise<WaitingTask[]> {
+  return (await run(await compiledDefinition(def), recoverFrom(engineState), null, engineState)).waiting;
+}
+
+/** TEST ONLY: starts `xml` through the same engine factory but WITHOUT definition validation. */
+export async function runUnvalidatedForTest(xml: string): Promise<EngineResult> {
+  return run(await compileDefinition(xml, false), execute, null, Buffer.alloc(0));
+}

@@ -1,0 +1,20 @@
+// Typed errors of the workflow module.
+
+/** A BPMN definition was refused; `reasons` are the parser's or validator's own words. */
+export class DefinitionError extends Error {
+  readonly reasons: string[];
+
+  constructor(reasons: string[]) {
+    super(reasons.join('; '));
+    this.name = 'DefinitionError';
+    this.reasons = reasons;
+  }
+}
+
+/** A completion was sent for an element that is not a waiting user task of the case. */
+export class TaskNotWaitingError extends Error {
+  constructor(readonly elementId: string) {
+    super(`Task ${elementId} is not waiting`);
+    this.name = 'TaskNotWaitingError';
+  }
+}

@@ -1,0 +1,45 @@
+// Parsing BPMN XML with bpmn-moddle (camunda + alur extensions) and serialising the parsed
+// context into the form bpmn-engine runs from (moddle-context-serializer).
+import { BpmnModdle, type FromXMLResult } from 'bpmn-moddle';
+import * as elements from 'bpmn-elements';
+import serializeContext, { deserialize, TypeResolver, type SerializableContext } from 'moddle-context-serializer';
+import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+import alur from './alur-moddle.json' with { type: 'json' };
+import { DefinitionError } from './errors.js';
+
+/** Moddle packages for the extension namespaces we read: `camunda:*` and `alur:*`. */
+export const moddleOptions = { camunda, alur } as const;
+
+/** Loose view of a moddle element: `$type` plus whatever properties it carries. */
+export interface ModdleNode {
+  $type: string;
+  id?: string;
+  name?: string;
+  $attrs?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+const typeResolver = TypeResolver(elements);
+
+/** Parses BPMN XML; refuses DOCTYPE/ENTITY declarations and anything bpmn-moddle errors or warns about. */
+export async function parseBpmn(xml: string): Promise<FromXMLResult> {
+  if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new DefinitionError(['DOCTYPE and ENTITY declarations are not allowed']);
+  let parsed;
+  try {
+    parsed = await new BpmnModdle(moddleOptions).fromXML(xml.trim());
+  } catch (err) {
+    throw new DefinitionError([(err as Error).message]);
+  }
+  if (parsed.warnings.length) throw new DefinitionError(parsed.warnings.map((w) => w.message));
+  return parsed;
+}
+
+/** Engine-ready serialized context as a JSON string (immutable; deserialise one per engine). */
+export function serializeForEngine(parsed: FromXMLResult): string {
+  // moddle-context-serializer wants the whole fromXML result (it resolves `references` itself)
+  return serializeContext(parsed as never, typeResolver).serialize();
+}
+
+export function deserializeForEngine(serialized: string): SerializableContext {
+  return deserialize(JSON.parse(serialized) as object, typeResolver);
+}

@@ -1,0 +1,106 @@
+// Reads the ProcessModel of a parsed definition: the executable process, its lanes, and per
+// user task the role (candidate group, else lane), form and SOP Mutu Baku (alur:mutuBaku).
+import { ROLES, type Role } from '../store/ports.js';
+import type { ModdleNode } from './moddle.js';
+import type { ProcessModel, SopStep, UserTaskSpec } from './types.js';
+import { allNodes, label } from './definition-rules.js';
+import { parseIsoDuration } from './iso-duration.js';
+
+interface MutuBaku {
+  langkah?: number;
+  waktu?: string;
+  output?: string;
+  persyaratan?: string[];
+  keterangan?: string[];
+}
+type Lane = { id: string; name: string };
+
+const children = (node: ModdleNode | undefined, key: string): ModdleNode[] => (node?.[key] as ModdleNode[] | undefined) ?? [];
+
+/** 'Admin PPE' -> 'admin-ppe' */
+const normaliseRoleName = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, '-');
+const asRole = (name: string): Role | null => (ROLES as readonly string[]).includes(name) ? (name as Role) : null;
+
+/** Flat list of lanes (nested lanes included) and, per flow node id, its deepest lane. */
+function readLanes(process: ModdleNode): { lanes: Lane[]; laneOf: Map<string, Lane> } {
+  const lanes: Lane[] = [];
+  const laneOf = new Map<string, Lane>();
+  const walk = (laneSet: ModdleNode | undefined): void => {
+    for (const lane of children(laneSet, 'lanes')) {
+      const entry = { id: lane.id ?? '', name: lane.name ?? lane.id ?? '' };
+      lanes.push(entry);
+      for (const ref of children(lane, 'flowNodeRef')) if (ref.id) laneOf.set(ref.id, entry);
+      walk(lane.childLaneSet as ModdleNode | undefined);
+    }
+  };
+  for (const laneSet of children(process, 'laneSets')) walk(laneSet);
+  return { lanes, laneOf };
+}
+
+function roleOf(task: ModdleNode, lane: Lane | null): Role | string {
+  const groups = String(task.candidateGroups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  if (groups.length === 1) return asRole(groups[0] as string) ?? `candidateGroups "${groups[0]}" is not a known role`;
+  if (groups.length > 1) return `candidateGroups "${String(task.candidateGroups)}" must name exactly one role`;
+  if (lane) return asRole(normaliseRoleName(lane.name)) ?? `lane "${lane.name}" is not a known role`;
+  return 'no candidateGroups and no lane to take the role from';
+}
+
+export function mutuBakuOf(node: ModdleNode): MutuBaku | undefined {
+  const values = children(node.extensionElements as ModdleNode | undefined, 'values');
+  return values.find((v) => v.$type === 'alur:MutuBaku') as MutuBaku | undefined;
+}
+
+function sopStepOf(mutu: MutuBaku | undefined): SopStep {
+  return {
+    stepNo: mutu?.langkah ?? null,
+    requirements: [...(mutu?.persyaratan ?? [])],
+    output: mutu?.output ?? '',
+    keterangan: [...(mutu?.keterangan ?? [])],
+  };
+}
+
+function userTaskSpec(task: ModdleNode, lane: Lane | null, reasons: string[]): UserTaskSpec | null {
+  const problems: string[] = [];
+  const role = roleOf(task, lane);
+  if (!asRole(role)) problems.push(role);
+  const formKey = typeof task.formKey === 'string' ? task.formKey.trim() : '';
+  if (!formKey) problems.push('no camunda:formKey');
+  const mutu = mutuBakuOf(task);
+  const timeStandard = mutu?.waktu?.trim() ?? '';
+  const timeStandardMs = parseIsoDuration(timeStandard);
+  if (!timeStandard) problems.push('no alur:mutuBaku waktu (time standard)');
+  else if (timeStandardMs === null) problems.push(`invalid ISO-8601 duration "${timeStandard}" in alur:mutuBaku waktu`);
+  reasons.push(...problems.map((p) => `${label(task)}: ${p}`));
+  if (problems.length) return null;
+  const id = task.id ?? '';
+  const spec = { id, name: task.name ?? id, role: role as Role, formKey, lane, timeStandard, timeStandardMs: timeStandardMs ?? 0 };
+  return { ...spec, sop: sopStepOf(mutu) };
+}
+
+const byStep = (a: UserTaskSpec, b: UserTaskSpec): number =>
+  (a.sop.stepNo ?? Number.MAX_SAFE_INTEGER) - (b.sop.stepNo ?? Number.MAX_SAFE_INTEGER);
+
+/** The model of the definition's single executable process; problems are returned as reasons. */
+export function readProcessModel(definitions: ModdleNode): { model: ProcessModel; reasons: string[] } {
+  const rootElements = children(definitions, 'rootElements');
+  const executable = rootElements.filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
+  const reasons: string[] = [];
+  if (executable.length !== 1) {
+    reasons.push(executable.length ? 'more than one executable process' : 'no executable process (isExecutable="true")');
+  }
+  const process = executable[0];
+  if (!process) return { model: { processKey: '', name: '', userTasks: [], lanes: [] }, reasons };
+
+  const participant = rootElements
+    .flatMap((e) => children(e, 'participants'))
+    .find((p) => p.processRef === process);
+  const { lanes, laneOf } = readLanes(process);
+  const userTasks = allNodes(process)
+    .filter((n) => n.$type === 'bpmn:UserTask')
+    .map((task) => userTaskSpec(task, laneOf.get(task.id ?? '') ?? null, reasons))
+    .filter((spec): spec is UserTaskSpec => spec !== null)
+    .sort(byStep);
+  const processKey = process.id ?? '';
+  const name = participant?.name ?? process.name ?? processKey;
+  return { model: { processKey, name, userTasks, lanes }, reasons };
+}

@@ -1,0 +1,66 @@
+// Store contract, part 5: audit trail order, documents, and an applicant's cases.
+import { describe, expect, test } from '@jest/globals';
+import type { CaseRecord } from '../../src/store/ports.js';
+import type { GetStore } from './contract-helpers.js';
+import { at, audit, caseRecord, create, document, update } from './fixtures.js';
+
+export function historyContract(store: GetStore): void {
+  describe('audit trail', () => {
+    test('Events come back oldest first: by time, and in the given order within one change', async () => {
+      const c = caseRecord();
+      const started = audit(c, 'case.started', { at: at(1), data: { via: 'web', n: [1, 2] } });
+      const created = audit(c, 'task.created', { at: at(1), taskId: 'task-x' });
+      await store().applyCaseChange({ ...create(c), audit: [started, created] });
+      // written later but happened earlier (e.g. a clock-skewed second process)
+      const late = audit(c, 'document.uploaded', { at: at(0), actorId: 'ppbj-1', actorName: 'Budi' });
+      const last = audit(c, 'case.completed', { at: at(9) });
+      await store().applyCaseChange(update(c, {}, { audit: [last, late] }));
+
+      expect(await store().listAudit(c.id)).toEqual([late, started, created, last]);
+      expect(await store().listAudit('other-case')).toEqual([]);
+    });
+
+    test('A single change may write many events; all are kept', async () => {
+      const c = caseRecord();
+      const many = Array.from({ length: 20 }, (_, i) => audit(c, 'task.created', { at: at(1), data: { i } }));
+      await store().applyCaseChange({ ...create(c), audit: many });
+      expect((await store().listAudit(c.id)).map((e) => e.data.i)).toEqual(many.map((_, i) => i));
+    });
+  });
+
+  describe('documents', () => {
+    test('Documents are listed per case, oldest first, and fetched by id', async () => {
+      const c = caseRecord();
+      const other = caseRecord();
+      const d1 = document(c, { createdAt: at(2), taskId: 'task-1', size: 0 });
+      const d2 = document(c, { createdAt: at(1), mime: 'image/png', originalName: 'foto.png' });
+      const d3 = document(c, { createdAt: at(3) });
+      await store().applyCaseChange(create(c, { documents: [d1, d2] }));
+      await store().applyCaseChange(create(other, { documents: [document(other)] }));
+      await store().applyCaseChange(update(c, {}, { documents: [d3] }));
+
+      expect(await store().listDocuments(c.id)).toEqual([d2, d1, d3]);
+      expect(await store().getDocument(d1.id)).toEqual(d1);
+      expect(await store().getDocument('missing')).toBeNull();
+      expect(await store().listDocuments('missing')).toEqual([]);
+    });
+  });
+
+  describe('listCasesByApplicant', () => {
+    test("Returns only that applicant's cases, newest first, with the latest rev", async () => {
+      const mk = (applicantId: string, minute: number) => caseRecord({ applicantId, createdAt: at(minute), updatedAt: at(minute) });
+      const old = mk('ppbj-1', 1);
+      const mid = mk('ppbj-1', 5);
+      const recent = mk('ppbj-1', 9);
+      for (const c of [mid, old, mk('ppbj-2', 7), recent]) await store().applyCaseChange(create(c));
+      await store().applyCaseChange(update(old, { status: 'completed', updatedAt: at(20) }));
+
+      const got = await store().listCasesByApplicant('ppbj-1');
+      expect(got.map((c) => c.id)).toEqual([recent.id, mid.id, old.id]);
+      const updated = got[2] as CaseRecord;
+      expect(updated).toEqual({ ...old, status: 'completed', updatedAt: at(20), rev: 2 });
+      expect(Buffer.isBuffer(updated.engineState)).toBe(true);
+      expect(await store().listCasesByApplicant('nobody')).toEqual([]);
+    });
+  });
+}

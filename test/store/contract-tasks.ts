@@ -1,0 +1,125 @@
+// Store contract, part 4: take / release / reassign, and the inbox queries (listTasks, countTasks).
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import type { CaseRecord, TaskQuery, TaskRecord } from '../../src/store/ports.js';
+import { expectConflict, type GetStore } from './contract-helpers.js';
+import { at, audit, caseRecord, create, task, update } from './fixtures.js';
+
+export function tasksContract(store: GetStore): void {
+  describe('changeAssignee', () => {
+    let c: CaseRecord;
+    let t: TaskRecord;
+    beforeEach(async () => {
+      c = caseRecord();
+      t = task(c);
+      await store().applyCaseChange(create(c, { openTasks: [t] }));
+    });
+    const change = (from: string | null, to: string | null) => ({
+      taskId: t.id,
+      from,
+      to,
+      audit: audit(c, to ? 'task.taken' : 'task.released', { actorId: to ?? from, taskId: t.id }),
+    });
+    const events = async () => (await store().listAudit(c.id)).map((e) => e.type);
+
+    test('When an unassigned task is taken, Then it has the assignee and a task.taken event', async () => {
+      await store().changeAssignee(change(null, 'admin-1'));
+      expect((await store().getTask(t.id))?.assigneeId).toBe('admin-1');
+      expect(await events()).toEqual(['case.started', 'task.taken']);
+    });
+
+    test('When it is released by its assignee, Then it is unassigned again', async () => {
+      await store().changeAssignee(change(null, 'admin-1'));
+      await store().changeAssignee(change('admin-1', null));
+      expect((await store().getTask(t.id))?.assigneeId).toBeNull();
+      expect(await events()).toEqual(['case.started', 'task.taken', 'task.released']);
+    });
+
+    test('When it is reassigned from the current assignee, Then the new one has it', async () => {
+      await store().changeAssignee(change(null, 'admin-1'));
+      await store().changeAssignee(change('admin-1', 'admin-2'));
+      expect((await store().getTask(t.id))?.assigneeId).toBe('admin-2');
+    });
+
+    test('When "from" is not the current assignee, Then ConflictError and no audit event', async () => {
+      await store().changeAssignee(change(null, 'admin-1'));
+      await expectConflict(store().changeAssignee(change(null, 'admin-2'))); // someone took it
+      await expectConflict(store().changeAssignee(change('admin-3', null))); // not yours to release
+      expect((await store().getTask(t.id))?.assigneeId).toBe('admin-1');
+      expect(await events()).toEqual(['case.started', 'task.taken']);
+    });
+
+    test('When the task is no longer open (or unknown), Then ConflictError', async () => {
+      await store().applyCaseChange(update(c, {}, { completeTasks: [{ taskId: t.id, completedBy: null, completedAt: at(2) }] }));
+      await expectConflict(store().changeAssignee(change(null, 'admin-1')));
+      await expectConflict(store().changeAssignee({ ...change(null, 'admin-1'), taskId: 'no-such-task' }));
+      expect((await store().getTask(t.id))?.assigneeId).toBeNull();
+      expect(await events()).toEqual(['case.started']);
+    });
+  });
+
+  describe('listTasks and countTasks', () => {
+    const A = caseRecord({ applicantId: 'ppbj-a' });
+    const B = caseRecord({ applicantId: 'ppbj-b' });
+    // dueAt deliberately not in insertion order; t4 and t5 share dueAt and differ by createdAt
+    const t1 = task(A, { role: 'admin-ppe', dueAt: at(300), createdAt: at(1) });
+    const t2 = task(A, { role: 'admin-ppe', dueAt: at(100), createdAt: at(2), assigneeId: 'admin-1' });
+    const t3 = task(A, { role: 'ppbj', dueAt: at(200), createdAt: at(3) });
+    const t4 = task(B, { role: 'admin-ppe', dueAt: at(150), createdAt: at(5) });
+    const t5 = task(B, { role: 'admin-ppe', dueAt: at(150), createdAt: at(4), assigneeId: 'admin-2' });
+    const t6 = task(B, { role: 'process-owner', dueAt: at(50), createdAt: at(6) });
+    const done = task(B, { role: 'admin-ppe', dueAt: at(10), createdAt: at(0), assigneeId: 'admin-1' });
+
+    beforeEach(async () => {
+      await store().applyCaseChange(create(A, { openTasks: [t3, t1, t2] }));
+      await store().applyCaseChange(create(B, { openTasks: [t6, done, t4, t5] }));
+      const completion = { taskId: done.id, completedBy: 'admin-1', completedAt: at(20) };
+      await store().applyCaseChange(update(B, {}, { completeTasks: [completion] }));
+    });
+
+    const ids = async (q: TaskQuery) => (await store().listTasks(q)).map((t) => t.id);
+    const cases: Array<[string, TaskQuery, TaskRecord[]]> = [
+      ['no filter: open tasks by dueAt, then createdAt', {}, [t6, t2, t5, t4, t3, t1]],
+      ['role', { role: 'admin-ppe' }, [t2, t5, t4, t1]],
+      ['assignee', { assigneeId: 'admin-1' }, [t2]],
+      ['unassigned only (assigneeId null)', { assigneeId: null }, [t6, t4, t3, t1]],
+      ['role + unassigned (the shared queue)', { role: 'admin-ppe', assigneeId: null }, [t4, t1]],
+      ['applicant', { applicantId: 'ppbj-a' }, [t2, t3, t1]],
+      ['case', { caseId: B.id }, [t6, t5, t4]],
+      ['status completed', { status: 'completed' }, [done]],
+      ['status completed + assignee', { status: 'completed', assigneeId: 'admin-1' }, [done]],
+      ['status cancelled', { status: 'cancelled' }, []],
+      ['applicant + role', { applicantId: 'ppbj-b', role: 'admin-ppe' }, [t5, t4]],
+      ['nothing matches', { role: 'ppbj', applicantId: 'ppbj-b' }, []],
+    ];
+    test.each(cases)('filter: %s', async (_label, q, want) => {
+      expect(await ids(q)).toEqual(want.map((t) => t.id));
+      expect(await store().countTasks(q)).toBe(want.length);
+    });
+
+    test('returned tasks are full records (completed one with its completion)', async () => {
+      expect(await store().listTasks({ caseId: A.id, role: 'ppbj' })).toEqual([t3]);
+      expect(await store().listTasks({ status: 'completed' })).toEqual([
+        { ...done, status: 'completed', completedBy: 'admin-1', completedAt: at(20) },
+      ]);
+    });
+
+    test('paging: limit and offset slice the ordered list; count ignores them', async () => {
+      expect(await ids({ limit: 2 })).toEqual([t6.id, t2.id]);
+      expect(await ids({ limit: 2, offset: 2 })).toEqual([t5.id, t4.id]);
+      expect(await ids({ limit: 10, offset: 4 })).toEqual([t3.id, t1.id]);
+      expect(await ids({ offset: 6 })).toEqual([]);
+      expect(await store().countTasks({ limit: 1, offset: 3 })).toBe(6);
+    });
+
+    test('the default limit is 50', async () => {
+      const C = caseRecord();
+      const many = Array.from({ length: 55 }, (_, i) => task(C, { role: 'ppbj', dueAt: at(1000 + i) }));
+      await store().applyCaseChange(create(C, { openTasks: many }));
+      const page = await store().listTasks({ caseId: C.id });
+      expect(page).toHaveLength(50);
+      expect(page.map((t) => t.id)).toEqual(many.slice(0, 50).map((t) => t.id));
+      expect(await store().countTasks({ caseId: C.id })).toBe(55);
+      expect(await store().listTasks({ caseId: C.id, offset: 50 })).toHaveLength(5);
+    });
+  });
+}

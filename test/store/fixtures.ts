@@ -1,0 +1,130 @@
+// Record builders for the store tests: valid records with readable ids and fixed timestamps.
+import type {
+  AuditEvent,
+  AuditType,
+  CaseChange,
+  CaseRecord,
+  DefinitionRecord,
+  DocumentRecord,
+  TaskRecord,
+  UserRecord,
+} from '../../src/store/ports.js';
+
+const BASE = Date.parse('2026-01-05T01:00:00.000Z');
+/** ISO time `minutes` after a fixed base, so ordering in tests is explicit. */
+export const at = (minutes: number): string => new Date(BASE + minutes * 60_000).toISOString();
+
+let counter = 0;
+export const uid = (prefix: string): string => `${prefix}-${++counter}`;
+
+export function user(over: Partial<UserRecord> = {}): UserRecord {
+  const id = over.id ?? uid('user');
+  return {
+    id,
+    email: `${id}@example.go.id`,
+    whatsapp: '+628123456789',
+    displayName: `User ${id}`,
+    role: 'ppbj',
+    passwordHash: 'scrypt$salt$hash',
+    status: 'registered',
+    createdAt: at(0),
+    ...over,
+  };
+}
+
+export function definition(over: Partial<DefinitionRecord> = {}): DefinitionRecord {
+  return {
+    id: uid('def'),
+    processKey: 'pendaftaran-akun-ppbj',
+    version: 1,
+    name: 'Pendaftaran Akun PPBJ',
+    xml: '<bpmn:definitions/>',
+    createdAt: at(0),
+    createdBy: null,
+    comment: '',
+    ...over,
+  };
+}
+
+export function caseRecord(over: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    id: uid('case'),
+    definitionId: 'def-x',
+    processKey: 'pendaftaran-akun-ppbj',
+    definitionVersion: 1,
+    applicantId: 'applicant-1',
+    applicantName: 'Budi Santoso',
+    status: 'running',
+    engineState: Buffer.from([0x1f, 0x8b, 0x00, 0xff, 0x10]),
+    data: { 'ppbj-identitas': { nama: 'Budi', nip: '198001012005011001' } },
+    rev: 1,
+    error: null,
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...over,
+  };
+}
+
+export function task(c: CaseRecord, over: Partial<TaskRecord> = {}): TaskRecord {
+  return {
+    id: uid('task'),
+    caseId: c.id,
+    applicantId: c.applicantId,
+    applicantName: c.applicantName,
+    elementId: 'verifikasi-berkas',
+    name: 'Verifikasi berkas',
+    stepNo: 3,
+    role: 'admin-ppe',
+    formKey: 'verifikasi',
+    assigneeId: null,
+    status: 'open',
+    createdAt: at(1),
+    dueAt: at(60),
+    timeStandard: 'PT1H',
+    completedAt: null,
+    completedBy: null,
+    ...over,
+  };
+}
+
+export function audit(c: CaseRecord | string, type: AuditType, over: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: uid('audit'),
+    caseId: typeof c === 'string' ? c : c.id,
+    at: at(1),
+    actorId: null,
+    actorName: null,
+    type,
+    taskId: null,
+    data: {},
+    ...over,
+  };
+}
+
+export function document(c: CaseRecord, over: Partial<DocumentRecord> = {}): DocumentRecord {
+  const id = over.id ?? uid('doc');
+  return {
+    id,
+    caseId: c.id,
+    taskId: null,
+    field: 'skFile',
+    uploaderId: c.applicantId,
+    originalName: 'SK Pengangkatan.pdf',
+    storedName: `${id}.pdf`,
+    mime: 'application/pdf',
+    size: 12345,
+    sha256: 'a'.repeat(64),
+    createdAt: at(1),
+    ...over,
+  };
+}
+
+/** A change that creates `c` (rev 1) with a case.started event. */
+export function create(c: CaseRecord, extra: Partial<CaseChange> = {}): CaseChange {
+  return { expectedRev: null, case: { ...c, rev: 1 }, audit: [audit(c, 'case.started', { at: c.createdAt })], ...extra };
+}
+
+/** A change moving `c` from its rev to the next one. */
+export function update(c: CaseRecord, over: Partial<CaseRecord>, extra: Partial<CaseChange> = {}): CaseChange {
+  return { expectedRev: c.rev, case: { ...c, ...over, rev: c.rev + 1 }, audit: [], ...extra };
+}

@@ -1,0 +1,137 @@
+// SQLite-only guarantees: connection settings, migrations, append-only audit, session purge.
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUSY_TIMEOUT_MS, openDatabase, type Database } from '../../src/store/sqlite/database.js';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { audit, caseRecord, create } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'alur-sqlite-schema-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const freshFile = () => join(dir, `nested-${++n}`, 'deeper', 'alur.sqlite');
+
+describe('SQLite connection settings', () => {
+  test('Given a file in a missing folder, When opened, Then the folder is created and WAL is on', () => {
+    const file = freshFile();
+    const db = openDatabase(file);
+    try {
+      expect(existsSync(file)).toBe(true);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('":memory:" opens without touching the disk', () => {
+    const db = openDatabase(':memory:');
+    expect(db.memory).toBe(true);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
+
+describe('SQLite migrations', () => {
+  let db: Database;
+  beforeEach(() => {
+    db = openDatabase(freshFile());
+  });
+  afterEach(() => {
+    db.close();
+  });
+
+  test('Given an empty file, When migrated, Then user_version is the number of migrations', () => {
+    expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.length });
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'sessions', 'tasks', 'users']);
+  });
+
+  test('When migrated again (a second process starting), Then nothing runs', () => {
+    migrate(db);
+    expect(migrate(db)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+  });
+
+  test('Given a newer migration is appended, Then only it runs, in order', () => {
+    migrate(db);
+    const next = [...MIGRATIONS, 'CREATE TABLE extra_a (x INTEGER) STRICT;', 'ALTER TABLE extra_a ADD COLUMN y TEXT;'];
+    expect(migrate(db, next)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 2 });
+    expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('extra_a')).toEqual(['x', 'y']);
+  });
+
+  test('When a migration fails, Then the whole batch is rolled back', () => {
+    const broken = [...MIGRATIONS, 'CREATE TABLE half (x INTEGER);', 'THIS IS NOT SQL;'];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()).toBe(0);
+  });
+
+  test('Given a database from a newer app version, Then migrate refuses to run', () => {
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    expect(() => migrate(db)).toThrow(/newer/);
+  });
+
+  test('The inbox indexes exist', () => {
+    migrate(db);
+    const cols = (index: string) => db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index);
+    expect(cols('tasks_inbox')).toEqual(['status', 'role', 'assigneeId', 'dueAt']);
+    expect(cols('tasks_applicant')).toEqual(['applicantId', 'status']);
+    expect(cols('tasks_case')).toEqual(['caseId']);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM tasks WHERE status = 'open' AND role = 'ppbj' AND assigneeId IS NULL ORDER BY dueAt")
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX tasks_inbox/);
+  });
+});
+
+describe('SQLite audit is append-only', () => {
+  test('Given an audit row, When UPDATE or DELETE is tried directly, Then the trigger refuses', async () => {
+    const file = freshFile();
+    const store = createSqliteStore({ file });
+    await store.init();
+    const c = caseRecord();
+    await store.applyCaseChange(create(c, { audit: [audit(c, 'case.started', { data: { n: 1 } })] }));
+    await store.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(() => db.prepare("UPDATE audit SET type = 'case.completed'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+      expect(db.prepare('SELECT count(*) FROM audit').pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('SQLite sessions', () => {
+  test('Expired sessions are deleted from the table, not only hidden', async () => {
+    const file = freshFile();
+    const store = createSqliteStore({ file });
+    await store.init();
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const future = new Date(Date.now() + 60_000).toISOString();
+    await store.setSession({ sid: 'gone-1', data: '{}', expiresAt: past }); // the first write purges
+    await store.setSession({ sid: 'gone-2', data: '{}', expiresAt: past }); // next purge only in a minute
+    await store.setSession({ sid: 'live', data: '{}', expiresAt: future });
+    expect(await store.getSession('gone-2')).toBeNull(); // a read of an expired one deletes it
+    await store.close();
+
+    const db = openDatabase(file);
+    const sids = db.prepare('SELECT sid FROM sessions ORDER BY sid').pluck().all();
+    db.close();
+    expect(sids).toEqual(['live']);
+  });
+
+  test('A session whose expiresAt is not a date is refused', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    await store.init();
+    await expect(store.setSession({ sid: 's', data: '{}', expiresAt: 'tomorrow' })).rejects.toThrow(/not a date/);
+    await store.close();
+  });
+});
