@@ -66,7 +66,6 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
     title: form.title,
     task,
     form: { intro: form.intro, submitLabel: form.submitLabel },
-    caseRev: c.rev,
     overdue: task.status === 'open' && input.now.toISOString() > task.dueAt,
     returned: returned ? { reasons: returned.data.reasons, actorName: returned.actorName, at: returned.at } : null,
     sections: reviewSections(form, c, documents),

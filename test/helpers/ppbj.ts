@@ -77,3 +77,24 @@ export async function take(agent: TestAgent, taskId: string) {
   const _csrf = await csrfFrom(agent, '/kotak-masuk');
   return agent.post(`/tugas/${taskId}/ambil`).type('form').send({ _csrf });
 }
+
+/** A new PPBJ whose case waits at step 5 "Melengkapi Informasi PPBJ" (identity verified by the admin). */
+export async function caseAtInformation(agent: () => TestAgent, admin: TestAgent, store: { findUserByEmail(e: string): Promise<{ id: string } | null>; listCasesByApplicant(id: string): Promise<Array<{ id: string }>> }) {
+  const ppbj = agent();
+  const applicant = await signUp(ppbj);
+  await submitTask(ppbj, await firstTaskId(ppbj, '/tugas'), IDENTITY);
+  const user = await store.findUserByEmail(applicant.email);
+  const caseId = (await store.listCasesByApplicant(user!.id))[0]!.id;
+  const verify = await firstTaskIdOfCase(admin, caseId);
+  await take(admin, verify);
+  await submitTask(admin, verify, { catatan: '' });
+  return { ppbj, caseId, taskId: await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ') };
+}
+
+/** The open task of one case, read from its case page. */
+export async function firstTaskIdOfCase(agent: TestAgent, caseId: string): Promise<string> {
+  const res = await agent.get(`/kasus/${caseId}`);
+  const id = $(res.text)('.current li[data-task]').first().attr('data-task');
+  if (!id) throw new Error(`no open task on the case page of ${caseId} (status ${res.status})`);
+  return id;
+}

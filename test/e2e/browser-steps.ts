@@ -1,0 +1,109 @@
+// Small page steps for the browser test: what a person does (click a link, type into a labelled
+// field, press a button), each waiting (bounded) for the page it leads to.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { IDENTITY, INFORMATION, type Applicant } from './fixtures.js';
+
+export const STEP_TIMEOUT_MS = 10_000;
+
+export interface Actor {
+  context: BrowserContext;
+  page: Page;
+  problems: string[]; // page errors and console errors (e.g. CSP violations)
+}
+
+export async function newActor(browser: Browser, baseURL: string): Promise<Actor> {
+  const context = await browser.newContext({ baseURL, locale: 'id-ID', viewport: { width: 1100, height: 900 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()} @ ${msg.location().url}`);
+  });
+  return { context, page, problems };
+}
+
+/** Resolves once `text` is visible inside `scope`; a bounded failure otherwise. */
+export async function see(scope: Page | Locator, text: string | RegExp): Promise<void> {
+  await scope.getByText(text).first().waitFor({ state: 'visible' });
+}
+
+export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+export async function press(page: Page, button: string, nextUrl: RegExp): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForURL(nextUrl);
+}
+
+export async function nav(page: Page, link: string, url: RegExp): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+  await page.waitForURL(url);
+}
+
+export async function signUp(page: Page, who: Applicant): Promise<void> {
+  await page.goto('/');
+  await see(page.getByRole('heading', { level: 1 }), 'Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa');
+  await page.getByRole('main').getByRole('link', { name: 'Daftar', exact: true }).click();
+  await page.waitForURL(/\/daftar$/);
+  await see(page.getByRole('heading', { level: 1 }), 'Membuat Akun PPBJ');
+  await field(page, 'Nama').fill(who.displayName);
+  await field(page, 'Email').fill(who.email);
+  await field(page, 'Nomor HP/WhatsApp').fill(who.whatsapp);
+  await field(page, 'Kata sandi').fill(who.password);
+  await field(page, 'Ulangi kata sandi').fill(who.password);
+  await press(page, 'Daftar', /\/tugas$/);
+}
+
+/** From Tugas Saya, the link of the open step whose name is `step`. */
+export async function openMyTask(page: Page, step: string): Promise<void> {
+  await nav(page, 'Tugas Saya', /\/tugas$/);
+  await page.getByRole('row').getByRole('link', { name: step }).click();
+  await page.waitForURL(/\/tugas\/[^/]+$/);
+  await see(page.getByRole('heading', { level: 1 }), step);
+}
+
+export async function fillIdentity(page: Page): Promise<void> {
+  await field(page, 'NIP').fill(IDENTITY.nip);
+  await field(page, 'NIK').fill(IDENTITY.nik);
+  await field(page, 'Gelar depan').fill(IDENTITY.gelarDepan);
+  await field(page, 'Nama lengkap').fill(IDENTITY.namaLengkap);
+  await field(page, 'Gelar belakang').fill(IDENTITY.gelarBelakang);
+  await field(page, 'Pangkat/Golongan').selectOption(IDENTITY.pangkatGolongan);
+  await field(page, 'Jabatan').fill(IDENTITY.jabatan);
+  await field(page, 'Instansi').fill(IDENTITY.instansi);
+  await field(page, 'Perangkat Daerah').fill(IDENTITY.perangkatDaerah);
+  await field(page, 'Unit Kerja').fill(IDENTITY.unitKerja);
+}
+
+export async function fillInformation(page: Page, pdfPath: string): Promise<void> {
+  await field(page, 'Peran pengadaan').selectOption(INFORMATION.peran);
+  await field(page, 'Nomor SK/Surat Tugas').fill(INFORMATION.nomorSk);
+  await field(page, 'Tanggal SK/Surat Tugas').fill(INFORMATION.tanggalSk);
+  await field(page, 'Masa berlaku mulai').fill(INFORMATION.berlakuMulai);
+  await field(page, 'Masa berlaku sampai').fill(INFORMATION.berlakuSampai);
+  await field(page, 'Berkas SK/Surat Tugas').setInputFiles(pdfPath);
+}
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('main').getByRole('link', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL(/\/masuk$/);
+  await field(page, 'Email').fill(email);
+  await field(page, 'Kata sandi').fill(password);
+  await press(page, 'Masuk', /\/kotak-masuk$/);
+}
+
+/** Admin PPE: Kotak Masuk → the row of this applicant at this step → Ambil → the task page. */
+export async function take(page: Page, step: string, applicant: string): Promise<void> {
+  await nav(page, 'Kotak Masuk', /\/kotak-masuk$/);
+  const row = page.getByRole('row').filter({ hasText: step }).filter({ hasText: applicant });
+  await row.getByRole('button', { name: 'Ambil', exact: true }).click();
+  await page.waitForURL(/\/tugas\/[^/]+$/);
+  await see(page, 'Tugas diambil.');
+  await see(page.getByRole('heading', { level: 1 }), step);
+}
+
+export async function statusBadge(page: Page): Promise<string> {
+  return (await page.locator('[data-status]').innerText()).trim();
+}

@@ -1,0 +1,132 @@
+// The whole SOP in a real browser against a real server process, as people would do it:
+// a PPBJ and an Admin PPE, each in their own browser context, from "Daftar" to "Aktif",
+// with one "Tidak lengkap" return.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
+import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import {
+  field, fillIdentity, fillInformation, login, nav, newActor, openMyTask, press, see, signUp, statusBadge, take,
+} from './browser-steps.js';
+import { CORRECTED_SK, IDENTITY, INFORMATION, RETURN_REASON, newApplicant, writeTempPdf } from './fixtures.js';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const ADMIN = { email: 'admin@alur.local', password: 'demo-admin-ppe-2026' };
+
+describe('Given a real Alur server process and two browser contexts (PPBJ and Admin PPE)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let pdfPath: string;
+  beforeAll(async () => {
+    pdfPath = writeTempPdf('sk-pengangkatan.pdf');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (pdfPath) rmSync(dirname(pdfPath), { recursive: true, force: true });
+  }, 30_000);
+
+  test('when they click through the SOP from Daftar with one "Tidak lengkap" return, then the PPBJ sees status Aktif', async () => {
+    const ppbj = await newActor(browser, server.url);
+    const admin = await newActor(browser, server.url);
+    const p = ppbj.page;
+    const a = admin.page;
+    const who = newApplicant('web');
+
+    // Step 2: home → Daftar → sign-up form → Tugas Saya
+    await signUp(p, who);
+    await see(p, 'Akun berhasil dibuat. Silakan isi identitas Anda.');
+    await see(p.getByRole('heading', { level: 1 }), 'Tugas Saya');
+
+    // Step 3: identity; the registration e-mail is pre-filled. One detour through English.
+    await openMyTask(p, 'Mengisi Identitas PPBJ');
+    expect(await field(p, 'Email').inputValue()).toBe(who.email);
+    await p.getByRole('link', { name: 'English', exact: true }).click();
+    await field(p, 'NIK (national ID number)').waitFor();
+    await see(p.getByRole('button', { name: 'Submit', exact: true }), 'Submit');
+    expect(await p.locator('html').getAttribute('lang')).toBe('en');
+    await p.getByRole('link', { name: 'Bahasa Indonesia', exact: true }).click();
+    await field(p, 'NIK').waitFor();
+    expect(await p.locator('html').getAttribute('lang')).toBe('id');
+    await fillIdentity(p);
+    await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+    await see(p, 'Tugas berhasil disimpan.');
+    expect(await statusBadge(p)).toBe('Menunggu Verifikasi');
+
+    // Step 4: the Admin PPE logs in, takes the task from the Kotak Masuk and verifies with a note
+    await login(a, ADMIN.email, ADMIN.password);
+    await see(a.getByRole('heading', { level: 1 }), 'Kotak Masuk');
+    await take(a, 'Melakukan Verifikasi', who.displayName);
+    await see(a.locator('section.review'), IDENTITY.nik);
+    await see(a.locator('section.review'), IDENTITY.pangkatGolongan);
+    await field(a, 'Catatan').fill('Identitas sesuai dengan data kepegawaian.');
+    await press(a, 'Simpan Verifikasi', /\/kotak-masuk$/);
+    await see(a, 'Tugas berhasil disimpan.');
+
+    // Step 5: information and the SK file, uploaded from disk
+    await openMyTask(p, 'Melengkapi Informasi PPBJ');
+    await fillInformation(p, pdfPath);
+    await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+    await see(p, 'Tugas berhasil disimpan.');
+    await see(p.locator('ul.documents'), 'sk-pengangkatan.pdf');
+
+    // Step 6: the admin sees the data and the document (downloads the same bytes) → Tidak lengkap
+    await take(a, 'Memeriksa Informasi PPBJ', who.displayName);
+    await see(a.locator('section.review'), INFORMATION.nomorSk);
+    const [download] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'sk-pengangkatan.pdf' }).first().click()]);
+    expect(readFileSync((await download.path())!)).toEqual(readFileSync(pdfPath));
+    await field(a, 'Tidak lengkap').check();
+    await field(a, 'Alasan pengembalian').fill(RETURN_REASON);
+    await press(a, 'Simpan Hasil Pemeriksaan', /\/kotak-masuk$/);
+
+    // The PPBJ sees the return on the status page and on the reopened form, values kept
+    await nav(p, 'Status Permohonan', /\/kasus\/[^/]+$/);
+    expect(await statusBadge(p)).toBe('Dikembalikan – Perlu Dilengkapi');
+    await see(p.locator('ul.returns'), RETURN_REASON);
+    await openMyTask(p, 'Melengkapi Informasi PPBJ');
+    const note = p.getByRole('note');
+    await see(note, 'Dikembalikan – Perlu Dilengkapi');
+    await see(note, RETURN_REASON);
+    expect(await field(p, 'Peran pengadaan').inputValue()).toBe(INFORMATION.peran);
+    expect(await field(p, 'Nomor SK/Surat Tugas').inputValue()).toBe(INFORMATION.nomorSk);
+    expect(await field(p, 'Tanggal SK/Surat Tugas').inputValue()).toBe(INFORMATION.tanggalSk);
+    expect(await field(p, 'Masa berlaku sampai').inputValue()).toBe(INFORMATION.berlakuSampai);
+    await see(p.locator('.current-doc'), 'Dokumen saat ini:');
+    await see(p.locator('.current-doc').getByRole('link'), 'sk-pengangkatan.pdf');
+    await p.screenshot({ path: `${ARTIFACTS}returned-form.png`, fullPage: true });
+    await field(p, 'Nomor SK/Surat Tugas').fill(CORRECTED_SK);
+    await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+    await see(p, 'Tugas berhasil disimpan.');
+
+    // Step 6 again: the corrected number and the kept document → Lengkap
+    await take(a, 'Memeriksa Informasi PPBJ', who.displayName);
+    await see(a.locator('section.review'), CORRECTED_SK);
+    await see(a.locator('section.review'), 'sk-pengangkatan.pdf');
+    await field(a, 'Lengkap').check();
+    await press(a, 'Simpan Hasil Pemeriksaan', /\/kotak-masuk$/);
+
+    // Step 7: activation for SiRUP and SPSE
+    await take(a, 'Mengaktifkan Akun PPBJ', who.displayName);
+    await field(a, 'SiRUP').check();
+    await field(a, 'SPSE').check();
+    await press(a, 'Aktifkan Akun', /\/kotak-masuk$/);
+    await see(a, 'Tugas berhasil disimpan.');
+    expect(await a.getByRole('row').filter({ hasText: who.displayName }).count()).toBe(0);
+
+    // Step 8: the PPBJ's Status Permohonan says Aktif; the history names the systems
+    await nav(p, 'Status Permohonan', /\/kasus\/[^/]+$/);
+    expect(await statusBadge(p)).toBe('Aktif');
+    await see(p.locator('tr[data-type="account.activated"]'), 'SiRUP, SPSE');
+    expect(await p.locator('ul.documents li').count()).toBe(1);
+    await p.screenshot({ path: `${ARTIFACTS}final-status.png`, fullPage: true });
+
+    expect(ppbj.problems).toEqual([]);
+    expect(admin.problems).toEqual([]);
+    await Promise.all([ppbj.context.close(), admin.context.close()]);
+  }, 120_000);
+});

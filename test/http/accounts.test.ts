@@ -1,0 +1,113 @@
+// Sign-up validation, login, rate limiting, logout, session persistence across a restart,
+// language switch and security headers.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { $, ADMIN, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { newApplicant, signUp } from '../helpers/ppbj.js';
+
+describe('Given the Daftar and Masuk pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  test('when the sign-up form has errors, then each is shown next to its field and every typed value comes back', async () => {
+    const agent = t.agent();
+    const _csrf = await csrfFrom(agent, '/daftar');
+    const res = await agent.post('/daftar').type('form').send({
+      _csrf, displayName: 'Siti Aminah', email: 'siti@bukan-email', whatsapp: '12345', password: 'pendek', passwordConfirm: 'lain',
+    });
+    expect(res.status).toBe(422);
+    const page = $(res.text);
+    expect(page('#e-email').text()).toContain('Format email tidak valid');
+    expect(page('#e-whatsapp').text()).toContain('Nomor WhatsApp tidak valid');
+    expect(page('#e-password').text()).toContain('minimal 12 karakter');
+    expect(page('#e-passwordConfirm').text()).toContain('tidak sama');
+    expect(page('#f-displayName').val()).toBe('Siti Aminah');
+    expect(page('#f-email').val()).toBe('siti@bukan-email');
+    expect(page('#f-whatsapp').val()).toBe('12345');
+    expect(page('#f-password').val()).toBeUndefined(); // passwords are never echoed
+    expect(page('.error-summary a[href="#f-email"]')).toHaveLength(1);
+    expect(await t.services.store.findUserByEmail('siti@bukan-email')).toBeNull();
+  });
+
+  test('when the language is switched to English, then labels and errors are in English', async () => {
+    const agent = t.agent();
+    const sw = await agent.get('/bahasa/en?next=/daftar');
+    expect(sw.status).toBe(303);
+    expect(sw.headers.location).toBe('/daftar');
+    const _csrf = await csrfFrom(agent, '/daftar');
+    const res = await agent.post('/daftar').type('form').send({ _csrf, email: 'x' });
+    expect($(res.text)('html').attr('lang')).toBe('en');
+    expect($(res.text)('#e-email').text()).toContain('Invalid email address');
+    expect($(res.text)('label[for=f-whatsapp]').text()).toContain('Mobile/WhatsApp number');
+    expect((await agent.get('/bahasa/id?next=//evil.example')).headers.location).toBe('/');
+  });
+
+  test('when an e-mail is already registered, then sign-up is refused with a clear message', async () => {
+    const data = await signUp(t.agent(), newApplicant());
+    const agent = t.agent();
+    const _csrf = await csrfFrom(agent, '/daftar');
+    const res = await agent.post('/daftar').type('form').send({ _csrf, ...data, email: data.email.toUpperCase() });
+    expect(res.status).toBe(422);
+    expect($(res.text)('#e-email').text()).toContain('sudah terdaftar');
+  });
+
+  test('when the password is wrong, then login says so and keeps the e-mail; after 10 failures it is rate limited', async () => {
+    const agent = t.agent();
+    const _csrf = await csrfFrom(agent, '/masuk');
+    const bad = await agent.post('/masuk').type('form').send({ _csrf, email: ADMIN.email, password: 'salah-salah-salah' });
+    expect(bad.status).toBe(401);
+    expect($(bad.text)('[role=alert]').text()).toContain('Email atau kata sandi salah');
+    expect($(bad.text)('#f-email').val()).toBe(ADMIN.email);
+    for (let i = 0; i < 9; i++) await agent.post('/masuk').type('form').send({ _csrf, email: ADMIN.email, password: 'salah' });
+    const limited = await agent.post('/masuk').type('form').send({ _csrf, email: ADMIN.email, password: ADMIN.password });
+    expect(limited.status).toBe(429);
+    expect(limited.text).toContain('Terlalu banyak percobaan');
+  });
+
+  test('when a user logs in, then the session cookie is httpOnly/SameSite and security headers are set', async () => {
+    const agent = t.agent();
+    const _csrf = await csrfFrom(agent, '/masuk');
+    const res = await agent.post('/masuk').type('form').send({ _csrf, email: 'pemilik@alur.local', password: 'demo-pemilik-2026' });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/proses');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/alur\.sid=.*HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const page = await agent.get('/proses');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('Given a logged-in PPBJ', () => {
+  test('when the server restarts on the same store, then the PPBJ is still logged in; after logout (POST) the session is gone', async () => {
+    const first = await startTestApp();
+    const agent = first.agent();
+    await signUp(agent, newApplicant());
+    const res = await agent.get('/tugas');
+    expect(res.status).toBe(200);
+    const cookie = (await agent.jar.getCookie('alur.sid', { domain: '127.0.0.1', path: '/', secure: false, script: false }))?.toValueString();
+    expect(cookie).toBeTruthy();
+    await first.services.store.close();
+
+    const second = await startTestApp({ dir: first.dir });
+    try {
+      const again = await request(second.app).get('/tugas').set('Cookie', cookie!);
+      expect(again.status).toBe(200);
+      expect($(again.text)('tr.task-row').text()).toContain('Mengisi Identitas PPBJ');
+      const _csrf = $(again.text)('input[name=_csrf]').first().val() as string;
+      const out = await request(second.app).post('/keluar').set('Cookie', cookie!).type('form').send({ _csrf });
+      expect(out.status).toBe(303);
+      expect((await request(second.app).get('/tugas').set('Cookie', cookie!)).status).toBe(303);
+    } finally {
+      await second.close();
+      const { rmSync } = await import('node:fs');
+      rmSync(first.dir, { recursive: true, force: true });
+    }
+  });
+});
+

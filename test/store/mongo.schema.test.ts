@@ -1,0 +1,138 @@
+// MongoDB adapter checks that need NO server: declared indexes, validation, buffering off,
+// and the lean-document mapping. (The behaviour against a real server is mongo.contract.test.ts.)
+import { afterAll, describe, expect, test } from '@jest/globals';
+import mongoose from 'mongoose';
+import { ConflictError } from '../../src/store/ports.js';
+import { fromDoc, isDuplicateKey, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from '../../src/store/mongo/mapping.js';
+import { bindModels } from '../../src/store/mongo/models.js';
+import { createMongoStore, paging, taskFilter } from '../../src/store/mongo/mongo-store.js';
+import * as schemas from '../../src/store/mongo/schemas.js';
+import { audit, caseRecord, definition, task, user } from './fixtures.js';
+
+const conn = mongoose.createConnection(); // never opened: no I/O
+const m = bindModels(conn);
+afterAll(async () => {
+  await conn.close();
+});
+
+type IndexSpec = [Record<string, unknown>, Record<string, unknown>];
+const indexes = (schema: mongoose.Schema) => (schema.indexes() as IndexSpec[]).map(([keys, opts]) => ({ keys, unique: opts.unique === true }));
+
+describe('MongoDB schemas declare the indexes', () => {
+  test('tasks: the inbox indexes, with keys in the right order', () => {
+    const got = indexes(schemas.taskSchema);
+    expect(got).toContainEqual({ keys: { status: 1, role: 1, assigneeId: 1, dueAt: 1 }, unique: false });
+    expect(got).toContainEqual({ keys: { applicantId: 1, status: 1 }, unique: false });
+    expect(got).toContainEqual({ keys: { caseId: 1 }, unique: false });
+    expect(Object.keys(got[0]!.keys)).toEqual(['status', 'role', 'assigneeId', 'dueAt']);
+  });
+
+  test('unique: users.email and definitions (processKey, version)', () => {
+    expect(indexes(schemas.userSchema)).toContainEqual({ keys: { email: 1 }, unique: true });
+    expect(indexes(schemas.definitionSchema)).toContainEqual({ keys: { processKey: 1, version: 1 }, unique: true });
+  });
+
+  test('lookups: cases by applicant, audit and documents by case in order, session TTL', () => {
+    expect(indexes(schemas.caseSchema)).toContainEqual({ keys: { applicantId: 1, createdAt: -1 }, unique: false });
+    expect(indexes(schemas.auditSchema)).toContainEqual({ keys: { caseId: 1, at: 1, seq: 1 }, unique: false });
+    expect(indexes(schemas.documentSchema)).toContainEqual({ keys: { caseId: 1, createdAt: 1, seq: 1 }, unique: false });
+    const ttl = (schemas.sessionSchema.indexes() as IndexSpec[]).find(([keys]) => 'expiresDate' in keys);
+    expect(ttl?.[1]).toMatchObject({ expireAfterSeconds: 0 });
+  });
+
+  test('every schema: string _id, no __v, autoIndex and bufferCommands off, empty objects kept', () => {
+    const all = [schemas.userSchema, schemas.sessionSchema, schemas.definitionSchema, schemas.caseSchema,
+      schemas.taskSchema, schemas.auditSchema, schemas.documentSchema] as unknown as mongoose.Schema[];
+    for (const s of all) {
+      expect(s.path('_id').instance).toBe('String');
+      expect(s.get('versionKey')).toBe(false);
+      expect(s.get('autoIndex')).toBe(false);
+      expect(s.get('bufferCommands')).toBe(false);
+      expect(s.get('minimize')).toBe(false);
+    }
+    expect(schemas.caseSchema.path('engineState').instance).toBe('Buffer');
+  });
+});
+
+describe('MongoDB validation (await doc.validate(), no server)', () => {
+  test('Given valid records from the fixtures, Then every model validates them', async () => {
+    const c = caseRecord();
+    const docs = [
+      new m.User(toDoc(user())),
+      new m.Definition(toDoc(definition({ comment: '' }))), // empty comment allowed
+      new m.Case(toDoc(caseRecord({ data: {} }))),
+      new m.Task(toDoc(task(c))),
+      new m.Audit({ ...toDoc(audit(c, 'case.started')), seq: new mongoose.Types.ObjectId() }),
+      new m.Session(sessionToDoc({ sid: 's1', data: '{}', expiresAt: new Date().toISOString() })),
+    ];
+    for (const doc of docs) await expect(doc.validate()).resolves.toBeUndefined();
+  });
+
+  test('Invalid role, status, version and missing fields are refused with the field named', async () => {
+    const bad = new m.User({ ...toDoc(user()), role: 'root', status: 'sleeping', passwordHash: undefined });
+    const err = await bad.validate().catch((e: unknown) => e as mongoose.Error.ValidationError);
+    expect(err).toBeInstanceOf(mongoose.Error.ValidationError);
+    expect(Object.keys(err!.errors).sort()).toEqual(['passwordHash', 'role', 'status']);
+
+    await expect(new m.Definition(toDoc(definition({ version: 0 }))).validate()).rejects.toThrow(/version/);
+    await expect(new m.Definition(toDoc(definition({ version: 1.5 }))).validate()).rejects.toThrow(/version/);
+    await expect(new m.Task({ ...toDoc(task(caseRecord())), status: 'done' }).validate()).rejects.toThrow(/status/);
+    await expect(new m.Case({ ...toDoc(caseRecord()), engineState: undefined }).validate()).rejects.toThrow(/engineState/);
+    await expect(new m.Definition({ ...toDoc(definition()), comment: undefined }).validate()).rejects.toThrow(/comment/);
+  });
+
+  test('Emails are lower-cased by the schema', () => {
+    expect(new m.User(toDoc(user({ email: ' Ana@Example.GO.ID ' }))).email).toBe('ana@example.go.id');
+  });
+});
+
+describe('MongoDB store without a server', () => {
+  test('bufferCommands is false: a query before init() fails at once instead of hanging', async () => {
+    const store = createMongoStore({ uri: 'mongodb://127.0.0.1:9/never-opened' });
+    const started = Date.now();
+    await expect(store.getUser('u1')).rejects.toThrow(/bufferCommands = false|initial connection/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await store.close();
+  });
+
+  test('the connection of the models is not mongoose’s default one', () => {
+    expect(m.User.db).toBe(conn);
+    expect(m.User.db).not.toBe(mongoose.connection);
+  });
+});
+
+describe('MongoDB mapping', () => {
+  test('fromDoc maps _id to id and drops the internal seq', () => {
+    expect(fromDoc({ _id: 'a1', seq: new mongoose.Types.ObjectId(), caseId: 'c1' })).toEqual({ id: 'a1', caseId: 'c1' });
+  });
+
+  test('toBuffer turns BSON Binary (what lean reads return) into a Node Buffer', () => {
+    const bytes = Buffer.from([0, 1, 2, 250]);
+    const out = toBuffer(new mongoose.mongo.Binary(bytes));
+    expect(Buffer.isBuffer(out)).toBe(true);
+    expect(out.equals(bytes)).toBe(true);
+    expect(toBuffer(bytes)).toBe(bytes);
+    expect(() => toBuffer('nope')).toThrow(TypeError);
+  });
+
+  test('E11000 (also inside a bulk write) becomes ConflictError; other errors pass through', async () => {
+    expect(isDuplicateKey({ code: 11000 })).toBe(true);
+    expect(isDuplicateKey({ code: 11001, writeErrors: [{ code: 11000 }] })).toBe(true);
+    expect(isDuplicateKey({ code: 112 })).toBe(false);
+    const dup = Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
+    await expect(uniqueOrConflict('x', () => Promise.reject(dup))).rejects.toBeInstanceOf(ConflictError);
+    await expect(uniqueOrConflict('x', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+  });
+
+  test('task queries: assigneeId null means unassigned only, undefined means any; status defaults to open', () => {
+    expect(taskFilter({})).toEqual({ status: 'open' });
+    expect(taskFilter({ assigneeId: null, role: 'admin-ppe' })).toEqual({ status: 'open', role: 'admin-ppe', assigneeId: null });
+    expect(taskFilter({ assigneeId: undefined, applicantId: 'p', caseId: 'c', status: 'completed' })).toEqual({
+      status: 'completed',
+      applicantId: 'p',
+      caseId: 'c',
+    });
+    expect(paging({})).toEqual({ limit: 50, offset: 0 });
+    expect(() => paging({ limit: -1 })).toThrow(RangeError);
+  });
+});

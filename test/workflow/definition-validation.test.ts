@@ -1,0 +1,154 @@
+// loadProcessModel refuses what cannot run safely or lacks what a user task needs.
+import { describe, test, expect } from '@jest/globals';
+import { DefinitionError, loadProcessModel, runUnvalidatedForTest } from '../../src/workflow/index.js';
+import { fixtureXml, processXml, userTask } from './helpers.js';
+
+async function reasonsFor(xml: string): Promise<string[]> {
+  const refusal = await loadProcessModel(xml).catch((err: unknown) => err);
+  expect(refusal).toBeInstanceOf(DefinitionError);
+  const { reasons, message } = refusal as DefinitionError;
+  expect(message).toBe(reasons.join('; '));
+  return reasons;
+}
+
+const flow = (id: string, from: string, to: string, condition = ''): string =>
+  `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">${condition}</bpmn:sequenceFlow>`;
+const condition = (body: string, attrs = ''): string =>
+  `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" ${attrs}>${body}</bpmn:conditionExpression>`;
+const withGatewayCondition = (body: string, attrs = ''): string =>
+  processXml(`<bpmn:startEvent id="s" />${flow('f1', 's', 'A')}${userTask('A')}${flow('f2', 'A', 'g')}
+    <bpmn:exclusiveGateway id="g" default="fNo" />${flow('fYes', 'g', 'yes', condition(body, attrs))}${flow('fNo', 'g', 'no')}
+    <bpmn:endEvent id="yes" /><bpmn:endEvent id="no" />`);
+
+describe('loadProcessModel: parsing', () => {
+  test('Given truncated XML, when loaded, then it is refused with bpmn-moddle\'s own error text', async () => {
+    const [reason] = await reasonsFor(fixtureXml('broken-truncated.bpmn'));
+    expect(reason).toMatch(/^unparsable content/);
+    expect(reason).toMatch(/nested error: unclosed tag/);
+  });
+
+  test('Given an unknown BPMN element, when loaded, then bpmn-moddle\'s warning is the reason', async () => {
+    expect(await reasonsFor(processXml('<bpmn:fooTask id="x" />'))).toEqual([expect.stringMatching(/unknown type <bpmn:FooTask>/)]);
+  });
+
+  test('Given DOCTYPE and ENTITY declarations, when loaded, then they are refused before parsing', async () => {
+    expect(await reasonsFor(fixtureXml('entity-expansion.bpmn'))).toEqual(['DOCTYPE and ENTITY declarations are not allowed']);
+  });
+
+  test('Given no executable process, when loaded, then it is refused', async () => {
+    expect(await reasonsFor(processXml(userTask('A'), 'isExecutable="false"'))).toEqual(['no executable process (isExecutable="true")']);
+  });
+});
+
+describe('loadProcessModel: user tasks', () => {
+  const laned = (tasks: string, laneName = 'Admin PPE'): string =>
+    processXml(`<bpmn:laneSet id="ls"><bpmn:lane id="L" name="${laneName}"><bpmn:flowNodeRef>A</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>${tasks}`);
+
+  test('Given a candidate group and a lane, then the candidate group decides the role', async () => {
+    const model = await loadProcessModel(laned(userTask('A', 'camunda:candidateGroups=" ppbj " camunda:formKey="f"')));
+    expect(model.userTasks[0]).toMatchObject({ role: 'ppbj', lane: { id: 'L', name: 'Admin PPE' } });
+  });
+
+  test('Given no candidate group, then the lane name is normalised into the role ("Admin PPE" -> admin-ppe)', async () => {
+    const model = await loadProcessModel(laned(userTask('A', 'camunda:formKey="f"')));
+    expect(model.userTasks[0]).toMatchObject({ role: 'admin-ppe', formKey: 'f', timeStandard: 'PT15M', timeStandardMs: 900_000 });
+    expect(model.userTasks[0]?.sop).toEqual({ stepNo: null, requirements: [], output: '', keterangan: [] });
+  });
+
+  test('Given tasks without a resolvable role or formKey, then each problem is a reason', async () => {
+    const reasons = await reasonsFor(
+      laned(
+        userTask('A', 'camunda:formKey="f"') +
+          userTask('B', 'camunda:candidateGroups="kepala-biro" camunda:formKey="f"') +
+          userTask('C', 'camunda:candidateGroups="ppbj,admin-ppe" camunda:formKey="f"') +
+          userTask('D', 'camunda:formKey="f"') +
+          userTask('E', 'camunda:candidateGroups="ppbj"'),
+        'Kepala Biro',
+      ),
+    );
+    expect(reasons).toEqual([
+      'bpmn:UserTask "A": lane "Kepala Biro" is not a known role',
+      'bpmn:UserTask "B": candidateGroups "kepala-biro" is not a known role',
+      'bpmn:UserTask "C": candidateGroups "ppbj,admin-ppe" must name exactly one role',
+      'bpmn:UserTask "D": no candidateGroups and no lane to take the role from',
+      'bpmn:UserTask "E": no camunda:formKey',
+    ]);
+  });
+
+  test('Given a missing or invalid time standard, then it is refused', async () => {
+    const noMutuBaku = '<bpmn:userTask id="A" camunda:candidateGroups="ppbj" camunda:formKey="f" />';
+    expect(await reasonsFor(processXml(noMutuBaku + userTask('B', undefined, '15 Menit')))).toEqual([
+      'bpmn:UserTask "A": no alur:mutuBaku waktu (time standard)',
+      'bpmn:UserTask "B": invalid ISO-8601 duration "15 Menit" in alur:mutuBaku waktu',
+    ]);
+  });
+});
+
+describe('loadProcessModel: timers', () => {
+  const timer = (definition: string): string =>
+    processXml(`<bpmn:startEvent id="s" />${flow('f1', 's', 't')}
+      <bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition>${definition}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      ${flow('f2', 't', 'e')}<bpmn:endEvent id="e" />`);
+
+  test('Given a timeCycle timer, then it is refused', async () => {
+    expect(await reasonsFor(timer('<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/PT1S</bpmn:timeCycle>'))).toEqual([
+      'bpmn:TimerEventDefinition in bpmn:IntermediateCatchEvent "t": timeCycle timers are not allowed',
+    ]);
+  });
+
+  test('Given an invalid timer duration, then it is refused; a valid one is accepted', async () => {
+    expect(await reasonsFor(timer('<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">15 minutes</bpmn:timeDuration>'))).toEqual([
+      'bpmn:TimerEventDefinition in bpmn:IntermediateCatchEvent "t": invalid ISO-8601 duration "15 minutes"',
+    ]);
+    await expect(loadProcessModel(timer('<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P1DT2H</bpmn:timeDuration>'))).resolves.toBeDefined();
+  });
+});
+
+describe('loadProcessModel: expressions', () => {
+  test.each([
+    ['${environment.services.sendMail}', /Path not allowed in expression/],
+    ['${environment.output.A.constructor}', /Property constructor not allowed/],
+    ['${content.__proto__.x}', /Property __proto__ not allowed/],
+    ['${environment.output.A.fn(1)}', /Unexpected trailing tokens/],
+    ['${process.exit}', /Path not allowed in expression/],
+    ['${environment.output.A.ok; 1}', /Illegal expression/],
+  ])('Given the condition %s, then it is refused', async (body, reason) => {
+    expect(await reasonsFor(withGatewayCondition(body))).toEqual([expect.stringMatching(reason)]);
+  });
+
+  test('Given a harmless condition with a language attribute, then it is refused anyway', async () => {
+    expect(await reasonsFor(withGatewayCondition('${environment.output.A.ok}', 'language="feel"'))).toEqual([
+      'bpmn:FormalExpression in bpmn:SequenceFlow "fYes": expressions with a language ("feel") are not allowed',
+    ]);
+  });
+
+  test('Given an allowed condition, then the definition loads', async () => {
+    const xml = withGatewayCondition("${environment.output.A.jumlah >= 2 && (content.x || !environment.variables.y) && environment.output.A.s != 'z'}");
+    await expect(loadProcessModel(xml)).resolves.toMatchObject({ processKey: 'p' });
+  });
+});
+
+describe('loadProcessModel: loops', () => {
+  test('Given an automatic loop without a wait state, then it is refused', async () => {
+    expect(await reasonsFor(fixtureXml('automatic-loop.bpmn'))).toEqual([
+      'automatic loop without a wait state: spin -> again -> spin',
+    ]);
+  });
+
+  test('Given a standard loop on an automatic task, then it is refused', async () => {
+    const xml = processXml(`<bpmn:startEvent id="s" />${flow('f', 's', 't')}
+      <bpmn:task id="t"><bpmn:standardLoopCharacteristics /></bpmn:task>`);
+    expect(await reasonsFor(xml)).toEqual(['bpmn:Task "t": standard loops are only allowed on wait states']);
+  });
+
+  test('Given a loop through a user task, then it loads', async () => {
+    const xml = processXml(`<bpmn:startEvent id="s" />${flow('f1', 's', 'A')}${userTask('A')}${flow('f2', 'A', 't')}
+      <bpmn:task id="t" />${flow('f3', 't', 'A')}`);
+    await expect(loadProcessModel(xml)).resolves.toMatchObject({ userTasks: [expect.objectContaining({ id: 'A' })] });
+  });
+
+  test('Given validation is bypassed, when an automatic loop runs, then the call returns status failed instead of hanging or crashing', async () => {
+    const result = await runUnvalidatedForTest(fixtureXml('automatic-loop.bpmn'));
+    expect(result).toMatchObject({ status: 'failed', waiting: [], error: expect.stringMatching(/automatic loop/) });
+  });
+});
