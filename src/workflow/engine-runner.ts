@@ -14,7 +14,6 @@ const MAX_ACTIVITY_STARTS = 300;
 type Begin = (engine: Engine) => Promise<Execution>;
 type Act = (execution: Execution) => void;
 
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function waitingOf(compiled: CompiledDefinition, execution: Execution): WaitingTask[] {
@@ -25,10 +24,10 @@ function waitingOf(compiled: CompiledDefinition, execution: Execution): WaitingT
     .map((api) => ({ elementId: api.id, spec: specs.get(api.id)! }));
 }
 
-async function stopIfRunning(engine: Engine): Promise<void> {
-  // NOTE: stop() on an ended engine never resolves, nor on one whose run threw midway: it
-  // tears down synchronously, so give its 'stop' event one turn and move on.
-  if (engine.state === 'running') await Promise.race([engine.stop().catch(() => undefined), settle()]);
+function stopIfRunning(engine: Engine): void {
+  // NOTE: stop() tears down synchronously; its promise never resolves on an ended engine, nor
+  // on one whose run threw midway, so it is not awaited.
+  if (engine.state === 'running') engine.stop().catch(() => undefined);
 }
 
 async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, previous: Buffer): Promise<EngineResult> {
@@ -44,8 +43,9 @@ async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, 
   engine.on('end', () => (ended = true));
   try {
     const execution = await begin(engine);
+    // NOTE: without async services or armed timers, execute/resume/signal run to the next wait
+    // state synchronously, so the result can be read right away (no timer-based settling).
     if (act && !failure) act(execution);
-    await settle();
     const waiting = failure ? [] : waitingOf(compiled, execution);
     const engineState = await engine.getState().then(encodeState, () => previous);
     if (failure) return { status: 'failed', engineState, waiting, error: messageOf(failure) };
@@ -55,7 +55,7 @@ async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, 
     // includes a RangeError (stack overflow) surfacing as a rejection
     return { status: 'failed', engineState: previous, waiting: [], error: messageOf(failure ?? err) };
   } finally {
-    await stopIfRunning(engine);
+    stopIfRunning(engine);
   }
 }
 

@@ -4,6 +4,8 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { BpmnEngineExecutionState } from 'bpmn-engine';
 
 const FORMAT_BROTLI_JSON = 1;
+/** Quality 5: ~1 KB for a case in ~0.15 ms; the default (11) saves ~7% for ~100x the CPU. */
+const BROTLI_QUALITY = 5;
 
 /** Never trust or keep a `source` in a state: it would let the state column inject a diagram. */
 function withoutSource<T extends { definitions?: Array<{ source?: unknown }> }>(state: T): T {
@@ -13,7 +15,11 @@ function withoutSource<T extends { definitions?: Array<{ source?: unknown }> }>(
 export function encodeState(state: BpmnEngineExecutionState): Buffer {
   const json = Buffer.from(JSON.stringify(withoutSource(state)));
   const compressed = brotliCompressSync(json, {
-    params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+    },
   });
   return Buffer.concat([Buffer.from([FORMAT_BROTLI_JSON]), compressed]);
 }

@@ -19,7 +19,8 @@ export async function newActor(browser: Browser, baseURL: string): Promise<Actor
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()} @ ${msg.location().url}`);
+    // The app serves no /favicon.ico (a 404 that chromium logs on the first page); anything else counts.
+    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) problems.push(`console: ${msg.text()} @ ${msg.location().url}`);
   });
   return { context, page, problems };
 }
@@ -29,7 +30,12 @@ export async function see(scope: Page | Locator, text: string | RegExp): Promise
   await scope.getByText(text).first().waitFor({ state: 'visible' });
 }
 
-export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+/**
+ * The input whose <label> reads exactly `label`. Required fields end their label with an
+ * aria-hidden "*" (their accessible name is still just `label`), which getByLabel counts as text.
+ */
+export const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s*\\*)?\\s*$`));
 
 export async function press(page: Page, button: string, nextUrl: RegExp): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();

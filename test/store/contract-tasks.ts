@@ -48,6 +48,13 @@ export function tasksContract(store: GetStore): void {
       expect(await events()).toEqual(['case.started', 'task.taken']);
     });
 
+    test('When the audit event cannot be written (duplicate id), Then the assignee is unchanged too', async () => {
+      const existing = (await store().listAudit(c.id))[0]!;
+      await expect(store().changeAssignee({ ...change(null, 'admin-1'), audit: { ...existing } })).rejects.toThrow();
+      expect((await store().getTask(t.id))?.assigneeId).toBeNull();
+      expect(await events()).toEqual(['case.started']);
+    });
+
     test('When the task is no longer open (or unknown), Then ConflictError', async () => {
       await store().applyCaseChange(update(c, {}, { completeTasks: [{ taskId: t.id, completedBy: null, completedAt: at(2) }] }));
       await expectConflict(store().changeAssignee(change(null, 'admin-1')));

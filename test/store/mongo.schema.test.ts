@@ -7,7 +7,7 @@ import { fromDoc, isDuplicateKey, sessionToDoc, toBuffer, toDoc, uniqueOrConflic
 import { bindModels } from '../../src/store/mongo/models.js';
 import { createMongoStore, paging, taskFilter } from '../../src/store/mongo/mongo-store.js';
 import * as schemas from '../../src/store/mongo/schemas.js';
-import { audit, caseRecord, definition, task, user } from './fixtures.js';
+import { audit, caseRecord, definition, document, task, user } from './fixtures.js';
 
 const conn = mongoose.createConnection(); // never opened: no I/O
 const m = bindModels(conn);
@@ -63,6 +63,7 @@ describe('MongoDB validation (await doc.validate(), no server)', () => {
       new m.Case(toDoc(caseRecord({ data: {} }))),
       new m.Task(toDoc(task(c))),
       new m.Audit({ ...toDoc(audit(c, 'case.started')), seq: new mongoose.Types.ObjectId() }),
+      new m.Document({ ...toDoc(document(c, { size: 0, originalName: '' })), seq: new mongoose.Types.ObjectId() }),
       new m.Session(sessionToDoc({ sid: 's1', data: '{}', expiresAt: new Date().toISOString() })),
     ];
     for (const doc of docs) await expect(doc.validate()).resolves.toBeUndefined();

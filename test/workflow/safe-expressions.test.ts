@@ -34,7 +34,8 @@ describe('SafeExpressions', () => {
     ['${globalThis}', /Path not allowed in expression/],
     ['${environment.output.A.amount(1)}', /Unexpected trailing tokens/],
     ['${environment.output.A.amount + 1}', /Illegal expression/],
-    ['${environment.output[0]}', /Bad path/],
+    ['${environment.output[A]}', /Bad index/],
+    ['${environment.output.}', /Bad path/],
   ])('Given %s, when resolved, then it throws', (expression, error) => {
     expect(() => resolveExpression(expression, context)).toThrow(error);
   });

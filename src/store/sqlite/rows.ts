@@ -43,10 +43,3 @@ export function sessionToRow(s: SessionRecord): SessionRow {
 export function sessionFromRow(row: SessionRow): SessionRecord {
   return { sid: row.sid, data: row.data, expiresAt: row.expiresAt };
 }
-
-/** Picks exactly the record's keys, so extra properties a caller passed never reach SQL. */
-export function pick<T extends object, K extends keyof T>(obj: T, keys: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) out[k] = obj[k];
-  return out;
-}

@@ -75,7 +75,7 @@ export function prepareStatements(db: Database) {
     ),
 
     insertAudit: db.prepare<AuditRow>(insert('audit', AUDIT)),
-    listAudit: db.prepare<[string], AuditRow>(`SELECT ${cols(AUDIT)} FROM audit WHERE caseId = ? ORDER BY seq`),
+    listAudit: db.prepare<[string], AuditRow>(`SELECT ${cols(AUDIT)} FROM audit WHERE caseId = ? ORDER BY at, seq`),
 
     insertDocument: db.prepare<DocumentRow>(insert('documents', DOCUMENT)),
     getDocument: db.prepare<[string], DocumentRow>(`SELECT ${cols(DOCUMENT)} FROM documents WHERE id = ?`),
