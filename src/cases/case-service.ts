@@ -1,7 +1,7 @@
 // Starts cases and completes their user tasks: load → authorise → validate → engine (recover,
 // signal, getState) → one atomic store change guarded by the case's rev → audit.
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { findForm } from '../forms/form-registry.js';
 import type { FormDef, FormValues } from '../forms/form-types.js';
 import { storableValues, validateForm } from '../forms/validate-form.js';
@@ -101,7 +101,8 @@ export class CaseService {
       result = await completeUserTask(def, c.engineState, task.elementId, form.engineOutput?.(check.clean) ?? {});
     } catch (err) {
       if (err instanceof TaskNotWaitingError) throw new ConflictError(err.message);
-      throw err;
+      await this.markFailed(c, err, actor);
+      throw new AppError(500, 'error.caseFailed', err instanceof Error ? err.message : String(err));
     }
     const values = storableValues(form, check.clean);
     const effects = form.effects?.(check.clean) ?? {};
@@ -151,6 +152,19 @@ export class CaseService {
 
   private applyResult(c: CaseRecord, r: EngineResult, at: string): CaseRecord {
     return { ...c, status: r.status, engineState: r.engineState, error: r.error, updatedAt: at };
+  }
+
+  /** An engine that cannot even recover: the case is marked failed and shown to staff, never retried blindly. */
+  private async markFailed(c: CaseRecord, err: unknown, actor: UserRecord): Promise<void> {
+    const at = this.now().toISOString();
+    const error = err instanceof Error ? err.message : String(err);
+    await this.store
+      .applyCaseChange({
+        expectedRev: c.rev,
+        case: { ...c, status: 'failed', error, rev: c.rev + 1, updatedAt: at },
+        audit: [auditEvent(c.id, at, { id: actor.id, displayName: actor.displayName }, 'case.failed', { error })],
+      })
+      .catch(() => undefined); // a concurrent change won: that request reports the case's fate
   }
 
   private endAudit(caseId: string, r: EngineResult, at: string): AuditEvent[] {

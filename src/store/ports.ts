@@ -175,6 +175,7 @@ export interface Store {
   changeAssignee(change: AssigneeChange): Promise<void>; // ConflictError if assignee != from or task not open
   getCase(id: string): Promise<CaseRecord | null>;
   listCasesByApplicant(applicantId: string): Promise<CaseRecord[]>; // newest first
+  listCasesByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>; // last updated first, default limit 50
   getTask(id: string): Promise<TaskRecord | null>;
   listTasks(query: TaskQuery): Promise<TaskRecord[]>; // ordered by dueAt, then createdAt
   countTasks(query: TaskQuery): Promise<number>;

@@ -11,10 +11,11 @@ export async function inboxModel(store: Store, user: UserRecord, view: 'mine' | 
   const mine: TaskQuery = staff ? { role, assigneeId: user.id } : { role: 'ppbj', applicantId: user.id };
   const queue: TaskQuery = { role, assigneeId: null };
   const selected = view === 'queue' ? queue : mine;
-  const [tasks, mineCount, queueCount] = await Promise.all([
+  const [tasks, mineCount, queueCount, failed] = await Promise.all([
     store.listTasks({ ...selected, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     staff ? store.countTasks(mine) : Promise.resolve(0),
     staff ? store.countTasks(queue) : Promise.resolve(0),
+    staff ? store.listCasesByStatus('failed', 20) : Promise.resolve([]),
   ]);
   const names = await assigneeNames(store, tasks);
   const iso = now.toISOString();
@@ -33,6 +34,7 @@ export async function inboxModel(store: Store, user: UserRecord, view: 'mine' | 
       assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
       canTake: staff && !t.assigneeId,
     })),
+    failed: failed.map((c) => ({ id: c.id, applicantName: c.applicantName, updatedAt: c.updatedAt, error: c.error })),
   };
 }
 

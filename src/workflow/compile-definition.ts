@@ -1,8 +1,8 @@
 // Parse + validate a BPMN definition into what the runner needs: the ProcessModel and the
 // engine's pre-serialized source context (the state never carries the diagram itself).
 import { DefinitionError } from './errors.js';
-import { parseBpmn, serializeForEngine, type ModdleNode } from './moddle.js';
-import { allNodes, securityReasons } from './definition-rules.js';
+import { allNodes, parseBpmn, serializeForEngine, type ModdleNode } from './moddle.js';
+import { securityReasons } from './definition-rules.js';
 import { automaticLoopReasons } from './wait-state-cycles.js';
 import { readProcessModel } from './process-model.js';
 import type { ProcessModel } from './types.js';

@@ -1,6 +1,6 @@
 // Security and structure rules for an uploaded definition (defence in depth: the engine is
 // also configured fail-closed). Each rule yields human-readable reasons; none throws.
-import type { ModdleNode } from './moddle.js';
+import { label, type ModdleNode } from './moddle.js';
 import { expressionsIn, parseExpression } from './safe-expressions.js';
 import { parseIsoDuration } from './iso-duration.js';
 
@@ -15,34 +15,10 @@ const FORBIDDEN_TYPES: Record<string, string> = {
 };
 const CAMUNDA_DELEGATES = ['class', 'expression', 'delegateExpression'] as const;
 
-export const isNode = (value: unknown): value is ModdleNode =>
-  typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-
-/** Every element reachable by containment from `root` (including generic extension elements), once. */
-export function allNodes(root: ModdleNode): ModdleNode[] {
-  const seen = new Set<ModdleNode>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!isNode(value) || seen.has(value)) return;
-    seen.add(value);
-    for (const [key, child] of Object.entries(value)) if (key !== '$parent') visit(child);
-  };
-  visit(root);
-  return [...seen];
-}
-
 /** String values held by one element: its properties, unknown attributes and generic body. */
 function stringsOf(node: ModdleNode): string[] {
   const own = Object.entries(node).filter(([key]) => key !== '$type').map(([, v]) => v);
   return [...own, ...Object.values(node.$attrs ?? {})].filter((v): v is string => typeof v === 'string');
-}
-
-/** `bpmn:UserTask "A"`, or for an element without id, its type and nearest identified ancestor. */
-export function label(node: ModdleNode): string {
-  if (node.id) return `${node.$type} "${node.id}"`;
-  let owner = node.$parent as ModdleNode | undefined;
-  while (owner && !owner.id) owner = owner.$parent as ModdleNode | undefined;
-  return owner ? `${node.$type} in ${label(owner)}` : node.$type;
 }
 
 function isCamundaDelegating(node: ModdleNode): boolean {

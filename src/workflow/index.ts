@@ -2,5 +2,5 @@
 export type { SopStep, UserTaskSpec, ProcessModel, DefinitionRef, WaitingTask, EngineResult } from './types.js';
 export { DefinitionError, TaskNotWaitingError } from './errors.js';
 export { loadProcessModel } from './compile-definition.js';
-export { startProcess, completeUserTask, waitingTasks, runUnvalidatedForTest } from './engine-runner.js';
+export { startProcess, completeUserTask, waitingTasks } from './engine-runner.js';
 export { parseIsoDuration } from './iso-duration.js';

@@ -1,5 +1,5 @@
-// Parsing BPMN XML with bpmn-moddle (camunda + alur extensions) and serialising the parsed
-// context into the form bpmn-engine runs from (moddle-context-serializer).
+// Parsing BPMN XML with bpmn-moddle (camunda + alur extensions), walking the parsed tree, and
+// serialising it into the form bpmn-engine runs from (moddle-context-serializer).
 import { BpmnModdle, type FromXMLResult } from 'bpmn-moddle';
 import * as elements from 'bpmn-elements';
 import serializeContext, { deserialize, TypeResolver, type SerializableContext } from 'moddle-context-serializer';
@@ -20,6 +20,30 @@ export interface ModdleNode {
 }
 
 const typeResolver = TypeResolver(elements);
+
+const isNode = (value: unknown): value is ModdleNode =>
+  typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+
+/** Every element reachable by containment from `root` (including generic extension elements), once. */
+export function allNodes(root: ModdleNode): ModdleNode[] {
+  const seen = new Set<ModdleNode>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!isNode(value) || seen.has(value)) return;
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) if (key !== '$parent') visit(child);
+  };
+  visit(root);
+  return [...seen];
+}
+
+/** `bpmn:UserTask "A"`, or for an element without id, its type and nearest identified ancestor. */
+export function label(node: ModdleNode): string {
+  if (node.id) return `${node.$type} "${node.id}"`;
+  let owner = node.$parent as ModdleNode | undefined;
+  while (owner && !owner.id) owner = owner.$parent as ModdleNode | undefined;
+  return owner ? `${node.$type} in ${label(owner)}` : node.$type;
+}
 
 /** Parses BPMN XML; refuses DOCTYPE/ENTITY declarations and anything bpmn-moddle errors or warns about. */
 export async function parseBpmn(xml: string): Promise<FromXMLResult> {

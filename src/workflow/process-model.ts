@@ -1,9 +1,8 @@
 // Reads the ProcessModel of a parsed definition: the executable process, its lanes, and per
 // user task the role (candidate group, else lane), form and SOP Mutu Baku (alur:mutuBaku).
 import { ROLES, type Role } from '../store/ports.js';
-import type { ModdleNode } from './moddle.js';
 import type { ProcessModel, SopStep, UserTaskSpec } from './types.js';
-import { allNodes, label } from './definition-rules.js';
+import { allNodes, label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
 
 interface MutuBaku {

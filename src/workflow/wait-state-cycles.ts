@@ -1,8 +1,7 @@
 // Refuses automatic loops: a cycle of flow nodes none of which waits runs synchronously inside
 // one engine call until the stack overflows. Loops must pass a user task, receive task or
 // waiting catch event (message, signal, or a timer with a literal positive duration).
-import type { ModdleNode } from './moddle.js';
-import { label } from './definition-rules.js';
+import { label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
 
 const CONTAINERS = new Set(['bpmn:Process', 'bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);

@@ -30,8 +30,18 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
+const handedOut = new Set<number>(); // never give the same port to two servers of this test process
+
 /** A port the OS considers free right now (listen(0), read it back, close). */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  for (let i = 0; i < 20; i += 1) {
+    const port = await osFreePort();
+    if (!handedOut.has(port)) return handedOut.add(port), port;
+  }
+  throw new Error('no fresh free port after 20 tries');
+}
+
+function osFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -104,7 +114,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (out.stderr = tail(out.stderr + d, 20_000)));
     const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
     const url = `http://127.0.0.1:${port}`;
-    const ready = await waitForHealth(url, child, deadline, spawnError);
+    const ready = await waitForHealth(url, child, out, deadline, spawnError);
     if (ready === true) {
       const stop = async () => {
         await kill(child, stopTimeoutMs);
@@ -114,14 +124,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
     }
     await kill(child, stopTimeoutMs).catch(() => undefined);
     lastError = `${ready}\n--- stderr ---\n${tail(out.stderr)}\n--- stdout ---\n${tail(out.stdout, 2000)}`;
-    if (!/EADDRINUSE/.test(out.stderr)) break;
+    // A taken port: Express 5 hands the listen error to server.ts's callback, which ignores it, logs
+    // "listening" and exits 0 (see the report); so an early exit 0 is retried like EADDRINUSE.
+    const portTaken = /EADDRINUSE/.test(out.stderr) || child.exitCode === 0;
+    if (!portTaken) break;
   }
   if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   throw new Error(`Alur server did not start (${startupTimeoutMs} ms budget): ${lastError}`);
 }
 
-/** true once /healthz answers 200 {ok:true}; otherwise a description of why not. */
-async function waitForHealth(url: string, child: ChildProcess, deadline: number, spawnError: Promise<Error>): Promise<true | string> {
+/**
+ * true once /healthz answers 200 {ok:true}, our child has logged "listening" and is still alive a
+ * moment later (so a different process that holds the port cannot pass for it); otherwise why not.
+ */
+async function waitForHealth(url: string, child: ChildProcess, out: { stdout: string }, deadline: number, spawnError: Promise<Error>): Promise<true | string> {
   let failure: string | null = null;
   void spawnError.then((e) => (failure = `spawn failed: ${e.message}`));
   child.once('exit', (code, signal) => (failure ??= `server exited early with code ${code} signal ${signal}`));
@@ -131,8 +147,11 @@ async function waitForHealth(url: string, child: ChildProcess, deadline: number,
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       const body = (await res.json().catch(() => null)) as { ok?: boolean } | null;
-      if (res.status === 200 && body?.ok === true) return true;
       last = `GET /healthz answered ${res.status}`;
+      if (res.status === 200 && body?.ok === true && out.stdout.includes(`listening on ${url}`)) {
+        await sleep(150);
+        if (child.exitCode === null && child.signalCode === null) return true;
+      }
     } catch (err) {
       last = `GET /healthz: ${err instanceof Error ? err.message : String(err)}`;
     }

@@ -63,4 +63,15 @@ export function historyContract(store: GetStore): void {
       expect(await store().listCasesByApplicant('nobody')).toEqual([]);
     });
   });
+
+  describe('listCasesByStatus', () => {
+    test('Returns the cases in that status, last updated first, up to the limit', async () => {
+      const mk = (minute: number, status: CaseRecord['status']) => caseRecord({ status, createdAt: at(minute), updatedAt: at(minute) });
+      const [a, b, c] = [mk(1, 'failed'), mk(2, 'running'), mk(3, 'failed')];
+      for (const x of [a, b, c]) await store().applyCaseChange(create(x));
+      expect((await store().listCasesByStatus('failed')).map((x) => x.id)).toEqual([c.id, a.id]);
+      expect((await store().listCasesByStatus('failed', 1)).map((x) => x.id)).toEqual([c.id]);
+      expect((await store().listCasesByStatus('completed')).map((x) => x.id)).toEqual([]);
+    });
+  });
 }

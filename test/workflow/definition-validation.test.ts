@@ -1,6 +1,7 @@
 // loadProcessModel refuses what cannot run safely or lacks what a user task needs.
 import { describe, test, expect } from '@jest/globals';
-import { DefinitionError, loadProcessModel, runUnvalidatedForTest } from '../../src/workflow/index.js';
+import { DefinitionError, loadProcessModel } from '../../src/workflow/index.js';
+import { runUnvalidatedForTest } from '../../src/workflow/engine-runner.js';
 import { fixtureXml, processXml, userTask } from './helpers.js';
 
 async function reasonsFor(xml: string): Promise<string[]> {

@@ -5,7 +5,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'bpmn-engine'; // only for the control run with the engine's unsafe defaults
-import { DefinitionError, loadProcessModel, runUnvalidatedForTest } from '../../src/workflow/index.js';
+import { DefinitionError, loadProcessModel } from '../../src/workflow/index.js';
+import { runUnvalidatedForTest } from '../../src/workflow/engine-runner.js';
 import { fixtureXml } from './helpers.js';
 
 const ATTACKS = [

@@ -114,6 +114,10 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
       const docs = await m.Case.find({ applicantId }).sort({ createdAt: -1, _id: -1 }).lean<CaseDoc[]>();
       return docs.map(caseFromDoc);
     },
+    async listCasesByStatus(status, limit = 50) {
+      const docs = await m.Case.find({ status }).sort({ updatedAt: -1, _id: -1 }).limit(limit).lean<CaseDoc[]>();
+      return docs.map(caseFromDoc);
+    },
     async getTask(id) {
       return recOrNull(await m.Task.findById(id).lean());
     },

@@ -121,6 +121,7 @@ export const caseSchema = new Schema<CaseDoc>(
   options('cases'),
 );
 caseSchema.index({ applicantId: 1, createdAt: -1 });
+caseSchema.index({ status: 1, updatedAt: -1 });
 
 export const taskSchema = new Schema<TaskDoc>(
   {

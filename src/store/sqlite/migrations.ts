@@ -111,6 +111,9 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX documents_case ON documents (caseId, createdAt, seq);
   `,
+  /* 2: failed/completed cases listing */ `
+  CREATE INDEX cases_status ON cases (status, updatedAt);
+  `,
 ];
 
 export interface MigrationResult {

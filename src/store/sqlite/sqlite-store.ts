@@ -104,6 +104,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async listCasesByApplicant(applicantId) {
       return r().st.listCasesByApplicant.all(applicantId).map(caseFromRow);
     },
+    async listCasesByStatus(status, limit = 50) {
+      return r().st.listCasesByStatus.all(status, limit).map(caseFromRow);
+    },
     async getTask(id) {
       return r().st.getTask.get(id) ?? null;
     },

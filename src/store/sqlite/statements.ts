@@ -63,6 +63,9 @@ export function prepareStatements(db: Database) {
     listCasesByApplicant: db.prepare<[string], CaseRow>(
       `SELECT ${cols(CASE)} FROM cases WHERE applicantId = ? ORDER BY createdAt DESC, rowid DESC`,
     ),
+    listCasesByStatus: db.prepare<[string, number], CaseRow>(
+      `SELECT ${cols(CASE)} FROM cases WHERE status = ? ORDER BY updatedAt DESC, rowid DESC LIMIT ?`,
+    ),
 
     insertTask: db.prepare<TaskRow>(insert('tasks', TASK_COLUMNS)),
     getTask: db.prepare<[string], TaskRow>(`SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE id = ?`),

@@ -194,4 +194,5 @@ export const en: Record<string, string> = {
   'process.version': 'Version',
   'process.comment': 'Version note',
   'action.unduh': 'Download',
+  'error.caseFailed': 'This case could not be processed and has been flagged for the Admin PPE.',
 };

@@ -194,4 +194,5 @@ export const id: Record<string, string> = {
   'process.version': 'Versi',
   'process.comment': 'Keterangan versi',
   'action.unduh': 'Unduh',
+  'error.caseFailed': 'Kasus ini gagal diproses dan telah ditandai agar ditangani Admin PPE.',
 };

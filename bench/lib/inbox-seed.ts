@@ -1,0 +1,106 @@
+// Seeds a store through the port (Store.applyCaseChange, one change per case, as the app writes
+// them) with N cases: most completed, `openTasks` running with one open task each, spread over
+// SOP steps 3-7; some Admin PPE tasks held by the bench admin or a second admin, the rest in the
+// queue. Engine states are real (one case driven once per step, its Buffers reused).
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../src/composition.js';
+import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
+import type { AuditEvent, CaseRecord, TaskRecord, UserRecord } from '../../src/store/ports.js';
+import type { UserTaskSpec } from '../../src/workflow/index.js';
+import { driveCase } from './drive-case.js';
+
+export interface SeedPlan {
+  cases: number;
+  openTasks: number; // running cases, one open task each
+  mineTasks: number; // open Admin PPE tasks held by `adminId`
+  otherTasks: number; // open Admin PPE tasks held by `otherAdminId`
+  failedCases: number;
+}
+
+export interface Holders {
+  adminId: string;
+  otherAdminId: string;
+}
+
+const DAY = 86_400_000;
+/** Where the running cases wait (step index 1..5 = SOP steps 3..7), 20 slots: 25/25/20/20/10 %. */
+const OPEN_AT = [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5];
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FORM_DATA: Array<Record<string, unknown>> = [
+  { whatsapp: '+6281234567890' },
+  { nip: '198609262015051001', nik: '6171052609860003', namaLengkap: 'Budi Santoso', pangkatGolongan: 'Penata (III/c)', jabatan: 'Pengelola PBJ Ahli Pertama', instansi: 'Pemerintah Provinsi Kalimantan Barat', perangkatDaerah: 'Dinas Pekerjaan Umum', unitKerja: 'Subbagian Umum' },
+  { catatan: '' },
+  { peran: 'Pejabat Pengadaan', nomorSk: '027/123/BPBJ/2026', tanggalSk: '2026-01-05', berlakuMulai: '2026-01-05', berlakuSampai: '2026-12-31' },
+  { lengkap: 'ya', alasan: '' },
+  { sistem: ['SiRUP', 'SPSE'], catatan: '' },
+];
+
+export async function seedCases(services: Services, plan: SeedPlan, holders: Holders, passwordHash: string, onBatch: (done: number) => void): Promise<void> {
+  const { store, definitions } = services;
+  const def = await definitions.latest(SHIPPED_PROCESS_KEY);
+  const specs = (await definitions.model(def)).userTasks;
+  const samples = await driveCase(def, 0);
+  const stateAt = (i: number): Buffer => samples[i]!.result.engineState; // i = 0..5 waiting at spec i, 6 = completed
+  const random = mulberry32(20260126);
+  const now = Date.now();
+  let adminOpen = 0;
+
+  for (let n = 0; n < plan.cases; n++) {
+    const running = n < plan.openTasks;
+    const failed = !running && n < plan.openTasks + plan.failedCases;
+    const reached = running ? OPEN_AT[n % OPEN_AT.length]! : failed ? 2 : specs.length; // tasks done before it
+    const created = running ? now - random() * 14 * DAY : now - (14 + random() * 716) * DAY;
+    const at = (ms: number): string => new Date(ms).toISOString();
+    const user: UserRecord = {
+      id: randomUUID(), email: `ppbj${n}.${now}@kalbarprov.go.id`, whatsapp: '+6281234567890', displayName: `Pengelola PBJ ${n}`,
+      role: 'ppbj', passwordHash, status: !running && !failed ? 'active' : 'registered', createdAt: at(created),
+    };
+    const c: CaseRecord = {
+      id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version,
+      applicantId: user.id, applicantName: user.displayName, status: running ? 'running' : failed ? 'failed' : 'completed',
+      engineState: stateAt(Math.min(reached, specs.length)), rev: 1, error: failed ? 'More than 300 activities in one step: automatic loop?' : null,
+      data: Object.fromEntries(specs.slice(0, reached).map((s, i) => [s.formKey, i === 0 ? { ...FORM_DATA[0], displayName: user.displayName, email: user.email } : FORM_DATA[i]!])),
+      createdAt: at(created), updatedAt: at(created + reached * 3_600_000),
+    };
+    const tasks: TaskRecord[] = [];
+    const audit: AuditEvent[] = [event(c.id, c.createdAt, user, 'case.started', null)];
+    specs.slice(0, running ? reached + 1 : reached).forEach((spec, i) => {
+      const open = i === reached;
+      const actor = spec.role === 'ppbj' ? user.id : holders.adminId;
+      const task = taskRecord(c, spec, created + i * 3_600_000, open ? null : actor);
+      if (open && spec.role === 'admin-ppe') {
+        task.assigneeId = adminOpen < plan.mineTasks ? holders.adminId : adminOpen < plan.mineTasks + plan.otherTasks ? holders.otherAdminId : null;
+        adminOpen++;
+      }
+      tasks.push(task);
+      audit.push(event(c.id, task.createdAt, null, open ? 'task.created' : 'task.completed', task.id));
+    });
+    if (!running) audit.push(event(c.id, c.updatedAt, null, failed ? 'case.failed' : 'case.completed', null));
+    await store.applyCaseChange({ expectedRev: null, case: c, newUser: user, openTasks: tasks, audit });
+    if ((n + 1) % 5000 === 0 || n + 1 === plan.cases) onBatch(n + 1);
+  }
+}
+
+function taskRecord(c: CaseRecord, spec: UserTaskSpec, createdMs: number, completedBy: string | null): TaskRecord {
+  const createdAt = new Date(createdMs).toISOString();
+  return {
+    id: randomUUID(), caseId: c.id, applicantId: c.applicantId, applicantName: c.applicantName, elementId: spec.id,
+    name: spec.name, stepNo: spec.sop.stepNo, role: spec.role, formKey: spec.formKey, assigneeId: spec.role === 'ppbj' ? null : completedBy,
+    status: completedBy ? 'completed' : 'open', createdAt, dueAt: new Date(createdMs + spec.timeStandardMs).toISOString(),
+    timeStandard: spec.timeStandard, completedAt: completedBy ? new Date(createdMs + 1_800_000).toISOString() : null, completedBy,
+  };
+}
+
+function event(caseId: string, at: string, actor: UserRecord | null, type: AuditEvent['type'], taskId: string | null): AuditEvent {
+  return { id: randomUUID(), caseId, at, actorId: actor?.id ?? null, actorName: actor?.displayName ?? null, type, taskId, data: {} };
+}
