@@ -34,9 +34,15 @@ async function main(): Promise<void> {
     uploadDir: config.uploadDir,
     log: (line) => console.error(line),
   });
-  const server = app.listen(config.port, config.host, () => {
+  const server = app.listen(config.port, config.host, (err?: Error) => {
+    if (err) {
+      console.error(`[alur] cannot listen on ${config.host}:${config.port}: ${err.message}`);
+      process.exit(1);
+    }
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
     const where = store.kind === 'sqlite' ? config.sqliteFile : 'MongoDB';
-    log(`[alur] listening on http://${config.host}:${config.port} (store: ${store.kind}, ${where})`);
+    log(`[alur] listening on http://${config.host}:${port} (store: ${store.kind}, ${where})`);
   });
   const shutdown = (signal: string) => {
     log(`[alur] ${signal}: shutting down`);

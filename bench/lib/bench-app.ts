@@ -32,12 +32,13 @@ export interface BenchServices {
   services: Services;
   config: Config;
   dir: string;
+  /** Closes the store; removes the folder unless the caller passed it in. */
   close(): Promise<void>;
 }
 
-/** Store (SQLite, temp file via createStore) and services, bootstrapped like a first start. */
-export async function startBenchServices(): Promise<BenchServices> {
-  const dir = mkdtempSync(join(tmpdir(), 'alur-bench-'));
+/** Store (SQLite via createStore) and services in `dir` (default: a new temp folder), bootstrapped like a start. */
+export async function startBenchServices(opts: { dir?: string } = {}): Promise<BenchServices> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'alur-bench-'));
   const config = loadConfig({ NODE_ENV: 'development', ALUR_DATA_DIR: dir, ALUR_UPLOAD_DIR: join(dir, 'uploads') });
   mkdirSync(config.uploadDir, { recursive: true });
   const services = createServices(createStore({ mongoUri: null, sqliteFile: config.sqliteFile }));
@@ -46,16 +47,15 @@ export async function startBenchServices(): Promise<BenchServices> {
     services, config, dir,
     async close() {
       await services.store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Services plus the app behind a timing http server; `prepare` runs before the app is created. */
-export async function startBenchApp(prepare?: (services: Services) => Promise<void>): Promise<BenchApp> {
-  const base = await startBenchServices();
+/** Services plus the app behind a timing http server. */
+export async function startBenchApp(opts: { dir?: string } = {}): Promise<BenchApp> {
+  const base = await startBenchServices(opts);
   const { services, config, dir } = base;
-  if (prepare) await prepare(services);
   const app = createApp(services, {
     sessionSecret: 'bench-secret-bench-secret-bench-secret-00',
     secureCookies: false,

@@ -62,6 +62,7 @@ export async function casePageModel(store: Store, definitions: DefinitionService
       const last = done.filter((t) => t.elementId === spec.id).sort((a, b) => String(a.completedAt).localeCompare(String(b.completedAt))).pop();
       const current = open.some((t) => t.elementId === spec.id);
       return {
+        stepNo: spec.sop.stepNo,
         name: spec.name,
         state: current ? 'current' : last ? 'done' : 'pending',
         doneBy: !current && last ? completedBy.get(last.id) : undefined,

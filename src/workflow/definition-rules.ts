@@ -1,5 +1,5 @@
-// Security and structure rules for an uploaded definition (defence in depth: the engine is
-// also configured fail-closed). Each rule yields human-readable reasons; none throws.
+// Security and well-formedness rules for an uploaded definition (defence in depth: the engine
+// is also configured fail-closed). Each rule yields human-readable reasons; none throws.
 import { label, type ModdleNode } from './moddle.js';
 import { expressionsIn, parseExpression } from './safe-expressions.js';
 import { parseIsoDuration } from './iso-duration.js';
@@ -42,6 +42,18 @@ function timerReasons(node: ModdleNode): string[] {
   return reasons;
 }
 
+function mutuBakuReasons(node: ModdleNode): string[] {
+  const reasons: string[] = [];
+  const { waktu, langkah } = node as { waktu?: string; langkah?: number };
+  if (waktu !== undefined && parseIsoDuration(waktu.trim()) === null) {
+    reasons.push(`${label(node)}: invalid ISO-8601 duration "${waktu}" in waktu`);
+  }
+  if (langkah !== undefined && !(Number.isInteger(langkah) && langkah > 0)) {
+    reasons.push(`${label(node)}: langkah must be a positive integer`);
+  }
+  return reasons;
+}
+
 /** Reasons why the nodes of a definition must not run on this server. */
 export function securityReasons(nodes: ModdleNode[]): string[] {
   const reasons: string[] = [];
@@ -53,6 +65,7 @@ export function securityReasons(nodes: ModdleNode[]): string[] {
       reasons.push(`${label(node)}: expressions with a language ("${String(node.language)}") are not allowed`);
     }
     if (node.$type === 'bpmn:TimerEventDefinition') reasons.push(...timerReasons(node));
+    if (node.$type === 'alur:MutuBaku') reasons.push(...mutuBakuReasons(node));
     for (const text of stringsOf(node)) {
       for (const body of expressionsIn(text)) {
         try {

@@ -68,11 +68,10 @@ function userTaskSpec(task: ModdleNode, lane: Lane | null, reasons: string[]): U
   const timeStandard = mutu?.waktu?.trim() ?? '';
   const timeStandardMs = parseIsoDuration(timeStandard);
   if (!timeStandard) problems.push('no alur:mutuBaku waktu (time standard)');
-  else if (timeStandardMs === null) problems.push(`invalid ISO-8601 duration "${timeStandard}" in alur:mutuBaku waktu`);
   reasons.push(...problems.map((p) => `${label(task)}: ${p}`));
-  if (problems.length) return null;
+  if (problems.length || timeStandardMs === null) return null; // an invalid waktu is a definition-rules reason
   const id = task.id ?? '';
-  const spec = { id, name: task.name ?? id, role: role as Role, formKey, lane, timeStandard, timeStandardMs: timeStandardMs ?? 0 };
+  const spec = { id, name: task.name ?? id, role: role as Role, formKey, lane, timeStandard, timeStandardMs };
   return { ...spec, sop: sopStepOf(mutu) };
 }
 

@@ -76,11 +76,16 @@ describe('loadProcessModel: user tasks', () => {
     ]);
   });
 
+  test('Given a Mutu Baku with a non-integer langkah, then it is refused', async () => {
+    const xml = processXml('<bpmn:startEvent id="s"><bpmn:extensionElements><alur:mutuBaku langkah="satu" /></bpmn:extensionElements></bpmn:startEvent>');
+    expect(await reasonsFor(xml)).toEqual(['alur:MutuBaku in bpmn:StartEvent "s": langkah must be a positive integer']);
+  });
+
   test('Given a missing or invalid time standard, then it is refused', async () => {
     const noMutuBaku = '<bpmn:userTask id="A" camunda:candidateGroups="ppbj" camunda:formKey="f" />';
     expect(await reasonsFor(processXml(noMutuBaku + userTask('B', undefined, '15 Menit')))).toEqual([
       'bpmn:UserTask "A": no alur:mutuBaku waktu (time standard)',
-      'bpmn:UserTask "B": invalid ISO-8601 duration "15 Menit" in alur:mutuBaku waktu',
+      'alur:MutuBaku in bpmn:UserTask "B": invalid ISO-8601 duration "15 Menit" in waktu',
     ]);
   });
 });
