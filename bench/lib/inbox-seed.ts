@@ -1,7 +1,8 @@
 // Seeds a store through the port (Store.applyCaseChange, one change per case, as the app writes
 // them) with N cases: most completed, `openTasks` running with one open task each, spread over
 // SOP steps 3-7; some Admin PPE tasks held by the bench admin or a second admin, the rest in the
-// queue. Engine states are real (one case driven once per step, its Buffers reused).
+// queue. Engine states are real (one case driven once per step, its Buffers reused). The audit
+// trail is trimmed to the start, the open task and the end (the inbox never reads it).
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../src/composition.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
@@ -83,7 +84,7 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
         adminOpen++;
       }
       tasks.push(task);
-      audit.push(event(c.id, task.createdAt, null, open ? 'task.created' : 'task.completed', task.id));
+      if (open) audit.push(event(c.id, task.createdAt, null, 'task.created', task.id));
     });
     if (!running) audit.push(event(c.id, c.updatedAt, null, failed ? 'case.failed' : 'case.completed', null));
     await store.applyCaseChange({ expectedRev: null, case: c, newUser: user, openTasks: tasks, audit });

@@ -35,10 +35,3 @@ export const mb = (bytes: number): number => round(bytes / (1024 * 1024), 1);
 export function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
-
-/** Progress on one line when stdout is a terminal, every line otherwise. */
-export function progress(label: string, done: number, total: number): void {
-  const step = Math.max(1, Math.floor(total / 10));
-  if (done !== total && done % step !== 0) return;
-  log(`    ${label}: ${done}/${total}`);
-}

@@ -44,7 +44,7 @@ function roleOf(task: ModdleNode, lane: Lane | null): Role | string {
   return 'no candidateGroups and no lane to take the role from';
 }
 
-export function mutuBakuOf(node: ModdleNode): MutuBaku | undefined {
+function mutuBakuOf(node: ModdleNode): MutuBaku | undefined {
   const values = children(node.extensionElements as ModdleNode | undefined, 'values');
   return values.find((v) => v.$type === 'alur:MutuBaku') as MutuBaku | undefined;
 }

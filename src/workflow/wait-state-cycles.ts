@@ -1,6 +1,6 @@
-// Refuses automatic loops: a cycle of flow nodes none of which waits runs synchronously inside
-// one engine call until the stack overflows. Loops must pass a user task, receive task or
-// waiting catch event (message, signal, or a timer with a literal positive duration).
+// Refuses automatic loops: a cycle of flow nodes none of which waits never leaves the engine
+// call that entered it. Loops must pass a user task, receive task or waiting catch event
+// (message, signal, or a timer with a literal positive duration).
 import { label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
 
