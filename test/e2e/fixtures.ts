@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IDENTITY as BASE_IDENTITY, INFORMATION as BASE_INFORMATION } from '../helpers/ppbj.js';
 
 let counter = 0;
 export function newApplicant(tag: string) {
@@ -15,26 +16,10 @@ export function newApplicant(tag: string) {
 }
 export type Applicant = ReturnType<typeof newApplicant>;
 
-export const IDENTITY = {
-  nip: '198609262015051001',
-  nik: '6171052609860003',
-  gelarDepan: 'Ir.',
-  namaLengkap: 'Siti Rahmawati',
-  gelarBelakang: 'M.T.',
-  pangkatGolongan: 'Penata (III/c)',
-  jabatan: 'Pengelola Pengadaan Barang/Jasa Ahli Pertama',
-  instansi: 'Pemerintah Provinsi Kalimantan Barat',
-  perangkatDaerah: 'Dinas Pekerjaan Umum',
-  unitKerja: 'Subbagian Umum',
-};
-
-export const INFORMATION = {
-  peran: 'Pejabat Pengadaan',
-  nomorSk: '027/123/BPBJ/2026',
-  tanggalSk: '2026-01-05',
-  berlakuMulai: '2026-01-05',
-  berlakuSampai: '2026-12-31',
-};
+/** What the PPBJ types on the identity form (e-mail and WhatsApp are pre-filled from Daftar). */
+const { email: _email, whatsapp: _whatsapp, ...typed } = BASE_IDENTITY;
+export const IDENTITY = typed;
+export const INFORMATION = BASE_INFORMATION;
 export const CORRECTED_SK = '027/124/BPBJ/2026';
 export const RETURN_REASON = 'SK tidak terbaca, mohon pindai ulang.';
 

@@ -1,6 +1,7 @@
 // The SOP over HTTP, step by step: Daftar → identity → verification → information with upload →
 // "Tidak lengkap" return → corrected → "Lengkap" → activation → Aktif.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
 import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, PDF, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
@@ -92,5 +93,15 @@ describe('Given a fresh Alur on the embedded store', () => {
     expect(types.filter((x) => x === 'task.completed')).toHaveLength(8);
     expect(types).toEqual(expect.arrayContaining(['case.started', 'task.taken', 'document.uploaded', 'case.returned', 'account.activated', 'case.completed']));
     expect(await t.services.store.countTasks({ caseId: theCase!.id, status: 'open' })).toBe(0);
+
+    // The audit records the submitted fields, never the password (nor does any stored byte)
+    const audit = await t.services.store.listAudit(theCase!.id);
+    const registration = audit.find((e) => e.type === 'task.completed' && e.data.step === 'Membuat Akun PPBJ');
+    expect(registration!.data.fields).toMatchObject({ email: applicant.email, whatsapp: '+6281234567890' });
+    expect(JSON.stringify(audit)).not.toContain(applicant.password);
+    await t.services.store.close();
+    const raw = Buffer.concat([readFileSync(t.config.sqliteFile), ...['-wal'].filter((x) => existsSync(t.config.sqliteFile + x)).map((x) => readFileSync(t.config.sqliteFile + x))]);
+    expect(raw.includes(Buffer.from(applicant.password))).toBe(false);
+    expect(raw.includes(Buffer.from(applicant.email))).toBe(true); // the scan does see stored text
   });
 });

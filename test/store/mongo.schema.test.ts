@@ -5,7 +5,8 @@ import mongoose from 'mongoose';
 import { ConflictError } from '../../src/store/ports.js';
 import { fromDoc, isDuplicateKey, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from '../../src/store/mongo/mapping.js';
 import { bindModels } from '../../src/store/mongo/models.js';
-import { createMongoStore, paging, taskFilter } from '../../src/store/mongo/mongo-store.js';
+import { createMongoStore, taskFilter } from '../../src/store/mongo/mongo-store.js';
+import { paging } from '../../src/store/task-paging.js';
 import * as schemas from '../../src/store/mongo/schemas.js';
 import { audit, caseRecord, definition, document, task, user } from './fixtures.js';
 

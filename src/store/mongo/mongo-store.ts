@@ -6,13 +6,13 @@ import { createCaseWriter } from './case-change.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
 import { bindModels, ensureCollections } from './models.js';
 import type { CaseDoc, TaskDoc } from './schemas.js';
+import { paging } from '../task-paging.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// URI of a replica set (transactions need one), including the database name. */
   uri: string;
 }
 
-export const DEFAULT_TASK_LIMIT = 50;
 
 export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
   const f: QueryFilter<TaskDoc> = { status: q.status ?? 'open' };
@@ -21,14 +21,6 @@ export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
   if (q.applicantId !== undefined) f.applicantId = q.applicantId;
   if (q.caseId !== undefined) f.caseId = q.caseId;
   return f;
-}
-
-export function paging(q: TaskQuery): { limit: number; offset: number } {
-  const limit = q.limit ?? DEFAULT_TASK_LIMIT;
-  const offset = q.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`task query limit must be an integer >= 0: ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`task query offset must be an integer >= 0: ${offset}`);
-  return { limit, offset };
 }
 
 const caseFromDoc = (doc: CaseDoc): CaseRecord => {

@@ -2,8 +2,8 @@
 import type { TaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
 import { TASK_COLUMNS } from './statements.js';
+import { paging } from '../task-paging.js';
 
-export const DEFAULT_TASK_LIMIT = 50;
 
 type Params = Record<string, string | number>;
 type Filter = { where: string; params: Params };
@@ -30,14 +30,6 @@ export function taskFilter(q: TaskQuery): Filter {
     params.caseId = q.caseId;
   }
   return { where: clauses.join(' AND '), params };
-}
-
-export function paging(q: TaskQuery): { limit: number; offset: number } {
-  const limit = q.limit ?? DEFAULT_TASK_LIMIT;
-  const offset = q.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`task query limit must be an integer >= 0: ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`task query offset must be an integer >= 0: ${offset}`);
-  return { limit, offset };
 }
 
 export function createTaskQueries(db: Database) {
