@@ -15,6 +15,7 @@ interface Sample {
   cases: number;
   rssMb: number;
   heapUsedMb: number;
+  heapTotalMb: number;
   externalMb: number;
   seconds: number;
 }
@@ -39,9 +40,9 @@ export async function benchMemory(opts: BenchOptions): Promise<BenchOutcome> {
   const sample = (n: number): void => {
     collect();
     const m = process.memoryUsage();
-    samples.push({ cases: n, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external), seconds: round((performance.now() - started) / 1000, 1) });
+    samples.push({ cases: n, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), seconds: round((performance.now() - started) / 1000, 1) });
     const s = samples.at(-1)!;
-    log(`    ${String(n).padStart(6)} cases: RSS ${s.rssMb} MB, heap ${s.heapUsedMb} MB, external ${s.externalMb} MB (${s.seconds} s)`);
+    log(`    ${String(n).padStart(6)} cases: RSS ${s.rssMb} MB, heap used ${s.heapUsedMb} / total ${s.heapTotalMb} MB, external ${s.externalMb} MB (${s.seconds} s)`);
   };
   try {
     sample(0);

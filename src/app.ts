@@ -12,6 +12,9 @@ import { AppError, NotFoundError } from './errors.js';
 import { processRoutes } from './definitions/process-routes.js';
 import { MULTIPART_ROUTE, taskRoutes } from './tasks/task-routes.js';
 import { pageRenderer, safeNext } from './web/page.js';
+import { privacyRoutes } from './privacy/privacy-routes.js';
+import { notificationRoutes } from './notifications/notification-routes.js';
+import { reassignRoutes } from './tasks/reassign-routes.js';
 import { csrfProtection, invalidCsrfTokenError, securityHeaders } from './web/security.js';
 import { createViewEngine } from './web/view-engine.js';
 
@@ -64,6 +67,9 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(processRoutes({ ...services, renderPage }));
+  app.use(privacyRoutes({ ...services, renderPage }));
+  app.use(notificationRoutes({ ...services, renderPage }));
+  app.use(reassignRoutes({ ...services, renderPage }));
 
   app.use((_req, _res, next) => next(new NotFoundError()));
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { ConflictError, type Role, type Store } from '../store/ports.js';
 import { generatePassword, hashPassword } from './passwords.js';
+import { UNVERIFIED } from './user-defaults.js';
 
 export const DEMO_PASSWORDS = { 'admin-ppe': 'demo-admin-ppe-2026', 'process-owner': 'demo-pemilik-2026' } as const;
 
@@ -27,6 +28,7 @@ export async function ensureStaffAccounts(store: Store, config: Config, log: (li
       await store.insertUser({
         id: randomUUID(), email: seed.email, whatsapp: null, displayName: seed.displayName, role: seed.role,
         passwordHash: await hashPassword(password), status: 'active', createdAt: new Date().toISOString(),
+        ...UNVERIFIED,
       });
     } catch (err) {
       if (err instanceof ConflictError) continue; // another instance seeded it first

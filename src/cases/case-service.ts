@@ -6,6 +6,8 @@ import { findForm } from '../forms/form-registry.js';
 import type { FormDef, FormValues } from '../forms/form-types.js';
 import { storableValues, validateForm } from '../forms/validate-form.js';
 import { registrasi } from '../forms/ppbj-forms.js';
+import { UNVERIFIED } from '../auth/user-defaults.js';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice.js';
 import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
 import { completeUserTask, startProcess, TaskNotWaitingError, type DefinitionRef, type EngineResult } from '../workflow/index.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
@@ -55,7 +57,8 @@ export class CaseService {
     const at = now.toISOString();
     const user: UserRecord = {
       id: randomUUID(), email, whatsapp: String(check.clean.whatsapp), displayName: String(check.clean.displayName),
-      role: 'ppbj', passwordHash: await hash(String(check.clean.password)), status: 'registered', createdAt: at,
+      role: 'ppbj', passwordHash: await hash(String(check.clean.password)), status: 'registered', createdAt: at, ...UNVERIFIED,
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: at,
     };
     const def = await this.definitions.latest(SHIPPED_PROCESS_KEY);
     const started = await startProcess(def);
@@ -74,7 +77,7 @@ export class CaseService {
       newUser: user,
       openTasks: [step2, ...next.tasks],
       audit: [
-        auditEvent(c.id, at, actor, 'case.started', { processKey: def.processKey, version: def.version }),
+        auditEvent(c.id, at, actor, 'case.started', { processKey: def.processKey, version: def.version, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }),
         auditEvent(c.id, at, null, 'task.created', { step: step2.name, stepNo: step2.stepNo, role: step2.role, dueAt: step2.dueAt }, step2.id),
         auditEvent(c.id, at, actor, 'task.completed', { step: step2.name, fields: values }, step2.id),
         ...next.audit,

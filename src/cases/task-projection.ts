@@ -38,7 +38,17 @@ export function taskFromWaiting(c: CaseRecord, w: WaitingTask, now: Date): TaskR
     timeStandard: w.spec.timeStandard,
     completedAt: null,
     completedBy: null,
+    searchText: searchText(c),
   };
+}
+
+/** Name, e-mail and NIP of the applicant, lower-cased, for inbox search. */
+function searchText(c: CaseRecord): string {
+  const parts = [c.applicantName];
+  for (const values of Object.values(c.data)) {
+    for (const key of ['email', 'nip', 'namaLengkap']) if (typeof values[key] === 'string') parts.push(values[key] as string);
+  }
+  return [...new Set(parts)].join(' ').toLowerCase();
 }
 
 /**

@@ -48,6 +48,11 @@ export const registrasi: FormDef = {
       name: 'passwordConfirm', type: 'password', label: 'field.passwordConfirm', required: true, autocomplete: 'new-password', maxLength: 200,
       check: (v, all) => (v === all.password ? null : 'field.passwordConfirm.mismatch'),
     },
+    {
+      name: 'persetujuanPrivasi', type: 'checkboxes', label: 'field.persetujuanPrivasi', hint: 'privacy.link', required: true,
+      options: [{ value: 'ya', label: 'field.persetujuanPrivasi.ya' }],
+      check: (v) => (Array.isArray(v) && v.includes('ya') ? null : 'field.persetujuanPrivasi.required'),
+    },
   ],
 };
 

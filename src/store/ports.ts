@@ -16,6 +16,57 @@ export interface UserRecord {
   passwordHash: string;
   status: AccountStatus;
   createdAt: string; // ISO-8601 UTC
+  emailVerifiedAt: string | null; // SOP step 2: "e-Mail Aktif", proved by a link
+  whatsappVerifiedAt: string | null; // SOP step 2: "Nomor Whatsapp Aktif", proved by a one-time code
+  privacyNoticeVersion: string | null; // UU 27/2022: version of the notice acknowledged at sign-up
+  privacyAcknowledgedAt: string | null;
+}
+
+/** Fields of a user that may change after creation. */
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'whatsapp' | 'passwordHash' | 'status' | 'emailVerifiedAt' | 'whatsappVerifiedAt'>>;
+
+export type VerificationPurpose = 'email' | 'whatsapp' | 'password-reset';
+
+/** A one-time code or link token; only its hash is stored. */
+export interface VerificationRecord {
+  id: string;
+  userId: string;
+  purpose: VerificationPurpose;
+  codeHash: string; // hex SHA-256 of the secret
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  attempts: number; // wrong guesses so far
+}
+
+export type Channel = 'email' | 'whatsapp';
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** A message to deliver, written in the same transaction as the change that causes it. */
+export interface OutboxMessage {
+  id: string;
+  kind: string; // template name, e.g. 'verify-email', 'task-created', 'case-returned'
+  channel: Channel;
+  to: string; // e-mail address or +628… number
+  subject: string | null;
+  body: string;
+  userId: string | null; // recipient user, if known
+  caseId: string | null;
+  createdAt: string;
+  status: OutboxStatus;
+  attempts: number; // delivery attempts started
+  nextAttemptAt: string; // due time of the next attempt
+  lockedUntil: string | null; // lease of the sender that claimed it
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** A half-filled form kept for later ("Simpan Draf"); never moves the case. */
+export interface DraftRecord {
+  taskId: string;
+  userId: string;
+  values: Record<string, unknown>;
+  updatedAt: string;
 }
 
 export interface SessionRecord {
@@ -75,6 +126,8 @@ export interface TaskRecord {
   timeStandard: string; // ISO-8601 duration from the model (Mutu Baku Waktu)
   completedAt: string | null;
   completedBy: string | null;
+  /** Lower-cased applicant name, e-mail and NIP, for inbox search (set when the task is created). */
+  searchText: string;
 }
 
 export type AuditType =
@@ -87,7 +140,10 @@ export type AuditType =
   | 'document.uploaded'
   | 'account.activated'
   | 'case.completed'
-  | 'case.failed';
+  | 'case.failed'
+  | 'task.reassigned'
+  | 'contact.verified'
+  | 'data.exported';
 
 export interface AuditEvent {
   id: string;
@@ -127,6 +183,7 @@ export interface CaseChange {
   completeTasks?: Array<{ taskId: string; completedBy: string | null; completedAt: string; status?: 'completed' | 'cancelled' }>;
   openTasks?: TaskRecord[];
   documents?: DocumentRecord[];
+  outbox?: OutboxMessage[];
   audit: AuditEvent[];
 }
 
@@ -144,6 +201,11 @@ export interface TaskQuery {
   applicantId?: string;
   caseId?: string;
   status?: TaskStatus; // default 'open'
+  elementId?: string; // one SOP step
+  search?: string; // case-insensitive substring of searchText
+  dueBefore?: string; // dueAt < this (overdue at that time)
+  dueFrom?: string; // dueAt >= this (not overdue at that time)
+  sort?: 'due' | 'age'; // 'due' (default): dueAt, createdAt ascending; 'age': createdAt ascending (oldest first)
   limit?: number; // default 50
   offset?: number;
 }
@@ -158,6 +220,36 @@ export interface Store {
   getUser(id: string): Promise<UserRecord | null>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
   countUsers(role?: Role): Promise<number>;
+  listUsersByRole(role: Role): Promise<UserRecord[]>; // by displayName
+  updateUser(id: string, patch: UserPatch): Promise<void>; // NotFoundError if missing
+
+  // verification codes (hash only)
+  insertVerification(rec: VerificationRecord): Promise<void>;
+  latestVerification(userId: string, purpose: VerificationPurpose): Promise<VerificationRecord | null>;
+  countVerificationsSince(userId: string, purpose: VerificationPurpose, since: string): Promise<number>;
+  /** Adds one wrong guess; returns the attempts after the increment. */
+  recordVerificationAttempt(id: string): Promise<number>;
+  /**
+   * Marks the code used if it is unused and not expired at `at`, and applies `userPatch` to its
+   * user, atomically. Returns false (and changes nothing) if it was already used or expired.
+   */
+  consumeVerification(id: string, at: string, userPatch?: UserPatch, audit?: AuditEvent): Promise<boolean>;
+
+  // outbox
+  enqueueMessages(messages: OutboxMessage[]): Promise<void>;
+  /**
+   * Leases up to `limit` pending messages due at `now` whose lease is free or expired: sets
+   * lockedUntil = now + leaseMs and attempts + 1, atomically, so two senders never claim one message.
+   */
+  claimDueMessages(now: string, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  markMessageSent(id: string, at: string): Promise<void>;
+  /** Records the error; `retryAt` null = give up (status 'failed'), else pending again at retryAt. */
+  markMessageFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  listMessages(query: { userId?: string; limit?: number; offset?: number }): Promise<OutboxMessage[]>; // newest first
+
+  // drafts (deleted by applyCaseChange when their task is completed)
+  saveDraft(draft: DraftRecord): Promise<void>; // upsert by (taskId, userId)
+  getDraft(taskId: string, userId: string): Promise<DraftRecord | null>;
 
   // sessions
   getSession(sid: string): Promise<SessionRecord | null>;
@@ -181,6 +273,8 @@ export interface Store {
   countTasks(query: TaskQuery): Promise<number>;
 
   // audit and documents (append-only)
+  /** Audit entries that change nothing else (e.g. a data export); case changes use applyCaseChange. */
+  appendAudit(events: AuditEvent[]): Promise<void>;
   listAudit(caseId: string): Promise<AuditEvent[]>; // oldest first
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocuments(caseId: string): Promise<DocumentRecord[]>; // oldest first

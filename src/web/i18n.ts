@@ -1,10 +1,19 @@
 // Message catalogues and locale formatting. Bahasa Indonesia is the default; English is available.
+import type { Catalogue } from './locales/catalogue.js';
 import { en } from './locales/en.js';
+import { forms_extra } from './locales/forms-extra.js';
 import { id } from './locales/id.js';
+import { inbox } from './locales/inbox.js';
+import { notifications } from './locales/notifications.js';
+import { privacy } from './locales/privacy.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-export const CATALOGUES: Record<Lang, Record<string, string>> = { id, en };
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra];
+export const CATALOGUES: Record<Lang, Record<string, string>> = {
+  id: Object.assign({}, id, ...FEATURES.map((f) => f.id)),
+  en: Object.assign({}, en, ...FEATURES.map((f) => f.en)),
+};
 const TIME_ZONE = 'Asia/Pontianak'; // WIB, the SOP owner's zone
 
 /** Unknown keys are returned as-is so a missing translation is visible, never blank. */

@@ -58,6 +58,7 @@ export async function signUp(page: Page, who: Applicant): Promise<void> {
   await field(page, 'Nomor HP/WhatsApp').fill(who.whatsapp);
   await field(page, 'Kata sandi').fill(who.password);
   await field(page, 'Ulangi kata sandi').fill(who.password);
+  await page.getByLabel('Saya telah membaca Pemberitahuan Privasi').check();
   await press(page, 'Daftar', /\/tugas$/);
 }
 

@@ -22,7 +22,7 @@ function expectRedirect(page: Page, to: RegExp): string {
 
 async function signUp(ppbj: Person, base: string, tag: string) {
   const who = newApplicant(tag);
-  const res = await ppbj.submit(base, base, '/daftar', { ...who, passwordConfirm: who.password });
+  const res = await ppbj.submit(base, base, '/daftar', { ...who, passwordConfirm: who.password, persetujuanPrivasi: 'ya' });
   expectRedirect(res, /^\/tugas$/);
   return who;
 }

@@ -10,6 +10,9 @@ import { createApp } from '../../src/app.js';
 import { bootstrap, createServices, type Services } from '../../src/composition.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { UNVERIFIED } from '../../src/auth/user-defaults.js';
+import type { Store } from '../../src/store/ports.js';
 
 export const ADMIN = { email: 'admin@alur.local', password: 'demo-admin-ppe-2026' };
 export const ADMIN2 = { email: 'admin2@alur.local', password: 'demo-admin2-ppe-2026' };
@@ -65,4 +68,12 @@ export async function login(agent: TestAgent, who: { email: string; password: st
   const _csrf = await csrfFrom(agent, '/masuk');
   const res = await agent.post('/masuk').type('form').send({ _csrf, email: who.email, password: who.password });
   if (res.status !== 303) throw new Error(`login of ${who.email} failed with ${res.status}`);
+}
+
+/** A second Admin PPE account, created directly in the store. */
+export async function addAdmin(store: Store, who: { email: string; password: string }, id = `admin-${who.email}`): Promise<void> {
+  await store.insertUser({
+    id, email: who.email, whatsapp: null, displayName: 'Admin Dua', role: 'admin-ppe',
+    passwordHash: await hashPassword(who.password), status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
+  });
 }

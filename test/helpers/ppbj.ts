@@ -11,6 +11,7 @@ export function newApplicant() {
     whatsapp: '081234567890',
     password: 'kata-sandi-rahasia-1',
     passwordConfirm: 'kata-sandi-rahasia-1',
+    persetujuanPrivasi: 'ya',
   };
 }
 

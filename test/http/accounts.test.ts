@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { $, ADMIN, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { newApplicant, signUp } from '../helpers/ppbj.js';
+import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 
 describe('Given the Daftar and Masuk pages', () => {
   let t: TestApp;
@@ -111,3 +112,24 @@ describe('Given a logged-in PPBJ', () => {
   });
 });
 
+
+describe('Given the privacy notice (UU 27/2022)', () => {
+  test('when signing up without acknowledging it, then sign-up is refused; with it, the notice version is recorded', async () => {
+    const t = await startTestApp();
+    try {
+      const agent = t.agent();
+      expect($((await agent.get('/privasi')).text)('h2').text()).toContain('Dasar pemrosesan');
+      const data = newApplicant();
+      const _csrf = await csrfFrom(agent, '/daftar');
+      const res = await agent.post('/daftar').type('form').send({ _csrf, ...data, persetujuanPrivasi: undefined });
+      expect(res.status).toBe(422);
+      expect($(res.text)('#e-persetujuanPrivasi').text()).toContain('Pemberitahuan Privasi');
+      await signUp(agent, data);
+      const user = await t.services.store.findUserByEmail(data.email);
+      expect(user).toMatchObject({ privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
+      expect(user!.privacyAcknowledgedAt).toBeTruthy();
+    } finally {
+      await t.close();
+    }
+  });
+});

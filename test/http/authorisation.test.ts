@@ -1,9 +1,7 @@
 // Every authorisation rule is proved by refusing the wrong person, on the server.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { ADMIN, ADMIN2, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN, ADMIN2, OWNER, addAdmin, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, PDF, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given two PPBJ, two Admin PPE and a process owner', () => {
@@ -13,10 +11,7 @@ describe('Given two PPBJ, two Admin PPE and a process owner', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.services.store.insertUser({
-      id: randomUUID(), email: ADMIN2.email, whatsapp: null, displayName: 'Admin Dua', role: 'admin-ppe',
-      passwordHash: await hashPassword(ADMIN2.password), status: 'active', createdAt: new Date().toISOString(),
-    });
+    await addAdmin(t.services.store, ADMIN2, 'admin-2');
     [ppbjA, ppbjB, admin1, admin2, owner] = [t.agent(), t.agent(), t.agent(), t.agent(), t.agent()];
     const a = await signUp(ppbjA);
     await signUp(ppbjB);

@@ -1,8 +1,7 @@
 // Two people (or two clicks) acting on one task at once: exactly one wins, the other is told the
 // task was already handled, and nothing is written twice.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { $, ADMIN, ADMIN2, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, ADMIN2, addAdmin, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
 import { IDENTITY, firstTaskId, newApplicant, signUp } from '../helpers/ppbj.js';
 
 describe('Given a PPBJ with the identity form open', () => {
@@ -34,10 +33,7 @@ describe('Given a PPBJ with the identity form open', () => {
   });
 
   test('when two Admin PPE take the same task at once, then one holds it and the other is refused', async () => {
-    await t.services.store.insertUser({
-      id: 'admin-2', email: ADMIN2.email, whatsapp: null, displayName: 'Admin Dua', role: 'admin-ppe',
-      passwordHash: await hashPassword(ADMIN2.password), status: 'active', createdAt: new Date().toISOString(),
-    });
+    await addAdmin(t.services.store, ADMIN2, 'admin-2');
     const [a1, a2] = [t.agent(), t.agent()];
     await Promise.all([login(a1, ADMIN), login(a2, ADMIN2)]);
     const taskId = await firstTaskId(a1, '/kotak-masuk');

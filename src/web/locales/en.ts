@@ -195,4 +195,7 @@ export const en: Record<string, string> = {
   'process.comment': 'Version note',
   'action.unduh': 'Download',
   'error.caseFailed': 'This case could not be processed and has been flagged for the Admin PPE.',
+  'audit.task.reassigned': 'Task reassigned',
+  'audit.contact.verified': 'Contact verified',
+  'audit.data.exported': 'Data downloaded by the applicant',
 };

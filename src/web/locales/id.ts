@@ -195,4 +195,7 @@ export const id: Record<string, string> = {
   'process.comment': 'Keterangan versi',
   'action.unduh': 'Unduh',
   'error.caseFailed': 'Kasus ini gagal diproses dan telah ditandai agar ditangani Admin PPE.',
+  'audit.task.reassigned': 'Tugas dialihkan',
+  'audit.contact.verified': 'Kontak terverifikasi',
+  'audit.data.exported': 'Data diunduh oleh pemohon',
 };
