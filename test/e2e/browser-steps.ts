@@ -1,6 +1,7 @@
 // Small page steps for the browser test: what a person does (click a link, type into a labelled
 // field, press a button), each waiting (bounded) for the page it leads to.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { checkA11y, trackA11y, type A11yLog } from './a11y.js';
 import { IDENTITY, INFORMATION, type Applicant } from './fixtures.js';
 
 export const STEP_TIMEOUT_MS = 10_000;
@@ -9,6 +10,7 @@ export interface Actor {
   context: BrowserContext;
   page: Page;
   problems: string[]; // page errors and console errors (e.g. CSP violations)
+  a11y: A11yLog; // serious/critical axe-core violations of every page reached
 }
 
 export async function newActor(browser: Browser, baseURL: string): Promise<Actor> {
@@ -22,7 +24,7 @@ export async function newActor(browser: Browser, baseURL: string): Promise<Actor
     // The app serves no /favicon.ico (a 404 that chromium logs on the first page); anything else counts.
     if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) problems.push(`console: ${msg.text()} @ ${msg.location().url}`);
   });
-  return { context, page, problems };
+  return { context, page, problems, a11y: trackA11y(page) };
 }
 
 /** Resolves once `text` is visible inside `scope`; a bounded failure otherwise. */
@@ -40,11 +42,13 @@ export const field = (page: Page, label: string) =>
 export async function press(page: Page, button: string, nextUrl: RegExp): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
   await page.waitForURL(nextUrl);
+  await checkA11y(page);
 }
 
 export async function nav(page: Page, link: string, url: RegExp): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
   await page.waitForURL(url);
+  await checkA11y(page);
 }
 
 export async function signUp(page: Page, who: Applicant): Promise<void> {
@@ -52,6 +56,7 @@ export async function signUp(page: Page, who: Applicant): Promise<void> {
   await see(page.getByRole('heading', { level: 1 }), 'Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa');
   await page.getByRole('main').getByRole('link', { name: 'Daftar', exact: true }).click();
   await page.waitForURL(/\/daftar$/);
+  await checkA11y(page);
   await see(page.getByRole('heading', { level: 1 }), 'Membuat Akun PPBJ');
   await field(page, 'Nama').fill(who.displayName);
   await field(page, 'Email').fill(who.email);
@@ -68,6 +73,7 @@ export async function openMyTask(page: Page, step: string): Promise<void> {
   await page.getByRole('row').getByRole('link', { name: step }).click();
   await page.waitForURL(/\/tugas\/[^/]+$/);
   await see(page.getByRole('heading', { level: 1 }), step);
+  await checkA11y(page);
 }
 
 export async function fillIdentity(page: Page): Promise<void> {
@@ -96,6 +102,7 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.goto('/');
   await page.getByRole('main').getByRole('link', { name: 'Masuk', exact: true }).click();
   await page.waitForURL(/\/masuk$/);
+  await checkA11y(page);
   await field(page, 'Email').fill(email);
   await field(page, 'Kata sandi').fill(password);
   await press(page, 'Masuk', /\/kotak-masuk$/);
@@ -109,6 +116,7 @@ export async function take(page: Page, step: string, applicant: string): Promise
   await page.waitForURL(/\/tugas\/[^/]+$/);
   await see(page, 'Tugas diambil.');
   await see(page.getByRole('heading', { level: 1 }), step);
+  await checkA11y(page);
 }
 
 export async function statusBadge(page: Page): Promise<string> {

@@ -127,6 +127,9 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
 
     expect(ppbj.problems).toEqual([]);
     expect(admin.problems).toEqual([]);
+    // WCAG 2.1 AA basics: axe-core ran on every page reached, no serious or critical violation
+    expect(ppbj.a11y.pagesChecked + admin.a11y.pagesChecked).toBeGreaterThanOrEqual(20);
+    expect([...ppbj.a11y.violations, ...admin.a11y.violations]).toEqual([]);
     await Promise.all([ppbj.context.close(), admin.context.close()]);
   }, 120_000);
 });
