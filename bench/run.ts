@@ -73,13 +73,15 @@ try {
 }
 
 const targets = outcomes.flatMap((o) => o.targets);
-const pass = targets.every((t) => t.pass);
+const judged = targets.filter((t) => t.judged !== false);
+const pass = judged.every((t) => t.pass);
+const verdict = (t: (typeof targets)[number]): string => (t.judged === false ? 'info' : t.pass ? 'PASS' : 'FAIL');
 log('\nTargets');
 for (const t of targets) {
-  log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.id.padEnd(20)} ${String(t.value).padStart(8)} ${t.unit.padEnd(12)} ${t.comparison} ${t.threshold}  ${t.metric}`);
+  log(`  ${verdict(t).padEnd(4)}  ${t.id.padEnd(20)} ${String(t.value).padStart(8)} ${t.unit.padEnd(12)} ${t.comparison} ${t.threshold}  ${t.metric}`);
 }
 const seconds = round((Date.now() - startedAt.getTime()) / 1000, 1);
-log(`\n${pass ? 'PASS' : 'FAIL'}: ${targets.filter((t) => t.pass).length}/${targets.length} targets met in ${seconds} s`);
+log(`\n${pass ? 'PASS' : 'FAIL'}: ${judged.filter((t) => t.pass).length}/${judged.length} targets met in ${seconds} s${quick ? ' (--quick: small sizes, indicative only)' : ''}`);
 
 mkdirSync(RESULTS, { recursive: true });
 const summary = {

@@ -1,12 +1,13 @@
 // Target 1: completing a task over HTTP (session, CSRF, validation, engine, persistence, audit)
 // runs at ≥ 0.6 × the rate of the bare engine's recover → resume → signal → getState loop.
-// Cases are prepared at step 3 (sign-up through CaseService, HTTP login, one CSRF token per
-// agent) outside the clock; only the POST /tugas/:id requests are timed. Baseline and HTTP rounds
+// Cases are prepared at step 3 (sign-up and contact verification through the services, HTTP login,
+// one CSRF token per agent) outside the clock; only the POST /tugas/:id requests are timed. Baseline and HTTP rounds
 // alternate so load on the shared machine hits both alike; the median of 3 rounds is compared.
 import { performance } from 'node:perf_hooks';
 import { csrfFrom, login } from '../test/helpers/app.js';
-import { IDENTITY, newApplicant } from '../test/helpers/ppbj.js';
-import { BENCH_ID, cheapHash, startBenchApp, type Agent, type BenchApp } from './lib/bench-app.js';
+import { IDENTITY } from '../test/helpers/ppbj.js';
+import { applicantAtStep3 } from './lib/applicant.js';
+import { BENCH_ID, startBenchApp, type Agent, type BenchApp } from './lib/bench-app.js';
 import { bareEngineLoop } from './lib/bare-engine.js';
 import { target, type BenchOptions, type BenchOutcome } from './lib/result.js';
 import { log, mean, median, percentile, round } from './lib/stats.js';
@@ -23,15 +24,12 @@ async function prepareCases(app: BenchApp, n: number): Promise<PreparedCase[]> {
   const out: PreparedCase[] = [];
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    const applicant = newApplicant();
-    const user = await app.services.cases.register(applicant, async (p) => cheapHash(p));
-    const [task] = await app.services.store.listTasks({ applicantId: user.id, role: 'ppbj' });
-    if (task?.elementId !== 'MengisiIdentitas') throw new Error(`case of ${user.email} is not at step 3`);
+    const { data, taskId } = await applicantAtStep3(app.services);
     const agent = app.agent();
-    await login(agent, applicant);
-    out.push({ agent, taskId: task.id, csrf: await csrfFrom(agent, '/tugas') });
+    await login(agent, data);
+    out.push({ agent, taskId, csrf: await csrfFrom(agent, '/tugas') });
   }
-  log(`    ${n} cases prepared at step 3 (sign-up, login, CSRF token) in ${round((performance.now() - t0) / 1000, 1)} s`);
+  log(`    ${n} cases prepared at step 3 (sign-up, contacts verified, login, CSRF token) in ${round((performance.now() - t0) / 1000, 1)} s`);
   return out;
 }
 

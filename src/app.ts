@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import { authRoutes } from './auth/auth-routes.js';
+import { passwordResetRoutes } from './auth/password-reset-routes.js';
 import { homeFor } from './auth/guards.js';
 import { configurePassport } from './auth/passport-setup.js';
 import { PortSessionStore } from './auth/session-store.js';
@@ -14,7 +15,9 @@ import { MULTIPART_ROUTE, taskRoutes } from './tasks/task-routes.js';
 import { pageRenderer, safeNext } from './web/page.js';
 import { privacyRoutes } from './privacy/privacy-routes.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
+import { withContactNotice } from './notifications/contact-notice.js';
 import { reassignRoutes } from './tasks/reassign-routes.js';
+import { reportRoutes } from './compliance/report-routes.js';
 import { csrfProtection, invalidCsrfTokenError, securityHeaders } from './web/security.js';
 import { createViewEngine } from './web/view-engine.js';
 
@@ -34,7 +37,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   const app = express();
   if (opts.trustProxy) app.set('trust proxy', opts.trustProxy);
   app.disable('x-powered-by');
-  const renderPage = pageRenderer(createViewEngine(opts.viewsDir ?? `${PROJECT_ROOT}views`));
+  const renderPage = withContactNotice(pageRenderer(createViewEngine(opts.viewsDir ?? `${PROJECT_ROOT}views`)));
   const passport = configurePassport(store);
 
   app.use(securityHeaders());
@@ -64,12 +67,14 @@ export function createApp(services: Services, opts: AppOptions): express.Express
     res.json({ ok: true, store: store.kind });
   });
   app.use(authRoutes({ cases: services.cases, passport, renderPage }));
+  app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(processRoutes({ ...services, renderPage }));
   app.use(privacyRoutes({ ...services, renderPage }));
   app.use(notificationRoutes({ ...services, renderPage }));
   app.use(reassignRoutes({ ...services, renderPage }));
+  app.use(reportRoutes({ ...services, renderPage }));
 
   app.use((_req, _res, next) => next(new NotFoundError()));
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

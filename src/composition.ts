@@ -1,13 +1,24 @@
 // The only place that picks the store adapter (SQLite by default, MongoDB when MONGODB_URI is set)
-// and wires the services.
+// and the message transports (SMTP / WhatsApp webhook, else the development mailbox), and wires
+// the services.
 import { AssignmentService } from './tasks/assignment-service.js';
 import { CaseService } from './cases/case-service.js';
 import type { Config } from './config.js';
 import { DefinitionService } from './definitions/definition-service.js';
 import { ensureStaffAccounts } from './auth/staff-accounts.js';
-import type { Store } from './store/ports.js';
+import { hashPassword } from './auth/passwords.js';
+import { PasswordResetService } from './auth/password-reset-service.js';
+import { CaseNotifications } from './notifications/case-notifications.js';
+import { Links } from './notifications/messages.js';
+import { VerificationService } from './notifications/verification-service.js';
+import { devMailboxTransport } from './notifications/transports/dev-mailbox-transport.js';
+import { smtpTransport } from './notifications/transports/smtp-transport.js';
+import type { Transports } from './notifications/transports/transport.js';
+import { whatsappWebhookTransport } from './notifications/transports/whatsapp-webhook-transport.js';
+import type { Channel, Store } from './store/ports.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 import { createMongoStore } from './store/mongo/mongo-store.js';
+import { createComplianceServices, type ComplianceServices } from './compliance/compliance-services.js';
 
 export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
@@ -16,16 +27,51 @@ export interface Services {
   definitions: DefinitionService;
   cases: CaseService;
   assignments: AssignmentService;
+  verification: VerificationService;
+  passwordReset: PasswordResetService;
+  /** Working calendar, SLA and BPMN timers, compliance reports (src/compliance). */
+  compliance: ComplianceServices;
+  /** Channels delivered to the development mailbox (GET /kotak-surat) instead of a real transport. */
+  devChannels: readonly Channel[];
   now: () => Date;
 }
+
+export interface MessageSettings {
+  publicUrl: string; // base of links in messages
+  devChannels: readonly Channel[];
+}
+
+const DEFAULT_MESSAGES: MessageSettings = { publicUrl: 'http://127.0.0.1:3000', devChannels: ['email', 'whatsapp'] };
 
 export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'>): Store {
   return config.mongoUri ? createMongoStore({ uri: config.mongoUri }) : createSqliteStore({ file: config.sqliteFile });
 }
 
-export function createServices(store: Store, now: () => Date = () => new Date()): Services {
+export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES): Services {
   const definitions = new DefinitionService(store, now);
-  return { store, definitions, cases: new CaseService({ store, definitions, now }), assignments: new AssignmentService(store, now), now };
+  const links = new Links(messages.publicUrl);
+  const verification = new VerificationService({ store, links, now });
+  const notifications = new CaseNotifications({ store, links, verification });
+  const compliance = createComplianceServices({ store, definitions, links, now, notifications });
+  return {
+    store, definitions, now, verification, compliance,
+    cases: new CaseService({ store, definitions, now, notifications, timing: compliance.timing }),
+    assignments: new AssignmentService(store, now),
+    passwordReset: new PasswordResetService({ store, links, now, hash: hashPassword }),
+    devChannels: messages.devChannels,
+  };
+}
+
+/** SMTP when ALUR_SMTP_URL is set, the WhatsApp webhook when ALUR_WHATSAPP_WEBHOOK_URL is set; else the mailbox. */
+export function createTransports(config: Pick<Config, 'mail' | 'whatsapp'>, log: (line: string) => void): { transports: Transports; devChannels: Channel[] } {
+  const transports: Transports = {
+    email: config.mail.smtpUrl ? smtpTransport({ url: config.mail.smtpUrl, from: config.mail.from }) : devMailboxTransport('email', log),
+    whatsapp: config.whatsapp.webhookUrl
+      ? whatsappWebhookTransport({ url: config.whatsapp.webhookUrl, token: config.whatsapp.token })
+      : devMailboxTransport('whatsapp', log),
+  };
+  const devChannels = (Object.keys(transports) as Channel[]).filter((c) => transports[c].kind === 'dev-mailbox');
+  return { transports, devChannels };
 }
 
 /** Migrations, the shipped process as version 1 and the staff accounts, on first start. */

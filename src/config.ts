@@ -16,6 +16,12 @@ const schema = z.object({
   ALUR_OWNER_EMAIL: z.string().email().default('pemilik@alur.local'),
   ALUR_OWNER_PASSWORD: z.string().min(12).optional(),
   ALUR_TRUST_PROXY: z.string().optional(),
+  ALUR_PUBLIC_URL: z.string().url().optional(),
+  ALUR_SMTP_URL: z.string().url().optional(),
+  ALUR_MAIL_FROM: z.string().min(3).default('Alur <no-reply@alur.local>'),
+  ALUR_WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
+  ALUR_WHATSAPP_WEBHOOK_TOKEN: z.string().min(1).optional(),
+  ALUR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
 });
 
 export interface Config {
@@ -30,6 +36,12 @@ export interface Config {
   admin: { email: string; password: string | null };
   owner: { email: string; password: string | null };
   trustProxy: string | null;
+  /** Base of links in messages (e-mail verification, password reset), without a trailing slash. */
+  publicUrl: string;
+  /** Message delivery; null = the development mailbox (GET /kotak-surat and the server log). */
+  mail: { smtpUrl: string | null; from: string };
+  whatsapp: { webhookUrl: string | null; token: string | null };
+  outboxIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -55,5 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     admin: { email: e.ALUR_ADMIN_EMAIL.toLowerCase(), password: e.ALUR_ADMIN_PASSWORD ?? null },
     owner: { email: e.ALUR_OWNER_EMAIL.toLowerCase(), password: e.ALUR_OWNER_PASSWORD ?? null },
     trustProxy: e.ALUR_TRUST_PROXY ?? null,
+    publicUrl: (e.ALUR_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    mail: { smtpUrl: e.ALUR_SMTP_URL ?? null, from: e.ALUR_MAIL_FROM },
+    whatsapp: { webhookUrl: e.ALUR_WHATSAPP_WEBHOOK_URL ?? null, token: e.ALUR_WHATSAPP_WEBHOOK_TOKEN ?? null },
+    outboxIntervalMs: e.ALUR_OUTBOX_INTERVAL_MS,
   });
 }

@@ -1,10 +1,12 @@
-// config → store → services → app → listen; graceful shutdown on SIGINT/SIGTERM.
+// config → store → services → app → listen, plus the outbox sender; graceful shutdown on SIGINT/SIGTERM.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.js';
-import { bootstrap, createServices, createStore } from './composition.js';
+import { bootstrap, createServices, createStore, createTransports } from './composition.js';
 import { loadConfig, type Config } from './config.js';
+import { OutboxSender } from './notifications/outbox-sender.js';
+import { TimerScheduler } from './scheduler/timer-scheduler.js';
 
 /** Development: a random secret kept in the data folder, so restarts keep everyone logged in. */
 function sessionSecret(config: Config): string {
@@ -24,8 +26,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => console.log(line);
   const store = createStore(config);
-  const services = createServices(store);
+  const { transports, devChannels } = createTransports(config, log);
+  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels });
   await bootstrap(services, config, log);
+  if (devChannels.length > 0) {
+    log(`[alur] ${devChannels.join(' and ')} messages go to the development mailbox (/kotak-surat) and this log${config.env === 'production' ? ': set ALUR_SMTP_URL / ALUR_WHATSAPP_WEBHOOK_URL in production' : ''}`);
+  }
+  const sender = new OutboxSender({ store, transports, intervalMs: config.outboxIntervalMs, log });
+  const scheduler = new TimerScheduler({ store, handlers: services.compliance.timerHandlers, log }); // SLA and BPMN timers
   mkdirSync(config.uploadDir, { recursive: true });
   const app = createApp(services, {
     sessionSecret: sessionSecret(config),
@@ -43,11 +51,15 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     const where = store.kind === 'sqlite' ? config.sqliteFile : 'MongoDB';
     log(`[alur] listening on http://${config.host}:${port} (store: ${store.kind}, ${where})`);
+    sender.start();
+    scheduler.start();
   });
   const shutdown = (signal: string) => {
     log(`[alur] ${signal}: shutting down`);
     server.close(() => {
-      store.close().then(() => process.exit(0), () => process.exit(1));
+      Promise.all([sender.stop(), scheduler.stop()])
+        .then(() => store.close())
+        .then(() => process.exit(0), () => process.exit(1));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

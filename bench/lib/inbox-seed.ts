@@ -5,7 +5,9 @@
 // trail is trimmed to the start, the open task and the end (the inbox never reads it).
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../src/composition.js';
+import { UNVERIFIED } from '../../src/auth/user-defaults.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
+import { taskFromWaiting } from '../../src/cases/task-projection.js';
 import type { AuditEvent, CaseRecord, TaskRecord, UserRecord } from '../../src/store/ports.js';
 import type { UserTaskSpec } from '../../src/workflow/index.js';
 import { driveCase } from './drive-case.js';
@@ -65,6 +67,7 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
     const user: UserRecord = {
       id: randomUUID(), email: `ppbj${n}.${now}@kalbarprov.go.id`, whatsapp: '+6281234567890', displayName: `Pengelola PBJ ${n}`,
       role: 'ppbj', passwordHash, status: !running && !failed ? 'active' : 'registered', createdAt: at(created),
+      ...UNVERIFIED, emailVerifiedAt: at(created), whatsappVerifiedAt: at(created), privacyNoticeVersion: '2026-11', privacyAcknowledgedAt: at(created),
     };
     const c: CaseRecord = {
       id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version,
@@ -92,14 +95,12 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
   }
 }
 
+/** The app's own projection (TaskRecord shape, due time, search text), then closed if `completedBy`. */
 function taskRecord(c: CaseRecord, spec: UserTaskSpec, createdMs: number, completedBy: string | null): TaskRecord {
-  const createdAt = new Date(createdMs).toISOString();
-  return {
-    id: randomUUID(), caseId: c.id, applicantId: c.applicantId, applicantName: c.applicantName, elementId: spec.id,
-    name: spec.name, stepNo: spec.sop.stepNo, role: spec.role, formKey: spec.formKey, assigneeId: spec.role === 'ppbj' ? null : completedBy,
-    status: completedBy ? 'completed' : 'open', createdAt, dueAt: new Date(createdMs + spec.timeStandardMs).toISOString(),
-    timeStandard: spec.timeStandard, completedAt: completedBy ? new Date(createdMs + 1_800_000).toISOString() : null, completedBy,
-  };
+  const task = taskFromWaiting(c, { elementId: spec.id, spec }, new Date(createdMs));
+  if (!completedBy) return task;
+  const completedAt = new Date(createdMs + 1_800_000).toISOString();
+  return { ...task, status: 'completed', completedAt, completedBy, assigneeId: spec.role === 'ppbj' ? null : completedBy };
 }
 
 function event(caseId: string, at: string, actor: UserRecord | null, type: AuditEvent['type'], taskId: string | null): AuditEvent {

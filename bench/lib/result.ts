@@ -9,6 +9,8 @@ export interface TargetResult {
   threshold: number;
   unit: string;
   pass: boolean;
+  /** false: reported only (e.g. a statistic meaningless at --quick sizes); never fails the run */
+  judged?: boolean;
 }
 
 export interface BenchOutcome {

@@ -1,4 +1,4 @@
-// Sign-up (SOP step 2), login and logout.
+// Sign-up (SOP step 2, then on to contact verification), login and logout.
 import { Router, type Request, type Response } from 'express';
 import type passport from 'passport';
 import type { CaseService } from '../cases/case-service.js';
@@ -25,8 +25,8 @@ export function authRoutes(deps: { cases: CaseService; passport: passport.Passpo
       const user = await cases.register(req.body ?? {}, hashPassword);
       req.logIn(user, (err) => {
         if (err) return next(err);
-        setFlash(req, 'flash.registered');
-        res.redirect(303, '/tugas');
+        setFlash(req, 'flash.registeredVerify');
+        res.redirect(303, '/verifikasi'); // SOP step 2: e-mail and WhatsApp must be proved active first
       });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;

@@ -1,8 +1,19 @@
-// passport-local: email + password against the store; the session keeps only the user id.
+// passport-local: email + password against the store. The session keeps the user id and a
+// fingerprint of the password hash, so changing the password (reset) ends every older session.
+import { createHash } from 'node:crypto';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { Store } from '../store/ports.js';
+import type { Store, UserRecord } from '../store/ports.js';
 import { verifyPassword } from './passwords.js';
+
+interface SessionUser {
+  id: string;
+  pw: string; // fingerprint of the password hash at login
+}
+
+function fingerprint(user: UserRecord): string {
+  return createHash('sha256').update(user.passwordHash).digest('hex').slice(0, 16);
+}
 
 export function configurePassport(store: Store): passport.PassportStatic {
   const instance = new passport.Passport() as unknown as passport.PassportStatic;
@@ -17,9 +28,13 @@ export function configurePassport(store: Store): passport.PassportStatic {
         .catch(done);
     }),
   );
-  instance.serializeUser((user, done) => done(null, user.id));
-  instance.deserializeUser((id: string, done) => {
-    store.getUser(id).then((user) => done(null, user && user.status !== 'disabled' ? user : false), done);
+  instance.serializeUser((user, done) => done(null, { id: user.id, pw: fingerprint(user) } satisfies SessionUser));
+  instance.deserializeUser((saved: SessionUser | string, done) => {
+    const { id, pw } = typeof saved === 'string' ? { id: saved, pw: null } : saved; // a plain id: a session from before fingerprints
+    store.getUser(id).then((user) => {
+      const valid = user && user.status !== 'disabled' && (pw === null || pw === fingerprint(user));
+      done(null, valid ? user : false);
+    }, done);
   });
   return instance;
 }

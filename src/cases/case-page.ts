@@ -1,9 +1,11 @@
-// Read model of one case for its owner (PPBJ) and for staff: status, SOP steps done (who, when),
-// the current step and its holder, return reasons, documents and the audit history.
+// Read model of one case for its owner (PPBJ) and for staff: status, progress over the SOP steps
+// (who, when, time taken against the Mutu Baku Waktu), the current step and its holder, return
+// reasons, documents and the audit history.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { findForm } from '../forms/form-registry.js';
 import type { AuditEvent, CaseRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { progressOf, stepViews } from './case-progress.js';
 import { pendingReturn } from './returns.js';
 
 export function mayViewCase(c: CaseRecord, viewer: UserRecord): boolean {
@@ -24,7 +26,8 @@ function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[]): stri
   return form.returnedStatus && pendingReturn(task, audit) ? form.returnedStatus : (form.caseStatus ?? 'status.draf');
 }
 
-function detail(e: AuditEvent): string | undefined {
+/** Reassignment reasons are internal to the Admin PPE: the PPBJ sees who handed the task to whom. */
+function detail(e: AuditEvent, staff: boolean): string | undefined {
   switch (e.type) {
     case 'case.returned':
       return String(e.data.reasons ?? '');
@@ -34,12 +37,15 @@ function detail(e: AuditEvent): string | undefined {
       return Array.isArray(e.data.systems) ? e.data.systems.join(', ') : undefined;
     case 'case.failed':
       return String(e.data.error ?? '');
+    case 'task.reassigned':
+      return `${String(e.data.fromName ?? '—')} → ${String(e.data.toName ?? '')}${staff && e.data.reason ? `: ${String(e.data.reason)}` : ''}`;
     default:
       return undefined;
   }
 }
 
-export async function casePageModel(store: Store, definitions: DefinitionService, caseId: string, viewer: UserRecord) {
+/** `now` dates the elapsed time of the current step (the route should pass the app clock). */
+export async function casePageModel(store: Store, definitions: DefinitionService, caseId: string, viewer: UserRecord, now: Date = new Date()) {
   const c = await store.getCase(caseId);
   if (!c) throw new NotFoundError();
   if (!mayViewCase(c, viewer)) throw new ForbiddenError();
@@ -51,24 +57,12 @@ export async function casePageModel(store: Store, definitions: DefinitionService
     definitions.byId(c.definitionId),
   ]);
   const model = await definitions.model(def);
-  const completedBy = new Map(audit.filter((e) => e.type === 'task.completed' && e.taskId).map((e) => [e.taskId!, e.actorName]));
   const holders = new Map<string, string>();
   for (const t of open) {
     if (t.assigneeId && !holders.has(t.assigneeId)) holders.set(t.assigneeId, (await store.getUser(t.assigneeId))?.displayName ?? '');
   }
-  const steps = [...model.userTasks]
-    .sort((a, b) => (a.sop.stepNo ?? 0) - (b.sop.stepNo ?? 0))
-    .map((spec) => {
-      const last = done.filter((t) => t.elementId === spec.id).sort((a, b) => String(a.completedAt).localeCompare(String(b.completedAt))).pop();
-      const current = open.some((t) => t.elementId === spec.id);
-      return {
-        stepNo: spec.sop.stepNo,
-        name: spec.name,
-        state: current ? 'current' : last ? 'done' : 'pending',
-        doneBy: !current && last ? completedBy.get(last.id) : undefined,
-        doneAt: !current && last ? last.completedAt : undefined,
-      };
-    });
+  const steps = stepViews(model.userTasks, open, done, audit, now);
+  const staff = viewer.role !== 'ppbj';
   return {
     title: 'case.title',
     case: c,
@@ -76,11 +70,15 @@ export async function casePageModel(store: Store, definitions: DefinitionService
     current: open.map((t) => ({
       ...t,
       assigneeName: t.assigneeId ? holders.get(t.assigneeId) : null,
+      holderName: t.role === 'ppbj' ? c.applicantName : t.assigneeId ? holders.get(t.assigneeId) : null,
       actionable: t.role === viewer.role && (t.role !== 'ppbj' || t.applicantId === viewer.id),
+      waitingForAdmin: t.role !== 'ppbj' && !t.assigneeId,
+      canReassign: viewer.role === 'admin-ppe' && t.role === 'admin-ppe' && (!t.assigneeId || t.assigneeId === viewer.id),
     })),
     returns: audit.filter((e) => e.type === 'case.returned').map((e) => ({ at: e.at, actorName: e.actorName, reasons: e.data.reasons })),
     steps,
+    progress: progressOf(c, steps, model.userTasks),
     documents,
-    history: audit.map((e) => ({ type: e.type, at: e.at, actorName: e.actorName, step: e.data.step, detail: detail(e) })),
+    history: audit.map((e) => ({ type: e.type, at: e.at, actorName: e.actorName, step: e.data.step, detail: detail(e, staff) })),
   };
 }

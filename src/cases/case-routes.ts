@@ -1,4 +1,5 @@
-// Case routes: the PPBJ's application status, the case page, and authorised document download.
+// Case routes: the PPBJ's application status, the case page, and authorised document download
+// (`?tampil=1`: shown inline, for the preview beside the data to check).
 import { resolve, sep } from 'node:path';
 import { Router } from 'express';
 import { requireLogin, requireRole } from '../auth/guards.js';
@@ -8,7 +9,7 @@ import type { Store } from '../store/ports.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { casePageModel, mayViewDocuments } from './case-page.js';
 
-export function caseRoutes(deps: { store: Store; definitions: DefinitionService; renderPage: RenderPage; uploadDir: string }): Router {
+export function caseRoutes(deps: { store: Store; definitions: DefinitionService; renderPage: RenderPage; uploadDir: string; now: () => Date }): Router {
   const { store, definitions, renderPage } = deps;
   const router = Router();
 
@@ -19,7 +20,7 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
   }));
 
   router.get('/kasus/:id', requireLogin, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'cases/case', await casePageModel(store, definitions, String(req.params.id), req.user!));
+    renderPage(req, res, 'cases/case', await casePageModel(store, definitions, String(req.params.id), req.user!, deps.now()));
   }));
 
   router.get('/dokumen/:id', requireLogin, asyncRoute(async (req, res) => {
@@ -32,7 +33,12 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
     if (!path.startsWith(root + sep)) throw new NotFoundError();
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Cache-Control', 'private, no-store');
-    res.attachment(doc.originalName);
+    if (req.query.tampil === '1') {
+      res.set('Content-Disposition', contentDisposition(doc.originalName, 'inline'));
+      res.set('Content-Security-Policy', INLINE_DOCUMENT_CSP);
+    } else {
+      res.attachment(doc.originalName);
+    }
     res.type(doc.mime);
     res.sendFile(path, (err) => {
       if (err && !res.headersSent) res.status(404).end();
@@ -40,4 +46,18 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
   }));
 
   return router;
+}
+
+/**
+ * NOTE: a PDF shown inline is rendered by the browser's viewer inside a page the browser builds;
+ * some Chrome versions apply the response's CSP to that page and stayed blank under the app CSP
+ * (object-src 'none', no inline styles). This policy allows only that, runs no script at all, and
+ * lets only Alur's own pages frame the document.
+ */
+const INLINE_DOCUMENT_CSP = "default-src 'none'; object-src 'self'; img-src 'self' data: blob:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+function contentDisposition(name: string, type: 'inline' | 'attachment'): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { findForm } from '../forms/form-registry.js';
-import type { FormDef, FormValues } from '../forms/form-types.js';
-import { storableValues, validateForm } from '../forms/validate-form.js';
+import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
+import { rejection, storableValues, validateForm } from '../forms/validate-form.js';
 import { registrasi } from '../forms/ppbj-forms.js';
 import { UNVERIFIED } from '../auth/user-defaults.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice.js';
@@ -12,6 +12,9 @@ import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRec
 import { completeUserTask, startProcess, TaskNotWaitingError, type DefinitionRef, type EngineResult } from '../workflow/index.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { auditEvent, newTasks, taskFromWaiting } from './task-projection.js';
+import type { CaseNotifications } from '../notifications/case-notifications.js';
+import { assertContactsVerified } from '../notifications/contact-requirement.js';
+import type { CaseTiming } from '../compliance/case-timing.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -27,6 +30,8 @@ export interface CaseServiceDeps {
   store: Store;
   definitions: DefinitionService;
   now?: () => Date;
+  notifications?: CaseNotifications; // messages written with each change (outbox)
+  timing?: CaseTiming; // SLA and BPMN timers written with each change (src/compliance)
 }
 
 export const SHIPPED_PROCESS_KEY = 'pendaftaran-akun-ppbj';
@@ -36,11 +41,15 @@ export class CaseService {
   private readonly store: Store;
   private readonly definitions: DefinitionService;
   private readonly now: () => Date;
+  private readonly notifications: CaseNotifications | undefined;
+  private readonly timing: CaseTiming | undefined;
 
   constructor(deps: CaseServiceDeps) {
     this.store = deps.store;
     this.definitions = deps.definitions;
     this.now = deps.now ?? (() => new Date());
+    this.notifications = deps.notifications;
+    this.timing = deps.timing;
   }
 
   /**
@@ -48,7 +57,7 @@ export class CaseService {
    * completes the step with the registration data, all in one change.
    */
   async register(raw: Record<string, unknown>, hash: (password: string) => Promise<string>): Promise<UserRecord> {
-    const check = validateForm(registrasi, raw);
+    const check = validateForm(registrasi, raw, {}, { now: this.now() });
     if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
     const email = String(check.clean.email).toLowerCase();
     if (await this.store.findUserByEmail(email)) throw new ValidationError({ email: 'field.email.taken' });
@@ -67,13 +76,17 @@ export class CaseService {
     if (!first) throw new Error(`Process ${def.processKey} v${def.version} does not start with ${REGISTRATION_STEP}`);
 
     const values = { ...storableValues(registrasi, check.clean), email };
+    const withData: CaseRecord = { ...c, data: { [registrasi.key]: values } };
     const done = await completeUserTask(def, started.engineState, first.elementId, {});
     const step2: TaskRecord = { ...taskFromWaiting(c, first, now), assigneeId: user.id, status: 'completed', completedAt: at, completedBy: user.id };
-    const next = newTasks(c, done.waiting, [], now);
+    const { next, timers, cancelTimers } = await this.planTimers(c.id, def.id, newTasks(withData, done.waiting, [], now), [], done);
     const actor = { id: user.id, displayName: user.displayName };
+    const messages = await this.notifications?.signUp(user, c, next.tasks, now);
     await this.store.applyCaseChange({
       expectedRev: null,
-      case: this.applyResult({ ...c, data: { [registrasi.key]: values } }, done, at),
+      timers, cancelTimers,
+      outbox: messages?.outbox ?? [],
+      case: this.applyResult(withData, done, at),
       newUser: user,
       openTasks: [step2, ...next.tasks],
       audit: [
@@ -84,6 +97,7 @@ export class CaseService {
         ...this.endAudit(c.id, done, at),
       ],
     });
+    await messages?.commit(); // the codes' hashes, once the user exists
     return user;
   }
 
@@ -91,12 +105,14 @@ export class CaseService {
   async completeTask(taskId: string, actor: UserRecord, raw: Record<string, unknown>, uploads: StoredUpload[] = []): Promise<TaskRecord> {
     const task = await this.openTaskFor(taskId, actor);
     const form = requireForm(task.formKey);
+    if (form.requiresVerifiedContacts) await assertContactsVerified(this.store, task.applicantId);
     const c = await this.store.getCase(task.caseId);
     if (!c) throw new NotFoundError();
     const at = this.now().toISOString();
     const documents = uploads.map((u) => documentRecord(u, c.id, task.id, actor.id, at));
-    const check = validateForm(form, raw, fileValues(form, c, documents));
-    if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
+    const check = validateForm(form, raw, fileValues(form, c, documents), { now: this.now() });
+    const rejected = rejection(check);
+    if (rejected) throw rejected;
 
     const def = await this.definitions.byId(c.definitionId);
     let result: EngineResult;
@@ -110,23 +126,30 @@ export class CaseService {
     const values = storableValues(form, check.clean);
     const effects = form.effects?.(check.clean) ?? {};
     const stillOpen = (await this.store.listTasks({ caseId: c.id, status: 'open', limit: 1000 })).filter((t) => t.id !== task.id);
-    const next = newTasks(c, result.waiting, stillOpen.map((t) => t.elementId), this.now());
+    const updated: CaseRecord = { ...c, data: { ...c.data, [form.key]: values } };
+    const { next, timers, cancelTimers } = await this.planTimers(c.id, c.definitionId, newTasks(updated, result.waiting, stillOpen.map((t) => t.elementId), this.now()), [task.id], result);
     const who = { id: actor.id, displayName: actor.displayName };
     const audit: AuditEvent[] = [
       ...documents.map((d) =>
         auditEvent(c.id, at, who, 'document.uploaded', { field: d.field, name: d.originalName, size: d.size, sha256: d.sha256, documentId: d.id }, task.id)),
-      auditEvent(c.id, at, who, 'task.completed', { step: task.name, fields: values }, task.id),
+      auditEvent(c.id, at, who, 'task.completed', { step: task.name, fields: values, ...confirmedWarnings(check.warnings) }, task.id),
     ];
-    if (effects.returnedReasons) audit.push(auditEvent(c.id, at, who, 'case.returned', { step: task.name, reasons: effects.returnedReasons }, task.id));
+    if (effects.returnedReasons) {
+      const { returnedReasons: reasons, returnedCodes: codes = [], returnedNote: note = '' } = effects;
+      audit.push(auditEvent(c.id, at, who, 'case.returned', { step: task.name, reasons, codes, note }, task.id));
+    }
     if (effects.activateAccount) audit.push(auditEvent(c.id, at, who, 'account.activated', { userId: c.applicantId, systems: values.sistem ?? [] }, task.id));
     audit.push(...next.audit, ...this.endAudit(c.id, result, at));
 
+    const outbox = (await this.notifications?.completion({ case: c, newTasks: next.tasks, effects, values, now: this.now() })) ?? [];
     await this.store.applyCaseChange({
       expectedRev: c.rev,
-      case: this.applyResult({ ...c, data: { ...c.data, [form.key]: values }, rev: c.rev + 1 }, result, at),
+      timers, cancelTimers,
+      case: this.applyResult({ ...updated, rev: c.rev + 1 }, result, at),
       completeTasks: [{ taskId: task.id, completedBy: actor.id, completedAt: at }],
       openTasks: next.tasks,
       documents,
+      outbox,
       ...(effects.activateAccount ? { userStatus: { userId: c.applicantId, status: 'active' as const } } : {}),
       audit,
     });
@@ -143,6 +166,11 @@ export class CaseService {
       throw new ForbiddenError(task.assigneeId ? 'error.taskHeldByOther' : 'error.taskNotTaken');
     }
     return task;
+  }
+
+  /** The SLA and BPMN timers that go with a change (none without a CaseTiming). */
+  private planTimers(caseId: string, definitionId: string, next: ReturnType<typeof newTasks>, closedTaskIds: string[], engine: EngineResult) {
+    return this.timing?.plan({ caseId, definitionId, next, closedTaskIds, engine }) ?? Promise.resolve({ next, timers: [], cancelTimers: [] });
   }
 
   private newCase(def: DefinitionRef & { processKey: string; version: number }, user: UserRecord, r: EngineResult, at: string): CaseRecord {
@@ -191,6 +219,11 @@ export function requireForm(formKey: string): FormDef {
 
 function documentRecord(u: StoredUpload, caseId: string, taskId: string, uploaderId: string, at: string): DocumentRecord {
   return { id: randomUUID(), caseId, taskId, uploaderId, createdAt: at, ...u };
+}
+
+/** Warnings the user confirmed, as recorded in the task.completed audit entry. */
+function confirmedWarnings(warnings: FormWarning[]): { confirmedWarnings?: string[] } {
+  return warnings.length > 0 ? { confirmedWarnings: warnings.map((w) => w.code) } : {};
 }
 
 /** File fields take the new upload, or keep the document submitted the previous time. */

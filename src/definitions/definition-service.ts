@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { DefinitionRecord, Store } from '../store/ports.js';
-import { loadProcessModel, type ProcessModel } from '../workflow/index.js';
+import { hasForm } from '../forms/form-registry.js';
+import { loadProcessModel, validateDefinition, type ProcessModel, type ValidationResult } from '../workflow/index.js';
+import { DeployRefusedError } from './deploy-refused-error.js';
 
 export class DefinitionService {
   private readonly byIdCache = new Map<string, DefinitionRecord>();
@@ -13,6 +15,7 @@ export class DefinitionService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
+    private readonly formExists: (formKey: string) => boolean = hasForm,
   ) {}
 
   /** On an empty store, the shipped file becomes version 1 (safe when several instances start at once). */
@@ -31,11 +34,26 @@ export class DefinitionService {
     }
   }
 
-  /** Validates and deploys a new version; the running version keeps serving if this throws. */
+  /** Every problem of `xml` (size, safety, Alur's rules, known forms, bpmnlint); errors refuse a deploy. */
+  validate(xml: string): Promise<ValidationResult> {
+    return validateDefinition(xml, { hasForm: this.formExists });
+  }
+
+  /**
+   * Validates and deploys a new version; throws DeployRefusedError (with every problem) while any
+   * error remains, and the running version keeps serving.
+   */
   async deploy(xml: string, by: string | null, comment: string): Promise<DefinitionRecord> {
-    const model = await loadProcessModel(xml);
+    const { problems, model } = await this.validate(xml);
+    if (!model) throw new DeployRefusedError(problems);
     const latest = await this.store.getLatestDefinition(model.processKey);
     return this.insert(xml, model, (latest?.version ?? 0) + 1, by, comment);
+  }
+
+  /** Rollback: deploys an earlier version's XML again, as a new version. */
+  async rollback(id: string, by: string | null, comment = ''): Promise<DefinitionRecord> {
+    const old = await this.byId(id);
+    return this.deploy(old.xml, by, comment.trim() || `Rollback ke versi ${old.version}`);
   }
 
   async latest(processKey: string): Promise<DefinitionRecord> {

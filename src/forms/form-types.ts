@@ -2,6 +2,11 @@
 // submission means for the process (engine output) and for the case (effects).
 import type { Role } from '../store/ports.js';
 
+/** What a check may need beyond the submitted values: the service clock (never Date.now()). */
+export interface CheckContext {
+  now: Date;
+}
+
 export type FieldType = 'text' | 'email' | 'tel' | 'date' | 'select' | 'radio' | 'checkboxes' | 'textarea' | 'file' | 'password';
 
 export interface FieldOption {
@@ -25,9 +30,11 @@ export interface FieldDef {
   inputmode?: 'numeric' | 'tel' | 'email';
   maxLength?: number;
   /** Returns an i18n error key, or null when the (trimmed, non-empty) value is valid. */
-  check?: (value: FieldValue, all: FormValues) => string | null;
+  check?: (value: FieldValue, all: FormValues, ctx: CheckContext) => string | null;
   /** Normalise a valid value before storing (e.g. phone numbers to +628…). */
   normalise?: (value: string) => string;
+  /** i18n key of the message when a required field is empty (default: 'field.required'). */
+  requiredMessage?: string;
   /** Only required when this returns true (e.g. reasons when "Tidak lengkap"). */
   requiredWhen?: (all: FormValues) => boolean;
 }
@@ -35,7 +42,19 @@ export interface FieldDef {
 /** What completing the form does beyond moving the process on. */
 export interface FormEffects {
   activateAccount?: boolean;
-  returnedReasons?: string | null;
+  returnedReasons?: string | null; // human-readable (labels + note), recorded as audit data.reasons
+  returnedCodes?: string[]; // structured reason codes (return-reasons.ts), audit data.codes
+  returnedNote?: string; // the free note alone
+}
+
+/**
+ * A cross-field finding that may be true (e.g. NIP and NIK birth dates differ): shown next to
+ * `fields`; the submission completes only once the user confirms it.
+ */
+export interface FormWarning {
+  code: string; // stable, recorded in the audit when confirmed
+  fields: string[];
+  message: string; // i18n key
 }
 
 export interface FormDef {
@@ -53,4 +72,8 @@ export interface FormDef {
   /** The part of the submission the process model needs (gateway conditions); keep it small. */
   engineOutput?: (values: FormValues) => Record<string, unknown>;
   effects?: (values: FormValues) => FormEffects;
+  /** Cross-field warnings, computed on the normalised values of fields that passed their checks. */
+  warnings?: (clean: FormValues) => FormWarning[];
+  /** The applicant may keep typed values (and accepted uploads) with "Simpan Draf". */
+  drafts?: boolean;
 }

@@ -10,6 +10,8 @@ import {
   dateNotBefore,
   normaliseWhatsapp,
 } from './validators.js';
+import { nipNikWarnings } from './identity-warnings.js';
+import { noteRequired, RETURN_REASON_OPTIONS, returnEffects } from './return-reasons.js';
 
 const literal = (values: string[]): FieldOption[] => values.map((v) => ({ value: v, label: v, literal: true }));
 
@@ -50,6 +52,7 @@ export const registrasi: FormDef = {
     },
     {
       name: 'persetujuanPrivasi', type: 'checkboxes', label: 'field.persetujuanPrivasi', hint: 'privacy.link', required: true,
+      requiredMessage: 'field.persetujuanPrivasi.required',
       options: [{ value: 'ya', label: 'field.persetujuanPrivasi.ya' }],
       check: (v) => (Array.isArray(v) && v.includes('ya') ? null : 'field.persetujuanPrivasi.required'),
     },
@@ -59,6 +62,7 @@ export const registrasi: FormDef = {
 export const identitas: FormDef = {
   key: 'ppbj-identitas',
   role: 'ppbj',
+  requiresVerifiedContacts: true, // SOP step 2: e-mail and WhatsApp proved active (src/notifications/contact-requirement.ts)
   title: 'form.identitas.title',
   caseStatus: 'status.draf',
   intro: 'form.identitas.intro',
@@ -77,6 +81,8 @@ export const identitas: FormDef = {
     email,
     whatsapp,
   ],
+  warnings: nipNikWarnings,
+  drafts: true,
 };
 
 export const verifikasi: FormDef = {
@@ -106,6 +112,7 @@ export const informasi: FormDef = {
     { name: 'berlakuSampai', type: 'date', label: 'field.berlakuSampai', required: true, check: dateNotBefore('berlakuMulai', 'field.berlakuSampai.beforeStart') },
     { name: 'skFile', type: 'file', label: 'field.skFile', hint: 'field.skFile.hint', required: true },
   ],
+  drafts: true,
 };
 
 export const periksa: FormDef = {
@@ -121,10 +128,14 @@ export const periksa: FormDef = {
       name: 'lengkap', type: 'radio', label: 'field.lengkap', required: true,
       options: [{ value: 'ya', label: 'field.lengkap.ya' }, { value: 'tidak', label: 'field.lengkap.tidak' }],
     },
-    { ...note('alasan'), hint: 'field.alasan.hint', requiredWhen: (all) => all.lengkap === 'tidak' },
+    {
+      name: 'alasanKode', type: 'checkboxes', label: 'field.alasanKode', hint: 'field.alasanKode.hint', required: false,
+      options: RETURN_REASON_OPTIONS, requiredWhen: (all) => all.lengkap === 'tidak',
+    },
+    { ...note('alasan'), label: 'field.alasanCatatan', hint: 'field.alasanCatatan.hint', requiredWhen: (all) => noteRequired(all.lengkap, all.alasanKode) },
   ],
   engineOutput: (v) => ({ lengkap: v.lengkap === 'ya' }),
-  effects: (v) => ({ returnedReasons: v.lengkap === 'tidak' ? String(v.alasan) : null }),
+  effects: (v) => (v.lengkap === 'tidak' ? returnEffects(v.alasanKode, v.alasan) : { returnedReasons: null }),
 };
 
 export const aktivasi: FormDef = {

@@ -1,5 +1,5 @@
 // Field checks for the PPBJ domain. Each returns an i18n error key or null.
-import type { FieldValue, FormValues } from './form-types.js';
+import type { CheckContext, FieldValue, FormValues } from './form-types.js';
 
 const str = (v: FieldValue): string => (Array.isArray(v) ? v.join(',') : v);
 
@@ -8,24 +8,55 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+interface NipParts {
+  birth: { y: number; m: number; d: number };
+  tmt: { y: number; m: number };
+  gender: 1 | 2;
+}
+
 /** NIP PNS: 18 digits = birth date YYYYMMDD + TMT YYYYMM + gender (1/2) + serial. Spaces are ignored. */
-export function checkNip(value: FieldValue): string | null {
-  const v = str(value).replace(/\s+/g, '');
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{4})(\d{2})([12])(\d{3})$/.exec(v);
-  if (!m) return 'field.nip.format';
-  const [, by, bm, bd, ty, tm] = m.map(Number) as number[] as [number, number, number, number, number, number];
-  if (!isRealDate(by, bm, bd) || !isRealDate(ty, tm, 1)) return 'field.nip.date';
+export function parseNip(value: string): NipParts | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{4})(\d{2})([12])(\d{3})$/.exec(value.replace(/\s+/g, ''));
+  if (!m) return null;
+  const [by, bm, bd, ty, tm, g] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  return { birth: { y: by, m: bm, d: bd }, tmt: { y: ty, m: tm }, gender: g as 1 | 2 };
+}
+
+const WIB_OFFSET_MS = 7 * 3600 * 1000; // the SOP owner's zone; "this month" is the month in WIB
+
+/**
+ * NIP: format, real dates, and a plausible TMT: not before the 18th birthday (TMT is the first of
+ * its month) and not after the current month.
+ */
+export function checkNip(value: FieldValue, _all: FormValues, ctx: CheckContext): string | null {
+  const nip = parseNip(str(value));
+  if (!nip) return 'field.nip.format';
+  const { birth, tmt } = nip;
+  if (!isRealDate(birth.y, birth.m, birth.d) || !isRealDate(tmt.y, tmt.m, 1)) return 'field.nip.date';
+  if (Date.UTC(tmt.y, tmt.m - 1, 1) < Date.UTC(birth.y + 18, birth.m - 1, birth.d)) return 'field.nip.tmtBeforeAdult';
+  const today = new Date(ctx.now.getTime() + WIB_OFFSET_MS);
+  if (tmt.y * 12 + tmt.m - 1 > today.getUTCFullYear() * 12 + today.getUTCMonth()) return 'field.nip.tmtFuture';
   return null;
+}
+
+interface NikParts {
+  birth: { yy: number; m: number; d: number };
+  gender: 1 | 2; // 2 = women (day + 40)
+}
+
+export function parseNik(value: string): NikParts | null {
+  const m = /^\d{6}(\d{2})(\d{2})(\d{2})\d{4}$/.exec(value.replace(/\s+/g, ''));
+  if (!m) return null;
+  const day = Number(m[1]);
+  return { birth: { yy: Number(m[3]), m: Number(m[2]), d: day > 40 ? day - 40 : day }, gender: day > 40 ? 2 : 1 };
 }
 
 /** NIK: 16 digits, the embedded DDMMYY is a real date (day + 40 for women). */
 export function checkNik(value: FieldValue): string | null {
-  const v = str(value).replace(/\s+/g, '');
-  const m = /^\d{6}(\d{2})(\d{2})(\d{2})\d{4}$/.exec(v);
-  if (!m) return 'field.nik.format';
-  const day = Number(m[1]) > 40 ? Number(m[1]) - 40 : Number(m[1]);
+  const nik = parseNik(str(value));
+  if (!nik) return 'field.nik.format';
   // two-digit year: any century works for a day/month check; 2000 is a leap year, so 29-02 passes
-  if (!isRealDate(2000 + Number(m[3]), Number(m[2]), day)) return 'field.nik.date';
+  if (!isRealDate(2000 + nik.birth.yy, nik.birth.m, nik.birth.d)) return 'field.nik.date';
   return null;
 }
 

@@ -1,5 +1,6 @@
 // Repository ports: the only way services reach storage. Plain data in and out; adapters
 // (sqlite/, mongo/) implement `Store` and pass the same contract suite (test/store/).
+// NOTE: every time is a `Date#toISOString()` string (UTC); adapters compare them as strings.
 
 export type Role = 'ppbj' | 'admin-ppe' | 'process-owner';
 export const ROLES: readonly Role[] = ['ppbj', 'admin-ppe', 'process-owner'];
@@ -143,7 +144,13 @@ export type AuditType =
   | 'case.failed'
   | 'task.reassigned'
   | 'contact.verified'
-  | 'data.exported';
+  | 'data.exported'
+  // compliance and scheduler: a step past its time standard, its escalation, a task ended by a
+  // BPMN timer (interrupting boundary), and a BPMN timer event that fired
+  | 'task.overdue'
+  | 'task.escalated'
+  | 'task.cancelled'
+  | 'timer.fired';
 
 export interface AuditEvent {
   id: string;
@@ -185,6 +192,12 @@ export interface CaseChange {
   documents?: DocumentRecord[];
   outbox?: OutboxMessage[];
   audit: AuditEvent[];
+  /** Durable timers to schedule with the change; an id that exists already is left as it is. */
+  timers?: TimerRecord[];
+  /** Ids of pending timers to cancel (unknown or finished ids are ignored). */
+  cancelTimers?: string[];
+  /** The claimed timer this change is the effect of: marked done in the change, ConflictError if its lease is lost. */
+  firedTimer?: TimerLease & { at: string };
 }
 
 /** Take or release a task: succeeds only if the assignee is still `from`; audited atomically. */
@@ -269,7 +282,7 @@ export interface Store {
   listCasesByApplicant(applicantId: string): Promise<CaseRecord[]>; // newest first
   listCasesByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>; // last updated first, default limit 50
   getTask(id: string): Promise<TaskRecord | null>;
-  listTasks(query: TaskQuery): Promise<TaskRecord[]>; // ordered by dueAt, then createdAt
+  listTasks(query: TaskQuery): Promise<TaskRecord[]>; // ordered as TaskQuery.sort says
   countTasks(query: TaskQuery): Promise<number>;
 
   // audit and documents (append-only)
@@ -278,6 +291,120 @@ export interface Store {
   listAudit(caseId: string): Promise<AuditEvent[]>; // oldest first
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocuments(caseId: string): Promise<DocumentRecord[]>; // oldest first
+
+  // durable timers (src/scheduler): claimed with a lease, fired once, marked done with the lease token
+  /** Schedules timers; an id that exists already is left as it is (scheduling is idempotent). */
+  scheduleTimers(timers: TimerRecord[]): Promise<void>;
+  /**
+   * Leases up to `limit` pending timers with nextAttemptAt <= now whose lease is free or expired:
+   * a new leaseToken, lockedUntil = now + leaseMs, attempts + 1, atomically (no timer to two claimers).
+   */
+  claimDueTimers(now: string, limit: number, leaseMs: number): Promise<TimerRecord[]>;
+  /** Marks the timer done and writes `effects`, atomically, only if `lease` still holds it; false (nothing written) otherwise. */
+  completeTimer(lease: TimerLease, at: string, effects?: TimerEffects): Promise<boolean>;
+  /** Gives the lease back: pending again at `retryAt`, or 'failed' (at `at`) when retryAt is null. False if the lease was lost. */
+  releaseTimer(lease: TimerLease, at: string, retryAt: string | null, error: string | null): Promise<boolean>;
+  listTimers(query: TimerQuery): Promise<TimerRecord[]>; // by dueAt, then id
+
+  // compliance settings (src/compliance)
+  getWorkingCalendar(): Promise<WorkingCalendarRecord | null>; // null = never saved: the defaults apply
+  saveWorkingCalendar(calendar: WorkingCalendarRecord): Promise<void>;
+  getProcessTimeSettings(definitionId: string): Promise<ProcessTimeSettings | null>; // null = defaults (calendar time)
+  saveProcessTimeSettings(settings: ProcessTimeSettings): Promise<void>; // upsert by definitionId
+
+  // report reads (src/compliance): plain rows, aggregated by the caller
+  /** Cases of a process created before `createdBefore` that changed at or after `activeFrom`, or still run; oldest first. */
+  listCaseSummaries(query: CaseSummaryQuery): Promise<CaseSummary[]>;
+  /** Every task (any status) of the given cases, by createdAt then id. */
+  listTasksOfCases(caseIds: string[]): Promise<TaskRecord[]>;
+  /** Audit events of the given types of the given cases, oldest first. */
+  listAuditOfCases(caseIds: string[], types: AuditType[]): Promise<AuditEvent[]>;
+}
+
+// ---- durable timers and compliance settings ----
+
+export type TimerStatus = 'pending' | 'done' | 'cancelled' | 'failed';
+
+/** A durable timer: fires once, at or after dueAt, through whichever app instance claims it first. */
+export interface TimerRecord {
+  id: string; // deterministic, e.g. 'sla:<taskId>' or 'bpmn:<caseId>:<executionId>'
+  kind: string; // handler name, e.g. 'sla.overdue', 'bpmn.timer'
+  caseId: string | null;
+  taskId: string | null;
+  dueAt: string; // when it is due (kept as scheduled)
+  nextAttemptAt: string; // when it may be claimed next (dueAt, or a retry time)
+  data: Record<string, unknown>;
+  status: TimerStatus;
+  attempts: number; // claims so far
+  leaseToken: string | null; // token of the latest claim
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null; // when it was done, cancelled or given up
+}
+
+/** Proof of a claim: only its holder may mark the timer done or release it. */
+export interface TimerLease {
+  id: string;
+  token: string;
+}
+
+/** What a fired timer writes, atomically with marking it done. */
+export interface TimerEffects {
+  audit?: AuditEvent[];
+  outbox?: OutboxMessage[];
+  timers?: TimerRecord[];
+}
+
+export interface TimerQuery {
+  caseId?: string;
+  taskId?: string;
+  kind?: string;
+  status?: TimerStatus;
+  limit?: number; // default 50
+  offset?: number;
+}
+
+/** Working hours of one weekday (ISO: 1 = Monday … 7 = Sunday), local 'HH:MM'; several per day allowed (breaks). */
+export interface WorkingHours {
+  day: number;
+  start: string;
+  end: string;
+}
+
+/** A public holiday or collective leave day (cuti bersama), a local date 'YYYY-MM-DD'. */
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+export interface WorkingCalendarRecord {
+  timeZone: string; // IANA zone, e.g. 'Asia/Pontianak'
+  hours: WorkingHours[];
+  holidays: Holiday[];
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** Whether a process version's time standards count calendar time or working time only. */
+export type TimeBasis = 'calendar' | 'working';
+
+export interface ProcessTimeSettings {
+  definitionId: string; // one process version
+  timeBasis: TimeBasis;
+  /** Per user task id: the role told (escalated to) when the step passes its time standard. */
+  escalateTo: Record<string, Role>;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** A case without its engine state and form data (what reports read). */
+export type CaseSummary = Omit<CaseRecord, 'engineState' | 'data'>;
+
+export interface CaseSummaryQuery {
+  processKey?: string;
+  createdBefore: string;
+  activeFrom: string;
 }
 
 export { ConflictError } from '../errors.js';

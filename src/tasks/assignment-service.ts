@@ -1,9 +1,23 @@
-// Take (Ambil) and release (Lepaskan) of role-queue tasks: conditional on the current holder,
-// audited in the same atomic store operation, so two admins taking one task at once get one winner.
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+// Take (Ambil), release (Lepaskan) and reassign (Alihkan) of role-queue tasks: conditional on the
+// current holder, audited in the same atomic store operation, so two admins acting on one task at
+// once get one winner.
+//
+// Reassign rule: the holder may hand a task to another active Admin PPE; a task nobody holds may be
+// handed by any Admin PPE (a coordinator dispatching the queue). A task held by someone else can
+// only be handed on by its holder. A reason is required; never to oneself or to a non-admin.
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
 import { assertMayAct } from '../cases/case-service.js';
 import { auditEvent } from '../cases/task-projection.js';
+
+export const MAX_REASON = 500;
+
+export interface ReassignInput {
+  to: unknown; // user id chosen in the form
+  reason: unknown;
+  /** The holder when the form was shown ('' = nobody); a different holder now means a stale form. */
+  expectedHolder?: unknown;
+}
 
 export class AssignmentService {
   constructor(
@@ -32,6 +46,47 @@ export class AssignmentService {
     return { ...task, assigneeId: null };
   }
 
+  /** The open task `actor` may reassign now (403 if held by someone else, 409 if no longer open). */
+  async reassignable(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+    const task = await this.loadQueueTask(taskId, actor);
+    assertMayReassign(task, actor);
+    return task;
+  }
+
+  /** Active Admin PPE (same role as the task) who could receive it: not the actor, not the holder. */
+  async candidates(task: TaskRecord, actor: UserRecord): Promise<UserRecord[]> {
+    const users = await this.store.listUsersByRole(task.role);
+    return users.filter((u) => u.status === 'active' && u.id !== actor.id && u.id !== task.assigneeId);
+  }
+
+  async reassign(taskId: string, actor: UserRecord, input: ReassignInput): Promise<{ task: TaskRecord; from: string | null; to: UserRecord }> {
+    const task = await this.loadQueueTask(taskId, actor);
+    if (typeof input.expectedHolder === 'string' && input.expectedHolder !== (task.assigneeId ?? '')) {
+      throw new ConflictError(`task ${taskId} changed hands`, 'error.reassignStale');
+    }
+    assertMayReassign(task, actor);
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    const toId = typeof input.to === 'string' ? input.to : '';
+    const errors: Record<string, string> = {};
+    const to = toId ? await this.store.getUser(toId) : null;
+    if (!toId) errors.ke = 'field.required';
+    else if (toId === actor.id) errors.ke = 'reassign.to.self';
+    else if (!to || to.role !== task.role || to.status !== 'active') errors.ke = 'reassign.to.invalid';
+    else if (toId === task.assigneeId) errors.ke = 'reassign.to.holder';
+    if (!reason) errors.alasan = 'field.required';
+    else if (reason.length > MAX_REASON) errors.alasan = 'field.tooLong';
+    if (Object.keys(errors).length > 0 || !to) throw new ValidationError(errors);
+
+    const from = task.assigneeId ? await this.store.getUser(task.assigneeId) : null;
+    await this.store.changeAssignee({
+      taskId, from: task.assigneeId, to: to.id,
+      audit: auditEvent(task.caseId, this.now().toISOString(), actor, 'task.reassigned', {
+        step: task.name, from: task.assigneeId, fromName: from?.displayName ?? null, to: to.id, toName: to.displayName, reason,
+      }, task.id),
+    });
+    return { task: { ...task, assigneeId: to.id }, from: task.assigneeId, to };
+  }
+
   private async loadQueueTask(taskId: string, actor: UserRecord): Promise<TaskRecord> {
     const task = await this.store.getTask(taskId);
     if (!task) throw new NotFoundError();
@@ -40,4 +95,8 @@ export class AssignmentService {
     if (task.status !== 'open') throw new ConflictError(`task ${task.id} is ${task.status}`, 'error.taskHandled');
     return task;
   }
+}
+
+function assertMayReassign(task: TaskRecord, actor: UserRecord): void {
+  if (task.assigneeId && task.assigneeId !== actor.id) throw new ForbiddenError('error.reassignNotHolder');
 }

@@ -1,40 +1,94 @@
-// View model of the inboxes: PPBJ "Tugas Saya" (own open tasks); Admin PPE "Tugas Saya"
-// (taken by me) and "Antrian" (unassigned in my role), paged on the server.
+// View model of the inboxes: PPBJ "Tugas Saya" (own open tasks); Admin PPE "Tugas Saya" (taken by
+// me) and "Antrian" (unassigned in my role) with filters (step, state, search), sort and paging on
+// the server, time left against the Mutu Baku Waktu and the NIK masked.
 import type { Role, Store, TaskQuery, TaskRecord, UserRecord } from '../store/ports.js';
+import {
+  filterQueryString, isFiltered, PAGE_SIZE, parseFilters, sharedQuery, sortQuery, stateQuery, statesOf,
+  type InboxFilters, type InboxView,
+} from './inbox-filters.js';
+import { stepsForRole, type StepOption } from './process-steps.js';
+import { maskNik, timeLeft } from './sla.js';
 
-const PAGE_SIZE = 50;
+const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas' };
 
-export async function inboxModel(store: Store, user: UserRecord, view: 'mine' | 'queue', query: Record<string, unknown>, now: Date) {
-  const page = Math.max(1, Number.parseInt(String(query.halaman ?? '1'), 10) || 1);
+export async function inboxModel(store: Store, user: UserRecord, view: InboxView, query: Record<string, unknown>, now: Date) {
   const staff = user.role !== 'ppbj';
   const role = user.role as Role;
-  const mine: TaskQuery = staff ? { role, assigneeId: user.id } : { role: 'ppbj', applicantId: user.id };
-  const queue: TaskQuery = { role, assigneeId: null };
-  const selected = view === 'queue' ? queue : mine;
-  const [tasks, mineCount, queueCount, failed] = await Promise.all([
-    store.listTasks({ ...selected, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    staff ? store.countTasks(mine) : Promise.resolve(0),
-    staff ? store.countTasks(queue) : Promise.resolve(0),
+  const steps = staff ? await stepsForRole(store, role) : [];
+  const f = parseFilters(staff ? query : { halaman: query.halaman }, view, steps.map((s) => s.elementId));
+  const scope: Record<InboxView, TaskQuery> = {
+    mine: staff ? { role, assigneeId: user.id } : { role: 'ppbj', applicantId: user.id },
+    queue: { role, assigneeId: null },
+  };
+  const shared = sharedQuery(f);
+  const selected: TaskQuery = { ...scope[view], ...shared, ...stateQuery(f, now) };
+  const [total, mineCount, queueCount, failed] = await Promise.all([
+    store.countTasks(selected),
+    staff ? store.countTasks({ ...scope.mine, ...shared }) : Promise.resolve(0),
+    staff ? store.countTasks({ ...scope.queue, ...shared }) : Promise.resolve(0),
     staff ? store.listCasesByStatus('failed', 20) : Promise.resolve([]),
   ]);
-  const names = await assigneeNames(store, tasks);
-  const iso = now.toISOString();
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(f.page, pages);
+  const tasks = await store.listTasks({ ...selected, ...sortQuery(f), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const [names, niks] = await Promise.all([assigneeNames(store, tasks), staff ? maskedNiks(store, tasks) : new Map<string, string>()]);
+  const tabQuery = filterQueryString(f, { withState: false });
+  const heading = view === 'queue' ? 'inbox.kotakMasuk' : 'inbox.tugasSaya';
   return {
-    title: view === 'queue' ? 'inbox.kotakMasuk' : 'inbox.tugasSaya',
-    heading: view === 'queue' ? 'inbox.kotakMasuk' : 'inbox.tugasSaya',
+    title: heading,
+    heading,
+    staff,
     tabs: staff
       ? [
-          { href: '/kotak-masuk', label: 'inbox.antrian', count: queueCount, current: view === 'queue' },
-          { href: '/tugas', label: 'inbox.tugasSaya', count: mineCount, current: view === 'mine' },
+          { href: `${PATHS.queue}${tabQuery}`, label: 'inbox.antrian', count: queueCount, current: view === 'queue' },
+          { href: `${PATHS.mine}${tabQuery}`, label: 'inbox.tugasSaya', count: mineCount, current: view === 'mine' },
         ]
       : null,
-    rows: tasks.map((t) => ({
-      ...t,
-      overdue: iso > t.dueAt,
-      assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
-      canTake: staff && !t.assigneeId,
-    })),
+    filters: staff ? filterForm(f, view, steps) : null,
+    summary: { total, from: total ? (page - 1) * PAGE_SIZE + 1 : 0, to: (page - 1) * PAGE_SIZE + tasks.length, filtered: isFiltered(f) },
+    paging: pages > 1 ? pagingLinks(f, view, page, pages) : null,
+    rows: tasks.map((t) => {
+      const left = timeLeft(t.dueAt, now);
+      return {
+        ...t,
+        overdue: left.overdue,
+        timeLeft: left,
+        nik: niks.get(t.caseId) ?? null,
+        assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
+        canTake: staff && !t.assigneeId,
+        canReassign: staff && (!t.assigneeId || t.assigneeId === user.id),
+      };
+    }),
     failed: failed.map((c) => ({ id: c.id, applicantName: c.applicantName, updatedAt: c.updatedAt, error: c.error })),
+  };
+}
+
+function filterForm(f: InboxFilters, view: InboxView, steps: StepOption[]) {
+  const other: InboxView = view === 'queue' ? 'mine' : 'queue';
+  return {
+    action: PATHS[view],
+    search: f.search,
+    steps: steps.map((s) => ({ ...s, selected: s.elementId === f.step })),
+    states: statesOf(view).map((value) => ({ value, label: `inbox.state.${value}`, selected: value === f.state })),
+    sorts: (['batas', 'umur'] as const).map((value) => ({ value, label: `inbox.sort.${value}`, selected: value === f.sort })),
+    // e.g. "baru" asked for in Tugas Saya: say why it is ignored and where such tasks are
+    ignoredState: f.ignoredState
+      ? { label: `inbox.state.${f.ignoredState}`, note: `inbox.ignored.${view}`, href: `${PATHS[other]}${filterQueryString({ ...f, state: f.ignoredState }, {})}` }
+      : null,
+    reset: isFiltered(f) ? PATHS[view] : null,
+  };
+}
+
+function pagingLinks(f: InboxFilters, view: InboxView, page: number, pages: number) {
+  const href = (p: number) => `${PATHS[view]}${filterQueryString(f, { page: p })}`;
+  return {
+    page,
+    pages,
+    prev: page > 1 ? href(page - 1) : null,
+    next: page < pages ? href(page + 1) : null,
+    links: Array.from({ length: pages }, (_, i) => i + 1)
+      .filter((p) => p === 1 || p === pages || Math.abs(p - page) <= 2)
+      .map((p) => ({ page: p, href: href(p), current: p === page })),
   };
 }
 
@@ -42,4 +96,16 @@ async function assigneeNames(store: Store, tasks: TaskRecord[]): Promise<Map<str
   const ids = [...new Set(tasks.map((t) => t.assigneeId).filter((x): x is string => Boolean(x)))];
   const users = await Promise.all(ids.map((id) => store.getUser(id)));
   return new Map(users.filter((u): u is UserRecord => Boolean(u)).map((u) => [u.id, u.displayName]));
+}
+
+/** Masked NIK per case, from the identity form (`ppbj-identitas`.nik); lists never show the full value. */
+async function maskedNiks(store: Store, tasks: TaskRecord[]): Promise<Map<string, string>> {
+  const ids = [...new Set(tasks.map((t) => t.caseId))];
+  const cases = await Promise.all(ids.map((id) => store.getCase(id)));
+  const out = new Map<string, string>();
+  for (const c of cases) {
+    const masked = c ? maskNik(c.data['ppbj-identitas']?.nik) : null;
+    if (c && masked) out.set(c.id, masked);
+  }
+  return out;
 }

@@ -1,20 +1,24 @@
-// View model of a task page: the form with its values (typed, saved or carried over from earlier
-// steps), data to review, the admin's reasons after a return, and who may act.
-import { requireForm } from '../cases/case-service.js';
+// View model of a task page: the form with its values (typed, drafted, saved or carried over from
+// earlier steps), data to review with every document version and an inline preview, the admin's
+// reasons after a return, and who may act.
+import { requireForm, type StoredUpload } from '../cases/case-service.js';
+import type { Draft } from '../cases/draft-service.js';
+import { pendingReturn, returnView } from '../cases/returns.js';
+import { NotFoundError } from '../errors.js';
+import { documentVersions, previewOf, type DocumentPreview } from '../forms/document-views.js';
 import { fieldViews } from '../forms/field-views.js';
 import { findForm } from '../forms/form-registry.js';
-import type { FormDef, FormValues } from '../forms/form-types.js';
-import type { StoredUpload } from '../cases/case-service.js';
-import type { CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
-import { NotFoundError } from '../errors.js';
-import { pendingReturn } from '../cases/returns.js';
+import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
+import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
 
 export interface TaskPageInput {
   task: TaskRecord;
   viewer: UserRecord;
   values?: Record<string, unknown>; // what the user typed (after a failed submission)
   errors?: Record<string, string>;
+  warnings?: FormWarning[]; // to confirm (after a submission with unconfirmed warnings)
   staged?: StoredUpload[];
+  draft?: Draft | null; // the viewer's saved draft of this task
   now: Date;
 }
 
@@ -28,8 +32,29 @@ function prefill(form: FormDef, c: CaseRecord): FormValues {
   return merged;
 }
 
-function reviewSections(form: FormDef, c: CaseRecord, documents: DocumentRecord[]) {
-  return (form.reviews ?? []).flatMap((key) => {
+async function uploaderNames(store: Store, documents: DocumentRecord[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(documents.map((d) => d.uploaderId))) names.set(id, (await store.getUser(id))?.displayName ?? '');
+  return names;
+}
+
+/** Per form key: the warnings (i18n keys) the applicant confirmed on its latest submission. */
+async function confirmedWarnings(store: Store, c: CaseRecord, audit: AuditEvent[]): Promise<Map<string, string[]>> {
+  const done = await store.listTasks({ caseId: c.id, status: 'completed', limit: 1000 });
+  const formOf = new Map(done.map((t) => [t.id, t.formKey]));
+  const out = new Map<string, string[]>();
+  for (const e of audit) {
+    const formKey = e.type === 'task.completed' && e.taskId ? formOf.get(e.taskId) : undefined;
+    const codes = Array.isArray(e.data.confirmedWarnings) ? e.data.confirmedWarnings : [];
+    if (formKey) out.set(formKey, codes.map((code) => `warning.${String(code)}`));
+  }
+  return out;
+}
+
+/** Read-only sections of earlier forms; file fields list every version and the current one's preview. */
+function reviewSections(form: FormDef, c: CaseRecord, documents: DocumentRecord[], names: Map<string, string>, confirmed: Map<string, string[]>) {
+  const previews: DocumentPreview[] = [];
+  const sections = (form.reviews ?? []).flatMap((key) => {
     const reviewed = findForm(key);
     const values = c.data[key];
     if (!reviewed || !values) return [];
@@ -37,42 +62,60 @@ function reviewSections(form: FormDef, c: CaseRecord, documents: DocumentRecord[
       .filter((f) => f.type !== 'password' && values[f.name] !== undefined && values[f.name] !== '')
       .map((f) => {
         const v = values[f.name]!;
-        if (f.type === 'file') return { label: f.label, document: documents.find((d) => d.id === v) };
-        return { label: f.label, value: Array.isArray(v) ? v.join(', ') : v };
+        if (f.type !== 'file') return { label: f.label, value: Array.isArray(v) ? v.join(', ') : v };
+        const document = documents.find((d) => d.id === v);
+        const preview = document ? previewOf(document, f.label) : null;
+        if (preview) previews.push(preview);
+        return { label: f.label, document, versions: documentVersions(documents, f.name, String(v), names) };
       });
-    return [{ title: reviewed.title, rows }];
+    return [{ title: reviewed.title, rows, confirmed: confirmed.get(key) ?? [] }];
   });
+  return { sections, previews };
+}
+
+/** The document each file field shows: staged (accepted, not yet submitted) first, else the one saved. */
+function fileDocuments(form: FormDef, c: CaseRecord, documents: DocumentRecord[], staged: StoredUpload[]) {
+  const docs: Record<string, { id: string; originalName: string; size: number; staged?: boolean }> = {};
+  for (const f of form.fields.filter((x) => x.type === 'file')) {
+    const pending = staged.find((s) => s.field === f.name);
+    const prev = documents.find((d) => d.id === c.data[form.key]?.[f.name]);
+    if (pending) docs[f.name] = { id: '', originalName: pending.originalName, size: pending.size, staged: true };
+    else if (prev) docs[f.name] = prev;
+  }
+  return docs;
 }
 
 export async function taskPageModel(store: Store, input: TaskPageInput): Promise<Record<string, unknown>> {
-  const { task, viewer } = input;
+  const { task, viewer, draft } = input;
   const form = requireForm(task.formKey);
   const c = await store.getCase(task.caseId);
   if (!c) throw new NotFoundError();
   const [documents, audit] = await Promise.all([store.listDocuments(c.id), store.listAudit(c.id)]);
-  const values = input.values ?? prefill(form, c);
-  const docs: Record<string, { id: string; originalName: string; size: number; staged?: boolean }> = {};
-  for (const f of form.fields.filter((x) => x.type === 'file')) {
-    const staged = input.staged?.find((s) => s.field === f.name);
-    const prevId = c.data[form.key]?.[f.name];
-    const prev = documents.find((d) => d.id === prevId);
-    if (staged) docs[f.name] = { id: '', originalName: staged.originalName, size: staged.size, staged: true };
-    else if (prev) docs[f.name] = prev;
-  }
-  const returned = task.role === 'ppbj' && task.status === 'open' ? pendingReturn(task, audit) : undefined;
+  const values = input.values ?? (draft ? { ...prefill(form, c), ...draft.values } : prefill(form, c));
+  const staged = [...(input.staged ?? []), ...(draft?.staged ?? [])];
+  const pending = task.role === 'ppbj' && task.status === 'open' ? pendingReturn(task, audit) : undefined;
+  const returned = pending ? returnView(pending) : null;
   const holder = task.assigneeId && task.assigneeId !== viewer.id ? await store.getUser(task.assigneeId) : null;
   const staffTask = task.role !== 'ppbj';
+  const { sections, previews } = staffTask
+    ? reviewSections(form, c, documents, await uploaderNames(store, documents), await confirmedWarnings(store, c, audit))
+    : reviewSections(form, c, documents, new Map(), new Map());
   return {
     title: form.title,
     task,
-    form: { intro: form.intro, submitLabel: form.submitLabel },
+    form: { intro: form.intro, submitLabel: form.submitLabel, drafts: Boolean(form.drafts) && viewer.id === task.applicantId },
     overdue: task.status === 'open' && input.now.toISOString() > task.dueAt,
-    returned: returned ? { reasons: returned.data.reasons, actorName: returned.actorName, at: returned.at } : null,
-    sections: reviewSections(form, c, documents),
+    returned,
+    draft: draft ? { updatedAt: draft.updatedAt } : null,
+    sections,
+    previews: staffTask ? previews : [],
     mustTake: staffTask && !task.assigneeId,
     heldByOther: staffTask && Boolean(holder),
     holderName: holder?.displayName,
     canRelease: staffTask && task.assigneeId === viewer.id,
-    ...fieldViews(form, values, input.errors, docs),
+    ...fieldViews(form, values, input.errors, fileDocuments(form, c, documents, staged), {
+      ...(input.warnings ? { warnings: input.warnings } : {}),
+      ...(returned ? { returnReasons: returned.byField } : {}),
+    }),
   };
 }

@@ -1,9 +1,11 @@
 // Task routes: inboxes (Tugas Saya, Kotak Masuk), the task page, completing a task (with
-// uploads), taking and releasing.
+// uploads) or saving it as a draft ("Simpan Draf", `_action=draf`), taking and releasing.
 import { Router, type Request } from 'express';
 import { requireRole } from '../auth/guards.js';
 import { assertMayAct, type CaseService, type StoredUpload } from '../cases/case-service.js';
+import { DraftService } from '../cases/draft-service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { FormRejected } from '../forms/form-warnings.js';
 import type { Store, TaskRecord } from '../store/ports.js';
 import { fileFieldNames } from '../forms/form-registry.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
@@ -26,6 +28,7 @@ export const MULTIPART_ROUTE = /^\/tugas\/[^/]+$/;
 
 export function taskRoutes(deps: TaskRouteDeps): Router {
   const { store, cases, assignments, renderPage, now } = deps;
+  const drafts = new DraftService({ store, cases, now });
   const router = Router();
 
   const loadTask = async (req: Request): Promise<TaskRecord> => {
@@ -46,7 +49,8 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
   router.get('/tugas/:id', requireRole('ppbj', 'admin-ppe'), asyncRoute(async (req, res) => {
     const task = await loadTask(req);
     const staged = req.session.staged?.[task.id];
-    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, viewer: req.user!, now: now(), ...(staged ? { staged } : {}) }));
+    const draft = await drafts.load(task, req.user!);
+    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, viewer: req.user!, now: now(), draft, ...(staged ? { staged } : {}) }));
   }));
 
   router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), uploadMiddleware(deps.uploadDir, fileFieldNames), csrfCheck, asyncRoute(async (req, res) => {
@@ -55,10 +59,15 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
       await discardUploads(req);
       throw err;
     });
-    const rerender = async (errors: Record<string, string>, staged?: StoredUpload[]) =>
-      renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, viewer: user, now: now(), values: req.body ?? {}, errors, ...(staged ? { staged } : {}) }), 422);
+    const draft = await drafts.load(task, user);
+    const rerender = async (errors: Record<string, string>, staged?: StoredUpload[], warnings?: FormRejected['warnings']) =>
+      renderPage(req, res, 'tasks/task', await taskPageModel(store, {
+        task, viewer: user, now: now(), values: req.body ?? {}, errors, draft, ...(staged ? { staged } : {}), ...(warnings ? { warnings } : {}),
+      }), 422);
 
-    const staged = req.session.staged?.[task.id] ?? [];
+    // NOTE: accepted files, newest first: this request's, then those kept in the session after a
+    // failed submission, then those kept with the draft
+    const staged = [...(req.session.staged?.[task.id] ?? []), ...(draft?.staged ?? [])];
     let uploads: StoredUpload[];
     try {
       if (req.uploadError) throw req.uploadError;
@@ -68,15 +77,21 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
       await discardUploads(req);
       return rerender({ [err.field || fileFieldNames()[0]!]: err.reason }, staged);
     }
-    const files = [...uploads, ...staged.filter((s) => !uploads.some((u) => u.field === s.field))];
+    const files = [...uploads, ...staged].filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i);
+    const asDraft = req.body?._action === 'draf';
     try {
-      await cases.completeTask(task.id, user, req.body ?? {}, files);
+      if (asDraft) await drafts.save(task.id, user, req.body ?? {}, files);
+      else await cases.completeTask(task.id, user, req.body ?? {}, files);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       if (files.length > 0) stage(req, task.id, files);
-      return rerender(err.fieldErrors, files);
+      return rerender(err.fieldErrors, files, err instanceof FormRejected ? err.warnings : undefined);
     }
     if (req.session.staged) delete req.session.staged[task.id];
+    if (asDraft) {
+      setFlash(req, 'flash.draftSaved');
+      return res.redirect(303, `/tugas/${task.id}`);
+    }
     setFlash(req, 'flash.taskCompleted');
     res.redirect(303, user.role === 'ppbj' ? `/kasus/${task.caseId}` : '/kotak-masuk');
   }));

@@ -6,10 +6,12 @@ import { id } from './locales/id.js';
 import { inbox } from './locales/inbox.js';
 import { notifications } from './locales/notifications.js';
 import { privacy } from './locales/privacy.js';
+import { studio } from './locales/studio.js';
+import { compliance } from './locales/compliance.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   id: Object.assign({}, id, ...FEATURES.map((f) => f.id)),
   en: Object.assign({}, en, ...FEATURES.map((f) => f.en)),

@@ -5,6 +5,8 @@ import { allNodes, parseBpmn, serializeForEngine, type ModdleNode } from './modd
 import { securityReasons } from './definition-rules.js';
 import { automaticLoopReasons } from './wait-state-cycles.js';
 import { readProcessModel } from './process-model.js';
+import { gatewayReasons } from './gateway-rules.js';
+import { sopIdentityReasons } from './sop-identity.js';
 import type { ProcessModel } from './types.js';
 
 export interface CompiledDefinition {
@@ -19,14 +21,17 @@ export interface CompiledDefinition {
  */
 export async function compileDefinition(xml: string, validate = true): Promise<CompiledDefinition> {
   const parsed = await parseBpmn(xml);
-  const root = parsed.rootElement as unknown as ModdleNode;
-  const { model, reasons } = readProcessModel(root);
-  if (validate) {
-    const nodes = allNodes(root);
-    const all = [...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes)];
-    if (all.length) throw new DefinitionError(all);
-  }
+  const { model, reasons } = definitionReasons(parsed.rootElement as unknown as ModdleNode);
+  if (validate && reasons.length) throw new DefinitionError(reasons);
   return { model, sourceContext: serializeForEngine(parsed) };
+}
+
+/** The process model of a parsed definition and every reason why it must not run. */
+export function definitionReasons(root: ModdleNode): { model: ProcessModel; reasons: string[] } {
+  const { model, reasons } = readProcessModel(root);
+  const nodes = allNodes(root);
+  const all = [...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes), ...gatewayReasons(nodes), ...sopIdentityReasons(nodes)];
+  return { model, reasons: all };
 }
 
 /** Parse + validate a BPMN XML and return its process model (see DefinitionError for refusals). */

@@ -6,6 +6,7 @@ import { compiledDefinition } from './definition-cache.js';
 import { createEngine } from './engine-factory.js';
 import { decodeState, encodeState } from './engine-state.js';
 import { TaskNotWaitingError } from './errors.js';
+import { withTimers, watchTimers } from './timer-events.js';
 import type { DefinitionRef, EngineResult, WaitingTask } from './types.js';
 
 /** Activity starts allowed in one call; far above any human step, far below a stack overflow. */
@@ -41,6 +42,7 @@ async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, 
   });
   engine.on('error', (err: unknown) => (failure ??= err));
   engine.on('end', () => (ended = true));
+  const timers = watchTimers(engine);
   try {
     const execution = await begin(engine);
     // NOTE: without async services or armed timers, execute/resume/signal run to the next wait
@@ -49,7 +51,7 @@ async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, 
     const waiting = failure ? [] : waitingOf(compiled, execution);
     const engineState = await engine.getState().then(encodeState, () => previous);
     if (failure) return { status: 'failed', engineState, waiting, error: messageOf(failure) };
-    return { status: ended ? 'completed' : 'running', engineState, waiting, error: null };
+    return withTimers({ status: ended ? 'completed' : 'running', engineState, waiting, error: null }, timers());
   } catch (err) {
     if (err instanceof TaskNotWaitingError) throw err;
     // includes a RangeError (stack overflow) surfacing as a rejection
@@ -88,6 +90,14 @@ export async function completeUserTask(
 /** Inspect a stored state without acting. */
 export async function waitingTasks(def: DefinitionRef, engineState: Buffer): Promise<WaitingTask[]> {
   return (await run(await compiledDefinition(def), recoverFrom(engineState), null, engineState)).waiting;
+}
+
+/**
+ * recover(state) -> resume -> getState: every timer due by now fires on the resume (the scheduler
+ * calls this when a stored timer is due); the result says which fired and which are still pending.
+ */
+export async function resumeCase(def: DefinitionRef, engineState: Buffer): Promise<EngineResult> {
+  return run(await compiledDefinition(def), recoverFrom(engineState), null, engineState);
 }
 
 /** TEST ONLY: starts `xml` through the same engine factory but WITHOUT definition validation. */

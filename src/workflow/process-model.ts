@@ -5,14 +5,15 @@ import type { ProcessModel, SopStep, UserTaskSpec } from './types.js';
 import { allNodes, label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
 
-interface MutuBaku {
+export interface MutuBaku {
   langkah?: number;
+  uraian?: string;
   waktu?: string;
   output?: string;
   persyaratan?: string[];
   keterangan?: string[];
 }
-type Lane = { id: string; name: string };
+export type Lane = { id: string; name: string };
 
 const children = (node: ModdleNode | undefined, key: string): ModdleNode[] => (node?.[key] as ModdleNode[] | undefined) ?? [];
 
@@ -21,7 +22,7 @@ const normaliseRoleName = (name: string): string => name.trim().toLowerCase().re
 const asRole = (name: string): Role | null => (ROLES as readonly string[]).includes(name) ? (name as Role) : null;
 
 /** Flat list of lanes (nested lanes included) and, per flow node id, its deepest lane. */
-function readLanes(process: ModdleNode): { lanes: Lane[]; laneOf: Map<string, Lane> } {
+export function readLanes(process: ModdleNode): { lanes: Lane[]; laneOf: Map<string, Lane> } {
   const lanes: Lane[] = [];
   const laneOf = new Map<string, Lane>();
   const walk = (laneSet: ModdleNode | undefined): void => {
@@ -44,7 +45,7 @@ function roleOf(task: ModdleNode, lane: Lane | null): Role | string {
   return 'no candidateGroups and no lane to take the role from';
 }
 
-function mutuBakuOf(node: ModdleNode): MutuBaku | undefined {
+export function mutuBakuOf(node: ModdleNode): MutuBaku | undefined {
   const values = children(node.extensionElements as ModdleNode | undefined, 'values');
   return values.find((v) => v.$type === 'alur:MutuBaku') as MutuBaku | undefined;
 }

@@ -64,7 +64,37 @@ export async function signUp(page: Page, who: Applicant): Promise<void> {
   await field(page, 'Kata sandi').fill(who.password);
   await field(page, 'Ulangi kata sandi').fill(who.password);
   await page.getByLabel('Saya telah membaca Pemberitahuan Privasi').check();
-  await press(page, 'Daftar', /\/tugas$/);
+  await press(page, 'Daftar', /\/verifikasi$/);
+}
+
+/** The text of the newest `kind` message to `email` in the development mailbox, read as the process owner. */
+export async function mailboxText(browser: Browser, baseURL: string, email: string, kind: 'verify-email' | 'verify-whatsapp'): Promise<string> {
+  const owner = await newActor(browser, baseURL);
+  try {
+    await owner.page.goto('/masuk');
+    await field(owner.page, 'Email').fill('pemilik@alur.local');
+    await field(owner.page, 'Kata sandi').fill('demo-pemilik-2026');
+    await press(owner.page, 'Masuk', /\/proses$/);
+    await owner.page.goto('/kotak-surat');
+    await checkA11y(owner.page);
+    const row = owner.page.locator(`tr.message[data-kind="${kind}"]`).filter({ has: owner.page.locator('.user', { hasText: email }) }).first();
+    return await row.locator('.body').innerText();
+  } finally {
+    await owner.context.close();
+  }
+}
+
+/** On the verification page after Daftar: open the e-mail link, type the WhatsApp code, land on Tugas Saya. */
+export async function verifyContacts(page: Page, browser: Browser, baseURL: string, who: Applicant): Promise<void> {
+  await see(page.getByRole('heading', { level: 1 }), 'Verifikasi Kontak');
+  await checkA11y(page);
+  const mail = await mailboxText(browser, baseURL, who.email, 'verify-email');
+  await page.goto(/https?:\/\/[^/\s]+(\/verifikasi\/email\/\S+)/.exec(mail)![1]!);
+  await page.waitForURL(/\/verifikasi$/);
+  await see(page, 'Email terverifikasi.');
+  const code = /\b(\d{6})\b/.exec(await mailboxText(browser, baseURL, who.email, 'verify-whatsapp'))![1]!;
+  await field(page, 'Kode verifikasi WhatsApp').fill(code);
+  await press(page, 'Verifikasi', /\/tugas$/);
 }
 
 /** From Tugas Saya, the link of the open step whose name is `step`. */

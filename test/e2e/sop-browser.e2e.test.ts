@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import {
-  field, fillIdentity, fillInformation, login, nav, newActor, openMyTask, press, see, signUp, statusBadge, take,
+  field, fillIdentity, fillInformation, login, nav, newActor, openMyTask, press, see, signUp, statusBadge, take, verifyContacts,
 } from './browser-steps.js';
 import { CORRECTED_SK, IDENTITY, INFORMATION, RETURN_REASON, newApplicant, writeTempPdf } from './fixtures.js';
 
@@ -40,7 +40,9 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
 
     // Step 2: home → Daftar → sign-up form → Tugas Saya
     await signUp(p, who);
-    await see(p, 'Akun berhasil dibuat. Silakan isi identitas Anda.');
+    await see(p, 'Akun berhasil dibuat. Verifikasi email dan nomor WhatsApp Anda untuk melanjutkan.');
+    await verifyContacts(p, browser, server.url, who);
+    await see(p, 'Email dan nomor WhatsApp terverifikasi. Silakan isi identitas Anda.');
     await see(p.getByRole('heading', { level: 1 }), 'Tugas Saya');
 
     // Step 3: identity; the registration e-mail is pre-filled. One detour through English.
@@ -81,7 +83,8 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     const [download] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'sk-pengangkatan.pdf' }).first().click()]);
     expect(readFileSync((await download.path())!)).toEqual(readFileSync(pdfPath));
     await field(a, 'Tidak lengkap').check();
-    await field(a, 'Alasan pengembalian').fill(RETURN_REASON);
+    await field(a, 'SK tidak terbaca').check();
+    await field(a, 'Catatan untuk PPBJ').fill(RETURN_REASON);
     await press(a, 'Simpan Hasil Pemeriksaan', /\/kotak-masuk$/);
 
     // The PPBJ sees the return on the status page and on the reopened form, values kept

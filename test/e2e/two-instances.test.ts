@@ -11,6 +11,7 @@ import { Person, historyRows, take, taskId, type Page } from './http-person.js';
 
 const SECRET = 'two-instances-share-this-session-secret-0001';
 const ADMIN = { email: 'admin@alur.local', password: 'demo-admin-ppe-2026' };
+const OWNER = { email: 'pemilik@alur.local', password: 'demo-pemilik-2026' };
 const PDF = makePdf();
 
 function expectRedirect(page: Page, to: RegExp): string {
@@ -20,10 +21,24 @@ function expectRedirect(page: Page, to: RegExp): string {
   return page.location!;
 }
 
+/** Reads the sign-up's e-mail link and WhatsApp code from the development mailbox (as the process owner) and uses both. */
+async function verifyContacts(ppbj: Person, base: string, email: string): Promise<void> {
+  const owner = new Person();
+  expectRedirect(await owner.submit(base, base, '/masuk', OWNER), /^\/proses$/);
+  const box = await owner.get(base, '/kotak-surat');
+  const body = (kind: string) =>
+    box.$(`tr.message[data-kind="${kind}"]`).filter((_, el) => box.$(el).find('.user').text() === email).first().find('.body').text();
+  const link = /https?:\/\/[^/\s]+(\/verifikasi\/email\/\S+)/.exec(body('verify-email'))![1]!;
+  expectRedirect(await ppbj.get(base, link), /^\/verifikasi$/);
+  const code = /\b(\d{6})\b/.exec(body('verify-whatsapp'))![1]!;
+  expectRedirect(await ppbj.submit(base, base, '/verifikasi', { code }), /^\/tugas$/);
+}
+
 async function signUp(ppbj: Person, base: string, tag: string) {
   const who = newApplicant(tag);
   const res = await ppbj.submit(base, base, '/daftar', { ...who, passwordConfirm: who.password, persetujuanPrivasi: 'ya' });
-  expectRedirect(res, /^\/tugas$/);
+  expectRedirect(res, /^\/verifikasi$/);
+  await verifyContacts(ppbj, base, who.email);
   return who;
 }
 
@@ -76,7 +91,7 @@ describe('Given two Alur server processes A and B on one SQLite file and one ses
     // Check on A (taken on B): Tidak lengkap
     const step6 = await taskId(admin, A, '/kotak-masuk', 'Memeriksa Informasi PPBJ', who.displayName);
     expectRedirect(await take(admin, B, B, step6), /^\/tugas\//);
-    expectRedirect(await admin.submit(B, A, `/tugas/${step6}`, { lengkap: 'tidak', alasan: RETURN_REASON }), /^\/kotak-masuk$/);
+    expectRedirect(await admin.submit(B, A, `/tugas/${step6}`, { lengkap: 'tidak', alasanKode: 'sk-tidak-terbaca', alasan: RETURN_REASON }), /^\/kotak-masuk$/);
 
     // Fix on B: the reason, the old values and the document are there; resubmit without a file
     const again = await taskId(ppbj, B, '/tugas', 'Melengkapi Informasi PPBJ');

@@ -33,7 +33,7 @@ export async function startTestApp(opts: { dir?: string; secret?: string } = {})
   const config = loadConfig({ NODE_ENV: 'test', ALUR_DATA_DIR: dir, ALUR_UPLOAD_DIR: join(dir, 'uploads') });
   const clock = { now: new Date() };
   const store = createSqliteStore({ file: config.sqliteFile });
-  const services = createServices(store, () => clock.now);
+  const services = createServices(store, () => clock.now, { publicUrl: config.publicUrl, devChannels: ['email', 'whatsapp'] });
   await bootstrap(services, config, () => undefined);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(config.uploadDir, { recursive: true });
@@ -46,7 +46,11 @@ export async function startTestApp(opts: { dir?: string; secret?: string } = {})
   });
   return {
     app, services, config, dir, clock,
-    agent: () => request.agent(app),
+    agent: () => {
+      const agent = request.agent(app);
+      STORES.set(agent, store);
+      return agent;
+    },
     close: async () => {
       await store.close();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
@@ -55,6 +59,15 @@ export async function startTestApp(opts: { dir?: string; secret?: string } = {})
 }
 
 export const $ = (html: string) => cheerio.load(html);
+
+const STORES = new WeakMap<TestAgent, Store>();
+
+/** The store of the test app an agent (from `TestApp.agent()`) talks to: helpers read the outbox through it. */
+export function storeOf(agent: TestAgent): Store {
+  const store = STORES.get(agent);
+  if (!store) throw new Error('this agent was not made by TestApp.agent(), so its store is unknown');
+  return store;
+}
 
 /** The CSRF token of the first form on the page at `path`. */
 export async function csrfFrom(agent: TestAgent, path: string): Promise<string> {

@@ -1,6 +1,7 @@
 // Valid PPBJ data and the steps of the SOP as HTTP calls, for tests that need a case at a given step.
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, csrfFrom } from './app.js';
+import type { Store } from '../../src/store/ports.js';
+import { $, csrfFrom, storeOf } from './app.js';
 
 let counter = 0;
 export function newApplicant() {
@@ -44,11 +45,53 @@ export const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-export async function signUp(agent: TestAgent, data = newApplicant()) {
+/** Daftar only: the new PPBJ is logged in, on the verification page, with e-mail and WhatsApp unverified. */
+export async function signUpUnverified(agent: TestAgent, data = newApplicant()) {
   const _csrf = await csrfFrom(agent, '/daftar');
   const res = await agent.post('/daftar').type('form').send({ _csrf, ...data });
   if (res.status !== 303) throw new Error(`sign-up failed with ${res.status}: ${$(res.text)('.error-summary').text()}`);
   return data;
+}
+
+/** Daftar, then both contacts verified the way a person does it (e-mail link, WhatsApp code from the outbox). */
+export async function signUp(agent: TestAgent, data = newApplicant()) {
+  await signUpUnverified(agent, data);
+  await verifyContacts(agent, data.email);
+  return data;
+}
+
+/** The newest outbox message of `kind` ('verify-email', 'verify-whatsapp', 'password-reset', …) to the user with `email`. */
+export async function latestMessage(store: Store, email: string, kind: string) {
+  const user = await store.findUserByEmail(email.toLowerCase());
+  if (!user) throw new Error(`no user ${email}`);
+  const message = (await store.listMessages({ userId: user.id, limit: 100 })).find((m) => m.kind === kind);
+  if (!message) throw new Error(`no ${kind} message for ${email}`);
+  return message;
+}
+
+/** The path of the first link to `prefix` in the newest `kind` message (e.g. /verifikasi/email/…). */
+export async function linkPath(store: Store, email: string, kind: string, prefix: string): Promise<string> {
+  const { body } = await latestMessage(store, email, kind);
+  const m = new RegExp(`https?://[^/\\s]+(${prefix}[^\\s]+)`).exec(body);
+  if (!m) throw new Error(`no ${prefix} link in ${kind}: ${body}`);
+  return m[1]!;
+}
+
+export async function whatsappCode(store: Store, email: string): Promise<string> {
+  const { body } = await latestMessage(store, email, 'verify-whatsapp');
+  const m = /\b(\d{6})\b/.exec(body);
+  if (!m) throw new Error(`no code in: ${body}`);
+  return m[1]!;
+}
+
+/** Opens the e-mail link and enters the WhatsApp code as the logged-in `agent`. */
+export async function verifyContacts(agent: TestAgent, email: string): Promise<void> {
+  const store = storeOf(agent);
+  const link = await agent.get(await linkPath(store, email, 'verify-email', '/verifikasi/email/'));
+  if (link.status !== 303) throw new Error(`e-mail link answered ${link.status}`);
+  const _csrf = await csrfFrom(agent, '/verifikasi');
+  const res = await agent.post('/verifikasi/whatsapp').type('form').send({ _csrf, code: await whatsappCode(store, email) });
+  if (res.status !== 303) throw new Error(`WhatsApp code answered ${res.status}: ${$(res.text)('#e-code').text()}`);
 }
 
 /** The id of the first task row in an inbox page (optionally the row whose step matches). */

@@ -56,7 +56,7 @@ describe('Given a fresh Alur on the embedded store', () => {
     expect(noReason.status).toBe(422);
     expect($(noReason.text)('#e-alasan').text()).toContain('Wajib diisi');
     expect($(noReason.text)('input[name=lengkap][value=tidak]').attr('checked')).toBeDefined();
-    expect((await submitTask(admin, step6, { lengkap: 'tidak', alasan: 'SK tidak terbaca, mohon pindai ulang.' })).status).toBe(303);
+    expect((await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'sk-tidak-terbaca', alasan: 'SK tidak terbaca, mohon pindai ulang.' })).status).toBe(303);
 
     // The PPBJ sees the reasons on the reopened form, previous values pre-filled, previous upload kept
     const again = await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ');

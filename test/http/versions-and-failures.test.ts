@@ -35,7 +35,7 @@ describe('Given a case on version 1, then a version 2 whose gateway can take no 
     expect((await submitWithFile(onV1.ppbj, onV1.taskId, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);
     const step6 = await firstTaskIdOfCase(admin, onV1.caseId);
     await take(admin, step6);
-    expect((await submitTask(admin, step6, { lengkap: 'tidak', alasan: 'SK kedaluwarsa' })).status).toBe(303);
+    expect((await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'sk-kedaluwarsa', alasan: 'SK kedaluwarsa' })).status).toBe(303);
     const c = await t.services.store.getCase(onV1.caseId);
     expect(c).toMatchObject({ status: 'running', definitionVersion: 1 });
     const open = await t.services.store.listTasks({ caseId: onV1.caseId, status: 'open' });
@@ -49,7 +49,7 @@ describe('Given a case on version 1, then a version 2 whose gateway can take no 
     expect((await submitWithFile(ppbj, taskId, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);
     const step6 = await firstTaskIdOfCase(admin, caseId);
     await take(admin, step6);
-    await submitTask(admin, step6, { lengkap: 'tidak', alasan: 'kurang' });
+    await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'dokumen-kurang', alasan: 'kurang' });
 
     const c = await t.services.store.getCase(caseId);
     expect(c!.status).toBe('failed');

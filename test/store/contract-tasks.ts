@@ -70,10 +70,10 @@ export function tasksContract(store: GetStore): void {
     // dueAt deliberately not in insertion order; t4 and t5 share dueAt and differ by createdAt
     const t1 = task(A, { role: 'admin-ppe', dueAt: at(300), createdAt: at(1) });
     const t2 = task(A, { role: 'admin-ppe', dueAt: at(100), createdAt: at(2), assigneeId: 'admin-1' });
-    const t3 = task(A, { role: 'ppbj', dueAt: at(200), createdAt: at(3) });
+    const t3 = task(A, { role: 'ppbj', dueAt: at(200), createdAt: at(3), elementId: 'aktivasi-akun' });
     const t4 = task(B, { role: 'admin-ppe', dueAt: at(150), createdAt: at(5) });
     const t5 = task(B, { role: 'admin-ppe', dueAt: at(150), createdAt: at(4), assigneeId: 'admin-2' });
-    const t6 = task(B, { role: 'process-owner', dueAt: at(50), createdAt: at(6) });
+    const t6 = task(B, { role: 'process-owner', dueAt: at(50), createdAt: at(6), elementId: 'aktivasi-akun' });
     const done = task(B, { role: 'admin-ppe', dueAt: at(10), createdAt: at(0), assigneeId: 'admin-1' });
 
     beforeEach(async () => {
@@ -97,6 +97,17 @@ export function tasksContract(store: GetStore): void {
       ['status cancelled', { status: 'cancelled' }, []],
       ['applicant + role', { applicantId: 'ppbj-b', role: 'admin-ppe' }, [t5, t4]],
       ['nothing matches', { role: 'ppbj', applicantId: 'ppbj-b' }, []],
+      ['one SOP step (elementId)', { elementId: 'aktivasi-akun' }, [t6, t3]],
+      ['elementId + role', { elementId: 'verifikasi-berkas', role: 'admin-ppe' }, [t2, t5, t4, t1]],
+      ['overdue at a time (dueBefore: dueAt < it)', { dueBefore: at(150) }, [t6, t2]],
+      ['not overdue at a time (dueFrom: dueAt >= it)', { dueFrom: at(150) }, [t5, t4, t3, t1]],
+      ['due window (dueFrom + dueBefore)', { dueFrom: at(100), dueBefore: at(200) }, [t2, t5, t4]],
+      ['shared queue, overdue', { role: 'admin-ppe', assigneeId: null, dueBefore: at(301) }, [t4, t1]],
+      ['completed + dueBefore', { status: 'completed', dueBefore: at(11) }, [done]],
+      ["sort 'due' (the default)", { sort: 'due' }, [t6, t2, t5, t4, t3, t1]],
+      ["sort 'age': oldest first", { sort: 'age' }, [t1, t2, t3, t5, t4, t6]],
+      ["sort 'age' + role", { sort: 'age', role: 'admin-ppe' }, [t1, t2, t5, t4]],
+      ["sort 'age' + overdue", { sort: 'age', dueBefore: at(200) }, [t2, t5, t4, t6]],
     ];
     test.each(cases)('filter: %s', async (_label, q, want) => {
       expect(await ids(q)).toEqual(want.map((t) => t.id));
@@ -116,6 +127,11 @@ export function tasksContract(store: GetStore): void {
       expect(await ids({ limit: 10, offset: 4 })).toEqual([t3.id, t1.id]);
       expect(await ids({ offset: 6 })).toEqual([]);
       expect(await store().countTasks({ limit: 1, offset: 3 })).toBe(6);
+      expect(await ids({ sort: 'age', limit: 2, offset: 2 })).toEqual([t3.id, t5.id]);
+    });
+
+    test('an unknown sort is refused', async () => {
+      await expect(store().listTasks({ sort: 'name' as 'due' })).rejects.toThrow(RangeError);
     });
 
     test('the default limit is 50', async () => {

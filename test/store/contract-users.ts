@@ -1,5 +1,7 @@
 // Store contract, part 1: users, sessions, process definitions.
 import { describe, expect, test } from '@jest/globals';
+import { NotFoundError } from '../../src/errors.js';
+import type { UserPatch } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
 import { at, definition, user } from './fixtures.js';
 
@@ -48,6 +50,68 @@ export function usersContract(store: GetStore): void {
       expect(await store().countUsers('ppbj')).toBe(2);
       expect(await store().countUsers('process-owner')).toBe(1);
       expect(await store().countUsers('admin-ppe')).toBe(0);
+    });
+
+    test('The verification and privacy fields round-trip, null or set', async () => {
+      const fresh = user({ privacyNoticeVersion: null, privacyAcknowledgedAt: null });
+      const verified = user({ emailVerifiedAt: at(3), whatsappVerifiedAt: at(4), privacyNoticeVersion: 'v2', privacyAcknowledgedAt: at(1) });
+      await store().insertUser(fresh);
+      await store().insertUser(verified);
+      expect(await store().getUser(fresh.id)).toEqual(fresh);
+      expect(await store().findUserByEmail(verified.email)).toEqual(verified);
+    });
+
+    test('listUsersByRole: only that role, by displayName (byte order), then id', async () => {
+      const names = ['Siti', 'Andi', 'budi', 'Zainal', 'Andi'];
+      const admins = names.map((displayName, i) => user({ id: `admin-${i}`, role: 'admin-ppe', displayName }));
+      for (const u of admins) await store().insertUser(u);
+      await store().insertUser(user({ role: 'ppbj', displayName: 'Aaron' }));
+      const got = await store().listUsersByRole('admin-ppe');
+      expect(got.map((u) => [u.displayName, u.id])).toEqual([
+        ['Andi', 'admin-1'], ['Andi', 'admin-4'], ['Siti', 'admin-0'], ['Zainal', 'admin-3'], ['budi', 'admin-2'],
+      ]);
+      expect(got[0]).toEqual(admins[1]);
+      expect(await store().listUsersByRole('process-owner')).toEqual([]);
+    });
+  });
+
+  describe('updateUser', () => {
+    test('Given a patch, Then only its fields change (undefined = leave as is)', async () => {
+      const u = user({ status: 'registered' });
+      const other = user();
+      await store().insertUser(u);
+      await store().insertUser(other);
+      const patch: UserPatch = {
+        displayName: 'Budi S.', whatsapp: null, passwordHash: 'scrypt$new', status: 'active',
+        emailVerifiedAt: at(7), whatsappVerifiedAt: at(8),
+      };
+      await store().updateUser(u.id, patch);
+      expect(await store().getUser(u.id)).toEqual({ ...u, ...patch });
+      await store().updateUser(u.id, { emailVerifiedAt: null, displayName: undefined });
+      expect(await store().getUser(u.id)).toEqual({ ...u, ...patch, emailVerifiedAt: null });
+      expect(await store().getUser(other.id)).toEqual(other);
+    });
+
+    test('When the user does not exist, Then NotFoundError (also for an empty patch)', async () => {
+      await expect(store().updateUser('ghost', { status: 'active' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store().updateUser('ghost', {})).rejects.toBeInstanceOf(NotFoundError);
+      const u = user();
+      await store().insertUser(u);
+      await expect(store().updateUser(u.id, {})).resolves.toBeUndefined();
+      expect(await store().getUser(u.id)).toEqual(u);
+    });
+
+    test('A field outside UserPatch (email, role) or a null required field is refused; nothing changes', async () => {
+      const u = user();
+      await store().insertUser(u);
+      const smuggled = { status: 'active', email: 'x@example.go.id' } as unknown as UserPatch;
+      await expect(store().updateUser(u.id, smuggled)).rejects.toThrow(/email/);
+      await expect(store().updateUser(u.id, { role: 'admin-ppe' } as unknown as UserPatch)).rejects.toThrow(/role/);
+      // NOTE: matched by message: a raw SqliteError is no `instanceof Error` in a later jest test file
+      // (the native addon keeps the error class of the first file that loaded it), so toThrow() misses it.
+      const nulled = store().updateUser(u.id, { displayName: null } as unknown as UserPatch);
+      await expect(nulled).rejects.toMatchObject({ message: expect.stringMatching(/displayName/) });
+      expect(await store().getUser(u.id)).toEqual(u);
     });
   });
 

@@ -4,9 +4,15 @@ import type { Store } from '../../src/store/ports.js';
 import type { GetStore } from './contract-helpers.js';
 import { casesContract } from './contract-cases.js';
 import { concurrencyContract } from './contract-concurrency.js';
+import { draftsContract } from './contract-drafts.js';
 import { historyContract } from './contract-history.js';
+import { outboxContract } from './contract-outbox.js';
+import { taskSearchContract } from './contract-task-search.js';
 import { tasksContract } from './contract-tasks.js';
 import { usersContract } from './contract-users.js';
+import { verificationContract } from './contract-verification.js';
+import { timersContract } from './contract-timers.js';
+import { complianceContract } from './contract-compliance.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -42,5 +48,11 @@ export function describeStoreContract(
     concurrencyContract(get);
     tasksContract(get);
     historyContract(get);
+    verificationContract(get);
+    outboxContract(get);
+    draftsContract(get);
+    taskSearchContract(get);
+    timersContract(get);
+    complianceContract(get);
   });
 }

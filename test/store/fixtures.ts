@@ -6,8 +6,12 @@ import type {
   CaseRecord,
   DefinitionRecord,
   DocumentRecord,
+  DraftRecord,
+  OutboxMessage,
   TaskRecord,
+  TimerRecord,
   UserRecord,
+  VerificationRecord,
 } from '../../src/store/ports.js';
 
 const BASE = Date.parse('2026-01-05T01:00:00.000Z');
@@ -28,6 +32,10 @@ export function user(over: Partial<UserRecord> = {}): UserRecord {
     passwordHash: 'scrypt$salt$hash',
     status: 'registered',
     createdAt: at(0),
+    emailVerifiedAt: null,
+    whatsappVerifiedAt: null,
+    privacyNoticeVersion: '2026-01',
+    privacyAcknowledgedAt: at(0),
     ...over,
   };
 }
@@ -83,6 +91,7 @@ export function task(c: CaseRecord, over: Partial<TaskRecord> = {}): TaskRecord 
     timeStandard: 'PT1H',
     completedAt: null,
     completedBy: null,
+    searchText: `${over.applicantName ?? c.applicantName} 198001012005011001`.toLowerCase(),
     ...over,
   };
 }
@@ -119,6 +128,48 @@ export function document(c: CaseRecord, over: Partial<DocumentRecord> = {}): Doc
   };
 }
 
+/** An unused code for `userId`, valid for 15 minutes from at(0). */
+export function verification(userId: string, over: Partial<VerificationRecord> = {}): VerificationRecord {
+  return {
+    id: uid('ver'),
+    userId,
+    purpose: 'whatsapp',
+    codeHash: 'c'.repeat(64),
+    createdAt: at(0),
+    expiresAt: at(15),
+    usedAt: null,
+    attempts: 0,
+    ...over,
+  };
+}
+
+/** A pending e-mail, due at its creation time at(0). */
+export function message(over: Partial<OutboxMessage> = {}): OutboxMessage {
+  const createdAt = over.createdAt ?? at(0);
+  return {
+    id: uid('msg'),
+    kind: 'verify-email',
+    channel: 'email',
+    to: 'budi@example.go.id',
+    subject: 'Verifikasi e-mail',
+    body: 'Buka tautan ini: https://alur.example/verifikasi/abc',
+    userId: null,
+    caseId: null,
+    createdAt,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: createdAt,
+    lockedUntil: null,
+    lastError: null,
+    sentAt: null,
+    ...over,
+  };
+}
+
+export function draft(taskId: string, userId: string, over: Partial<DraftRecord> = {}): DraftRecord {
+  return { taskId, userId, values: { nama: 'Budi', catatan: '' }, updatedAt: at(2), ...over };
+}
+
 /** A change that creates `c` (rev 1) with a case.started event. */
 export function create(c: CaseRecord, extra: Partial<CaseChange> = {}): CaseChange {
   return { expectedRev: null, case: { ...c, rev: 1 }, audit: [audit(c, 'case.started', { at: c.createdAt })], ...extra };
@@ -127,4 +178,26 @@ export function create(c: CaseRecord, extra: Partial<CaseChange> = {}): CaseChan
 /** A change moving `c` from its rev to the next one. */
 export function update(c: CaseRecord, over: Partial<CaseRecord>, extra: Partial<CaseChange> = {}): CaseChange {
   return { expectedRev: c.rev, case: { ...c, ...over, rev: c.rev + 1 }, audit: [], ...extra };
+}
+
+/** A pending timer due at at(10), as the scheduler stores it. */
+export function timer(over: Partial<TimerRecord> = {}): TimerRecord {
+  const dueAt = over.dueAt ?? at(10);
+  return {
+    id: uid('timer'),
+    kind: 'sla.overdue',
+    caseId: null,
+    taskId: null,
+    dueAt,
+    nextAttemptAt: dueAt,
+    data: { step: 'Melakukan Verifikasi', n: 1 },
+    status: 'pending',
+    attempts: 0,
+    leaseToken: null,
+    lockedUntil: null,
+    lastError: null,
+    createdAt: at(0),
+    doneAt: null,
+    ...over,
+  };
 }

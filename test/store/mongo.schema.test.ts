@@ -5,10 +5,13 @@ import mongoose from 'mongoose';
 import { ConflictError } from '../../src/store/ports.js';
 import { fromDoc, isDuplicateKey, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from '../../src/store/mongo/mapping.js';
 import { bindModels } from '../../src/store/mongo/models.js';
-import { createMongoStore, taskFilter } from '../../src/store/mongo/mongo-store.js';
+import { createMongoStore } from '../../src/store/mongo/mongo-store.js';
+import { taskFilter } from '../../src/store/mongo/task-query.js';
 import { paging } from '../../src/store/task-paging.js';
 import * as schemas from '../../src/store/mongo/schemas.js';
-import { audit, caseRecord, definition, document, task, user } from './fixtures.js';
+import { draftSchema } from '../../src/store/mongo/draft-schema.js';
+import { outboxSchema, verificationSchema } from '../../src/store/mongo/notification-schemas.js';
+import { audit, caseRecord, definition, document, draft, message, task, user, verification } from './fixtures.js';
 
 const conn = mongoose.createConnection(); // never opened: no I/O
 const m = bindModels(conn);
@@ -26,6 +29,18 @@ describe('MongoDB schemas declare the indexes', () => {
     expect(got).toContainEqual({ keys: { applicantId: 1, status: 1 }, unique: false });
     expect(got).toContainEqual({ keys: { caseId: 1 }, unique: false });
     expect(Object.keys(got[0]!.keys)).toEqual(['status', 'role', 'assigneeId', 'dueAt']);
+    expect(got).toContainEqual({ keys: { status: 1, role: 1, elementId: 1, dueAt: 1 }, unique: false });
+    expect(Object.keys(got[1]!.keys)).toEqual(['status', 'role', 'elementId', 'dueAt']);
+  });
+
+  test('verifications, outbox and drafts: lookups, the claim, and one draft per (task, user)', () => {
+    expect(indexes(verificationSchema)).toEqual([{ keys: { userId: 1, purpose: 1, createdAt: 1 }, unique: false }]);
+    expect(indexes(outboxSchema)).toEqual([
+      { keys: { status: 1, nextAttemptAt: 1 }, unique: false },
+      { keys: { userId: 1, createdAt: 1 }, unique: false },
+    ]);
+    expect(indexes(draftSchema)).toEqual([{ keys: { taskId: 1, userId: 1 }, unique: true }]);
+    expect(Object.keys(indexes(draftSchema)[0]!.keys)).toEqual(['taskId', 'userId']);
   });
 
   test('unique: users.email and definitions (processKey, version)', () => {
@@ -43,9 +58,10 @@ describe('MongoDB schemas declare the indexes', () => {
 
   test('every schema: string _id, no __v, autoIndex and bufferCommands off, empty objects kept', () => {
     const all = [schemas.userSchema, schemas.sessionSchema, schemas.definitionSchema, schemas.caseSchema,
-      schemas.taskSchema, schemas.auditSchema, schemas.documentSchema] as unknown as mongoose.Schema[];
-    for (const s of all) {
-      expect(s.path('_id').instance).toBe('String');
+      schemas.taskSchema, schemas.auditSchema, schemas.documentSchema, verificationSchema, outboxSchema] as unknown as mongoose.Schema[];
+    for (const s of all) expect(s.path('_id').instance).toBe('String');
+    expect(draftSchema.path('_id').instance).toBe('ObjectId'); // a draft's key is (taskId, userId)
+    for (const s of [...all, draftSchema as unknown as mongoose.Schema]) {
       expect(s.get('versionKey')).toBe(false);
       expect(s.get('autoIndex')).toBe(false);
       expect(s.get('bufferCommands')).toBe(false);
@@ -66,6 +82,11 @@ describe('MongoDB validation (await doc.validate(), no server)', () => {
       new m.Audit({ ...toDoc(audit(c, 'case.started')), seq: new mongoose.Types.ObjectId() }),
       new m.Document({ ...toDoc(document(c, { size: 0, originalName: '' })), seq: new mongoose.Types.ObjectId() }),
       new m.Session(sessionToDoc({ sid: 's1', data: '{}', expiresAt: new Date().toISOString() })),
+      new m.User(toDoc(user({ emailVerifiedAt: '2026-01-05T01:00:00.000Z', privacyNoticeVersion: null, privacyAcknowledgedAt: null }))),
+      new m.Task(toDoc(task(c, { searchText: '' }))), // empty searchText allowed
+      new m.Verification({ ...toDoc(verification('u1')), seq: new mongoose.Types.ObjectId() }),
+      new m.Outbox({ ...toDoc(message({ subject: null, body: '' })), seq: new mongoose.Types.ObjectId() }),
+      new m.Draft(draft('t1', 'u1', { values: {} })),
     ];
     for (const doc of docs) await expect(doc.validate()).resolves.toBeUndefined();
   });
@@ -81,6 +102,13 @@ describe('MongoDB validation (await doc.validate(), no server)', () => {
     await expect(new m.Task({ ...toDoc(task(caseRecord())), status: 'done' }).validate()).rejects.toThrow(/status/);
     await expect(new m.Case({ ...toDoc(caseRecord()), engineState: undefined }).validate()).rejects.toThrow(/engineState/);
     await expect(new m.Definition({ ...toDoc(definition()), comment: undefined }).validate()).rejects.toThrow(/comment/);
+    const seq = new mongoose.Types.ObjectId();
+    await expect(new m.Verification({ ...toDoc(verification('u1', { purpose: 'sms' as 'email' })), seq }).validate()).rejects.toThrow(/purpose/);
+    await expect(new m.Verification({ ...toDoc(verification('u1', { attempts: -1 })), seq }).validate()).rejects.toThrow(/attempts/);
+    const badOutbox = new m.Outbox({ ...toDoc(message({ channel: 'sms' as 'email', status: 'queued' as 'sent' })), seq });
+    const err2 = await badOutbox.validate().catch((e: unknown) => e as mongoose.Error.ValidationError);
+    expect(Object.keys(err2!.errors).sort()).toEqual(['channel', 'status']);
+    await expect(new m.Draft({ ...draft('t1', 'u1'), values: undefined }).validate()).rejects.toThrow(/values/);
   });
 
   test('Emails are lower-cased by the schema', () => {

@@ -1,6 +1,6 @@
 // One "app process" for sqlite.processes.test.ts: opens the shared SQLite file, waits at a
 // barrier so all children act at once, does its part, and prints one JSON line.
-// Usage: node --import tsx sqlite-child.ts <mode> <file> <who> <barrierDir> [caseId taskId | rounds]
+// Usage: node --import tsx sqlite-child.ts <mode> <file> <who> <barrierDir> [caseId taskId | rounds | now batch]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -65,6 +65,23 @@ async function counter(store: Store, caseId: string, rounds: number): Promise<vo
   report({ result: 'done', retries });
 }
 
+/**
+ * Claims batches of due messages until none is left; reports every id it claimed. The pause after
+ * each claim (a sender delivering its batch) spreads every child's claims over the same stretch of
+ * time, so the claims of all children interleave even on a busy machine.
+ */
+async function claim(store: Store, now: string, batch: number): Promise<void> {
+  await barrier();
+  const ids: string[] = [];
+  for (;;) {
+    const got = await store.claimDueMessages(now, batch, 60_000);
+    if (got.length === 0) break;
+    ids.push(...got.map((m) => m.id));
+    await sleep(3);
+  }
+  report({ result: 'done', ids });
+}
+
 try {
   if (mode === 'migrate') {
     await barrier(); // open + WAL + migrations of all children collide on a fresh file
@@ -81,6 +98,7 @@ try {
     await store.init();
     if (mode === 'race') await race(store, arg1 as string, arg2 as string);
     else if (mode === 'counter') await counter(store, arg1 as string, Number(arg2));
+    else if (mode === 'claim') await claim(store, arg1 as string, Number(arg2));
     else throw new Error(`unknown mode ${mode}`);
     await store.close();
   }

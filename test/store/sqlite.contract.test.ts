@@ -8,7 +8,7 @@ import { ConflictError, type CaseRecord, type Store } from '../../src/store/port
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { describeStoreContract } from './contract.js';
 import { race } from './contract-helpers.js';
-import { audit, caseRecord, create, task, update, user } from './fixtures.js';
+import { at, audit, caseRecord, create, message, task, update, user } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'alur-sqlite-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +80,21 @@ describe('SQLite: two store instances (two app processes) on the same file', () 
     const { won } = await race([take(a, 'admin-a'), take(b, 'admin-b')]);
     expect(won).toBe(1);
     expect((await b.listAudit(c.id)).filter((e) => e.type === 'task.taken')).toHaveLength(1);
+  });
+
+  test('When A and B claim the outbox by turns and at once, Then no message is leased by both', async () => {
+    const messages = Array.from({ length: 30 }, (_, i) => message({ nextAttemptAt: at(i % 4) }));
+    await a.enqueueMessages(messages);
+    const claimed: string[] = [];
+    for (;;) {
+      const [fromA, fromB] = await Promise.all([a.claimDueMessages(at(5), 4, 60_000), b.claimDueMessages(at(5), 3, 60_000)]);
+      if (fromA.length + fromB.length === 0) break;
+      claimed.push(...[...fromA, ...fromB].map((m) => m.id));
+    }
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.sort()).toEqual(messages.map((m) => m.id).sort());
+    expect(await b.claimDueMessages(at(5), 100, 60_000)).toEqual([]); // A's leases hold for B
+    expect((await b.claimDueMessages(at(6), 100, 60_000)).map((m) => m.attempts)).toEqual(Array(30).fill(2));
   });
 
   test('When a store is used before init() or after close(), Then it says so', async () => {

@@ -1,5 +1,6 @@
 // Several real OS processes on one SQLite file, as when two app instances share a database:
-// migrations at start-up, a race on one rev, and many read-modify-writes with no lost update.
+// migrations at start-up, a race on one rev, many read-modify-writes with no lost update, and
+// outbox senders claiming at once.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CaseRecord } from '../../src/store/ports.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { caseRecord, create, task } from './fixtures.js';
+import { at, caseRecord, create, message, task } from './fixtures.js';
 
 const CHILD = fileURLToPath(new URL('./sqlite-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,6 +24,7 @@ interface ChildResult {
   message?: string;
   retries?: number;
   from?: number;
+  ids?: string[];
 }
 
 /** Starts one child per name, releases them together once all are ready, collects their reports. */
@@ -116,6 +118,26 @@ describe('SQLite shared by several OS processes', () => {
     expect(await store.listAudit(c.id)).toHaveLength(1 + names.length * rounds);
     const retries = results.reduce((sum, r) => sum + (r.retries ?? 0), 0);
     console.info(`SQLite multi-process counter: ${names.length}×${rounds} updates, ${retries} conflicts retried`);
+    await store.close();
+  }, SLOW);
+
+  test('When four sender processes claim the outbox at once, Then every message is claimed exactly once', async () => {
+    const file = join(dir, 'outbox', 'alur.sqlite');
+    const store = createSqliteStore({ file });
+    await store.init();
+    const messages = Array.from({ length: 240 }, (_, i) => message({ nextAttemptAt: at(i % 7) }));
+    await store.enqueueMessages(messages);
+
+    const results = await runChildren('claim', 'claim', NAMES, file, [at(10), '2']);
+    expect(results.map((r) => r.result)).toEqual(['done', 'done', 'done', 'done']);
+    const claimed = results.flatMap((r) => r.ids ?? []);
+    expect(new Set(claimed).size).toBe(claimed.length); // no message leased by two processes
+    expect([...claimed].sort()).toEqual(messages.map((m) => m.id).sort());
+    expect(results.filter((r) => (r.ids?.length ?? 0) > 0).length).toBeGreaterThanOrEqual(2); // they did compete
+
+    const stored = await store.listMessages({ limit: 1000 });
+    expect(stored.every((m) => m.attempts === 1 && m.lockedUntil === at(11))).toBe(true);
+    console.info(`SQLite multi-process outbox claim: ${results.map((r) => `${r.who}=${r.ids?.length}`).join(' ')}`);
     await store.close();
   }, SLOW);
 });

@@ -1,4 +1,5 @@
 // SQLite-only guarantees: connection settings, migrations, append-only audit, session purge.
+// (The indexes and query plans: sqlite.query-plans.test.ts.)
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,7 @@ describe('SQLite migrations', () => {
     expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'sessions', 'tasks', 'users']);
+    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'drafts', 'outbox', 'process_time_settings', 'sessions', 'tasks', 'timers', 'users', 'verifications', 'working_calendar']);
   });
 
   test('When migrated again (a second process starting), Then nothing runs', () => {
@@ -76,16 +77,17 @@ describe('SQLite migrations', () => {
     expect(() => migrate(db)).toThrow(/newer/);
   });
 
-  test('The inbox indexes exist', () => {
-    migrate(db);
-    const cols = (index: string) => db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index);
-    expect(cols('tasks_inbox')).toEqual(['status', 'role', 'assigneeId', 'dueAt']);
-    expect(cols('tasks_applicant')).toEqual(['applicantId', 'status']);
-    expect(cols('tasks_case')).toEqual(['caseId']);
-    const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM tasks WHERE status = 'open' AND role = 'ppbj' AND assigneeId IS NULL ORDER BY dueAt")
-      .all() as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX tasks_inbox/);
+  test('Given a version 2 database with users and tasks, When migrated to 3, Then they gain the new fields', () => {
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.exec(`
+      INSERT INTO users VALUES ('u1', 'budi@example.go.id', NULL, 'Budi', 'ppbj', 'h', 'active', '2026-01-01T00:00:00.000Z');
+      INSERT INTO cases VALUES ('c1', 'd', 'p', 1, 'u1', 'Budi', 'running', x'00', '{}', 1, NULL, 't', 't');
+      INSERT INTO tasks VALUES ('t1', 'c1', 'u1', 'Budi SANTOSO', 'e', 'n', 1, 'ppbj', 'f', NULL, 'open', 't', 't', 'PT1H', NULL, NULL);
+    `);
+    expect(migrate(db)).toEqual({ from: 2, to: MIGRATIONS.length });
+    const u = db.prepare("SELECT * FROM users WHERE id = 'u1'").get();
+    expect(u).toMatchObject({ emailVerifiedAt: null, whatsappVerifiedAt: null, privacyNoticeVersion: null, privacyAcknowledgedAt: null });
+    expect(db.prepare("SELECT searchText FROM tasks WHERE id = 't1'").pluck().get()).toBe('budi santoso');
   });
 });
 

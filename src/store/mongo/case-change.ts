@@ -1,13 +1,11 @@
-// The two atomic writes of the MongoDB store, each in one multi-document transaction.
-// NOTE: MongoDB transactions need a replica set (a single-node one is fine: `mongod --replSet rs0`
-// then `rs.initiate()`) or a sharded cluster; on a standalone server every write here fails.
-import { Types, type ClientSession, type Connection } from 'mongoose';
+// The two atomic writes of the MongoDB store, each in one multi-document transaction
+// (transaction.ts: needs a replica set).
 import { NotFoundError } from '../../errors.js';
-import { ConflictError, type AssigneeChange, type AuditEvent, type CaseChange, type DocumentRecord } from '../ports.js';
-import { isDuplicateKey, toDoc } from './mapping.js';
+import { ConflictError, type AssigneeChange, type CaseChange } from '../ports.js';
+import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
-
-const TRANSACTION = { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } } as const;
+import { withSeq, type Atomically } from './transaction.js';
+import { applyTimerChange } from './timers.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
 export function checkRev(change: CaseChange): void {
@@ -17,22 +15,7 @@ export function checkRev(change: CaseChange): void {
   }
 }
 
-/** Adds the ordering key; ObjectIds made in one process increase in creation order. */
-const withSeq = <R extends AuditEvent | DocumentRecord>(r: R) => ({ ...toDoc(r), seq: new Types.ObjectId() });
-
-export function createCaseWriter(conn: Connection, m: Models) {
-  /** Runs `work` in a transaction; a duplicate key anywhere in it is a conflict. */
-  async function atomically(what: string, work: (session: ClientSession) => Promise<void>): Promise<void> {
-    try {
-      // connection.transaction retries the whole callback on TransientTransactionError
-      // (e.g. a WriteConflict with a concurrent writer); the retry then meets the rev check.
-      await conn.transaction(work, TRANSACTION);
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new ConflictError(`${what}: ${(err as Error).message}`);
-      throw err;
-    }
-  }
-
+export function createCaseWriter(atomically: Atomically, m: Models) {
   async function applyCaseChange(change: CaseChange): Promise<void> {
     checkRev(change);
     const c = change.case;
@@ -64,9 +47,15 @@ export function createCaseWriter(conn: Connection, m: Models) {
         );
         if (r.matchedCount === 0) throw new ConflictError(`task ${t.taskId} of case ${c.id} is no longer open`);
       }
+      if (change.completeTasks?.length) {
+        // a closed task's half-filled forms are of no more use
+        await m.Draft.deleteMany({ taskId: { $in: change.completeTasks.map((t) => t.taskId) } }, { session });
+      }
       if (change.openTasks?.length) await m.Task.insertMany(change.openTasks.map(toDoc), { session });
       if (change.documents?.length) await m.Document.insertMany(change.documents.map(withSeq), { session });
+      if (change.outbox?.length) await m.Outbox.insertMany(change.outbox.map(withSeq), { session });
       if (change.audit.length) await m.Audit.insertMany(change.audit.map(withSeq), { session });
+      await applyTimerChange(m, change, c.id, c.updatedAt, session);
     });
   }
 

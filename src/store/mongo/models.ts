@@ -1,5 +1,8 @@
 // Binds the schemas to one mongoose connection (never the global default connection).
 import type { Connection, Model } from 'mongoose';
+import { draftSchema, type DraftDoc } from './draft-schema.js';
+import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
+import { calendarSchema, timerSchema, timeSettingsSchema, type CalendarDoc, type TimerDoc, type TimeSettingsDoc } from './timer-schemas.js';
 import {
   auditSchema,
   caseSchema,
@@ -25,6 +28,12 @@ export interface Models {
   Task: Model<TaskDoc>;
   Audit: Model<AuditDoc>;
   Document: Model<DocumentDoc>;
+  Verification: Model<VerificationDoc>;
+  Outbox: Model<OutboxDoc>;
+  Draft: Model<DraftDoc>;
+  Timer: Model<TimerDoc>;
+  WorkingCalendar: Model<CalendarDoc>;
+  ProcessTimeSettings: Model<TimeSettingsDoc>;
 }
 
 export function bindModels(conn: Connection): Models {
@@ -36,6 +45,12 @@ export function bindModels(conn: Connection): Models {
     Task: conn.model<TaskDoc>('Task', taskSchema),
     Audit: conn.model<AuditDoc>('Audit', auditSchema),
     Document: conn.model<DocumentDoc>('Document', documentSchema),
+    Verification: conn.model<VerificationDoc>('Verification', verificationSchema),
+    Outbox: conn.model<OutboxDoc>('Outbox', outboxSchema),
+    Draft: conn.model<DraftDoc>('Draft', draftSchema),
+    Timer: conn.model<TimerDoc>('Timer', timerSchema),
+    WorkingCalendar: conn.model<CalendarDoc>('WorkingCalendar', calendarSchema),
+    ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),
   };
 }
 
@@ -48,5 +63,21 @@ export async function ensureCollections(models: Models): Promise<void> {
   for (const model of Object.values(models) as Model<unknown>[]) {
     await model.createCollection();
     await model.createIndexes();
+  }
+}
+
+/**
+ * Gives documents written by an older app version the fields added since (what SQLite's migration 3
+ * does): lower(applicantName) as a task's searchText, null for a user's verification and privacy
+ * fields. Idempotent; after the first run each update matches nothing.
+ */
+export async function backfill(models: Models): Promise<void> {
+  await models.Task.updateMany(
+    { searchText: { $exists: false } },
+    [{ $set: { searchText: { $toLower: '$applicantName' } } }],
+    { updatePipeline: true },
+  );
+  for (const field of ['emailVerifiedAt', 'whatsappVerifiedAt', 'privacyNoticeVersion', 'privacyAcknowledgedAt']) {
+    await models.User.updateMany({ [field]: { $exists: false } }, { $set: { [field]: null } });
   }
 }

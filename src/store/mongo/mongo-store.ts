@@ -1,26 +1,24 @@
 // The MongoDB Store adapter (mongoose 9). Owns its own connection, opened by init(); every read
 // is lean and mapped to a plain record, so no mongoose document leaves this folder.
-import mongoose, { type QueryFilter } from 'mongoose';
-import type { CaseRecord, Store, TaskQuery, TaskRecord, UserRecord } from '../ports.js';
+import mongoose from 'mongoose';
+import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
+import { createDrafts } from './drafts.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
-import { bindModels, ensureCollections } from './models.js';
-import type { CaseDoc, TaskDoc } from './schemas.js';
+import { backfill, bindModels, ensureCollections } from './models.js';
+import { createOutbox } from './outbox.js';
+import type { CaseDoc } from './schemas.js';
+import { taskFilter, taskOrder } from './task-query.js';
+import { createAtomically, withSeq } from './transaction.js';
+import { createUsers } from './users.js';
+import { createVerifications } from './verifications.js';
+import { createTimers } from './timers.js';
+import { createCompliance } from './compliance.js';
 import { paging } from '../task-paging.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// URI of a replica set (transactions need one), including the database name. */
   uri: string;
-}
-
-
-export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
-  const f: QueryFilter<TaskDoc> = { status: q.status ?? 'open' };
-  if (q.role !== undefined) f.role = q.role;
-  if (q.assigneeId !== undefined) f.assigneeId = q.assigneeId; // null = unassigned only
-  if (q.applicantId !== undefined) f.applicantId = q.applicantId;
-  if (q.caseId !== undefined) f.caseId = q.caseId;
-  return f;
 }
 
 const caseFromDoc = (doc: CaseDoc): CaseRecord => {
@@ -37,7 +35,8 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
   const conn = mongoose.createConnection();
   conn.set('bufferCommands', false);
   const m = bindModels(conn);
-  const writer = createCaseWriter(conn, m);
+  const atomically = createAtomically(conn);
+  const writer = createCaseWriter(atomically, m);
   let opened = false;
 
   return {
@@ -49,6 +48,7 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
         opened = true;
       }
       await ensureCollections(m);
+      await backfill(m);
     },
     async close() {
       await conn.close();
@@ -67,6 +67,12 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
     async countUsers(role) {
       return m.User.countDocuments(role === undefined ? {} : { role });
     },
+    ...createUsers(m),
+    ...createVerifications(atomically, m),
+    ...createOutbox(atomically, m),
+    ...createDrafts(m),
+    ...createTimers(atomically, m),
+    ...createCompliance(m),
 
     async getSession(sid) {
       const doc = await m.Session.findOne({ _id: sid, expiresDate: { $gt: new Date() } }).lean();
@@ -117,7 +123,7 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
       const { limit, offset } = paging(query);
       if (limit === 0) return []; // MongoDB reads limit 0 as "no limit"
       const docs = await m.Task.find(taskFilter(query))
-        .sort({ dueAt: 1, createdAt: 1, _id: 1 })
+        .sort(taskOrder(query))
         .skip(offset)
         .limit(limit)
         .lean();
@@ -127,6 +133,12 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
       return m.Task.countDocuments(taskFilter(query));
     },
 
+    async appendAudit(events) {
+      if (events.length === 0) return;
+      await atomically('audit event exists', async (session) => {
+        await m.Audit.insertMany(events.map(withSeq), { session });
+      });
+    },
     async listAudit(caseId) {
       const docs = await m.Audit.find({ caseId }).sort({ at: 1, seq: 1 }).lean();
       return docs.map((d) => rec(d));

@@ -1,6 +1,6 @@
 // Mongoose schemas of the MongoDB store: same fields as the port's records, `_id` = our string id,
 // and the indexes the inbox and lookups need. Pure definitions: nothing here touches a server.
-import { Schema, type SchemaOptions, type Types } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
 import {
   ROLES,
   type AccountStatus,
@@ -13,6 +13,7 @@ import {
   type TaskStatus,
   type UserRecord,
 } from '../ports.js';
+import { id, int, nullableStr, options, present, str, text } from './schema-kit.js';
 
 /** A record stored with its `id` as the document's `_id`. */
 export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
@@ -35,35 +36,6 @@ export const ACCOUNT_STATUSES = ['registered', 'active', 'disabled'] as const sa
 export const CASE_STATUSES = ['running', 'completed', 'failed'] as const satisfies readonly CaseStatus[];
 export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const satisfies readonly TaskStatus[];
 
-// NOTE: autoIndex/autoCreate are off: init() creates collections and indexes explicitly.
-// bufferCommands is off: a query before init() fails at once instead of hanging for 10 s.
-const OPTIONS = {
-  versionKey: false,
-  minimize: false, // keep empty objects in `data`
-  id: false,
-  bufferCommands: false,
-  autoIndex: false,
-  autoCreate: false,
-} as const satisfies SchemaOptions;
-
-const options = (collection: string) => ({ ...OPTIONS, collection });
-
-/**
- * `required` that only refuses null/undefined. Mongoose's own `required` also refuses '' and
- * empty buffers, which the port allows (e.g. an empty comment), and SQLite accepts.
- */
-function present(path: string) {
-  return function (this: { get?: (p: string) => unknown }): boolean {
-    return typeof this.get === 'function' && this.get(path) == null;
-  };
-}
-
-const id = { type: String, required: true };
-const str = { type: String, required: true };
-const text = (path: string) => ({ type: String, required: present(path) });
-const nullableStr = { type: String, default: null };
-const int = (min: number) => ({ type: Number, required: true, min, validate: Number.isInteger });
-
 export const userSchema = new Schema<UserDoc>(
   {
     _id: id,
@@ -74,6 +46,10 @@ export const userSchema = new Schema<UserDoc>(
     passwordHash: str,
     status: { type: String, required: true, enum: ACCOUNT_STATUSES },
     createdAt: str,
+    emailVerifiedAt: nullableStr,
+    whatsappVerifiedAt: nullableStr,
+    privacyNoticeVersion: nullableStr,
+    privacyAcknowledgedAt: nullableStr,
   },
   options('users'),
 );
@@ -141,10 +117,13 @@ export const taskSchema = new Schema<TaskDoc>(
     timeStandard: text('timeStandard'),
     completedAt: nullableStr,
     completedBy: nullableStr,
+    searchText: text('searchText'), // may be '' (older tasks get lower(applicantName) at init)
   },
   options('tasks'),
 );
 taskSchema.index({ status: 1, role: 1, assigneeId: 1, dueAt: 1 });
+// one SOP step of a role's inbox, any assignee, by due time (as SQLite's tasks_step)
+taskSchema.index({ status: 1, role: 1, elementId: 1, dueAt: 1 });
 taskSchema.index({ applicantId: 1, status: 1 });
 taskSchema.index({ caseId: 1 });
 

@@ -3,6 +3,9 @@
 import { ConflictError, type AssigneeChange, type CaseChange } from '../ports.js';
 import { NotFoundError } from '../../errors.js';
 import { isUniqueViolation, type Database } from './database.js';
+import type { DraftStatements } from './drafts.js';
+import type { OutboxStatements } from './outbox.js';
+import { applyTimerChange, type TimerStatements } from './timers.js';
 import { auditToRow, caseToRow } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -14,7 +17,7 @@ export function checkRev(change: CaseChange): void {
   }
 }
 
-export function createCaseWriter(db: Database, st: Statements) {
+export function createCaseWriter(db: Database, st: Statements, more: { drafts: DraftStatements; outbox: OutboxStatements; timers: TimerStatements }) {
   const apply = db.transaction((change: CaseChange): void => {
     const c = change.case;
     if (change.newUser) {
@@ -34,10 +37,13 @@ export function createCaseWriter(db: Database, st: Statements) {
       if (st.completeTask.run(row).changes === 0) {
         throw new ConflictError(`task ${t.taskId} of case ${c.id} is no longer open`);
       }
+      more.drafts.deleteForTask.run(t.taskId); // a closed task's half-filled form is of no more use
     }
     for (const t of change.openTasks ?? []) st.insertTask.run(t);
     for (const d of change.documents ?? []) st.insertDocument.run(d);
+    for (const msg of change.outbox ?? []) more.outbox.insert.run(msg);
     for (const e of change.audit) st.insertAudit.run(auditToRow(e));
+    applyTimerChange(more.timers, change, c.id, c.updatedAt);
   });
 
   const assign = db.transaction((change: AssigneeChange): void => {

@@ -114,6 +114,102 @@ export const MIGRATIONS: readonly string[] = [
   /* 2: failed/completed cases listing */ `
   CREATE INDEX cases_status ON cases (status, updatedAt);
   `,
+  /* 3: contact verification, privacy notice, outbox, drafts, inbox search */ `
+  ALTER TABLE users ADD COLUMN emailVerifiedAt TEXT;
+  ALTER TABLE users ADD COLUMN whatsappVerifiedAt TEXT;
+  ALTER TABLE users ADD COLUMN privacyNoticeVersion TEXT;
+  ALTER TABLE users ADD COLUMN privacyAcknowledgedAt TEXT;
+
+  ALTER TABLE tasks ADD COLUMN searchText TEXT NOT NULL DEFAULT '';
+  UPDATE tasks SET searchText = lower(applicantName);
+  -- one SOP step of a role's inbox, any assignee, by due time (tasks_inbox has assigneeId in between);
+  -- search (LIKE '%…%') and sort 'age' just filter / sort the rows an inbox index finds
+  CREATE INDEX tasks_step ON tasks (status, role, elementId, dueAt);
+
+  CREATE TABLE verifications (
+    seq       INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    userId    TEXT NOT NULL REFERENCES users (id),
+    purpose   TEXT NOT NULL CHECK (purpose IN ('email', 'whatsapp', 'password-reset')),
+    codeHash  TEXT NOT NULL,
+    createdAt TEXT NOT NULL,
+    expiresAt TEXT NOT NULL,
+    usedAt    TEXT,
+    attempts  INTEGER NOT NULL CHECK (attempts >= 0)
+  ) STRICT;
+  CREATE INDEX verifications_user ON verifications (userId, purpose, createdAt);
+
+  CREATE TABLE outbox (
+    seq           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL,
+    channel       TEXT NOT NULL CHECK (channel IN ('email', 'whatsapp')),
+    "to"          TEXT NOT NULL,
+    subject       TEXT,
+    body          TEXT NOT NULL,
+    userId        TEXT,
+    caseId        TEXT,
+    createdAt     TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+    attempts      INTEGER NOT NULL CHECK (attempts >= 0),
+    nextAttemptAt TEXT NOT NULL,
+    lockedUntil   TEXT,
+    lastError     TEXT,
+    sentAt        TEXT
+  ) STRICT;
+  CREATE INDEX outbox_due ON outbox (status, nextAttemptAt);
+  CREATE INDEX outbox_user ON outbox (userId, createdAt);
+
+  CREATE TABLE drafts (
+    taskId    TEXT NOT NULL REFERENCES tasks (id),
+    userId    TEXT NOT NULL,
+    "values"  TEXT NOT NULL CHECK (json_valid("values")),
+    updatedAt TEXT NOT NULL,
+    PRIMARY KEY (taskId, userId)
+  ) STRICT;
+  `,
+  /* 4: durable timers (scheduler), working calendar, per-version time settings, report reads */ `
+  CREATE TABLE timers (
+    seq           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL,
+    caseId        TEXT,
+    taskId        TEXT,
+    dueAt         TEXT NOT NULL,
+    nextAttemptAt TEXT NOT NULL,
+    data          TEXT NOT NULL CHECK (json_valid(data)),
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'done', 'cancelled', 'failed')),
+    attempts      INTEGER NOT NULL CHECK (attempts >= 0),
+    leaseToken    TEXT,
+    lockedUntil   TEXT,
+    lastError     TEXT,
+    createdAt     TEXT NOT NULL,
+    doneAt        TEXT
+  ) STRICT;
+  -- the claim: pending timers in due order (the lease is checked on the due rows only)
+  CREATE INDEX timers_due ON timers (status, nextAttemptAt);
+  CREATE INDEX timers_case ON timers (caseId, status);
+
+  CREATE TABLE working_calendar (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    timeZone  TEXT NOT NULL,
+    hours     TEXT NOT NULL CHECK (json_valid(hours)),
+    holidays  TEXT NOT NULL CHECK (json_valid(holidays)),
+    updatedAt TEXT NOT NULL,
+    updatedBy TEXT
+  ) STRICT;
+
+  CREATE TABLE process_time_settings (
+    definitionId TEXT PRIMARY KEY,
+    timeBasis    TEXT NOT NULL CHECK (timeBasis IN ('calendar', 'working')),
+    escalateTo   TEXT NOT NULL CHECK (json_valid(escalateTo)),
+    updatedAt    TEXT NOT NULL,
+    updatedBy    TEXT
+  ) STRICT;
+
+  -- reports: the cases of one process by creation time
+  CREATE INDEX cases_process ON cases (processKey, createdAt);
+  `,
 ];
 
 export interface MigrationResult {

@@ -4,9 +4,12 @@ import type {
   CaseRecord,
   DefinitionRecord,
   DocumentRecord,
+  DraftRecord,
+  OutboxMessage,
   SessionRecord,
   TaskRecord,
   UserRecord,
+  VerificationRecord,
 } from '../ports.js';
 
 // Columns are named like the record fields, so most rows are the record itself.
@@ -17,6 +20,9 @@ export type DocumentRow = DocumentRecord;
 export type SessionRow = SessionRecord & { expiresMs: number };
 export type CaseRow = Omit<CaseRecord, 'data'> & { data: string };
 export type AuditRow = Omit<AuditEvent, 'data'> & { data: string };
+export type VerificationRow = VerificationRecord;
+export type OutboxRow = OutboxMessage;
+export type DraftRow = Omit<DraftRecord, 'values'> & { values: string };
 
 export function caseToRow(c: CaseRecord): CaseRow {
   return { ...c, engineState: Buffer.from(c.engineState), data: JSON.stringify(c.data) };
@@ -42,4 +48,12 @@ export function sessionToRow(s: SessionRecord): SessionRow {
 
 export function sessionFromRow(row: SessionRow): SessionRecord {
   return { sid: row.sid, data: row.data, expiresAt: row.expiresAt };
+}
+
+export function draftToRow(d: DraftRecord): DraftRow {
+  return { ...d, values: JSON.stringify(d.values) };
+}
+
+export function draftFromRow(row: DraftRow): DraftRecord {
+  return { ...row, values: JSON.parse(row.values) as DraftRecord['values'] };
 }

@@ -1,12 +1,10 @@
 // The default Store adapter: one better-sqlite3 connection per process, sharable by several
 // processes on the same file (WAL + busy_timeout + BEGIN IMMEDIATE + the rev check).
-import type { Store, TaskQuery } from '../ports.js';
-import { createCaseWriter } from './case-change.js';
-import { openDatabase, uniqueOrConflict, type Database } from './database.js';
+import { ConflictError, type Store, type TaskQuery } from '../ports.js';
+import { isUniqueViolation, openDatabase, uniqueOrConflict, type Database } from './database.js';
 import { migrate } from './migrations.js';
+import { prepare } from './prepare.js';
 import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
-import { prepareStatements, type Statements } from './statements.js';
-import { createTaskQueries } from './task-query.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file (its folder is created if missing), or ':memory:' for tests. */
@@ -18,7 +16,7 @@ const SESSION_PURGE_INTERVAL_MS = 60_000;
 
 export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const db: Database = openDatabase(opts.file);
-  let ready: { st: Statements; tasks: ReturnType<typeof createTaskQueries>; writer: ReturnType<typeof createCaseWriter> } | null = null;
+  let ready: ReturnType<typeof prepare> | null = null;
   let lastPurge = 0;
 
   const r = () => {
@@ -32,8 +30,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async init() {
       if (ready) return;
       migrate(db);
-      const st = prepareStatements(db);
-      ready = { st, tasks: createTaskQueries(db), writer: createCaseWriter(db, st) };
+      ready = prepare(db);
     },
     async close() {
       ready = null;
@@ -53,6 +50,51 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async countUsers(role) {
       const { st } = r();
       return role === undefined ? (st.countUsers.get() as number) : (st.countUsersByRole.get(role) as number);
+    },
+    async listUsersByRole(role) {
+      return r().st.listUsersByRole.all(role);
+    },
+    async updateUser(id, patch) {
+      r().patchUser(id, patch);
+    },
+
+    async insertVerification(rec) {
+      r().verifications.insertVerification(rec);
+    },
+    async latestVerification(userId, purpose) {
+      return r().verifications.latestVerification(userId, purpose);
+    },
+    async countVerificationsSince(userId, purpose, since) {
+      return r().verifications.countVerificationsSince(userId, purpose, since);
+    },
+    async recordVerificationAttempt(id) {
+      return r().verifications.recordVerificationAttempt(id);
+    },
+    async consumeVerification(id, at, userPatch, audit) {
+      return r().verifications.consumeVerification(id, at, userPatch, audit);
+    },
+
+    async enqueueMessages(messages) {
+      r().outbox.enqueueMessages(messages);
+    },
+    async claimDueMessages(now, limit, leaseMs) {
+      return r().outbox.claimDueMessages(now, limit, leaseMs);
+    },
+    async markMessageSent(id, at) {
+      r().outbox.markMessageSent(id, at);
+    },
+    async markMessageFailed(id, error, retryAt) {
+      r().outbox.markMessageFailed(id, error, retryAt);
+    },
+    async listMessages(query) {
+      return r().outbox.listMessages(query);
+    },
+
+    async saveDraft(draft) {
+      r().drafts.saveDraft(draft);
+    },
+    async getDraft(taskId, userId) {
+      return r().drafts.getDraft(taskId, userId);
     },
 
     async getSession(sid) {
@@ -117,6 +159,11 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       return r().tasks.count(query);
     },
 
+    async appendAudit(events) {
+      if (events.length === 0) return;
+      const { appendAudit } = r();
+      uniqueOrConflict('audit event exists', () => appendAudit.immediate(events));
+    },
     async listAudit(caseId) {
       return r().st.listAudit.all(caseId).map(auditFromRow);
     },
@@ -125,6 +172,49 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async listDocuments(caseId) {
       return r().st.listDocuments.all(caseId);
+    },
+
+    async scheduleTimers(timers) {
+      r().timers.scheduleTimers(timers);
+    },
+    async claimDueTimers(now, limit, leaseMs) {
+      return r().timers.claimDueTimers(now, limit, leaseMs);
+    },
+    async completeTimer(lease, at, effects) {
+      try {
+        return r().timers.completeTimer(lease, at, effects);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ConflictError(`timer ${lease.id}: ${(err as Error).message}`);
+        throw err;
+      }
+    },
+    async releaseTimer(lease, at, retryAt, error) {
+      return r().timers.releaseTimer(lease, at, retryAt, error);
+    },
+    async listTimers(query) {
+      return r().timers.listTimers(query);
+    },
+
+    async getWorkingCalendar() {
+      return r().compliance.getWorkingCalendar();
+    },
+    async saveWorkingCalendar(calendar) {
+      r().compliance.saveWorkingCalendar(calendar);
+    },
+    async getProcessTimeSettings(definitionId) {
+      return r().compliance.getProcessTimeSettings(definitionId);
+    },
+    async saveProcessTimeSettings(settings) {
+      r().compliance.saveProcessTimeSettings(settings);
+    },
+    async listCaseSummaries(query) {
+      return r().compliance.listCaseSummaries(query);
+    },
+    async listTasksOfCases(caseIds) {
+      return r().compliance.listTasksOfCases(caseIds);
+    },
+    async listAuditOfCases(caseIds, types) {
+      return r().compliance.listAuditOfCases(caseIds, types);
     },
   };
 }

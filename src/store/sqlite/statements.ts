@@ -2,7 +2,10 @@
 import type { Database } from './database.js';
 import type { AuditRow, CaseRow, DefinitionRow, DocumentRow, SessionRow, TaskRow, UserRow } from './rows.js';
 
-const USER = ['id', 'email', 'whatsapp', 'displayName', 'role', 'passwordHash', 'status', 'createdAt'];
+const USER = [
+  'id', 'email', 'whatsapp', 'displayName', 'role', 'passwordHash', 'status', 'createdAt',
+  'emailVerifiedAt', 'whatsappVerifiedAt', 'privacyNoticeVersion', 'privacyAcknowledgedAt',
+];
 const SESSION = ['sid', 'data', 'expiresAt', 'expiresMs'];
 const DEFINITION = ['id', 'processKey', 'version', 'name', 'xml', 'createdAt', 'createdBy', 'comment'];
 const CASE = [
@@ -11,15 +14,16 @@ const CASE = [
 ];
 export const TASK_COLUMNS = [
   'id', 'caseId', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'role', 'formKey',
-  'assigneeId', 'status', 'createdAt', 'dueAt', 'timeStandard', 'completedAt', 'completedBy',
+  'assigneeId', 'status', 'createdAt', 'dueAt', 'timeStandard', 'completedAt', 'completedBy', 'searchText',
 ];
 const AUDIT = ['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data'];
 const DOCUMENT = [
   'id', 'caseId', 'taskId', 'field', 'uploaderId', 'originalName', 'storedName', 'mime', 'size', 'sha256', 'createdAt',
 ];
 
-const cols = (c: string[]): string => c.join(', ');
-const insert = (table: string, c: string[]): string =>
+/** Column names are quoted, so record fields that are SQL keywords (`to`, `values`) work as columns. */
+export const cols = (c: string[]): string => c.map((x) => `"${x}"`).join(', ');
+export const insert = (table: string, c: string[]): string =>
   `INSERT INTO ${table} (${cols(c)}) VALUES (${c.map((x) => `@${x}`).join(', ')})`;
 /** `SET a = @a, …` for every column except the ones listed. */
 const setAll = (c: string[], except: string[]): string =>
@@ -34,6 +38,8 @@ export function prepareStatements(db: Database) {
     findUserByEmail: db.prepare<[string], UserRow>(`SELECT ${cols(USER)} FROM users WHERE email = ?`),
     countUsers: db.prepare<[], number>('SELECT count(*) FROM users').pluck(),
     countUsersByRole: db.prepare<[string], number>('SELECT count(*) FROM users WHERE role = ?').pluck(),
+    // NOTE: BINARY collation (byte order), the same order MongoDB's default collation gives.
+    listUsersByRole: db.prepare<[string], UserRow>(`SELECT ${cols(USER)} FROM users WHERE role = ? ORDER BY displayName, id`),
     setUserStatus: db.prepare<[string, string]>('UPDATE users SET status = ? WHERE id = ?'),
 
     getSession: db.prepare<[string], SessionRow>(`SELECT ${cols(SESSION)} FROM sessions WHERE sid = ?`),

@@ -2,8 +2,7 @@
 import type { TaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
 import { TASK_COLUMNS } from './statements.js';
-import { paging } from '../task-paging.js';
-
+import { paging, taskSort, type TaskSort } from '../task-paging.js';
 
 type Params = Record<string, string | number>;
 type Filter = { where: string; params: Params };
@@ -29,8 +28,33 @@ export function taskFilter(q: TaskQuery): Filter {
     clauses.push('caseId = @caseId');
     params.caseId = q.caseId;
   }
+  if (q.elementId !== undefined) {
+    clauses.push('elementId = @elementId');
+    params.elementId = q.elementId;
+  }
+  // ISO-8601 UTC strings compare in time order, so a due-time range needs no date parsing.
+  if (q.dueBefore !== undefined) {
+    clauses.push('dueAt < @dueBefore');
+    params.dueBefore = q.dueBefore;
+  }
+  if (q.dueFrom !== undefined) {
+    clauses.push('dueAt >= @dueFrom');
+    params.dueFrom = q.dueFrom;
+  }
+  if (q.search !== undefined) {
+    // NOTE: a leading % cannot use an index; it only scans the rows the other filters leave.
+    clauses.push("searchText LIKE '%' || lower(@search) || '%' ESCAPE '\\'");
+    params.search = escapeLike(q.search.toLowerCase());
+  }
   return { where: clauses.join(' AND '), params };
 }
+
+/** `%`, `_` and the escape character itself, escaped for `LIKE … ESCAPE '\'`: the text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+const ORDER: Record<TaskSort, string> = { due: 'dueAt, createdAt, id', age: 'createdAt, id' };
 
 export function createTaskQueries(db: Database) {
   const cache = new Map<string, ReturnType<Database['prepare']>>();
@@ -44,7 +68,7 @@ export function createTaskQueries(db: Database) {
       const { where, params } = taskFilter(q);
       const sql =
         `SELECT ${TASK_COLUMNS.join(', ')} FROM tasks WHERE ${where} ` +
-        'ORDER BY dueAt, createdAt, id LIMIT @limit OFFSET @offset';
+        `ORDER BY ${ORDER[taskSort(q)]} LIMIT @limit OFFSET @offset`;
       return prepared(sql).all({ ...params, ...paging(q) }) as TaskRecord[];
     },
     count(q: TaskQuery): number {

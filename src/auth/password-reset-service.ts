@@ -1,0 +1,61 @@
+// "Lupa kata sandi": a single-use link (1 h) by e-mail, then a new password. A request answers the
+// same whether or not the address has an account; the link token is stored as a hash only.
+import { ValidationError } from '../errors.js';
+import { outboxMessage, type Links } from '../notifications/messages.js';
+import { linkToken, matchesHash, newLinkSecret, newRecord, parseLinkToken, unusable } from '../notifications/one-time-codes.js';
+import { CODE_TTL_MS, RESEND_LIMIT, RESEND_WINDOW_MS } from '../notifications/policy.js';
+import { passwordReset } from '../notifications/templates/password-reset.js';
+import type { Store, UserRecord, VerificationRecord } from '../store/ports.js';
+
+export const MIN_PASSWORD_LENGTH = 12;
+export type ResetLinkState = 'ok' | 'none' | 'used' | 'expired';
+
+export class PasswordResetService {
+  constructor(private readonly deps: { store: Store; links: Links; now: () => Date; hash: (password: string) => Promise<string> }) {}
+
+  /** Sends a link if the address belongs to an enabled account (silently at most RESEND_LIMIT per window). */
+  async request(email: string): Promise<void> {
+    const { store } = this.deps;
+    const user = await store.findUserByEmail(email.trim().toLowerCase());
+    if (!user || user.status === 'disabled') return;
+    const now = this.deps.now();
+    const since = new Date(now.getTime() - RESEND_WINDOW_MS).toISOString();
+    if ((await store.countVerificationsSince(user.id, 'password-reset', since)) >= RESEND_LIMIT) return;
+    const secret = newLinkSecret();
+    const record = newRecord(user.id, 'password-reset', secret, now, CODE_TTL_MS['password-reset']);
+    const link = this.deps.links.to(`/atur-ulang-kata-sandi/${encodeURIComponent(linkToken(user.id, secret))}`);
+    const text = passwordReset({ name: user.displayName, link, expiresAt: record.expiresAt });
+    await store.insertVerification(record);
+    await store.enqueueMessages([outboxMessage('password-reset', 'email', { userId: user.id, to: user.email }, text, now)]);
+  }
+
+  async check(token: string): Promise<ResetLinkState> {
+    return (await this.find(token)).state;
+  }
+
+  /** Sets the new password and uses up the link in one atomic store operation. */
+  async reset(token: string, raw: Record<string, unknown>): Promise<ResetLinkState> {
+    const password = typeof raw.password === 'string' ? raw.password : '';
+    const confirm = typeof raw.passwordConfirm === 'string' ? raw.passwordConfirm : '';
+    const errors: Record<string, string> = {};
+    if (password.length < MIN_PASSWORD_LENGTH) errors.password = password ? 'field.password.length' : 'field.required';
+    if (confirm !== password) errors.passwordConfirm = confirm ? 'field.passwordConfirm.mismatch' : 'field.required';
+    const found = await this.find(token);
+    if (found.state !== 'ok' || !found.rec) return found.state;
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    const at = this.deps.now().toISOString();
+    const used = await this.deps.store.consumeVerification(found.rec.id, at, { passwordHash: await this.deps.hash(password) });
+    return used ? 'ok' : 'used';
+  }
+
+  private async find(token: string): Promise<{ state: ResetLinkState; user?: UserRecord; rec?: VerificationRecord }> {
+    const parsed = parseLinkToken(token);
+    const user = parsed ? await this.deps.store.getUser(parsed.userId) : null;
+    if (!parsed || !user || user.status === 'disabled') return { state: 'none' };
+    const rec = await this.deps.store.latestVerification(user.id, 'password-reset');
+    if (!rec || !matchesHash(parsed.secret, rec.codeHash)) return { state: 'none' };
+    const why = unusable(rec, this.deps.now(), Number.POSITIVE_INFINITY);
+    if (why === 'used' || why === 'expired') return { state: why };
+    return why ? { state: 'none' } : { state: 'ok', user, rec };
+  }
+}

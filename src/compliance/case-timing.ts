@@ -1,0 +1,71 @@
+// The timers a case change carries (CaseChange.timers / cancelTimers), planned before the change is
+// written so they land in the same transaction: an SLA timer per new task at its due time (on the
+// version's time basis: a working-time version moves dueAt to the working-time due), the SLA timers
+// of tasks the change closes cancelled, and the engine's BPMN timers mirrored as scheduler entries.
+import type { AuditEvent, TaskRecord, TimerRecord } from '../store/ports.js';
+import { parseIsoDuration, timersOf, type EngineResult } from '../workflow/index.js';
+import { BPMN_KIND, bpmnTimerId, newTimer, SLA_KIND, slaTimerId } from '../scheduler/timer-ids.js';
+import type { ComplianceSettings } from './compliance-settings.js';
+
+export interface PlannedTasks {
+  tasks: TaskRecord[];
+  audit: AuditEvent[];
+}
+
+export interface TimingInput {
+  caseId: string;
+  definitionId: string;
+  /** New tasks and their audit (newTasks() of cases/task-projection). */
+  next: PlannedTasks;
+  /** Tasks this change completes or cancels. */
+  closedTaskIds: string[];
+  /** The engine call behind the change, for its BPMN timers. */
+  engine?: EngineResult | null;
+}
+
+export interface TimingPlan {
+  next: PlannedTasks;
+  timers: TimerRecord[];
+  cancelTimers: string[];
+}
+
+export class CaseTiming {
+  constructor(
+    private readonly settings: ComplianceSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async plan(input: TimingInput): Promise<TimingPlan> {
+    const now = this.now();
+    const next = input.next.tasks.length ? await this.dueTimes(input.definitionId, input.next) : input.next;
+    const sla = next.tasks
+      .filter((t) => t.status === 'open')
+      .map((t) => newTimer({ id: slaTimerId(t.id), kind: SLA_KIND, caseId: t.caseId, taskId: t.id, dueAt: t.dueAt, data: { elementId: t.elementId, step: t.name } }, now));
+    const engine = input.engine ? timersOf(input.engine) : null;
+    const bpmn = (engine?.pending ?? []).map((e) =>
+      newTimer({ id: bpmnTimerId(input.caseId, e.key), kind: BPMN_KIND, caseId: input.caseId, taskId: null, dueAt: e.expireAt, data: { elementId: e.elementId, key: e.key } }, now),
+    );
+    return {
+      next,
+      timers: [...sla, ...bpmn],
+      cancelTimers: [...input.closedTaskIds.map(slaTimerId), ...(engine?.ended ?? []).map((key) => bpmnTimerId(input.caseId, key))],
+    };
+  }
+
+  /** On a working-time version, each new task's dueAt (and its task.created audit) is the working-time due. */
+  private async dueTimes(definitionId: string, next: PlannedTasks): Promise<PlannedTasks> {
+    const clock = await this.settings.clock(definitionId);
+    if (clock.basis === 'calendar') return next;
+    const due = new Map<string, string>();
+    const tasks = next.tasks.map((t) => {
+      const ms = parseIsoDuration(t.timeStandard) ?? Date.parse(t.dueAt) - Date.parse(t.createdAt);
+      const dueAt = new Date(clock.dueAt(Date.parse(t.createdAt), ms)).toISOString();
+      due.set(t.id, dueAt);
+      return { ...t, dueAt };
+    });
+    const audit = next.audit.map((e) =>
+      e.type === 'task.created' && e.taskId && due.has(e.taskId) ? { ...e, data: { ...e.data, dueAt: due.get(e.taskId) } } : e,
+    );
+    return { tasks, audit };
+  }
+}

@@ -1,0 +1,43 @@
+// Wires the compliance feature: settings (calendar, per-version time basis and escalation), the
+// timing planner CaseService uses, the timer handlers the scheduler runs, and the reports.
+import type { DefinitionService } from '../definitions/definition-service.js';
+import type { CaseNotifications } from '../notifications/case-notifications.js';
+import type { Links } from '../notifications/messages.js';
+import type { Store } from '../store/ports.js';
+import { bpmnTimerHandler } from '../scheduler/bpmn-timer-handler.js';
+import { BPMN_KIND, SLA_KIND } from '../scheduler/timer-ids.js';
+import type { TimerHandler } from '../scheduler/timer-scheduler.js';
+import { CaseTiming } from './case-timing.js';
+import { ComplianceSettings } from './compliance-settings.js';
+import { ReportService } from './report-service.js';
+import { slaHandler } from './sla-handler.js';
+
+export interface ComplianceServices {
+  settings: ComplianceSettings;
+  timing: CaseTiming;
+  reports: ReportService;
+  /** What the TimerScheduler runs, by timer kind. */
+  timerHandlers: Record<string, TimerHandler>;
+}
+
+export interface ComplianceDeps {
+  store: Store;
+  definitions: DefinitionService;
+  links: Links;
+  now: () => Date;
+  notifications?: CaseNotifications;
+}
+
+export function createComplianceServices(deps: ComplianceDeps): ComplianceServices {
+  const settings = new ComplianceSettings(deps.store, deps.now);
+  const timing = new CaseTiming(settings, deps.now);
+  return {
+    settings,
+    timing,
+    reports: new ReportService({ store: deps.store, definitions: deps.definitions, settings, now: deps.now }),
+    timerHandlers: {
+      [SLA_KIND]: slaHandler({ store: deps.store, settings, links: deps.links }),
+      [BPMN_KIND]: bpmnTimerHandler({ store: deps.store, definitions: deps.definitions, timing, notifications: deps.notifications }),
+    },
+  };
+}

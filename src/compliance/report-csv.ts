@@ -1,0 +1,81 @@
+// Every report table as CSV (RFC 4180: quoted where needed, CRLF, UTF-8 with BOM so spreadsheet
+// programs read the accents). Minutes and percentages are plain numbers with a decimal point.
+import type { ComplianceReport } from './report-service.js';
+import { csvMinutes, csvPercent } from './report-format.js';
+
+export const CSV_TABLES = ['langkah', 'admin', 'bulan', 'tren', 'pengembalian', 'alasan', 'terlambat', 'kasus', 'tugas'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+export const isCsvTable = (name: string): name is CsvTable => (CSV_TABLES as readonly string[]).includes(name);
+
+export interface Table {
+  header: string[];
+  rows: Array<Array<string | number | null>>;
+}
+
+type T = (key: string) => string;
+const yesNo = (v: boolean | null, t: T) => (v === null ? '' : t(v ? 'report.csv.yes' : 'report.csv.no'));
+
+export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
+  const h = (...keys: string[]) => keys.map((k) => t(`report.col.${k}`));
+  switch (name) {
+    case 'langkah':
+      return {
+        header: h('no', 'step', 'role', 'standardMin', 'count', 'medianMin', 'p90Min', 'within', 'withinPct', 'waitMin', 'handlingMin', 'openNow', 'overdueNow', 'level'),
+        rows: r.steps.map((s) => [s.stepNo, s.name, t(`role.${s.role}`), csvMinutes(s.standardMs), s.count, csvMinutes(s.medianMs), csvMinutes(s.p90Ms), s.within,
+          csvPercent(s.withinShare), csvMinutes(s.waitMedianMs), csvMinutes(s.handlingMedianMs), s.openNow, s.overdueNow, t(`report.level.${s.level}`)]),
+      };
+    case 'admin':
+      return {
+        header: h('admin', 'count', 'medianMin', 'p90Min', 'within', 'withinPct', 'waitMin', 'handlingMin'),
+        rows: r.admins.map((a) => [a.name, a.count, csvMinutes(a.medianMs), csvMinutes(a.p90Ms), a.within, csvPercent(a.withinShare), csvMinutes(a.waitMedianMs), csvMinutes(a.handlingMedianMs)]),
+      };
+    case 'bulan':
+      return {
+        header: h('month', 'casesStarted', 'casesEnded', 'count', 'within', 'withinPct', 'endToEndMin'),
+        rows: r.months.map((m) => [m.month, m.casesStarted, m.casesEnded, m.count, m.within, csvPercent(m.withinShare), csvMinutes(m.endToEndMedianMs)]),
+      };
+    case 'tren':
+      return {
+        header: [...h('no', 'step'), ...r.months.map((m) => `${m.month} (%)`)],
+        rows: r.trend.map((s) => [s.stepNo, s.name, ...s.shares.map(csvPercent)]),
+      };
+    case 'pengembalian':
+      return {
+        header: h('returns', 'cases'),
+        rows: r.returns.distribution.map((d) => [d.returns, d.cases]),
+      };
+    case 'alasan':
+      return {
+        header: h('code', 'reason', 'count', 'sharePct'),
+        rows: r.returns.reasons.map((x) => [x.code, x.label, x.count, csvPercent(x.share)]),
+      };
+    case 'terlambat':
+      return {
+        header: h('applicant', 'case', 'no', 'step', 'role', 'holder', 'created', 'due', 'lateMin'),
+        rows: r.overdue.map((o) => [o.applicantName, o.caseId, o.stepNo, o.step, t(`role.${o.role}`), o.holder ?? '', o.createdAt, o.dueAt, csvMinutes(o.lateMs)]),
+      };
+    case 'kasus':
+      return {
+        header: h('case', 'applicant', 'version', 'started', 'ended', 'totalMin', 'agencyMin', 'applicantMin', 'standardMin', 'met', 'returns'),
+        rows: r.cases.map((c) => [c.caseId, c.applicantName, c.version, c.createdAt, c.endedAt, csvMinutes(c.totalMs), csvMinutes(c.agencyMs), csvMinutes(c.applicantMs),
+          csvMinutes(c.standardMs), yesNo(c.met, t), c.returns]),
+      };
+    case 'tugas':
+      return {
+        header: h('task', 'case', 'applicant', 'no', 'step', 'role', 'created', 'taken', 'completed', 'completedBy', 'elapsedMin', 'waitMin', 'handlingMin', 'standardMin', 'met', 'status'),
+        rows: r.tasks.map((x) => [x.task.id, x.task.caseId, x.task.applicantName, x.task.stepNo, x.task.name, t(`role.${x.task.role}`), x.task.createdAt, x.takenAt ?? '',
+          x.task.completedAt ?? '', x.task.completedBy ?? '', csvMinutes(x.elapsedMs), csvMinutes(x.waitMs), csvMinutes(x.handlingMs), csvMinutes(x.standardMs), yesNo(x.met, t), x.task.status]),
+      };
+  }
+}
+
+const cell = (v: string | number | null): string => {
+  const s = v === null ? '' : String(v);
+  // NOTE: a leading = + - @ would be read as a formula by spreadsheet programs: prefix a quote
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function toCsv(table: Table): string {
+  return `\uFEFF${[table.header, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}

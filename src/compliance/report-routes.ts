@@ -1,0 +1,86 @@
+// Reports for process owners and Admin PPE: the compliance page (server-drawn charts and tables),
+// per-step compliance as JSON for the diagram, every table as CSV, one case's timing, and the
+// printable Tabel 7 per semester. Settings pages: settings-routes.ts.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Router, type Request } from 'express';
+import { requireRole } from '../auth/guards.js';
+import { SHIPPED_PROCESS_KEY } from '../cases/case-service.js';
+import type { Services } from '../composition.js';
+import { NotFoundError } from '../errors.js';
+import { translate } from '../web/i18n.js';
+import { asyncRoute, langOf, type RenderPage } from '../web/page.js';
+import { GOOD_SHARE } from './report-figures.js';
+import { csvTable, isCsvTable, toCsv } from './report-csv.js';
+import { reportPageModel } from './report-page.js';
+import { periodFrom, recentSemesters, semesterFrom } from './period.js';
+import { casePageModel } from './case-page.js';
+import { tabel7PageModel } from './tabel7-page.js';
+import { settingsRoutes } from './settings-routes.js';
+
+const CSS = join(fileURLToPath(new URL('../..', import.meta.url)), 'src', 'compliance', 'public', 'laporan.css');
+
+/** ?ambang=80 → 0.8 (50–100 %), else the default. */
+function goodShareOf(req: Request): number {
+  const n = Number(req.query.ambang);
+  return Number.isInteger(n) && n >= 50 && n <= 100 ? n / 100 : GOOD_SHARE;
+}
+const processOf = (req: Request): string => (typeof req.query.proses === 'string' && req.query.proses ? req.query.proses : SHIPPED_PROCESS_KEY);
+
+export function reportRoutes(deps: Services & { renderPage: RenderPage }): Router {
+  const { compliance, renderPage, now } = deps;
+  const router = Router();
+  const readers = requireRole('process-owner', 'admin-ppe');
+
+  async function reportFor(req: Request) {
+    const period = periodFrom(req.query, await compliance.settings.calendar(), now());
+    const report = await compliance.reports.report({ processKey: processOf(req), from: period.from, to: period.to }, goodShareOf(req));
+    return { period, report };
+  }
+
+  router.get('/laporan/static/laporan.css', (_req, res) => res.type('text/css').sendFile(CSS, { maxAge: '1h' }));
+
+  router.get('/laporan', readers, asyncRoute(async (req, res) => {
+    const { period, report } = await reportFor(req);
+    renderPage(req, res, 'reports/index', { ...reportPageModel(report, period, langOf(req)), canEdit: req.user!.role === 'process-owner' });
+  }));
+
+  router.get('/laporan/kepatuhan.json', readers, asyncRoute(async (req, res) => {
+    const period = periodFrom(req.query, await compliance.settings.calendar(), now());
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await compliance.reports.stepCompliance({ processKey: processOf(req), from: period.from, to: period.to }, goodShareOf(req)));
+  }));
+
+  router.get('/laporan/unduh/:file', readers, asyncRoute(async (req, res) => {
+    const name = String(req.params.file).replace(/\.csv$/, '');
+    if (!String(req.params.file).endsWith('.csv') || !isCsvTable(name)) throw new NotFoundError();
+    const { period, report } = await reportFor(req);
+    const lang = langOf(req);
+    res.set('Cache-Control', 'private, no-store');
+    res.attachment(`laporan-${name}-${period.dari}-${period.sampai}.csv`).type('text/csv; charset=utf-8')
+      .send(toCsv(csvTable(name, report, (key) => translate(lang, key))));
+  }));
+
+  router.get('/laporan/kasus/:id', readers, asyncRoute(async (req, res) => {
+    const timing = await compliance.reports.caseTiming(String(req.params.id));
+    renderPage(req, res, 'reports/case', casePageModel(timing, langOf(req)));
+  }));
+
+  router.get(['/laporan/tabel-7', '/laporan/tabel-7.csv'], readers, asyncRoute(async (req, res) => {
+    const calendar = await compliance.settings.calendar();
+    const semester = semesterFrom(req.query.semester, calendar, now());
+    const processKey = processOf(req);
+    const report = await compliance.reports.report({ processKey, from: semester.from, to: semester.to }, goodShareOf(req));
+    const lang = langOf(req);
+    const def = await deps.definitions.latest(processKey);
+    const model = await tabel7PageModel({ report, semester, lang, xml: def.xml, choices: recentSemesters(calendar, now()) });
+    if (req.path.endsWith('.csv')) {
+      res.attachment(`tabel-7-${semester.key}.csv`).type('text/csv; charset=utf-8').send(toCsv(model.csv));
+      return;
+    }
+    renderPage(req, res, 'reports/tabel-7', model);
+  }));
+
+  router.use(settingsRoutes(deps));
+  return router;
+}

@@ -1,0 +1,93 @@
+// Background delivery of the outbox. Each tick leases the due messages (claimDueMessages, so
+// several app instances never send one message twice while a lease holds), sends them, and marks
+// each sent, or failed with a retry time (backoff) until MAX_DELIVERY_ATTEMPTS.
+import type { OutboxMessage, Store } from '../store/ports.js';
+import { MAX_DELIVERY_ATTEMPTS, OUTBOX_BATCH, OUTBOX_LEASE_MS, retryAt } from './policy.js';
+import type { Transports } from './transports/transport.js';
+
+export interface OutboxSenderOptions {
+  store: Store;
+  transports: Transports;
+  now?: () => Date;
+  intervalMs?: number;
+  leaseMs?: number;
+  batch?: number;
+  log?: (line: string) => void;
+}
+
+export interface TickResult {
+  sent: number;
+  failed: number; // failed this attempt (retried later or given up)
+}
+
+export class OutboxSender {
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<unknown> | null = null;
+  private running = false;
+  private stopped = false;
+  private readonly now: () => Date;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly opts: OutboxSenderOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.log = opts.log ?? (() => undefined);
+  }
+
+  /** Polls every intervalMs (default 2 s) on an unref'd timer, so it never keeps the process alive. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for a delivery in progress. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.current?.catch(() => undefined);
+  }
+
+  /** Delivers every message due now (batch after batch); what the timer runs, and what tests call. */
+  async deliverDue(): Promise<TickResult> {
+    const total: TickResult = { sent: 0, failed: 0 };
+    const batch = this.opts.batch ?? OUTBOX_BATCH;
+    for (;;) {
+      const claimed = await this.opts.store.claimDueMessages(this.now().toISOString(), batch, this.opts.leaseMs ?? OUTBOX_LEASE_MS);
+      const results = await Promise.all(claimed.map((m) => this.deliver(m)));
+      total.sent += results.filter(Boolean).length;
+      total.failed += results.filter((ok) => !ok).length;
+      if (claimed.length < batch || this.stopped) return total;
+    }
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.current = this.deliverDue()
+        .catch((err: unknown) => this.log(`[alur] outbox: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => {
+          this.current = null;
+          if (this.running) this.schedule(this.opts.intervalMs ?? 2000);
+        });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async deliver(m: OutboxMessage): Promise<boolean> {
+    const transport = this.opts.transports[m.channel];
+    try {
+      await transport.send(m);
+    } catch (err) {
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      const retry = retryAt(this.now(), m.attempts);
+      await this.opts.store.markMessageFailed(m.id, error, retry);
+      this.log(`[alur] outbox ${m.channel} to ${m.to} (${m.kind}) failed, attempt ${m.attempts}/${MAX_DELIVERY_ATTEMPTS}: ${error}; ${retry ? `retry at ${retry}` : 'given up'}`);
+      return false;
+    }
+    await this.opts.store.markMessageSent(m.id, this.now().toISOString());
+    if (transport.kind !== 'dev-mailbox') this.log(`[alur] outbox ${m.channel} to ${m.to} (${m.kind}) sent by ${transport.kind}`);
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+// Mongoose schemas of the notifications feature: verification codes (hash only) and the outbox.
+// Pure definitions, like schemas.ts: nothing here touches a server.
+import { Schema, type Types } from 'mongoose';
+import type { Channel, OutboxMessage, OutboxStatus, VerificationPurpose, VerificationRecord } from '../ports.js';
+import { id, int, nullableStr, options, str, text } from './schema-kit.js';
+import type { Stored } from './schemas.js';
+
+export const PURPOSES = ['email', 'whatsapp', 'password-reset'] as const satisfies readonly VerificationPurpose[];
+export const CHANNELS = ['email', 'whatsapp'] as const satisfies readonly Channel[];
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
+
+/** `seq` (an ObjectId, increasing per process) orders records that share a timestamp. */
+export type VerificationDoc = Stored<VerificationRecord> & { seq: Types.ObjectId };
+export type OutboxDoc = Stored<OutboxMessage> & { seq: Types.ObjectId };
+
+export const verificationSchema = new Schema<VerificationDoc>(
+  {
+    _id: id,
+    userId: str,
+    purpose: { type: String, required: true, enum: PURPOSES },
+    codeHash: str,
+    createdAt: str,
+    expiresAt: str,
+    usedAt: nullableStr,
+    attempts: int(0),
+    seq: { type: Schema.Types.ObjectId, required: true },
+  },
+  options('verifications'),
+);
+verificationSchema.index({ userId: 1, purpose: 1, createdAt: 1 });
+
+export const outboxSchema = new Schema<OutboxDoc>(
+  {
+    _id: id,
+    kind: str,
+    channel: { type: String, required: true, enum: CHANNELS },
+    to: str,
+    subject: nullableStr,
+    body: text('body'),
+    userId: nullableStr,
+    caseId: nullableStr,
+    createdAt: str,
+    status: { type: String, required: true, enum: OUTBOX_STATUSES },
+    attempts: int(0),
+    nextAttemptAt: str,
+    lockedUntil: nullableStr,
+    lastError: nullableStr,
+    sentAt: nullableStr,
+    seq: { type: Schema.Types.ObjectId, required: true },
+  },
+  options('outbox'),
+);
+// the sender's claim: pending messages in due order
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+// a user's messages (development mailbox, notification list), newest first
+outboxSchema.index({ userId: 1, createdAt: 1 });

@@ -1,0 +1,44 @@
+// UserPatch → one UPDATE of the users table, shared by updateUser and consumeVerification.
+import type { UserPatch } from '../ports.js';
+import { NotFoundError } from '../../errors.js';
+import type { Database } from './database.js';
+
+/** Every field a UserPatch may set; the compiler insists the list stays complete. */
+const PATCHABLE: Record<keyof UserPatch, true> = {
+  displayName: true,
+  whatsapp: true,
+  passwordHash: true,
+  status: true,
+  emailVerifiedAt: true,
+  whatsappVerifiedAt: true,
+};
+
+/**
+ * The fields of `patch` that are set (an `undefined` value means "leave as is"). Anything else
+ * (e.g. `email` or `role` smuggled in past the type) is refused, not silently written or ignored.
+ */
+export function patchEntries(patch: UserPatch): Array<[keyof UserPatch, unknown]> {
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+  for (const [key] of entries) {
+    if (!Object.hasOwn(PATCHABLE, key)) throw new Error(`user field ${key} cannot be changed`);
+  }
+  return entries.sort(([a], [b]) => (a < b ? -1 : 1)) as Array<[keyof UserPatch, unknown]>;
+}
+
+export function createUserPatcher(db: Database) {
+  const cache = new Map<string, ReturnType<Database['prepare']>>();
+  const exists = db.prepare<[string], number>('SELECT 1 FROM users WHERE id = ?').pluck();
+
+  /** Applies `patch` to user `id`; NotFoundError if there is no such user. Call inside a transaction if it must be atomic. */
+  return function patchUser(id: string, patch: UserPatch): void {
+    const entries = patchEntries(patch);
+    if (entries.length === 0) {
+      if (exists.get(id) === undefined) throw new NotFoundError();
+      return;
+    }
+    const sql = `UPDATE users SET ${entries.map(([k]) => `${k} = @${k}`).join(', ')} WHERE id = @id`;
+    let stmt = cache.get(sql);
+    if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+    if (stmt.run({ ...Object.fromEntries(entries), id }).changes === 0) throw new NotFoundError();
+  };
+}

@@ -1,0 +1,127 @@
+// Properties panel group "SOP (Alur)": role (camunda:candidateGroups), form (camunda:formKey) and
+// the Mutu Baku (alur:mutuBaku) of a flow node; "Identitas SOP" (alur:sopIdentity) of the process.
+import { h } from '@bpmn-io/properties-panel/preact';
+import { SelectEntry, TextAreaEntry, TextFieldEntry, isSelectEntryEdited, isTextAreaEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
+import { useService } from 'bpmn-js-properties-panel';
+import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
+
+const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function extension(bo, type) {
+  return ((bo.extensionElements && bo.extensionElements.get('values')) || []).find((v) => v.$type === type);
+}
+
+/** Sets `props` on the extension element `type` of `bo`, creating extensionElements and it as needed (one undo step). */
+function setExtension(injector, element, bo, type, props) {
+  const bpmnFactory = injector.get('bpmnFactory');
+  const commands = [];
+  let ext = bo.extensionElements;
+  if (!ext) {
+    ext = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
+    ext.$parent = bo;
+    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements: ext } } });
+  }
+  let target = extension(bo, type);
+  if (!target) {
+    target = bpmnFactory.create(type, {});
+    target.$parent = ext;
+    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: ext, properties: { values: [...ext.get('values'), target] } } });
+  }
+  commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: target, properties: props } });
+  injector.get('commandStack').execute('properties-panel.multi-command-executor', commands);
+}
+
+const lines = (value) => String(value || '').split('\n').map((s) => s.trim()).filter(Boolean);
+
+/** A text field, text area (one item per line) or select bound to one property of an extension element. */
+function ExtensionField(props) {
+  const { element, id, label, owner, type, prop, isList, validate, kind } = props;
+  const injector = useService('injector');
+  const debounce = useService('debounceInput');
+  const bo = owner(element);
+  const target = extension(bo, type);
+  const raw = target ? target.get(prop) : undefined;
+  const getValue = () => (isList ? (raw || []).join('\n') : raw === undefined || raw === null ? '' : String(raw));
+  const setValue = (value) => {
+    let v = isList ? lines(value) : String(value || '').trim();
+    if (prop === 'langkah') v = v === '' ? undefined : Number.parseInt(v, 10);
+    setExtension(injector, element, bo, type, { [prop]: v === '' ? undefined : v });
+  };
+  const entryProps = { element, id, label, getValue, setValue, debounce, validate };
+  return kind === 'area' ? h(TextAreaEntry, { ...entryProps, rows: 3 }) : h(TextFieldEntry, entryProps);
+}
+
+/** A select bound to a camunda attribute of the business object itself. */
+function CamundaSelect(props) {
+  const { element, id, label, attr, choices } = props;
+  const modeling = useService('modeling');
+  const bo = getBusinessObject(element);
+  const current = bo.get(attr) || '';
+  const list = current && !choices.includes(current) ? [...choices, current] : choices;
+  return h(SelectEntry, {
+    element, id, label,
+    getValue: () => bo.get(attr) || '',
+    setValue: (value) => modeling.updateModdleProperties(element, bo, { [attr]: value || undefined }),
+    getOptions: () => [{ value: '', label: '—' }, ...list.map((c) => ({ value: c, label: c }))],
+  });
+}
+
+const field = (kind, options) => ({ ...options, kind, component: ExtensionField, isEdited: kind === 'area' ? isTextAreaEntryEdited : isTextFieldEntryEdited });
+const select = (options) => ({ ...options, component: CamundaSelect, isEdited: isSelectEntryEdited });
+
+function mutuBakuGroup(element, forms) {
+  const common = { element, owner: getBusinessObject, type: 'alur:MutuBaku' };
+  const entries = [];
+  if (is(element, 'bpmn:UserTask')) {
+    entries.push(select({ element, id: 'alur-role', label: 'Pelaksana (peran / candidate group)', attr: 'camunda:candidateGroups', choices: ['ppbj', 'admin-ppe'] }));
+    entries.push(select({ element, id: 'alur-form', label: 'Formulir (formKey)', attr: 'camunda:formKey', choices: forms }));
+  }
+  entries.push(
+    field('text', { ...common, id: 'alur-langkah', label: 'No. langkah SOP', prop: 'langkah', validate: (v) => (v && !/^[1-9]\d*$/.test(v) ? 'Bilangan bulat positif' : null) }),
+    field('area', { ...common, id: 'alur-uraian', label: 'Uraian kegiatan (jika beda dari nama)', prop: 'uraian' }),
+    field('area', { ...common, id: 'alur-persyaratan', label: 'Persyaratan/Perlengkapan (satu per baris)', prop: 'persyaratan', isList: true }),
+    field('text', { ...common, id: 'alur-waktu', label: 'Waktu (ISO-8601, mis. PT15M)', prop: 'waktu', validate: (v) => (v && !DURATION.test(v) ? 'Durasi ISO-8601, mis. PT15M atau P1D' : null) }),
+    field('text', { ...common, id: 'alur-output', label: 'Output', prop: 'output' }),
+    field('area', { ...common, id: 'alur-keterangan', label: 'Keterangan (satu per baris)', prop: 'keterangan', isList: true }),
+  );
+  return { id: 'alur-sop', label: 'SOP (Alur): Pelaksana dan Mutu Baku', entries };
+}
+
+const IDENTITY_TEXT = [
+  ['nomor', 'Nomor SOP'], ['tanggalPembuatan', 'Tanggal pembuatan (YYYY-MM-DD)'], ['tanggalRevisi', 'Tanggal revisi (YYYY-MM-DD)'],
+  ['tanggalEfektif', 'Tanggal efektif (YYYY-MM-DD)'], ['namaSop', 'Nama SOP'], ['instansi', 'Instansi'], ['satuanKerja', 'Satuan kerja'],
+  ['disahkanJabatan', 'Disahkan oleh: jabatan'], ['disahkanNama', 'Disahkan oleh: nama'], ['disahkanPangkat', 'Disahkan oleh: pangkat'], ['disahkanNip', 'Disahkan oleh: NIP'],
+];
+const IDENTITY_LISTS = [
+  ['dasarHukum', 'Dasar hukum'], ['kualifikasiPelaksana', 'Kualifikasi pelaksana'], ['keterkaitan', 'Keterkaitan'],
+  ['peralatan', 'Peralatan/perlengkapan'], ['peringatan', 'Peringatan'], ['pencatatan', 'Pencatatan dan pendataan'],
+];
+
+function identityGroup(element) {
+  const owner = (el) => (is(el, 'bpmn:Participant') ? getBusinessObject(el).processRef : getBusinessObject(el));
+  const common = { element, owner, type: 'alur:SopIdentity' };
+  const dateCheck = (v) => (v && !DATE.test(v) ? 'Format YYYY-MM-DD' : null);
+  return {
+    id: 'alur-identity',
+    label: 'Identitas SOP (Permen PANRB 35/2012)',
+    entries: [
+      ...IDENTITY_TEXT.map(([prop, label]) => field('text', { ...common, id: `alur-id-${prop}`, label, prop, validate: prop.startsWith('tanggal') ? dateCheck : undefined })),
+      ...IDENTITY_LISTS.map(([prop, label]) => field('area', { ...common, id: `alur-id-${prop}`, label: `${label} (satu per baris)`, prop, isList: true })),
+    ],
+  };
+}
+
+function AlurPropertiesProvider(propertiesPanel, config) {
+  const forms = (config && config.forms) || [];
+  this.getGroups = (element) => (groups) => {
+    if (is(element, 'bpmn:FlowNode') && !is(element, 'bpmn:SequenceFlow')) groups.splice(1, 0, mutuBakuGroup(element, forms));
+    const bo = getBusinessObject(element);
+    if (is(element, 'bpmn:Process') || (is(element, 'bpmn:Participant') && bo.processRef)) groups.splice(1, 0, identityGroup(element));
+    return groups;
+  };
+  propertiesPanel.registerProvider(400, this);
+}
+AlurPropertiesProvider.$inject = ['propertiesPanel', 'config.alur'];
+
+export default { __init__: ['alurPropertiesProvider'], alurPropertiesProvider: ['type', AlurPropertiesProvider] };

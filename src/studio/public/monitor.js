@@ -1,0 +1,40 @@
+// Process view: the latest diagram (bpmn-js NavigatedViewer, global BpmnJS from the UMD build)
+// with open / overdue task counts per step; a badge or a click on a step opens its case list.
+(function () {
+  'use strict';
+  var el = document.getElementById('monitor-canvas');
+  if (!el || !window.BpmnJS) return;
+  var stepUrl = function (id, overdue) { return '/proses/pantau/langkah/' + encodeURIComponent(id) + (overdue ? '?terlambat=1' : ''); };
+  var badge = function (cls, id, count, overdue, title) {
+    var a = document.createElement('a');
+    a.className = 'count-badge ' + cls;
+    a.href = stepUrl(id, overdue);
+    a.dataset.element = id;
+    a.textContent = String(count);
+    a.title = title;
+    return a;
+  };
+  var viewer = new window.BpmnJS({ container: el });
+  fetch(el.dataset.source, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    .then(function (res) { return res.json(); })
+    .then(function (data) {
+      return viewer.importXML(data.xml).then(function () { return data; });
+    })
+    .then(function (data) {
+      viewer.get('canvas').zoom('fit-viewport');
+      var overlays = viewer.get('overlays');
+      var steps = {};
+      data.steps.forEach(function (s) {
+        steps[s.elementId] = s;
+        overlays.add(s.elementId, { position: { top: -12, right: 14 }, html: badge('open', s.elementId, s.open, false, s.open + ' ' + el.dataset.open) });
+        if (s.overdue > 0) {
+          overlays.add(s.elementId, { position: { top: -12, left: -6 }, html: badge('overdue', s.elementId, s.overdue, true, s.overdue + ' ' + el.dataset.overdue) });
+        }
+      });
+      viewer.on('element.click', function (e) {
+        if (steps[e.element.id]) window.location.href = stepUrl(e.element.id, false);
+      });
+      el.dataset.ready = 'true';
+    })
+    .catch(function (err) { el.dataset.error = String(err && err.message || err); });
+})();

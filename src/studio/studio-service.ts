@@ -1,0 +1,74 @@
+// The modeler's server side for one process: what to open (draft, else the latest version),
+// drafts, uploads and deploys. A deploy goes through DefinitionService.deploy (every rule), and
+// must keep the process id, so it is a new version of this process and not a new process.
+import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
+import type { DefinitionRecord, Store } from '../store/ports.js';
+import { parseProblems, readSopDocument, type DefinitionProblem } from '../workflow/index.js';
+import { ProcessDrafts } from './process-drafts.js';
+
+export interface StudioDocument {
+  xml: string;
+  source: 'draft' | 'version';
+  version: number;
+  savedAt: string;
+}
+
+export class StudioService {
+  private readonly drafts: ProcessDrafts;
+
+  constructor(
+    private readonly deps: { store: Store; definitions: DefinitionService; now?: () => Date },
+    readonly processKey: string,
+  ) {
+    this.drafts = new ProcessDrafts(deps.store, deps.now);
+  }
+
+  async open(): Promise<StudioDocument> {
+    const latest = await this.deps.definitions.latest(this.processKey);
+    const draft = await this.drafts.get(this.processKey);
+    if (draft) return { xml: draft.xml, source: 'draft', version: latest.version, savedAt: draft.savedAt };
+    return { xml: latest.xml, source: 'version', version: latest.version, savedAt: latest.createdAt };
+  }
+
+  /** Every problem, plus one if the process id is not this process's. */
+  async validate(xml: string): Promise<DefinitionProblem[]> {
+    const { problems } = await this.deps.definitions.validate(xml);
+    return [...problems, ...(await this.processIdProblems(xml))];
+  }
+
+  /** Saves any readable XML as the draft (errors included: a draft is work in progress). */
+  async saveDraft(xml: string, by: string | null): Promise<{ savedAt: string | null; problems: DefinitionProblem[] }> {
+    const unreadable = await parseProblems(xml);
+    if (unreadable.length) return { savedAt: null, problems: unreadable };
+    const { savedAt } = await this.drafts.save(this.processKey, xml, by);
+    return { savedAt, problems: await this.validate(xml) };
+  }
+
+  async discardDraft(by: string | null): Promise<void> {
+    await this.drafts.discard(this.processKey, by);
+  }
+
+  async draftXml(): Promise<string | null> {
+    return (await this.drafts.get(this.processKey))?.xml ?? null;
+  }
+
+  /** Refused with every problem while an error remains; the running version is untouched then. */
+  async deploy(xml: string, comment: string, by: string | null): Promise<DefinitionRecord> {
+    const problems = await this.validate(xml);
+    if (problems.some((p) => p.severity === 'error')) throw new DeployRefusedError(problems);
+    const deployed = await this.deps.definitions.deploy(xml, by, comment.trim() || 'Diubah di modeler');
+    await this.drafts.discard(this.processKey, by);
+    return deployed;
+  }
+
+  private async processIdProblems(xml: string): Promise<DefinitionProblem[]> {
+    if ((await parseProblems(xml)).length) return [];
+    const { processKey } = await readSopDocument(xml);
+    if (processKey === this.processKey) return [];
+    return [{
+      elementId: processKey || null, severity: 'error', rule: 'alur',
+      message: `the process id is "${processKey}" but must stay "${this.processKey}": a deploy here is a new version of this process`,
+    }];
+  }
+}

@@ -1,0 +1,91 @@
+// Inbox filters of the Admin PPE views: read from the query string (a plain GET form), turned into
+// a store TaskQuery, and written back into links so paging and tabs keep them.
+import type { TaskQuery } from '../store/ports.js';
+
+export type InboxView = 'mine' | 'queue';
+/** baru = not taken and not overdue; diambil = taken; terlambat = overdue. */
+export type InboxState = 'baru' | 'diambil' | 'terlambat';
+export type InboxSort = 'batas' | 'umur';
+
+export interface InboxFilters {
+  step: string; // elementId, '' = every step
+  state: InboxState | ''; // '' = every state the view holds
+  search: string;
+  sort: InboxSort;
+  page: number;
+  /** A state that cannot occur in this view ("baru" in Tugas Saya, "diambil" in the Antrian); ignored. */
+  ignoredState: InboxState | null;
+}
+
+export const PAGE_SIZE = 50;
+export const MAX_SEARCH = 100;
+const SORTS: readonly InboxSort[] = ['batas', 'umur'];
+
+/**
+ * The states offered in a view. The Antrian holds only untaken tasks ("diambil" cannot occur);
+ * Tugas Saya holds only tasks taken by me ("baru" cannot occur, "diambil" is every row).
+ */
+export function statesOf(view: InboxView): InboxState[] {
+  return view === 'queue' ? ['baru', 'terlambat'] : ['terlambat'];
+}
+
+function first(v: unknown): string {
+  const x = Array.isArray(v) ? v[0] : v;
+  return typeof x === 'string' ? x : '';
+}
+
+/** NIP is stored without spaces; "19860926 201505 1 001" finds it as typed on the ID card. */
+function searchTerm(raw: string): string {
+  const trimmed = raw.trim().replace(/\s+/g, ' ').slice(0, MAX_SEARCH);
+  return /^[\d ]+$/.test(trimmed) ? trimmed.replace(/ /g, '') : trimmed;
+}
+
+export function parseFilters(query: Record<string, unknown>, view: InboxView, stepIds: string[]): InboxFilters {
+  const step = first(query.langkah);
+  const rawState = first(query.status) as InboxState;
+  const known = (['baru', 'diambil', 'terlambat'] as const).includes(rawState);
+  const valid = statesOf(view).includes(rawState);
+  const wholeView = view === 'mine' && rawState === 'diambil';
+  const sort = first(query.urut) as InboxSort;
+  return {
+    step: stepIds.includes(step) ? step : '',
+    state: valid ? rawState : '',
+    search: searchTerm(first(query.cari)),
+    sort: SORTS.includes(sort) ? sort : 'batas',
+    page: Math.max(1, Number.parseInt(first(query.halaman) || '1', 10) || 1),
+    ignoredState: known && !valid && !wholeView ? rawState : null,
+  };
+}
+
+/** Filters every view shares (step, search); the tab counts reflect these. */
+export function sharedQuery(f: InboxFilters): TaskQuery {
+  return { ...(f.step ? { elementId: f.step } : {}), ...(f.search ? { search: f.search } : {}) };
+}
+
+/** The state filter as due-time bounds at `now` (overdue = dueAt before now). */
+export function stateQuery(f: InboxFilters, now: Date): TaskQuery {
+  const iso = now.toISOString();
+  if (f.state === 'terlambat') return { dueBefore: iso };
+  if (f.state === 'baru') return { dueFrom: iso };
+  return {};
+}
+
+export function sortQuery(f: InboxFilters): TaskQuery {
+  return { sort: f.sort === 'umur' ? 'age' : 'due' };
+}
+
+/** Query string of the filters (without defaults), for page links and tabs. */
+export function filterQueryString(f: InboxFilters, opts: { page?: number; withState?: boolean } = {}): string {
+  const params = new URLSearchParams();
+  if (f.step) params.set('langkah', f.step);
+  if (opts.withState !== false && f.state) params.set('status', f.state);
+  if (f.search) params.set('cari', f.search);
+  if (f.sort !== 'batas') params.set('urut', f.sort);
+  if (opts.page && opts.page > 1) params.set('halaman', String(opts.page));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function isFiltered(f: InboxFilters): boolean {
+  return Boolean(f.step || f.state || f.search);
+}

@@ -1,0 +1,37 @@
+// View model of "Alihkan tugas": the task in brief (NIK masked), the Admin PPE who may receive it,
+// the reason, and on a failed submission the typed values with the field errors.
+import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { MAX_REASON } from './assignment-service.js';
+import { maskNik, timeLeft } from './sla.js';
+
+export interface ReassignPageInput {
+  task: TaskRecord;
+  candidates: UserRecord[];
+  now: Date;
+  values?: { ke?: unknown; alasan?: unknown };
+  errors?: Record<string, string>;
+}
+
+const LABELS: Record<string, string> = { ke: 'reassign.to', alasan: 'reassign.reason' };
+
+export async function reassignPageModel(store: Store, input: ReassignPageInput) {
+  const { task, candidates, now } = input;
+  const [c, holder] = await Promise.all([
+    store.getCase(task.caseId),
+    task.assigneeId ? store.getUser(task.assigneeId) : Promise.resolve(null),
+  ]);
+  const chosen = typeof input.values?.ke === 'string' ? input.values.ke : '';
+  const errors = input.errors ?? {};
+  return {
+    title: 'reassign.title',
+    task: { ...task, nik: maskNik(c?.data['ppbj-identitas']?.nik), timeLeft: timeLeft(task.dueAt, now), overdue: now.toISOString() > task.dueAt },
+    holderName: holder?.displayName ?? null,
+    expectedHolder: task.assigneeId ?? '',
+    back: task.assigneeId ? '/tugas' : '/kotak-masuk',
+    options: candidates.map((u) => ({ value: u.id, label: u.displayName, email: u.email, selected: u.id === chosen })),
+    reason: typeof input.values?.alasan === 'string' ? input.values.alasan : '',
+    maxReason: MAX_REASON,
+    errors,
+    errorList: Object.entries(errors).map(([field, message]) => ({ field, label: LABELS[field] ?? field, message })),
+  };
+}

@@ -1,0 +1,153 @@
+// Turns the executable process into the SOP procedure table (Permen PANRB 35/2012): one row per
+// start/end event, task, or deciding gateway, in flow order, each in its lane's Pelaksana column
+// with its flowchart symbol and Mutu Baku, plus the arrows between rows.
+// NOTE: a user task whose only outgoing flow enters a diverging gateway without its own
+// `alur:mutuBaku langkah` forms ONE row with that gateway (symbol: decision). This is how SOP row 6
+// "Memeriksa Informasi PPBJ. Jika Lengkap, … Jika Tidak, …" maps to the task + gateway pair.
+import { allNodes, type ModdleNode } from './moddle.js';
+import { mutuBakuOf, readLanes } from './process-model.js';
+import { readSopIdentity } from './sop-identity.js';
+import type { SopDocument, SopEdge, SopRow, SopSymbol } from './sop-types.js';
+
+interface Unit {
+  main: ModdleNode;
+  exit: ModdleNode; // the merged gateway, else main
+  symbol: SopSymbol;
+  order: number; // discovery order, for stable sorting
+}
+
+const isGateway = (n: ModdleNode): boolean => n.$type.endsWith('Gateway');
+const isFlowNode = (n: ModdleNode): boolean =>
+  typeof n.$instanceOf === 'function' && (n.$instanceOf as (t: string) => boolean).call(n, 'bpmn:FlowNode');
+
+function flowGraph(process: ModdleNode) {
+  const elements = (process.flowElements as ModdleNode[] | undefined) ?? [];
+  const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
+  const nodes = elements.filter(isFlowNode);
+  const out = (n: ModdleNode) => flows.filter((f) => f.sourceRef === n);
+  const inc = (n: ModdleNode) => flows.filter((f) => f.targetRef === n);
+  return { nodes, out, inc };
+}
+
+function buildUnits(graph: ReturnType<typeof flowGraph>): Map<ModdleNode, Unit> {
+  const { nodes, out, inc } = graph;
+  const unitOf = new Map<ModdleNode, Unit>();
+  const symbolOf = (n: ModdleNode): SopSymbol =>
+    n.$type === 'bpmn:StartEvent' || n.$type === 'bpmn:EndEvent' ? 'terminator' : isGateway(n) ? 'decision' : 'process';
+  nodes.filter((n) => !isGateway(n)).forEach((n, i) => unitOf.set(n, { main: n, exit: n, symbol: symbolOf(n), order: i }));
+  for (const gateway of nodes.filter((n) => isGateway(n) && out(n).length > 1)) {
+    const incoming = inc(gateway);
+    const source = incoming.length === 1 ? (incoming[0]!.sourceRef as ModdleNode) : undefined;
+    const owner = source ? unitOf.get(source) : undefined;
+    if (owner && out(source!).length === 1 && owner.symbol === 'process' && mutuBakuOf(gateway)?.langkah === undefined) {
+      owner.exit = gateway;
+      owner.symbol = 'decision';
+      unitOf.set(gateway, owner);
+    } else {
+      unitOf.set(gateway, { main: gateway, exit: gateway, symbol: 'decision', order: unitOf.size });
+    }
+  }
+  return unitOf;
+}
+
+/** Successor units of a unit with the label of the flow taken; pass-through gateways are followed. */
+function successors(unit: Unit, graph: ReturnType<typeof flowGraph>, unitOf: Map<ModdleNode, Unit>): Array<{ to: Unit; label: string }> {
+  const found: Array<{ to: Unit; label: string }> = [];
+  const seen = new Set<ModdleNode>();
+  const follow = (flow: ModdleNode, label: string): void => {
+    const target = flow.targetRef as ModdleNode;
+    const name = label || String(flow.name ?? '').trim();
+    const to = unitOf.get(target);
+    if (to && to !== unit) found.push({ to, label: name });
+    else if (to === unit && target === unit.main) found.push({ to, label: name });
+    else if (!to && !seen.has(target)) {
+      seen.add(target);
+      graph.out(target).forEach((f) => follow(f, name));
+    }
+  };
+  graph.out(unit.exit).forEach((f) => follow(f, ''));
+  return found;
+}
+
+/** Flow order: forward edges (DFS back edges removed) topologically, ties by langkah then discovery; end events last. */
+function orderUnits(units: Unit[], next: Map<Unit, Unit[]>): Unit[] {
+  const back = new Set<string>();
+  const state = new Map<Unit, 'active' | 'done'>();
+  const visit = (u: Unit): void => {
+    state.set(u, 'active');
+    for (const v of next.get(u) ?? []) {
+      if (state.get(v) === 'active') back.add(`${u.order}>${v.order}`);
+      else if (!state.has(v)) visit(v);
+    }
+    state.set(u, 'done');
+  };
+  const starts = units.filter((u) => u.main.$type === 'bpmn:StartEvent');
+  [...starts, ...units].forEach((u) => state.has(u) || visit(u));
+  const indegree = new Map(units.map((u) => [u, 0]));
+  const forward = (u: Unit) => (next.get(u) ?? []).filter((v) => !back.has(`${u.order}>${v.order}`) && v !== u);
+  units.forEach((u) => forward(u).forEach((v) => indegree.set(v, indegree.get(v)! + 1)));
+  const key = (u: Unit): [number, number, number] => [u.main.$type === 'bpmn:EndEvent' ? 1 : 0, mutuBakuOf(u.main)?.langkah ?? Infinity, u.order];
+  const before = (a: Unit, b: Unit): number => key(a).reduce((d, x, i) => d || (x === key(b)[i] ? 0 : x < key(b)[i]! ? -1 : 1), 0);
+  const ready = units.filter((u) => indegree.get(u) === 0);
+  const ordered: Unit[] = [];
+  while (ready.length) {
+    ready.sort(before);
+    const u = ready.shift()!;
+    ordered.push(u);
+    for (const v of forward(u)) {
+      indegree.set(v, indegree.get(v)! - 1);
+      if (indegree.get(v) === 0) ready.push(v);
+    }
+  }
+  return [...ordered, ...units.filter((u) => !ordered.includes(u))];
+}
+
+function columnsOf(process: ModdleNode, ordered: Unit[]): { columns: string[]; columnOf: (u: Unit) => number | null } {
+  const { lanes, laneOf } = readLanes(process);
+  const used = lanes.filter((lane) => [...laneOf.values()].includes(lane));
+  if (used.length) {
+    return { columns: used.map((l) => l.name), columnOf: (u) => { const lane = laneOf.get(u.main.id ?? ''); return lane ? used.indexOf(lane) : null; } };
+  }
+  const roleOf = (u: Unit) => String(u.main.candidateGroups ?? '').trim();
+  const roles = [...new Set(ordered.map(roleOf).filter(Boolean))];
+  return { columns: roles.length ? roles : ['Pelaksana'], columnOf: (u) => (roleOf(u) ? roles.indexOf(roleOf(u)) : roles.length ? null : 0) };
+}
+
+/** The SOP document of the definition's executable process. */
+export function buildSopDocument(definitions: ModdleNode): SopDocument {
+  const processes = ((definitions.rootElements as ModdleNode[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process');
+  const process = processes.find((p) => p.isExecutable === true) ?? processes[0];
+  const participant = allNodes(definitions).find((n) => n.$type === 'bpmn:Participant' && n.processRef === process);
+  const name = String(participant?.name ?? process?.name ?? process?.id ?? '');
+  if (!process) return { processKey: '', name, identity: readSopIdentity(undefined, name), columns: [], rows: [], edges: [] };
+
+  const graph = flowGraph(process);
+  const unitOf = buildUnits(graph);
+  const units = [...new Set(unitOf.values())];
+  const next = new Map(units.map((u) => [u, successors(u, graph, unitOf)]));
+  const ordered = orderUnits(units, new Map([...next].map(([u, s]) => [u, s.map((x) => x.to)])));
+  const { columns, columnOf } = columnsOf(process, ordered);
+
+  // events outside any lane take the column of the row before (else after) them
+  const resolved: number[] = ordered.map((u) => columnOf(u) ?? -1);
+  for (let i = 1; i < resolved.length; i++) if (resolved[i] === -1) resolved[i] = resolved[i - 1]!;
+  for (let i = resolved.length - 2; i >= 0; i--) if (resolved[i] === -1) resolved[i] = resolved[i + 1]!;
+  const rows: SopRow[] = ordered.map((u, i) => {
+    const mutu = mutuBakuOf(u.main);
+    return {
+      no: i + 1,
+      elementIds: [u.main.id ?? '', ...(u.exit !== u.main ? [u.exit.id ?? ''] : [])],
+      uraian: mutu?.uraian?.trim() || String(u.main.name ?? u.main.id ?? '').trim(),
+      column: Math.max(0, resolved[i]!),
+      symbol: u.symbol,
+      requirements: [...(mutu?.persyaratan ?? [])],
+      timeStandard: mutu?.waktu?.trim() ?? '',
+      output: mutu?.output?.trim() ?? '',
+      keterangan: [...(mutu?.keterangan ?? [])],
+    };
+  });
+  const edges: SopEdge[] = ordered.flatMap((u, from) =>
+    (next.get(u) ?? []).map((s) => ({ from, to: ordered.indexOf(s.to), label: s.label })),
+  );
+  return { processKey: process.id ?? '', name, identity: readSopIdentity(process, name), columns, rows, edges };
+}

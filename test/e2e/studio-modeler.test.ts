@@ -1,0 +1,150 @@
+// The modeler in a real browser (Debian chromium) against a real server process: a process owner
+// edits the time standard of a step in the properties panel, sees an invalid value refused with
+// the element highlighted, deploys a valid one, and the new version shows the change everywhere.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
+import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import { checkA11y } from './a11y.js';
+import { field, newActor, see } from './browser-steps.js';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const OWNER = { email: 'pemilik@alur.local', password: 'demo-pemilik-2026' };
+const CAMUNDA_EXPORT = fileURLToPath(new URL('../workflow/fixtures/rules/camunda-modeler-export.bpmn', import.meta.url));
+
+async function loginOwner(page: Page): Promise<void> {
+  await page.goto('/masuk');
+  await field(page, 'Email').fill(OWNER.email);
+  await field(page, 'Kata sandi').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL(/\/proses$/);
+}
+
+/** Selects a diagram element and types into one field of the properties panel. */
+async function editField(page: Page, elementId: string, entry: string, value: string): Promise<void> {
+  const shape = page.locator(`#studio-canvas .djs-element.djs-shape[data-element-id="${elementId}"]`);
+  if (!(await shape.evaluate((el) => el.classList.contains('selected')))) await shape.click();
+  const input = page.locator(`#studio-properties [data-entry-id="${entry}"] input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+/** Waits for the validation that follows the edit (the modeler stamps data-validated). */
+async function validated(page: Page, after: string | null): Promise<void> {
+  await page.waitForFunction((prev) => {
+    const v = document.getElementById('studio')?.dataset.validated;
+    return !!v && v !== prev;
+  }, after);
+}
+
+describe('Given a real Alur server and the process owner in chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  test('when the owner changes a step\'s time standard in the properties panel and deploys, then version 2 carries the change', async () => {
+    const owner = await newActor(browser, server.url);
+    const p = owner.page;
+    await loginOwner(p);
+    await p.getByRole('link', { name: 'Ubah di Modeler', exact: true }).click();
+    await p.waitForURL(/\/proses\/studio$/);
+    await p.locator('#studio[data-ready="true"]').waitFor();
+    expect(await p.locator('#studio-canvas .djs-shape').count()).toBeGreaterThan(8);
+    await checkA11y(p);
+
+    // An invalid time standard: the problem is listed, the step is marked, deploy is refused.
+    let stamp = await p.locator('#studio').getAttribute('data-validated');
+    await editField(p, 'MengaktifkanAkun', 'alur-waktu', '10 menit');
+    await validated(p, stamp);
+    const problem = p.locator('#studio-problems li.problem.error[data-element="MengaktifkanAkun"]');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('invalid ISO-8601 duration "10 menit"');
+    expect(await p.locator('#studio-canvas [data-element-id="MengaktifkanAkun"].alur-error').count()).toBe(1);
+    await field(p, 'Keterangan versi').fill('Waktu aktivasi 10 menit');
+    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await see(p.locator('#studio-status'), 'Deploy ditolak: perbaiki galat yang tercantum.');
+    await p.screenshot({ path: `${ARTIFACTS}studio-refused.png`, fullPage: true });
+
+    // A valid one: no error left, deploy, and the new version shows 10 minutes.
+    stamp = await p.locator('#studio').getAttribute('data-validated');
+    await editField(p, 'MengaktifkanAkun', 'alur-waktu', 'PT10M');
+    await validated(p, stamp);
+    expect(await p.locator('#studio-problems').getAttribute('data-errors')).toBe('0');
+    expect(await p.locator('#studio-canvas .alur-error').count()).toBe(0);
+    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await p.waitForURL(/\/proses$/);
+    await see(p, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
+    const v2 = p.locator('tr.version-row[data-version="2"]');
+    expect(await v2.locator('.comment').innerText()).toBe('Waktu aktivasi 10 menit');
+    expect(await v2.locator('.by').innerText()).not.toBe('Sistem');
+    expect(await p.locator('tr[data-element="MengaktifkanAkun"] .time').innerText()).toBe('10 menit');
+    await p.screenshot({ path: `${ARTIFACTS}studio-deployed.png`, fullPage: true });
+    await checkA11y(p);
+    await p.getByRole('button', { name: 'Bandingkan', exact: true }).click();
+    await p.waitForURL(/\/proses\/beda\?/);
+    expect(await p.locator('.changed-element[data-element="MengaktifkanAkun"] tr[data-field="time"] .after').innerText()).toBe('PT10M');
+    await checkA11y(p);
+    await p.goto('/proses');
+
+    await p.getByRole('link', { name: 'Dokumen SOP', exact: true }).click();
+    await p.waitForURL(/\/proses\/sop$/);
+    expect(await p.locator('tr.sop-row').nth(6).locator('.waktu').innerText()).toBe('10 Menit');
+    await p.screenshot({ path: `${ARTIFACTS}studio-sop.png`, fullPage: true });
+    await checkA11y(p);
+
+    await p.goto('/proses/pantau');
+    await p.locator('#monitor-canvas[data-ready="true"]').waitFor();
+    expect(await p.locator('#monitor-canvas a.count-badge.open').count()).toBe(6);
+    await checkA11y(p);
+    await p.locator('#monitor-canvas a.count-badge.open[data-element="MengisiIdentitas"]').click();
+    await p.waitForURL(/\/proses\/pantau\/langkah\/MengisiIdentitas$/);
+    await see(p, 'Tidak ada kasus di langkah ini.');
+    await checkA11y(p);
+    expect(owner.a11y.pagesChecked).toBe(6);
+    expect(owner.a11y.violations).toEqual([]);
+    // no page error, CSP violation or console error, except the refused deploy's own 422
+    expect(owner.problems.filter((x) => !/status of 422 .*\/proses\/studio\/deploy$/.test(x))).toEqual([]);
+  }, 90_000);
+
+  test('when the owner uploads a Camunda modeler file, saves the draft, downloads it and discards it, then each step does what it says', async () => {
+    const owner = await newActor(browser, server.url);
+    const p = owner.page;
+    await loginOwner(p);
+    await p.goto('/proses/studio');
+    await p.locator('#studio[data-ready="true"]').waitFor();
+
+    await p.locator('#studio-upload').setInputFiles(CAMUNDA_EXPORT);
+    await see(p.locator('#studio-status'), 'Berkas diunggah sebagai draf.');
+    const exporter = await p.evaluate(() => (window as unknown as { alurModeler: { getDefinitions(): { exporter?: string } } }).alurModeler.getDefinitions().exporter);
+    expect(exporter).toBe('Camunda Modeler');
+
+    await p.getByRole('button', { name: 'Simpan Draf', exact: true }).click();
+    await see(p.locator('#studio-status'), 'Draf tersimpan.');
+    await p.reload();
+    await p.locator('#studio[data-ready="true"]').waitFor();
+    await see(p.locator('#studio-source'), 'Membuka draf yang disimpan');
+
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Unduh .bpmn', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('pendaftaran-akun-ppbj.bpmn');
+    const file = readFileSync((await download.path())!, 'utf8');
+    expect(file).toContain('exporter="Camunda Modeler"');
+    expect(file).toContain('<alur:sopIdentity');
+
+    await p.getByRole('button', { name: 'Buang Draf', exact: true }).click();
+    await p.waitForURL(/\/proses\/studio$/);
+    await see(p, 'Draf dibuang.');
+    await p.locator('#studio[data-ready="true"]').waitFor();
+    await see(p.locator('#studio-source'), 'Membuka versi yang berjalan:');
+    expect(owner.problems).toEqual([]);
+  }, 90_000);
+});

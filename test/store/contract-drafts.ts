@@ -1,0 +1,97 @@
+// Store contract, part 8: drafts ("Simpan Draf", kept per task and user until the task closes) and
+// audit events appended on their own (appendAudit).
+import { describe, expect, test } from '@jest/globals';
+import { expectConflict, type GetStore } from './contract-helpers.js';
+import { at, audit, caseRecord, create, draft, task, update } from './fixtures.js';
+
+export function draftsContract(store: GetStore): void {
+  describe('drafts', () => {
+    test('Given a saved draft, Then it comes back as saved; saving again replaces it', async () => {
+      const c = caseRecord();
+      const t = task(c);
+      await store().applyCaseChange(create(c, { openTasks: [t] }));
+      const first = draft(t.id, 'ppbj-1', { values: { nama: 'Budi', empty: {}, list: [1, 'x', null], flag: false } });
+      await store().saveDraft(first);
+      expect(await store().getDraft(t.id, 'ppbj-1')).toEqual(first);
+
+      const second = draft(t.id, 'ppbj-1', { values: { nama: 'Budi Santoso' }, updatedAt: at(9) });
+      await store().saveDraft(second);
+      expect(await store().getDraft(t.id, 'ppbj-1')).toEqual(second);
+      expect(await store().getDraft(t.id, 'someone-else')).toBeNull();
+      expect(await store().getDraft('no-such-task', 'ppbj-1')).toBeNull();
+    });
+
+    test('Drafts of one task are kept per user', async () => {
+      const c = caseRecord();
+      const t = task(c);
+      await store().applyCaseChange(create(c, { openTasks: [t] }));
+      const a = draft(t.id, 'admin-a', { values: { catatan: 'a' } });
+      const b = draft(t.id, 'admin-b', { values: { catatan: 'b' } });
+      await Promise.all([store().saveDraft(a), store().saveDraft(b)]);
+      expect(await store().getDraft(t.id, 'admin-a')).toEqual(a);
+      expect(await store().getDraft(t.id, 'admin-b')).toEqual(b);
+    });
+
+    test('When applyCaseChange completes or cancels a task, Then its drafts go; other tasks keep theirs', async () => {
+      const c = caseRecord();
+      const [done, cancelled, open] = [task(c), task(c), task(c)];
+      await store().applyCaseChange(create(c, { openTasks: [done, cancelled, open] }));
+      for (const t of [done, cancelled, open]) {
+        await store().saveDraft(draft(t.id, 'u1'));
+        await store().saveDraft(draft(t.id, 'u2'));
+      }
+      await store().applyCaseChange(
+        update(c, {}, {
+          completeTasks: [
+            { taskId: done.id, completedBy: 'u1', completedAt: at(3) },
+            { taskId: cancelled.id, completedBy: null, completedAt: at(3), status: 'cancelled' },
+          ],
+        }),
+      );
+      for (const t of [done, cancelled]) {
+        expect(await store().getDraft(t.id, 'u1')).toBeNull();
+        expect(await store().getDraft(t.id, 'u2')).toBeNull();
+      }
+      expect(await store().getDraft(open.id, 'u1')).toEqual(draft(open.id, 'u1'));
+      expect(await store().getDraft(open.id, 'u2')).toEqual(draft(open.id, 'u2'));
+    });
+
+    test('When the completing change conflicts, Then the draft is kept', async () => {
+      const c = caseRecord();
+      const t = task(c);
+      await store().applyCaseChange(create(c, { openTasks: [t] }));
+      await store().applyCaseChange(update(c, { updatedAt: at(2) }));
+      await store().saveDraft(draft(t.id, 'u1'));
+      const stale = update(c, {}, { completeTasks: [{ taskId: t.id, completedBy: 'u1', completedAt: at(3) }] });
+      await expectConflict(store().applyCaseChange(stale));
+      expect(await store().getDraft(t.id, 'u1')).toEqual(draft(t.id, 'u1'));
+      expect((await store().getTask(t.id))?.status).toBe('open');
+    });
+  });
+
+  describe('appendAudit', () => {
+    test('Events are appended to their cases and listed in the usual order', async () => {
+      const c = caseRecord();
+      const other = caseRecord();
+      await store().applyCaseChange(create(c));
+      await store().applyCaseChange(create(other));
+      const [started] = await store().listAudit(c.id);
+      const e1 = audit(c, 'data.exported', { at: at(5), actorId: 'ppbj-1', actorName: 'Budi', data: { format: 'json' } });
+      const e2 = audit(other, 'data.exported', { at: at(5) });
+      const e3 = audit(c, 'task.reassigned', { at: at(5), taskId: 't-1', data: { reason: 'cuti' } });
+      await store().appendAudit([e1, e2, e3]);
+      await store().appendAudit([]);
+      expect(await store().listAudit(c.id)).toEqual([started, e1, e3]);
+      expect((await store().listAudit(other.id)).at(-1)).toEqual(e2);
+      expect((await store().getCase(c.id))?.rev).toBe(1); // nothing else changes
+    });
+
+    test('When one event of a batch has an existing id, Then ConflictError and none of the batch is written', async () => {
+      const c = caseRecord();
+      await store().applyCaseChange(create(c));
+      const before = await store().listAudit(c.id);
+      await expectConflict(store().appendAudit([audit(c, 'data.exported'), { ...before[0]! }]));
+      expect(await store().listAudit(c.id)).toEqual(before);
+    });
+  });
+}
