@@ -47,8 +47,8 @@ export function makePdf(text = 'Surat Keputusan Pengangkatan PPBJ'): Buffer {
 }
 
 /** Writes the PDF to a new temp folder and returns its path. */
-export function writeTempPdf(name = 'sk-pengangkatan.pdf'): string {
+export function writeTempPdf(name = 'sk-pengangkatan.pdf', text?: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'alur-pdf-')), name);
-  writeFileSync(path, makePdf());
+  writeFileSync(path, makePdf(text));
   return path;
 }

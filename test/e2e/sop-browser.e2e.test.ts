@@ -20,15 +20,17 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
   let server: ServerProcess;
   let browser: Browser;
   let pdfPath: string;
+  let rescanPath: string;
   beforeAll(async () => {
     pdfPath = writeTempPdf('sk-pengangkatan.pdf');
+    rescanPath = writeTempPdf('sk-pindai-ulang.pdf', 'Surat Keputusan Pengangkatan PPBJ (pindai ulang)');
     mkdirSync(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (pdfPath) rmSync(dirname(pdfPath), { recursive: true, force: true });
+    for (const path of [pdfPath, rescanPath]) if (path) rmSync(dirname(path), { recursive: true, force: true });
   }, 30_000);
 
   test('when they click through the SOP from Daftar with one "Tidak lengkap" return, then the PPBJ sees status Aktif', async () => {
@@ -70,8 +72,15 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await press(a, 'Simpan Verifikasi', /\/kotak-masuk$/);
     await see(a, 'Tugas berhasil disimpan.');
 
-    // Step 5: information and the SK file, uploaded from disk
+    // Step 5: half-filled and kept with Simpan Draf (the case does not move), then completed with the SK file
     await openMyTask(p, 'Melengkapi Informasi PPBJ');
+    await field(p, 'Peran pengadaan').selectOption(INFORMATION.peran);
+    await field(p, 'Nomor SK/Surat Tugas').fill(INFORMATION.nomorSk);
+    await press(p, 'Simpan Draf', /\/tugas\/[^/]+$/);
+    await see(p, 'Draf disimpan.');
+    await openMyTask(p, 'Melengkapi Informasi PPBJ');
+    await see(p, 'Isian di bawah berasal dari draf');
+    expect(await field(p, 'Nomor SK/Surat Tugas').inputValue()).toBe(INFORMATION.nomorSk);
     await fillInformation(p, pdfPath);
     await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
     await see(p, 'Tugas berhasil disimpan.');
@@ -103,13 +112,15 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await see(p.locator('.current-doc').getByRole('link'), 'sk-pengangkatan.pdf');
     await p.screenshot({ path: `${ARTIFACTS}returned-form.png`, fullPage: true });
     await field(p, 'Nomor SK/Surat Tugas').fill(CORRECTED_SK);
+    await field(p, 'Berkas SK/Surat Tugas').setInputFiles(rescanPath); // the re-upload the reason asked for
     await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
     await see(p, 'Tugas berhasil disimpan.');
 
     // Step 6 again: the corrected number and the kept document → Lengkap
     await take(a, 'Memeriksa Informasi PPBJ', who.displayName);
     await see(a.locator('section.review'), CORRECTED_SK);
-    await see(a.locator('section.review'), 'sk-pengangkatan.pdf');
+    await see(a.locator('.doc-version.current'), 'sk-pindai-ulang.pdf');
+    await see(a.locator('.doc-version:not(.current)'), 'sk-pengangkatan.pdf');
     await field(a, 'Lengkap').check();
     await press(a, 'Simpan Hasil Pemeriksaan', /\/kotak-masuk$/);
 
@@ -125,7 +136,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await nav(p, 'Status Permohonan', /\/kasus\/[^/]+$/);
     expect(await statusBadge(p)).toBe('Aktif');
     await see(p.locator('tr[data-type="account.activated"]'), 'SiRUP, SPSE');
-    expect(await p.locator('ul.documents li').count()).toBe(1);
+    expect(await p.locator('ul.documents li').count()).toBe(2); // both versions of the SK are kept
     await p.screenshot({ path: `${ARTIFACTS}final-status.png`, fullPage: true });
 
     expect(ppbj.problems).toEqual([]);
