@@ -104,6 +104,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     const note = p.getByRole('note');
     await see(note, 'Dikembalikan – Perlu Dilengkapi');
     await see(note, RETURN_REASON);
+    await see(p.locator('.return-reason[data-field="skFile"]'), 'SK tidak terbaca'); // next to the affected field
     expect(await field(p, 'Peran pengadaan').inputValue()).toBe(INFORMATION.peran);
     expect(await field(p, 'Nomor SK/Surat Tugas').inputValue()).toBe(INFORMATION.nomorSk);
     expect(await field(p, 'Tanggal SK/Surat Tugas').inputValue()).toBe(INFORMATION.tanggalSk);
