@@ -1,18 +1,16 @@
 // Runs one benchmark in its own process (spawned by bench/run.ts with --expose-gc) and writes its
 // outcome as JSON: node --expose-gc --import tsx bench/child.ts <name> [--quick] --out <file>
 import { writeFileSync } from 'node:fs';
-import { benchEngineState } from './engine-state.js';
-import { benchInbox } from './inbox.js';
-import { benchMemory } from './memory.js';
-import { benchTaskCompletion } from './task-completion.js';
 import { isBenchName, type BenchName } from './lib/names.js';
 import type { BenchOptions, BenchOutcome } from './lib/result.js';
 
-const RUNS: Record<BenchName, (opts: BenchOptions) => Promise<BenchOutcome>> = {
-  state: benchEngineState,
-  completion: benchTaskCompletion,
-  inbox: benchInbox,
-  memory: benchMemory,
+type Run = (opts: BenchOptions) => Promise<BenchOutcome>;
+// Imported on demand: the memory child must not load the HTTP harness of the other benchmarks.
+const RUNS: Record<BenchName, () => Promise<Run>> = {
+  state: async () => (await import('./engine-state.js')).benchEngineState,
+  completion: async () => (await import('./task-completion.js')).benchTaskCompletion,
+  inbox: async () => (await import('./inbox.js')).benchInbox,
+  memory: async () => (await import('./memory.js')).benchMemory,
 };
 
 const args = process.argv.slice(2);
@@ -22,6 +20,6 @@ if (!isBenchName(name) || !args.includes('--out') || !out) {
   process.stderr.write('usage: bench/child.ts <name> [--quick] --out <file>\n');
   process.exit(2);
 }
-const outcome = await RUNS[name]({ quick: args.includes('--quick') });
+const outcome = await (await RUNS[name]())({ quick: args.includes('--quick') });
 writeFileSync(out, JSON.stringify(outcome, null, 2));
 process.exit(0); // supertest keep-alive sockets and library timers must not hold the process

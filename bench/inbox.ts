@@ -10,7 +10,7 @@ import { ADMIN, login } from '../test/helpers/app.js';
 import { BENCH_ID, cheapHash, startBenchApp, startBenchServices, type Agent, type BenchApp } from './lib/bench-app.js';
 import { seedCases, type SeedPlan } from './lib/inbox-seed.js';
 import { target, type BenchOptions, type BenchOutcome } from './lib/result.js';
-import { log, percentile, round } from './lib/stats.js';
+import { log, mb, percentile, round } from './lib/stats.js';
 
 const MAX_P95_MS = 30;
 const PAGE_SIZE = 50;
@@ -78,6 +78,7 @@ export async function benchInbox(opts: BenchOptions): Promise<BenchOutcome> {
       const rows = (await get(app, agent, page.path)).text.split('class="task-row').length - 1;
       if (rows !== PAGE_SIZE) throw new Error(`${page.path} shows ${rows} task rows, expected ${PAGE_SIZE}`);
     }
+    const rssBefore = mb(process.memoryUsage().rss);
     for (let i = 0; i < warm; i++) for (const page of PAGES) await get(app, agent, page.path);
     const server: Record<string, number[]> = { queue: [], mine: [] };
     const client: Record<string, number[]> = { queue: [], mine: [] };
@@ -88,6 +89,8 @@ export async function benchInbox(opts: BenchOptions): Promise<BenchOutcome> {
         client[page.id]!.push(r.client);
       }
     }
+    const rssAfter = mb(process.memoryUsage().rss);
+    log(`  process RSS ${rssBefore} MB before the requests, ${rssAfter} MB after them (info)`);
     const targets = PAGES.map((page) => {
       const s = summary(server[page.id]!);
       log(`  ${page.label}: server p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms (client round trip p95 ${summary(client[page.id]!).p95} ms)`);
@@ -98,7 +101,7 @@ export async function benchInbox(opts: BenchOptions): Promise<BenchOutcome> {
       seconds: round((performance.now() - started) / 1000, 1),
       targets,
       details: {
-        plan, seedSeconds: seeded.seconds, databaseMb: seeded.megabytes, queuedTasks: queued, requestsPerPage: requests, warmUp: warm,
+        plan, rssMb: { beforeRequests: rssBefore, afterRequests: rssAfter }, seedSeconds: seeded.seconds, databaseMb: seeded.megabytes, queuedTasks: queued, requestsPerPage: requests, warmUp: warm,
         serverMs: Object.fromEntries(PAGES.map((p) => [p.path, summary(server[p.id]!)])),
         clientMs: Object.fromEntries(PAGES.map((p) => [p.path, summary(client[p.id]!)])),
       },

@@ -15,18 +15,22 @@ const between = (r: Random, lo: number, hi: number) => lo + r() * (hi - lo);
 /** Minutes a PPBJ takes for a step: mostly within 15, a tail of hours and days; null = gives up. */
 function ppbjMinutes(r: Random, step: 'identitas' | 'informasi'): number | null {
   const x = r();
-  if (x < (step === 'identitas' ? 0.012 : 0.02)) return null;
-  if (x < (step === 'identitas' ? 0.72 : 0.58)) return between(r, 3, 14.5);
-  if (x < 0.92) return between(r, 15, 90);
-  return between(r, 120, 2 * 1440);
+  if (x < (step === 'identitas' ? 0.01 : 0.015)) return null;
+  if (x < (step === 'identitas' ? 0.78 : 0.66)) return between(r, 3, 14.5);
+  if (x < (step === 'identitas' ? 0.95 : 0.92)) return between(r, 15, 60);
+  return between(r, 120, 30 * 60);
 }
 
-/** Working minutes an Admin PPE step waits in the queue, and how long its handling takes. */
+/**
+ * Working minutes an Admin PPE step waits in the queue, and how long its handling takes. Activation
+ * (step 7) mostly follows the check at once; `slowness` scales the queue wait.
+ */
 function adminMinutes(r: Random, step: string, slowness: number): { wait: number; handling: number } {
   const x = r();
-  const wait = (x < 0.6 ? between(r, 0, 7) : x < 0.9 ? between(r, 7, 25) : between(r, 25, 240)) * slowness;
-  const [lo, hi, tail] = step === 'MengaktifkanAkun' ? [1, 4, 10] : step === 'MelakukanVerifikasi' ? [3, 10, 25] : [4, 12, 30];
-  return { wait, handling: r() < 0.12 ? between(r, hi, tail) : between(r, lo, hi) };
+  const queue = x < 0.65 ? between(r, 0, 5) : x < 0.9 ? between(r, 5, 15) : between(r, 15, 120);
+  const wait = (step === 'MengaktifkanAkun' && r() < 0.75 ? between(r, 0, 1.5) : queue) * slowness;
+  const [lo, hi, tail] = step === 'MengaktifkanAkun' ? [1, 3, 8] : step === 'MelakukanVerifikasi' ? [2, 8, 20] : [3, 9, 25];
+  return { wait, handling: r() < 0.1 ? between(r, hi, tail) : between(r, lo, hi) };
 }
 
 function returnReasons(r: Random): Record<string, unknown> {
@@ -41,7 +45,7 @@ function returnReasons(r: Random): Record<string, unknown> {
 }
 
 /**
- * @param progress 0 at the start of the demo period, 1 at its end (waits shrink from 1.5x to 0.8x)
+ * @param progress 0 at the start of the demo period, 1 at its end (queue waits shrink from 1.4x to 0.7x)
  * @param paces    per admin index: a multiplier of their waits
  */
 export function planCase(r: Random, n: number, start: number, progress: number, cal: WorkingCalendar, paces: number[], information: Record<string, unknown>): DemoEvent[] {
@@ -56,7 +60,7 @@ export function planCase(r: Random, n: number, start: number, progress: number, 
   };
   const admin = (step: string, values?: Record<string, unknown>): void => {
     const who = Math.floor(r() * paces.length);
-    const { wait, handling } = adminMinutes(r, step, (paces[who] ?? 1) * (1.5 - 0.7 * progress));
+    const { wait, handling } = adminMinutes(r, step, (paces[who] ?? 1) * (1.4 - 0.7 * progress));
     const taken = cal.addWorkingMs(t + MIN / 2, Math.max(0.5, wait) * MIN);
     t = cal.addWorkingMs(taken, Math.max(0.5, handling) * MIN);
     events.push({ at: taken, case: n, kind: 'take', step, admin: who });

@@ -1,18 +1,17 @@
 // The real app in-process on a temp-file SQLite store, behind a tiny http server that records the
 // server time of every request (request start → response 'finish'), driven with supertest agents.
-import { randomBytes, scryptSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as tick } from 'node:timers/promises';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../src/app.js';
-import { bootstrap, createServices, createStore, type Services } from '../../src/composition.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Services } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
+import { startBenchServices } from './bench-services.js';
+
+export { cheapHash, startBenchServices } from './bench-services.js';
 
 export type Agent = TestAgent;
 
@@ -27,30 +26,6 @@ export interface BenchApp {
 }
 
 export const BENCH_ID = 'x-bench-id';
-
-export interface BenchServices {
-  services: Services;
-  config: Config;
-  dir: string;
-  /** Closes the store; removes the folder unless the caller passed it in. */
-  close(): Promise<void>;
-}
-
-/** Store (SQLite via createStore) and services in `dir` (default: a new temp folder), bootstrapped like a start. */
-export async function startBenchServices(opts: { dir?: string } = {}): Promise<BenchServices> {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'alur-bench-'));
-  const config = loadConfig({ NODE_ENV: 'development', ALUR_DATA_DIR: dir, ALUR_UPLOAD_DIR: join(dir, 'uploads') });
-  mkdirSync(config.uploadDir, { recursive: true });
-  const services = createServices(createStore({ mongoUri: null, sqliteFile: config.sqliteFile }));
-  await bootstrap(services, config, () => undefined);
-  return {
-    services, config, dir,
-    async close() {
-      await services.store.close();
-      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Services plus the app behind a timing http server. */
 export async function startBenchApp(opts: { dir?: string } = {}): Promise<BenchApp> {
@@ -92,15 +67,4 @@ export async function startBenchApp(opts: { dir?: string } = {}): Promise<BenchA
       await base.close();
     },
   };
-}
-
-/**
- * A password hash in the app's own format (scrypt$N$r$p$salt$hash) with a tiny cost, so that the
- * thousands of bench applicants can log in over HTTP without 100 ms of scrypt each. The login path
- * is the real one (verifyPassword reads N from the stored hash); staff accounts keep the real cost.
- */
-export function cheapHash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFKC'), salt, 32, { N: 16, r: 8, p: 1 });
-  return ['scrypt', 16, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
 }

@@ -5,9 +5,9 @@
 // trail is trimmed to the start, the open task and the end (the inbox never reads it).
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../src/composition.js';
-import { UNVERIFIED } from '../../src/auth/user-defaults.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import { taskFromWaiting } from '../../src/cases/task-projection.js';
+import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 import type { AuditEvent, CaseRecord, TaskRecord, UserRecord } from '../../src/store/ports.js';
 import type { UserTaskSpec } from '../../src/workflow/index.js';
 import { driveCase } from './drive-case.js';
@@ -67,7 +67,7 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
     const user: UserRecord = {
       id: randomUUID(), email: `ppbj${n}.${now}@kalbarprov.go.id`, whatsapp: '+6281234567890', displayName: `Pengelola PBJ ${n}`,
       role: 'ppbj', passwordHash, status: !running && !failed ? 'active' : 'registered', createdAt: at(created),
-      ...UNVERIFIED, emailVerifiedAt: at(created), whatsappVerifiedAt: at(created), privacyNoticeVersion: '2026-11', privacyAcknowledgedAt: at(created),
+      emailVerifiedAt: at(created), whatsappVerifiedAt: at(created), privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: at(created),
     };
     const c: CaseRecord = {
       id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version,

@@ -5,6 +5,7 @@
 import type { AuditEvent, TaskRecord, TimerRecord } from '../store/ports.js';
 import { parseIsoDuration, timersOf, type EngineResult } from '../workflow/index.js';
 import { BPMN_KIND, bpmnTimerId, newTimer, SLA_KIND, slaTimerId } from '../scheduler/timer-ids.js';
+import { auditEvent } from '../cases/task-projection.js';
 import type { ComplianceSettings } from './compliance-settings.js';
 
 export interface PlannedTasks {
@@ -45,8 +46,10 @@ export class CaseTiming {
     const bpmn = (engine?.pending ?? []).map((e) =>
       newTimer({ id: bpmnTimerId(input.caseId, e.key), kind: BPMN_KIND, caseId: input.caseId, taskId: null, dueAt: e.expireAt, data: { elementId: e.elementId, key: e.key } }, now),
     );
+    // timers the engine fired in this call (on a resume, when they were due) are audited with the change
+    const fired = (engine?.fired ?? []).map((f) => auditEvent(input.caseId, now.toISOString(), null, 'timer.fired', { elementId: f.elementId, timerId: bpmnTimerId(input.caseId, f.key) }));
     return {
-      next,
+      next: { ...next, audit: [...fired, ...next.audit] },
       timers: [...sla, ...bpmn],
       cancelTimers: [...input.closedTaskIds.map(slaTimerId), ...(engine?.ended ?? []).map((key) => bpmnTimerId(input.caseId, key))],
     };

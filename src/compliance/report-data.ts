@@ -61,7 +61,11 @@ export async function loadReportData(
     .filter((t) => caseById.has(t.caseId))
     .map((t) => timeTask(t, clockOf(caseById.get(t.caseId)!.definitionId), taken.get(t.id) ?? null, now));
   const tasksByCase = new Map<string, TaskRecord[]>();
-  for (const t of tasks) tasksByCase.set(t.caseId, [...(tasksByCase.get(t.caseId) ?? []), t]);
+  for (const t of tasks) {
+    const list = tasksByCase.get(t.caseId);
+    if (list) list.push(t);
+    else tasksByCase.set(t.caseId, [t]);
+  }
   const caseClocks = new Map(cases.map((c) => [c.id, attributeCase(c, tasksByCase.get(c.id) ?? [], clockOf(c.definitionId), now)]));
 
   const names = new Map<string, string>();

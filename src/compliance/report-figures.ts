@@ -57,11 +57,24 @@ export interface CaseRow {
 
 const inPeriod = (d: ReportData, iso: string | null): iso is string => iso !== null && iso >= d.query.from.toISOString() && iso < d.query.to.toISOString();
 const nonNull = (xs: Array<number | null>): number[] => xs.filter((x): x is number => x !== null);
-const done = (d: ReportData): TaskTiming[] => d.timings.filter((t) => t.task.status === 'completed' && inPeriod(d, t.task.completedAt));
 const summaryOf = (ts: TaskTiming[]) => summarise(ts.map((t) => ({ ms: t.elapsedMs, met: t.met === true })));
 
+const months = new WeakMap<ReportData, Map<string, string>>();
+/** 'YYYY-MM' of an instant in the calendar's zone (memoised per report: Intl is slow). */
 export function monthOf(d: ReportData, iso: string): string {
-  return isoDate(d.calendar.localDate(Date.parse(iso))).slice(0, 7);
+  let memo = months.get(d);
+  if (!memo) months.set(d, (memo = new Map()));
+  let month = memo.get(iso);
+  if (month === undefined) memo.set(iso, (month = isoDate(d.calendar.localDate(Date.parse(iso))).slice(0, 7)));
+  return month;
+}
+
+const completedMemo = new WeakMap<ReportData, TaskTiming[]>();
+/** Tasks completed in the period. */
+function done(d: ReportData): TaskTiming[] {
+  let list = completedMemo.get(d);
+  if (!list) completedMemo.set(d, (list = d.timings.filter((t) => t.task.status === 'completed' && inPeriod(d, t.task.completedAt))));
+  return list;
 }
 
 /** Every month the period touches, oldest first. */
@@ -103,7 +116,9 @@ export function stepRows(d: ReportData, good = GOOD_SHARE): StepRow[] {
 export function adminRows(d: ReportData): AdminRow[] {
   const byAdmin = new Map<string, TaskTiming[]>();
   for (const t of done(d).filter((x) => x.task.role === 'admin-ppe' && x.task.completedBy)) {
-    byAdmin.set(t.task.completedBy!, [...(byAdmin.get(t.task.completedBy!) ?? []), t]);
+    const list = byAdmin.get(t.task.completedBy!);
+    if (list) list.push(t);
+    else byAdmin.set(t.task.completedBy!, [t]);
   }
   return [...byAdmin].map(([userId, ts]) => ({
     userId, name: d.names.get(userId) ?? userId, ...summaryOf(ts),
@@ -139,12 +154,24 @@ export function endToEnd(rows: CaseRow[]) {
   };
 }
 
+/** Tasks completed in the period, by the month of their completion. */
+function doneByMonth(d: ReportData): Map<string, TaskTiming[]> {
+  const out = new Map<string, TaskTiming[]>();
+  for (const t of done(d)) {
+    const month = monthOf(d, t.task.completedAt!);
+    const list = out.get(month);
+    if (list) list.push(t);
+    else out.set(month, [t]);
+  }
+  return out;
+}
+
 export function monthRows(d: ReportData, cases: CaseRow[]): MonthRow[] {
-  const completed = done(d);
+  const byMonth = doneByMonth(d);
   return monthsOf(d).map((month) => {
     const ended = cases.filter((c) => monthOf(d, c.endedAt) === month);
     return {
-      month, ...summaryOf(completed.filter((t) => monthOf(d, t.task.completedAt!) === month)),
+      month, ...summaryOf(byMonth.get(month) ?? []),
       casesStarted: d.cases.filter((c) => inPeriod(d, c.createdAt) && monthOf(d, c.createdAt) === month).length,
       casesEnded: ended.length,
       endToEndMedianMs: median(ended.map((c) => c.totalMs)),
@@ -154,11 +181,11 @@ export function monthRows(d: ReportData, cases: CaseRow[]): MonthRow[] {
 
 /** The trend: per step, the share within the standard in each month (null: nothing completed). */
 export function stepTrend(d: ReportData, steps: StepRow[], months: string[]): Array<{ elementId: string; name: string; stepNo: number | null; shares: Array<number | null> }> {
-  const completed = done(d);
+  const byMonth = doneByMonth(d);
   return steps.map((s) => ({
     elementId: s.elementId, name: s.name, stepNo: s.stepNo,
     shares: months.map((m) => {
-      const ts = completed.filter((t) => t.task.elementId === s.elementId && monthOf(d, t.task.completedAt!) === m);
+      const ts = (byMonth.get(m) ?? []).filter((t) => t.task.elementId === s.elementId);
       return share(ts.filter((t) => t.met).length, ts.length);
     }),
   }));

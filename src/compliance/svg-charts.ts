@@ -27,7 +27,7 @@ export interface Bar {
 export function barChart(title: string, bars: Bar[], threshold?: { value: number; label: string }): string {
   const row = 26;
   const left = 230;
-  const span = WIDTH - left - 70;
+  const span = WIDTH - left - 110;
   const height = bars.length * row + 30;
   const [head, tail] = open(title, height);
   const body = bars.map((b, i) => {
@@ -52,7 +52,7 @@ export interface Series {
 /** Lines over months on a 0..100% scale; a gap where a value is missing; legend under the plot. */
 export function lineChart(title: string, labels: string[], series: Series[], threshold?: number): string {
   const [left, top, plotH] = [44, 12, 150];
-  const plotW = WIDTH - left - 20;
+  const plotW = WIDTH - left - 36;
   const legendRows = Math.ceil(series.length / 3);
   const height = top + plotH + 30 + legendRows * 18;
   const [head, tail] = open(title, height);

@@ -8,7 +8,7 @@ import type { StepRow } from './report-figures.js';
 import type { ComplianceReport } from './report-service.js';
 
 export interface Tabel7Row {
-  no: number;
+  no: number; // the SOP row number (langkah), so the sheet matches the SOP document
   stepNo: number | null;
   prosedur: string;
   /** true: berjalan dengan baik; false: tidak berjalan dengan baik; null: no data in the semester */
@@ -57,6 +57,6 @@ export function tabel7Rows(r: ComplianceReport, lang: Lang): Tabel7Row[] {
       ...(baik === false ? [s.role === 'ppbj' ? text.applicant : text.staff] : []),
       ...(returning && (r.returns.rate ?? 0) > RETURN_ACTION_RATE ? [text.returnsAction] : []),
     ];
-    return { no: i + 1, stepNo: s.stepNo, prosedur: s.name, baik, catatan, tindakan: actions.join(' ') };
+    return { no: s.stepNo ?? i + 1, stepNo: s.stepNo, prosedur: s.name, baik, catatan, tindakan: actions.join(' ') };
   });
 }

@@ -55,6 +55,27 @@ export function localParts(ms: number, timeZone: string): LocalDate & { h: numbe
   return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), h: Number(parts.hour), min: Number(parts.minute), s: Number(parts.second) };
 }
 
+const OFFSETS = new Map<string, number>();
+const MAX_OFFSETS = 200_000;
+
+/**
+ * The zone's UTC offset (ms) at an instant. NOTE: cached per zone and quarter hour (offsets only
+ * change on such boundaries; Intl is slow and reports ask for thousands of instants).
+ */
+export function utcOffset(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / 900_000);
+  const key = `${timeZone}|${bucket}`;
+  let offset = OFFSETS.get(key);
+  if (offset === undefined) {
+    const start = bucket * 900_000;
+    const p = localParts(start, timeZone);
+    offset = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s) - start;
+    if (OFFSETS.size >= MAX_OFFSETS) OFFSETS.clear();
+    OFFSETS.set(key, offset);
+  }
+  return offset;
+}
+
 /** The instant (UTC ms) when the local clock of `timeZone` reads `minutes` after midnight of `date`. */
 export function zonedTime(date: LocalDate, minutes: number, timeZone: string): number {
   const wall = Date.UTC(date.y, date.m - 1, date.d, 0, minutes);
@@ -89,8 +110,8 @@ export class WorkingCalendar {
   }
 
   localDate(ms: number): LocalDate {
-    const { y, m, d } = localParts(ms, this.spec.timeZone);
-    return { y, m, d };
+    const t = new Date(ms + utcOffset(ms, this.spec.timeZone));
+    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
 
   isHoliday(date: LocalDate): boolean {

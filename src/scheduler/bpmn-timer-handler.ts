@@ -69,9 +69,9 @@ export function bpmnTimerHandler(deps: BpmnTimerDeps) {
     });
     const updated: CaseRecord = { ...c, rev: c.rev + 1, status: result.status, engineState: result.engineState, error: result.error, updatedAt: at };
     const audit: AuditEvent[] = [
-      ...timers.fired.map((f) => auditEvent(c.id, at, null, 'timer.fired', { elementId: f.elementId, timerId: timer.id })),
+      ...planned.next.audit.filter((e) => e.type === 'timer.fired'), // what fired, then what it did
       ...cancel.map((t) => auditEvent(c.id, at, null, 'task.cancelled', { step: t.name, stepNo: t.stepNo, reason: 'timer' }, t.id)),
-      ...planned.next.audit,
+      ...planned.next.audit.filter((e) => e.type !== 'timer.fired'),
       ...endAudit(c.id, result, at),
     ];
     const outbox = (await deps.notifications?.completion({ case: c, newTasks: planned.next.tasks, effects: {}, values: {}, now })) ?? [];

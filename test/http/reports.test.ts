@@ -7,6 +7,8 @@ import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import { $, ADMIN, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
 import { signUpUnverified } from '../helpers/ppbj.js';
 import { buildReportFixture, type ReportFixture } from '../compliance/report-fixture.js';
+import { completeStep, signUpAt, wib } from '../compliance/drive.js';
+import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 
 const PERIOD = 'dari=2026-10-01&sampai=2026-11-30';
 
@@ -45,7 +47,7 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
     const doc = $(res.text);
     const step = (n: number) => doc('table.steps tbody tr').eq(n - 2);
     expect(doc('table.steps tbody tr')).toHaveLength(6);
-    expect([step(3).find('.count').text(), step(3).find('.median').text(), step(3).find('.p90').text(), step(3).find('.within .level').text()]).toEqual(['4', '10 mnt', '20 mnt', '75%']);
+    expect([step(3).find('.n').text(), step(3).find('.median').text(), step(3).find('.p90').text(), step(3).find('.within .level').text()]).toEqual(['4', '10 mnt', '20 mnt', '75%']);
     expect(step(6).find('.median').text()).toBe('12,5 mnt');
     expect(step(5).attr('class')).toBe('level-warn');
     expect(step(7).find('.within .level').attr('class')).toBe('level good');
@@ -54,8 +56,8 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
     expect(doc('svg.chart')).toHaveLength(3); // steps, trend, reasons
     expect([doc('.e2e-count').text(), doc('.e2e-standard').text(), doc('.e2e-median').text(), doc('.e2e-within').text(), doc('.e2e-agency').text(), doc('.e2e-applicant').text()])
       .toEqual(['2', '80 mnt', '91 mnt / 114 mnt', '50%', '36 mnt', '55 mnt']);
-    expect(doc(`table.admins tr[data-user="${f.adminId}"] .count`).text()).toBe('6');
-    expect(doc('table.months tr[data-month="2026-11"] .count').text()).toBe('21');
+    expect(doc(`table.admins tr[data-user="${f.adminId}"] .n`).text()).toBe('6');
+    expect(doc('table.months tr[data-month="2026-11"] .n').text()).toBe('21');
     expect([doc('.returns-decisions').text(), doc('.returns-count').text(), doc('.returns-rate').text(), doc('.returns-per-case').text()]).toEqual(['4', '2', '50%', '0,67']);
     expect(doc('table.reasons tbody tr').map((_, r) => doc(r).attr('data-code')).get()).toEqual(['sk-kedaluwarsa', 'data-tidak-sesuai']);
     const late = doc('table.overdue tbody tr');
@@ -144,7 +146,7 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
     expect(first('table.tabel7-sheet tbody .catatan').first().text()).toBe('Tidak ada data pada periode ini.');
     const csv = (await owner.get('/laporan/tabel-7.csv?semester=2026-2')).text.replace(/^\uFEFF/, '').split('\r\n');
     expect(csv[0]).toBe('No,Prosedur,Berjalan dengan baik,Tidak berjalan dengan baik,Catatan Hasil Penilaian,Tindakan yang harus diambil,Paraf Penilai');
-    expect(csv[1]).toMatch(/^1,Membuat Akun PPBJ,X,,/);
+    expect(csv[1]).toMatch(/^2,Membuat Akun PPBJ,X,,/); // No = the SOP's row number
   });
 });
 
@@ -198,5 +200,26 @@ describe('Given the settings pages', () => {
     expect(after('input[name=waktu][value=working]').attr('checked')).toBeDefined();
     expect(after('select[name=eskalasi_MelakukanVerifikasi] option[selected]').val()).toBe('process-owner');
     expect((await owner.get('/laporan/pengaturan?versi=99')).status).toBe(404);
+  });
+});
+
+describe('Given a step that passed its time standard', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  test('when its SLA timer fires, then the case history shows it Terlambat, and the report lists it overdue', async () => {
+    const { user, caseId } = await signUpAt(t, wib('2026-11-23T09:00'));
+    await completeStep(t, caseId, 'MengisiIdentitas', user, wib('2026-11-23T09:05'));
+    t.clock.now = wib('2026-11-23T09:30');
+    await new TimerScheduler({ store: t.services.store, handlers: t.services.compliance.timerHandlers, now: () => t.clock.now }).runDue();
+    const admin = t.agent();
+    await login(admin, ADMIN);
+    const history = $((await admin.get(`/kasus/${caseId}`)).text)('tr[data-type="task.overdue"]');
+    expect(history.text()).toContain('Terlambat: melewati Mutu Baku Waktu: Melakukan Verifikasi');
+    const report = $((await admin.get('/laporan')).text);
+    expect(report('table.overdue tbody tr').text()).toContain('10 mnt');
   });
 });

@@ -108,6 +108,18 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     expect(await auditTypes(caseId)).not.toContain('timer.fired');
   });
 
+  test('when a user acts on the case after the timer is due but before the scheduler, then the engine fires it on that resume, once', async () => {
+    const { user, caseId } = await startCase('reminder');
+    const [task] = await store().listTasks({ caseId });
+    await untilDue(caseId);
+    tick();
+    await t.services.cases.completeTask(task!.id, user, IDENTITY);
+    expect((await store().listAudit(caseId)).filter((e) => e.type === 'timer.fired').map((e) => e.data.elementId)).toEqual(['PengingatIdentitas']);
+    expect(await bpmnTimers(caseId)).toEqual([expect.objectContaining({ status: 'cancelled' })]); // consumed by that change
+    await scheduler().runDue();
+    expect((await store().listAudit(caseId)).filter((e) => e.type === 'timer.fired')).toHaveLength(1);
+  });
+
   test('when another change to the case wins the rev while the timer fires, then the timer is retried, not lost, and fires once', async () => {
     const { caseId } = await startCase('reminder');
     await untilDue(caseId);

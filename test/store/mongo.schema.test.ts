@@ -11,7 +11,9 @@ import { paging } from '../../src/store/task-paging.js';
 import * as schemas from '../../src/store/mongo/schemas.js';
 import { draftSchema } from '../../src/store/mongo/draft-schema.js';
 import { outboxSchema, verificationSchema } from '../../src/store/mongo/notification-schemas.js';
-import { audit, caseRecord, definition, document, draft, message, task, user, verification } from './fixtures.js';
+import { calendarSchema, timerSchema, timeSettingsSchema } from '../../src/store/mongo/timer-schemas.js';
+import { dueTimerFilter } from '../../src/store/mongo/timers.js';
+import { audit, caseRecord, definition, document, draft, message, task, timer, user, verification } from './fixtures.js';
 
 const conn = mongoose.createConnection(); // never opened: no I/O
 const m = bindModels(conn);
@@ -164,5 +166,34 @@ describe('MongoDB mapping', () => {
     });
     expect(paging({})).toEqual({ limit: 50, offset: 0 });
     expect(() => paging({ limit: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('MongoDB schemas of the scheduler and compliance (no server)', () => {
+  test('timers: the claim index and the per-case index; settings validate; bad values are refused', async () => {
+    expect(indexes(timerSchema)).toEqual([
+      { keys: { status: 1, nextAttemptAt: 1 }, unique: false },
+      { keys: { caseId: 1, status: 1 }, unique: false },
+    ]);
+    expect(Object.keys(indexes(timerSchema)[0]!.keys)).toEqual(['status', 'nextAttemptAt']);
+    for (const s of [timerSchema, calendarSchema, timeSettingsSchema] as unknown as mongoose.Schema[]) {
+      expect(s.path('_id').instance).toBe('String');
+      expect([s.get('versionKey'), s.get('autoIndex'), s.get('bufferCommands')]).toEqual([false, false, false]);
+    }
+    await expect(new m.Timer(toDoc(timer())).validate()).resolves.toBeUndefined();
+    await expect(new m.Timer(toDoc(timer({ status: 'fired' as 'done' }))).validate()).rejects.toThrow(/status/);
+    await expect(new m.Timer(toDoc(timer({ attempts: -1 }))).validate()).rejects.toThrow(/attempts/);
+    const calendar = { _id: 'working-calendar', timeZone: 'Asia/Pontianak', hours: [{ day: 1, start: '07:30', end: '16:00' }], holidays: [{ date: '2026-12-25', name: 'Natal' }], updatedAt: 'x', updatedBy: null };
+    await expect(new m.WorkingCalendar(calendar).validate()).resolves.toBeUndefined();
+    await expect(new m.WorkingCalendar({ ...calendar, hours: [{ day: 0.5, start: '07:30', end: '16:00' }] }).validate()).rejects.toThrow(/day/);
+    await expect(new m.ProcessTimeSettings({ _id: 'def-1', timeBasis: 'working', escalateTo: {}, updatedAt: 'x', updatedBy: null }).validate()).resolves.toBeUndefined();
+    await expect(new m.ProcessTimeSettings({ _id: 'def-1', timeBasis: 'lunar', escalateTo: {}, updatedAt: 'x', updatedBy: null }).validate()).rejects.toThrow(/timeBasis/);
+  });
+
+  test('the due-timer filter: pending, due, and unleased or lease expired', () => {
+    expect(dueTimerFilter('2026-01-01T00:00:00.000Z')).toEqual({
+      status: 'pending', nextAttemptAt: { $lte: '2026-01-01T00:00:00.000Z' },
+      $or: [{ lockedUntil: null }, { lockedUntil: { $lte: '2026-01-01T00:00:00.000Z' } }],
+    });
   });
 });

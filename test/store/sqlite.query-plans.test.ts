@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { openDatabase, type Database } from '../../src/store/sqlite/database.js';
 import { migrate } from '../../src/store/sqlite/migrations.js';
 import { DUE_SQL } from '../../src/store/sqlite/outbox.js';
+import { DUE_TIMERS_SQL } from '../../src/store/sqlite/timers.js';
 import { taskFilter } from '../../src/store/sqlite/task-query.js';
 import type { TaskQuery } from '../../src/store/ports.js';
 
@@ -70,5 +71,22 @@ describe('SQLite outbox and verification indexes', () => {
 
   test('drafts are found (and deleted) by their primary key (taskId, userId)', () => {
     expect(plan("DELETE FROM drafts WHERE taskId = 't'")).toMatch(/USING COVERING INDEX sqlite_autoindex_drafts_1 \(taskId=\?\)/);
+  });
+});
+
+describe('SQLite timer and report indexes', () => {
+  test('the timer claim reads due pending timers through timers_due, in order, without sorting', () => {
+    expect(cols('timers_due')).toEqual(['status', 'nextAttemptAt']);
+    const claim = plan(DUE_TIMERS_SQL, { now: 'x', limit: 5 });
+    expect(claim).toMatch(/USING INDEX timers_due \(status=\? AND nextAttemptAt<\?\)/);
+    expect(claim).not.toMatch(/TEMP B-TREE/);
+    expect(plan("SELECT * FROM timers WHERE caseId = 'c' AND status = 'pending'")).toMatch(/USING INDEX timers_case/);
+  });
+
+  test('report reads: the tasks and audit of a list of cases use the case indexes', () => {
+    expect(plan("SELECT * FROM tasks WHERE caseId IN (SELECT value FROM json_each('[\"a\"]'))")).toMatch(/USING INDEX tasks_case \(caseId=\?\)/);
+    expect(plan("SELECT * FROM audit WHERE caseId IN (SELECT value FROM json_each('[\"a\"]')) AND type IN (SELECT value FROM json_each('[\"t\"]'))")).toMatch(/USING INDEX audit_case \(caseId=\?\)/);
+    expect(cols('cases_process')).toEqual(['processKey', 'createdAt']);
+    expect(plan("SELECT * FROM cases WHERE processKey = 'p' AND createdAt < 'x'")).toMatch(/USING INDEX cases_process/);
   });
 });

@@ -162,6 +162,10 @@ export const compliance: Catalogue = {
     'timeSettings.escalateTo': 'Eskalasi kepada',
     'timeSettings.none': 'Tidak ada',
     'timeSettings.saved': 'Pengaturan waktu proses disimpan.',
+    'audit.task.overdue': 'Terlambat: melewati Mutu Baku Waktu',
+    'audit.task.escalated': 'Dieskalasikan',
+    'audit.task.cancelled': 'Tugas dibatalkan oleh batas waktu proses',
+    'audit.timer.fired': 'Pengatur waktu proses berjalan',
   },
   en: {
     'report.title': 'SOP compliance report',
@@ -322,5 +326,9 @@ export const compliance: Catalogue = {
     'timeSettings.escalateTo': 'Escalate to',
     'timeSettings.none': 'Nobody',
     'timeSettings.saved': 'Process time settings saved.',
+    'audit.task.overdue': 'Overdue: past the time standard',
+    'audit.task.escalated': 'Escalated',
+    'audit.task.cancelled': 'Task cancelled by a process deadline',
+    'audit.timer.fired': 'Process timer went off',
   },
 };

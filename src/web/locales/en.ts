@@ -198,4 +198,6 @@ export const en: Record<string, string> = {
   'audit.task.reassigned': 'Task reassigned',
   'audit.contact.verified': 'Contact verified',
   'audit.data.exported': 'Data downloaded by the applicant',
+  'nav.laporan': 'Reports',
+  'nav.kotakSurat': 'Mailbox (development)',
 };

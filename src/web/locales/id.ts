@@ -198,4 +198,6 @@ export const id: Record<string, string> = {
   'audit.task.reassigned': 'Tugas dialihkan',
   'audit.contact.verified': 'Kontak terverifikasi',
   'audit.data.exported': 'Data diunduh oleh pemohon',
+  'nav.laporan': 'Laporan',
+  'nav.kotakSurat': 'Kotak Surat (pengembangan)',
 };
