@@ -28,11 +28,18 @@ export function parseLang(value: unknown): Lang {
 }
 
 /** "26 November 2026 14.30 WIB" / "26 November 2026 14:30 WIB" */
+// NOTE: Intl formatters are costly to build (and their memory is not given back): build them once.
+const DATE_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+};
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 export function formatDateTime(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const date = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const date = DATE_FORMATS[lang].format(d);
+  const time = TIME_FORMAT.format(d);
   return `${date} ${lang === 'id' ? time.replace(':', '.') : time} WIB`;
 }
 
