@@ -105,6 +105,9 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await p.goto('/proses/pantau');
     await p.locator('#monitor-canvas[data-ready="true"]').waitFor();
     expect(await p.locator('#monitor-canvas a.count-badge.open').count()).toBe(6);
+    // coloured by compliance (no finished task yet on this fresh server: every step "none")
+    await p.locator('#monitor-canvas[data-compliance="done"]').waitFor();
+    expect(await p.locator('#monitor-canvas .djs-element.compliance-none').count()).toBe(6);
     await checkA11y(p);
     await p.locator('#monitor-canvas a.count-badge.open[data-element="MengisiIdentitas"]').click();
     await p.waitForURL(/\/proses\/pantau\/langkah\/MengisiIdentitas$/);

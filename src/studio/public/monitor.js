@@ -14,6 +14,18 @@
     a.title = title;
     return a;
   };
+  // Each step is coloured by its share within the Mutu Baku time (report level good / warn / bad / none).
+  var colourByCompliance = function (canvas) {
+    if (!el.dataset.compliance) return undefined;
+    return fetch(el.dataset.compliance, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then(function (res) { return res.json(); })
+      .then(function (report) {
+        report.steps.forEach(function (s) {
+          if (canvas.getGraphics(s.elementId)) canvas.addMarker(s.elementId, 'compliance-' + s.level);
+        });
+        el.dataset.compliance = 'done';
+      });
+  };
   var viewer = new window.BpmnJS({ container: el });
   fetch(el.dataset.source, { credentials: 'same-origin', headers: { accept: 'application/json' } })
     .then(function (res) { return res.json(); })
@@ -35,6 +47,7 @@
         if (steps[e.element.id]) window.location.href = stepUrl(e.element.id, false);
       });
       el.dataset.ready = 'true';
+      return colourByCompliance(viewer.get('canvas'));
     })
     .catch(function (err) { el.dataset.error = String(err && err.message || err); });
 })();
