@@ -3,28 +3,12 @@ import type { ClientSession } from 'mongoose';
 import { NotFoundError } from '../../errors.js';
 import type { Store, UserPatch, UserRecord } from '../ports.js';
 import { fromDoc } from './mapping.js';
+import { patchEntries } from '../user-patch.js';
 import type { Models } from './models.js';
 
-/** Every field a UserPatch may set; the compiler insists the list stays complete. */
-const PATCHABLE: Record<keyof UserPatch, true> = {
-  displayName: true,
-  whatsapp: true,
-  passwordHash: true,
-  status: true,
-  emailVerifiedAt: true,
-  whatsappVerifiedAt: true,
-};
-
-/**
- * The `$set` of a patch: fields whose value is `undefined` are left as they are; any other field
- * (e.g. `email` smuggled in past the type) is refused, not silently written or dropped.
- */
+/** The `$set` of a patch (see patchEntries: unset fields are left as they are, unknown ones refused). */
 export function patchSet(patch: UserPatch): Record<string, unknown> {
-  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  for (const key of Object.keys(set)) {
-    if (!Object.hasOwn(PATCHABLE, key)) throw new Error(`user field ${key} cannot be changed`);
-  }
-  return set;
+  return Object.fromEntries(patchEntries(patch));
 }
 
 /** Applies `patch` to user `id` (in `session`, if given); NotFoundError if there is no such user. */

@@ -1,29 +1,8 @@
 // UserPatch → one UPDATE of the users table, shared by updateUser and consumeVerification.
 import type { UserPatch } from '../ports.js';
+import { patchEntries } from '../user-patch.js';
 import { NotFoundError } from '../../errors.js';
 import type { Database } from './database.js';
-
-/** Every field a UserPatch may set; the compiler insists the list stays complete. */
-const PATCHABLE: Record<keyof UserPatch, true> = {
-  displayName: true,
-  whatsapp: true,
-  passwordHash: true,
-  status: true,
-  emailVerifiedAt: true,
-  whatsappVerifiedAt: true,
-};
-
-/**
- * The fields of `patch` that are set (an `undefined` value means "leave as is"). Anything else
- * (e.g. `email` or `role` smuggled in past the type) is refused, not silently written or ignored.
- */
-export function patchEntries(patch: UserPatch): Array<[keyof UserPatch, unknown]> {
-  const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
-  for (const [key] of entries) {
-    if (!Object.hasOwn(PATCHABLE, key)) throw new Error(`user field ${key} cannot be changed`);
-  }
-  return entries.sort(([a], [b]) => (a < b ? -1 : 1)) as Array<[keyof UserPatch, unknown]>;
-}
 
 export function createUserPatcher(db: Database) {
   const cache = new Map<string, ReturnType<Database['prepare']>>();
