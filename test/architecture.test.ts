@@ -1,21 +1,8 @@
 // Layer rules from the design: one module owns each concern.
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { sourceImports } from './helpers/source-files.js';
 
-const SRC = new URL('../src', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
-  });
-}
-
-const files = sources(SRC).map((p) => ({
-  path: relative(SRC, p).replace(/\\/g, '/'),
-  imports: [...readFileSync(p, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
-}));
+const files = sourceImports();
 
 function importersOf(pattern: RegExp): string[] {
   return files.filter((f) => f.imports.some((i) => pattern.test(i))).map((f) => f.path).sort();

@@ -1,22 +1,11 @@
 // Layer rules of the notifications feature: one module owns each delivery library, and the
 // services that build messages know nothing of HTTP.
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { SRC, sourceImports, sources } from '../helpers/source-files.js';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const SRC = new URL('../../src', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
-  });
-}
-
-const files = sources(SRC).map((p) => ({
-  path: relative(SRC, p).replace(/\\/g, '/'),
-  imports: [...readFileSync(p, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
-}));
+const files = sourceImports();
 
 describe('Given the notifications feature', () => {
   test('when nodemailer is imported, then only by the SMTP transport', () => {
