@@ -4,9 +4,11 @@
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { findForm } from '../forms/form-registry.js';
+import { modelFormStatus } from '../forms/model-form.js';
 import type { AuditEvent, CaseRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
 import { progressOf, stepViews } from './case-progress.js';
 import { pendingReturn } from './returns.js';
+import { isModelFormKey } from './task-forms.js';
 
 export function mayViewCase(c: CaseRecord, viewer: UserRecord): boolean {
   return viewer.role === 'ppbj' ? c.applicantId === viewer.id : true;
@@ -21,6 +23,7 @@ function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[]): stri
   if (c.status === 'completed') return 'status.aktif';
   if (c.status === 'failed') return 'status.gagal';
   const task = open[0];
+  if (task && isModelFormKey(task.formKey)) return modelFormStatus(task.role);
   const form = task ? findForm(task.formKey) : undefined;
   if (!task || !form) return 'status.draf';
   return form.returnedStatus && pendingReturn(task, audit) ? form.returnedStatus : (form.caseStatus ?? 'status.draf');

@@ -2,7 +2,6 @@
 // signal, getState) → one atomic store change guarded by the case's rev → audit.
 import { randomUUID } from 'node:crypto';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { findForm } from '../forms/form-registry.js';
 import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
 import { rejection, storableValues, validateForm } from '../forms/validate-form.js';
 import { registrasi } from '../forms/ppbj-forms.js';
@@ -15,6 +14,7 @@ import { auditEvent, newTasks, taskFromWaiting } from './task-projection.js';
 import type { CaseNotifications } from '../notifications/case-notifications.js';
 import { assertContactsVerified } from '../notifications/contact-requirement.js';
 import type { CaseTiming } from '../compliance/case-timing.js';
+import { TaskForms } from './task-forms.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -32,6 +32,7 @@ export interface CaseServiceDeps {
   now?: () => Date;
   notifications?: CaseNotifications; // messages written with each change (outbox)
   timing?: CaseTiming; // SLA and BPMN timers written with each change (src/compliance)
+  forms?: TaskForms; // default: registered forms and forms declared in the case's model version
 }
 
 export const SHIPPED_PROCESS_KEY = 'pendaftaran-akun-ppbj';
@@ -43,6 +44,7 @@ export class CaseService {
   private readonly now: () => Date;
   private readonly notifications: CaseNotifications | undefined;
   private readonly timing: CaseTiming | undefined;
+  private readonly forms: TaskForms;
 
   constructor(deps: CaseServiceDeps) {
     this.store = deps.store;
@@ -50,6 +52,17 @@ export class CaseService {
     this.now = deps.now ?? (() => new Date());
     this.notifications = deps.notifications;
     this.timing = deps.timing;
+    this.forms = deps.forms ?? new TaskForms(deps.store, deps.definitions);
+  }
+
+  /** The form of a task (see TaskForms). */
+  formOf(task: TaskRecord, c?: CaseRecord): Promise<FormDef> {
+    return this.forms.of(task, c);
+  }
+
+  /** Forms declared in the model that hold data in `c` (see TaskForms.withData). */
+  modelFormsWithData(c: CaseRecord): Promise<FormDef[]> {
+    return this.forms.withData(c);
   }
 
   /**
@@ -104,10 +117,10 @@ export class CaseService {
   /** Completes an open task for `actor` with a form submission; see the module comment. */
   async completeTask(taskId: string, actor: UserRecord, raw: Record<string, unknown>, uploads: StoredUpload[] = []): Promise<TaskRecord> {
     const task = await this.openTaskFor(taskId, actor);
-    const form = requireForm(task.formKey);
-    if (form.requiresVerifiedContacts) await assertContactsVerified(this.store, task.applicantId);
     const c = await this.store.getCase(task.caseId);
     if (!c) throw new NotFoundError();
+    const form = await this.forms.of(task, c);
+    if (form.requiresVerifiedContacts) await assertContactsVerified(this.store, task.applicantId);
     const at = this.now().toISOString();
     const documents = uploads.map((u) => documentRecord(u, c.id, task.id, actor.id, at));
     const check = validateForm(form, raw, fileValues(form, c, documents), { now: this.now() });
@@ -209,12 +222,6 @@ export class CaseService {
 export function assertMayAct(task: TaskRecord, actor: UserRecord): void {
   if (actor.role !== task.role) throw new ForbiddenError();
   if (task.role === 'ppbj' && task.applicantId !== actor.id) throw new ForbiddenError();
-}
-
-export function requireForm(formKey: string): FormDef {
-  const form = findForm(formKey);
-  if (!form) throw new Error(`No form is registered for formKey "${formKey}"`);
-  return form;
 }
 
 function documentRecord(u: StoredUpload, caseId: string, taskId: string, uploaderId: string, at: string): DocumentRecord {

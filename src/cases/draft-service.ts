@@ -11,7 +11,7 @@ import { AppError, ValidationError } from '../errors.js';
 import { draftValues } from '../forms/draft-values.js';
 import type { FormValues } from '../forms/form-types.js';
 import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
-import { requireForm, type CaseService, type StoredUpload } from './case-service.js';
+import type { CaseService, StoredUpload } from './case-service.js';
 
 /** Key of the accepted uploads inside DraftRecord.values (form field names never start with "_"). */
 const STAGED_KEY = '_staged';
@@ -31,7 +31,7 @@ export class DraftService {
    */
   async save(taskId: string, actor: UserRecord, raw: Record<string, unknown>, files: StoredUpload[]): Promise<void> {
     const task = await this.deps.cases.openTaskFor(taskId, actor);
-    const form = requireForm(task.formKey);
+    const form = await this.deps.cases.formOf(task);
     if (!form.drafts) throw new AppError(400, 'error.draftNotAllowed');
     const { values, errors } = draftValues(form, raw);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -44,7 +44,7 @@ export class DraftService {
 
   /** The viewer's draft of an open task whose form allows drafts, if any. */
   async load(task: TaskRecord, viewer: UserRecord): Promise<Draft | null> {
-    if (task.status !== 'open' || !requireForm(task.formKey).drafts) return null;
+    if (task.status !== 'open' || !(await this.deps.cases.formOf(task)).drafts) return null;
     const record = await this.deps.store.getDraft(task.id, viewer.id);
     if (!record) return null;
     const { [STAGED_KEY]: staged, ...values } = record.values;

@@ -7,7 +7,7 @@ import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { diffDefinitions, type FieldChange } from '../workflow/index.js';
 import type { DefinitionService } from './definition-service.js';
 
-const SOP_FIELDS = new Set(['name', 'documentation', 'condition', 'default', 'role', 'form', 'langkah', 'uraian', 'requirements', 'time', 'output', 'keterangan']);
+const SOP_FIELDS = new Set(['name', 'documentation', 'condition', 'default', 'role', 'form', 'formFields', 'langkah', 'uraian', 'requirements', 'time', 'output', 'keterangan']);
 
 export function versionRoutes(deps: { definitions: DefinitionService; renderPage: RenderPage }, processKey: string): Router {
   const router = Router();

@@ -11,8 +11,3 @@ export function findForm(formKey: string): FormDef | undefined {
 export function hasForm(formKey: string): boolean {
   return FORMS.has(formKey);
 }
-
-/** Names of file fields in any registered form (the only multipart fields multer accepts). */
-export function fileFieldNames(): string[] {
-  return [...FORMS.values()].flatMap((f) => f.fields.filter((x) => x.type === 'file').map((x) => x.name));
-}

@@ -27,8 +27,10 @@ export interface FieldDef {
   required: boolean;
   options?: FieldOption[];
   autocomplete?: string;
-  inputmode?: 'numeric' | 'tel' | 'email';
+  inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
   maxLength?: number;
+  /** Shown when neither the case nor a draft has a value for the field. */
+  defaultValue?: string;
   /** Returns an i18n error key, or null when the (trimmed, non-empty) value is valid. */
   check?: (value: FieldValue, all: FormValues, ctx: CheckContext) => string | null;
   /** Normalise a valid value before storing (e.g. phone numbers to +628…). */

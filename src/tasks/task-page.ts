@@ -1,18 +1,22 @@
 // View model of a task page: the form with its values (typed, drafted, saved or carried over from
 // earlier steps), data to review with every document version and an inline preview, the admin's
 // reasons after a return, and who may act.
-import { requireForm, type StoredUpload } from '../cases/case-service.js';
+import type { StoredUpload } from '../cases/case-service.js';
 import type { Draft } from '../cases/draft-service.js';
 import { pendingReturn, returnView } from '../cases/returns.js';
 import { NotFoundError } from '../errors.js';
 import { documentVersions, previewOf, type DocumentPreview } from '../forms/document-views.js';
 import { fieldViews } from '../forms/field-views.js';
 import { findForm } from '../forms/form-registry.js';
-import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
+import type { FieldDef, FormDef, FormValues, FormWarning } from '../forms/form-types.js';
+import { literal } from '../web/i18n.js';
 import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
 
 export interface TaskPageInput {
   task: TaskRecord;
+  form: FormDef; // the task's form (CaseService.formOf)
+  /** Forms declared in the model with data in the case, shown to staff after `form.reviews`. */
+  modelForms?: (c: CaseRecord) => Promise<FormDef[]>;
   viewer: UserRecord;
   values?: Record<string, unknown>; // what the user typed (after a failed submission)
   errors?: Record<string, string>;
@@ -22,13 +26,16 @@ export interface TaskPageInput {
   now: Date;
 }
 
-/** Values to show on first open: saved for this form, else (PPBJ forms) the same field from earlier forms. */
+/**
+ * Values to show on first open: saved for this form, else (PPBJ forms) the same field from earlier
+ * forms, else the field's default from the model.
+ */
 function prefill(form: FormDef, c: CaseRecord): FormValues {
   const own = c.data[form.key];
   if (own) return own as FormValues;
-  if (form.role !== 'ppbj') return {};
   const merged: FormValues = {};
-  for (const values of Object.values(c.data)) Object.assign(merged, values);
+  for (const f of form.fields) if (f.defaultValue !== undefined) merged[f.name] = f.defaultValue;
+  if (form.role === 'ppbj') for (const values of Object.values(c.data)) Object.assign(merged, values);
   return merged;
 }
 
@@ -51,24 +58,31 @@ async function confirmedWarnings(store: Store, c: CaseRecord, audit: AuditEvent[
   return out;
 }
 
+/** A submitted value as shown (through `t`): the labels of chosen options, else the text itself. */
+function shownValue(field: FieldDef, v: string | string[]): string {
+  const chosen = Array.isArray(v) ? v : [v];
+  const labels = field.options ? chosen.map((x) => field.options!.find((o) => o.value === x)) : [];
+  if (labels.length === 1 && labels[0] && !labels[0].literal) return labels[0].label;
+  return literal(labels.length && labels.every(Boolean) ? labels.map((o) => o!.label).join(', ') : chosen.join(', '));
+}
+
 /** Read-only sections of earlier forms; file fields list every version and the current one's preview. */
-function reviewSections(form: FormDef, c: CaseRecord, documents: DocumentRecord[], names: Map<string, string>, confirmed: Map<string, string[]>) {
+function reviewSections(reviewed: FormDef[], c: CaseRecord, documents: DocumentRecord[], names: Map<string, string>, confirmed: Map<string, string[]>) {
   const previews: DocumentPreview[] = [];
-  const sections = (form.reviews ?? []).flatMap((key) => {
-    const reviewed = findForm(key);
-    const values = c.data[key];
-    if (!reviewed || !values) return [];
-    const rows = reviewed.fields
+  const sections = reviewed.flatMap((form) => {
+    const values = c.data[form.key];
+    if (!values) return [];
+    const rows = form.fields
       .filter((f) => f.type !== 'password' && values[f.name] !== undefined && values[f.name] !== '')
       .map((f) => {
-        const v = values[f.name]!;
-        if (f.type !== 'file') return { label: f.label, value: Array.isArray(v) ? v.join(', ') : v };
+        const v = values[f.name] as string | string[];
+        if (f.type !== 'file') return { label: f.label, value: shownValue(f, v) };
         const document = documents.find((d) => d.id === v);
         const preview = document ? previewOf(document, f.label) : null;
         if (preview) previews.push(preview);
         return { label: f.label, document, versions: documentVersions(documents, f.name, String(v), names) };
       });
-    return [{ title: reviewed.title, rows, confirmed: confirmed.get(key) ?? [] }];
+    return [{ title: form.title, rows, confirmed: confirmed.get(form.key) ?? [] }];
   });
   return { sections, previews };
 }
@@ -86,8 +100,7 @@ function fileDocuments(form: FormDef, c: CaseRecord, documents: DocumentRecord[]
 }
 
 export async function taskPageModel(store: Store, input: TaskPageInput): Promise<Record<string, unknown>> {
-  const { task, viewer, draft } = input;
-  const form = requireForm(task.formKey);
+  const { task, form, viewer, draft } = input;
   const c = await store.getCase(task.caseId);
   if (!c) throw new NotFoundError();
   const [documents, audit] = await Promise.all([store.listDocuments(c.id), store.listAudit(c.id)]);
@@ -97,9 +110,11 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
   const returned = pending ? returnView(pending) : null;
   const holder = task.assigneeId && task.assigneeId !== viewer.id ? await store.getUser(task.assigneeId) : null;
   const staffTask = task.role !== 'ppbj';
+  const registered = (form.reviews ?? []).map((key) => findForm(key)).filter((f): f is FormDef => f !== undefined);
   const { sections, previews } = staffTask
-    ? reviewSections(form, c, documents, await uploaderNames(store, documents), await confirmedWarnings(store, c, audit))
-    : reviewSections(form, c, documents, new Map(), new Map());
+    ? reviewSections([...registered, ...((await input.modelForms?.(c)) ?? []).filter((f) => f.key !== form.key)], c, documents,
+      await uploaderNames(store, documents), await confirmedWarnings(store, c, audit))
+    : reviewSections(registered, c, documents, new Map(), new Map());
   return {
     title: form.title,
     task,

@@ -6,8 +6,8 @@ import { assertMayAct, type CaseService, type StoredUpload } from '../cases/case
 import { DraftService } from '../cases/draft-service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { FormRejected } from '../forms/form-warnings.js';
-import type { Store, TaskRecord } from '../store/ports.js';
-import { fileFieldNames } from '../forms/form-registry.js';
+import type { CaseRecord, Store, TaskRecord } from '../store/ports.js';
+import type { FormDef } from '../forms/form-types.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { csrfCheck } from '../web/security.js';
 import { checkUploads, discardUploads, UploadRejected, uploadMiddleware } from '../web/uploads.js';
@@ -29,6 +29,7 @@ export const MULTIPART_ROUTE = /^\/tugas\/[^/]+$/;
 export function taskRoutes(deps: TaskRouteDeps): Router {
   const { store, cases, assignments, renderPage, now } = deps;
   const drafts = new DraftService({ store, cases, now });
+  const modelForms = (c: CaseRecord) => cases.modelFormsWithData(c);
   const router = Router();
 
   const loadTask = async (req: Request): Promise<TaskRecord> => {
@@ -48,21 +49,29 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
 
   router.get('/tugas/:id', requireRole('ppbj', 'admin-ppe'), asyncRoute(async (req, res) => {
     const task = await loadTask(req);
+    const form = await cases.formOf(task);
     const staged = req.session.staged?.[task.id];
     const draft = await drafts.load(task, req.user!);
-    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, viewer: req.user!, now: now(), draft, ...(staged ? { staged } : {}) }));
+    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, form, modelForms, viewer: req.user!, now: now(), draft, ...(staged ? { staged } : {}) }));
   }));
 
-  router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), uploadMiddleware(deps.uploadDir, fileFieldNames), csrfCheck, asyncRoute(async (req, res) => {
+  // NOTE: the task and its form are loaded (and the viewer authorised) before multer parses the
+  // body, so nothing is written for a refused request and only the form's file fields are taken.
+  const loadTaskForm = asyncRoute(async (req, res, next) => {
+    const task = await loadTask(req);
+    const form = await cases.formOf(task);
+    res.locals.taskForm = { task, form };
+    req.fileFields = form.fields.filter((f) => f.type === 'file').map((f) => f.name);
+    next();
+  });
+
+  router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), loadTaskForm, uploadMiddleware(deps.uploadDir), csrfCheck, asyncRoute(async (req, res) => {
     const user = req.user!;
-    const task = await loadTask(req).catch(async (err: unknown) => {
-      await discardUploads(req);
-      throw err;
-    });
+    const { task, form } = res.locals.taskForm as { task: TaskRecord; form: FormDef };
     const draft = await drafts.load(task, user);
     const rerender = async (errors: Record<string, string>, staged?: StoredUpload[], warnings?: FormRejected['warnings']) =>
       renderPage(req, res, 'tasks/task', await taskPageModel(store, {
-        task, viewer: user, now: now(), values: req.body ?? {}, errors, draft, ...(staged ? { staged } : {}), ...(warnings ? { warnings } : {}),
+        task, form, modelForms, viewer: user, now: now(), values: req.body ?? {}, errors, draft, ...(staged ? { staged } : {}), ...(warnings ? { warnings } : {}),
       }), 422);
 
     // NOTE: accepted files, newest first: this request's, then those kept in the session after a
@@ -75,7 +84,7 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     } catch (err) {
       if (!(err instanceof UploadRejected)) throw err;
       await discardUploads(req);
-      return rerender({ [err.field || fileFieldNames()[0]!]: err.reason }, staged);
+      return rerender({ [err.field || req.fileFields?.[0] || '_upload']: err.reason }, staged);
     }
     const files = [...uploads, ...staged].filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i);
     const asDraft = req.body?._action === 'draf';

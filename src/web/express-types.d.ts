@@ -9,6 +9,8 @@ declare global {
     interface User extends UserRecord {}
     interface Request {
       uploadError?: UploadRejected;
+      /** File fields of the form this multipart request submits (set before multer parses it). */
+      fileFields?: string[];
     }
   }
 }

@@ -8,19 +8,32 @@ import { notifications } from './locales/notifications.js';
 import { privacy } from './locales/privacy.js';
 import { studio } from './locales/studio.js';
 import { compliance } from './locales/compliance.js';
+import { modelForms } from './locales/model-forms.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   id: Object.assign({}, id, ...FEATURES.map((f) => f.id)),
   en: Object.assign({}, en, ...FEATURES.map((f) => f.en)),
 };
 const TIME_ZONE = 'Asia/Pontianak'; // WIB, the SOP owner's zone
 
+const LITERAL = '\u001eliteral:';
+const ARG = '\u001f';
+
+/** A text from outside the catalogues (e.g. a label written in the process model), shown as-is. */
+export const literal = (text: string): string => `${LITERAL}${text}`;
+
+/** A message key with values for its `{0}`, `{1}`… placeholders. */
+export const withArgs = (key: string, ...args: string[]): string => [key, ...args].join(ARG);
+
 /** Unknown keys are returned as-is so a missing translation is visible, never blank. */
 export function translate(lang: Lang, key: string): string {
-  return CATALOGUES[lang][key] ?? CATALOGUES.id[key] ?? key;
+  if (key.startsWith(LITERAL)) return key.slice(LITERAL.length);
+  const [name = '', ...args] = key.split(ARG);
+  const text = CATALOGUES[lang][name] ?? CATALOGUES.id[name] ?? name;
+  return args.length ? text.replace(/\{(\d)\}/g, (m, i: string) => args[Number(i)] ?? m) : text;
 }
 
 export function parseLang(value: unknown): Lang {

@@ -31,13 +31,16 @@ function sha256File(path: string): Promise<string> {
   });
 }
 
-/** Multer middleware for one file field; a rejected file becomes `req.uploadError`, never a thrown 500. */
-export function uploadMiddleware(uploadDir: string, fileFields: () => string[]) {
+/**
+ * Multer middleware accepting one file, in one of the request's `fileFields` (others are ignored);
+ * a rejected file becomes `req.uploadError`, never a thrown 500.
+ */
+export function uploadMiddleware(uploadDir: string) {
   const storage = multer.diskStorage({ destination: uploadDir, filename: (_req, _file, cb) => cb(null, randomUUID()) });
   const parse = multer({
     storage,
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 60, fieldSize: 16 * 1024 },
-    fileFilter: (_req, file, cb) => cb(null, fileFields().includes(file.fieldname)),
+    fileFilter: (req, file, cb) => cb(null, (req.fileFields ?? []).includes(file.fieldname)),
   }).any();
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.is('multipart/form-data')) return next();

@@ -3,8 +3,21 @@
 import { diff } from 'bpmn-js-differ';
 import { allNodes, parseBpmn, type ModdleNode } from './moddle.js';
 import { mutuBakuOf } from './process-model.js';
+import { hasModelForm, readModelForm } from './form-fields.js';
 import { identityNode, readSopIdentity } from './sop-identity.js';
 import type { DefinitionDiff, DiffElement, FieldChange, SopIdentity } from './sop-types.js';
+
+/** The fields of a form declared in the model, one per line: `id: label (type, required, options)`. */
+function formFields(node: ModdleNode): string {
+  if (!hasModelForm(node)) return '';
+  return readModelForm(node).fields
+    .map((f) => {
+      const details = [f.type, f.required ? 'required' : '', f.options.map((o) => o.value).join('/'), f.min ? `min ${f.min}` : '', f.max ? `max ${f.max}` : '']
+        .concat(f.minLength !== undefined ? `minlength ${f.minLength}` : '', f.maxLength !== undefined ? `maxlength ${f.maxLength}` : '');
+      return `${f.id}: ${f.label} (${details.filter(Boolean).join(', ')})`;
+    })
+    .join('\n');
+}
 
 /** SOP fields of a flow node, by the field key shown in the diff. */
 function sopFields(node: ModdleNode): Record<string, string> {
@@ -19,6 +32,7 @@ function sopFields(node: ModdleNode): Record<string, string> {
     name: String(node.name ?? ''),
     role: String(node.candidateGroups ?? ''),
     form: String(node.formKey ?? ''),
+    formFields: formFields(node),
     langkah: mutu?.langkah === undefined ? '' : String(mutu.langkah),
     uraian: mutu?.uraian ?? '',
     requirements: (mutu?.persyaratan ?? []).join('; '),

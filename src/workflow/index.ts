@@ -1,5 +1,5 @@
 // Public API of the workflow module, the only importer of bpmn-engine / bpmn-elements / bpmn-moddle.
-export type { SopStep, UserTaskSpec, ProcessModel, DefinitionRef, WaitingTask, EngineResult } from './types.js';
+export type { SopStep, UserTaskSpec, ModelField, ModelFieldType, ProcessModel, DefinitionRef, WaitingTask, EngineResult } from './types.js';
 export { DefinitionError, TaskNotWaitingError } from './errors.js';
 export { loadProcessModel } from './compile-definition.js';
 export { startProcess, completeUserTask, waitingTasks } from './engine-runner.js';
@@ -10,3 +10,4 @@ export type { SopIdentity, SopSymbol, SopRow, SopEdge, SopDocument, DefinitionPr
 export { validateDefinition, parseProblems, MAX_DEFINITION_BYTES, type ValidationOptions, type ValidationResult } from './validate-definition.js';
 export { diffDefinitions } from './definition-diff.js';
 export { readSopDocument } from './read-sop-document.js';
+export { MODEL_FORM_PREFIX, MAX_TEXT } from './form-fields.js';

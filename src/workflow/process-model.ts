@@ -1,9 +1,11 @@
 // Reads the ProcessModel of a parsed definition: the executable process, its lanes, and per
-// user task the role (candidate group, else lane), form and SOP Mutu Baku (alur:mutuBaku).
+// user task the role (candidate group, else lane), form (registered formKey, or fields declared
+// in the model) and SOP Mutu Baku (alur:mutuBaku).
 import { ROLES, type Role } from '../store/ports.js';
 import type { ProcessModel, SopStep, UserTaskSpec } from './types.js';
 import { allNodes, label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
+import { hasModelForm, MODEL_FORM_PREFIX, readModelForm } from './form-fields.js';
 
 export interface MutuBaku {
   langkah?: number;
@@ -59,12 +61,22 @@ function sopStepOf(mutu: MutuBaku | undefined): SopStep {
   };
 }
 
+/** A registered form (camunda:formKey) or one declared in the model (camunda:formData), never both. */
+function formOf(task: ModdleNode): { formKey: string; fields: UserTaskSpec['fields']; problems: string[] } {
+  const formKey = typeof task.formKey === 'string' ? task.formKey.trim() : '';
+  if (formKey.startsWith(MODEL_FORM_PREFIX)) return { formKey, fields: [], problems: [`camunda:formKey may not start with "${MODEL_FORM_PREFIX}"`] };
+  if (!hasModelForm(task)) return { formKey, fields: [], problems: formKey ? [] : ['no camunda:formKey and no form fields (camunda:formData)'] };
+  if (formKey) return { formKey, fields: [], problems: ['has both camunda:formKey and form fields (camunda:formData): keep one'] };
+  const { fields, problems } = readModelForm(task);
+  return { formKey: `${MODEL_FORM_PREFIX}${task.id ?? ''}`, fields, problems };
+}
+
 function userTaskSpec(task: ModdleNode, lane: Lane | null, reasons: string[]): UserTaskSpec | null {
   const problems: string[] = [];
   const role = roleOf(task, lane);
   if (!asRole(role)) problems.push(role);
-  const formKey = typeof task.formKey === 'string' ? task.formKey.trim() : '';
-  if (!formKey) problems.push('no camunda:formKey');
+  const form = formOf(task);
+  problems.push(...form.problems);
   const mutu = mutuBakuOf(task);
   const timeStandard = mutu?.waktu?.trim() ?? '';
   const timeStandardMs = parseIsoDuration(timeStandard);
@@ -72,7 +84,7 @@ function userTaskSpec(task: ModdleNode, lane: Lane | null, reasons: string[]): U
   reasons.push(...problems.map((p) => `${label(task)}: ${p}`));
   if (problems.length || timeStandardMs === null) return null; // an invalid waktu is a definition-rules reason
   const id = task.id ?? '';
-  const spec = { id, name: task.name ?? id, role: role as Role, formKey, lane, timeStandard, timeStandardMs };
+  const spec = { id, name: task.name ?? id, role: role as Role, formKey: form.formKey, fields: form.fields, lane, timeStandard, timeStandardMs };
   return { ...spec, sop: sopStepOf(mutu) };
 }
 

@@ -13,7 +13,10 @@ export interface UserTaskSpec {
   id: string;
   name: string;
   role: Role;
+  /** camunda:formKey of a registered form, or `model:<task id>` for a form declared in the model */
   formKey: string;
+  /** The fields of a form declared in the model (empty for a registered form). */
+  fields: ModelField[];
   lane: { id: string; name: string } | null;
   /** ISO-8601 duration, e.g. 'PT15M' */
   timeStandard: string;
@@ -44,4 +47,24 @@ export interface EngineResult {
   engineState: Buffer;
   waiting: WaitingTask[];
   error: string | null;
+}
+
+/**
+ * A field of a form declared in the model (camunda:formData / camunda:formField), rendered by the
+ * generic form: text, long text, whole or decimal number, date, choice, yes/no, or file.
+ */
+export type ModelFieldType = 'text' | 'textarea' | 'integer' | 'number' | 'date' | 'choice' | 'yesno' | 'file';
+
+export interface ModelField {
+  id: string;
+  label: string;
+  type: ModelFieldType;
+  required: boolean;
+  options: Array<{ value: string; label: string }>; // choice only
+  /** Bounds: numbers for integer/number, YYYY-MM-DD for date (as written in the model). */
+  min?: string;
+  max?: string;
+  minLength?: number;
+  maxLength?: number;
+  defaultValue?: string;
 }

@@ -9,36 +9,10 @@ import { launchChromium } from '../helpers/browser.js';
 import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import { checkA11y } from './a11y.js';
 import { field, newActor, see } from './browser-steps.js';
+import { editField, loginOwner, validated } from './studio-steps.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const OWNER = { email: 'pemilik@alur.local', password: 'demo-pemilik-2026' };
 const CAMUNDA_EXPORT = fileURLToPath(new URL('../workflow/fixtures/rules/camunda-modeler-export.bpmn', import.meta.url));
-
-async function loginOwner(page: Page): Promise<void> {
-  await page.goto('/masuk');
-  await field(page, 'Email').fill(OWNER.email);
-  await field(page, 'Kata sandi').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL(/\/proses$/);
-}
-
-/** Selects a diagram element and types into one field of the properties panel. */
-async function editField(page: Page, elementId: string, entry: string, value: string): Promise<void> {
-  const shape = page.locator(`#studio-canvas .djs-element.djs-shape[data-element-id="${elementId}"]`);
-  if (!(await shape.evaluate((el) => el.classList.contains('selected')))) await shape.click();
-  const input = page.locator(`#studio-properties [data-entry-id="${entry}"] input`);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(value);
-  await input.press('Tab');
-}
-
-/** Waits for the validation that follows the edit (the modeler stamps data-validated). */
-async function validated(page: Page, after: string | null): Promise<void> {
-  await page.waitForFunction((prev) => {
-    const v = document.getElementById('studio')?.dataset.validated;
-    return !!v && v !== prev;
-  }, after);
-}
 
 describe('Given a real Alur server and the process owner in chromium', () => {
   let server: ServerProcess;

@@ -3,6 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { diffDefinitions } from '../../src/workflow/index.js';
 import { fixtureXml, shippedXml } from './helpers.js';
+import { STEP_ID, STEP_NAME, withModelFormStep } from '../helpers/model-form-step.js';
 
 const v1 = shippedXml();
 
@@ -63,5 +64,21 @@ describe('Given version 1 of the shipped process', () => {
       { field: 'documentation', before: 'Jika Lengkap, Akun PPBJ Diaktifkan. Jika Tidak, Lengkapi Informasi PPBJ.', after: '' },
     ] }]);
     expect((await diffDefinitions(v1, removedFlow)).removed.map((e) => e.id)).toEqual(['Flow_MengaktifkanAkun_Selesai']);
+  });
+});
+
+describe('Given a version that adds a step whose form is declared in the model', () => {
+  test('when compared, then the step is added; when a field changes after that, its form fields are listed before and after', async () => {
+    const v2 = withModelFormStep(undefined, undefined, v1);
+    const added = await diffDefinitions(v1, v2);
+    expect(added.added).toEqual(expect.arrayContaining([{ id: STEP_ID, type: 'bpmn:UserTask', name: STEP_NAME }]));
+
+    const v3 = v2.replace('label="Nama atasan langsung" type="string"', 'label="Nama atasan" type="string"');
+    const diff = await diffDefinitions(v2, v3);
+    const change = diff.changed.find((c) => c.id === STEP_ID)!.changes.find((c) => c.field === 'formFields')!;
+    expect(change.before.split('\n')[0]).toBe('namaAtasan: Nama atasan langsung (text, required, maxlength 80)');
+    expect(change.after.split('\n')[0]).toBe('namaAtasan: Nama atasan (text, required, maxlength 80)');
+    expect(change.after.split('\n')).toHaveLength(6);
+    expect(change.after).toContain('jenisPengadaan: Jenis pengadaan (choice, barang/jasa)');
   });
 });

@@ -72,7 +72,7 @@ describe('loadProcessModel: user tasks', () => {
       'bpmn:UserTask "B": candidateGroups "kepala-biro" is not a known role',
       'bpmn:UserTask "C": candidateGroups "ppbj,admin-ppe" must name exactly one role',
       'bpmn:UserTask "D": no candidateGroups and no lane to take the role from',
-      'bpmn:UserTask "E": no camunda:formKey',
+      'bpmn:UserTask "E": no camunda:formKey and no form fields (camunda:formData)',
     ]);
   });
 

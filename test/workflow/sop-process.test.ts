@@ -44,6 +44,7 @@ describe('shipped process pendaftaran-akun-ppbj.bpmn', () => {
         name: step.name,
         role: step.role,
         formKey: step.formKey,
+        fields: [],
         lane: step.role === 'ppbj' ? { id: 'Lane_PPBJ', name: 'PPBJ' } : { id: 'Lane_AdminPPE', name: 'Admin PPE' },
         timeStandard: step.time,
         timeStandardMs: step.time === 'PT5M' ? 300_000 : 900_000,

@@ -1,4 +1,5 @@
-// Properties panel group "SOP (Alur)": role (camunda:candidateGroups), form (camunda:formKey) and
+// Properties panel group "SOP (Alur)": role (camunda:candidateGroups), registered form (camunda:formKey;
+// a form declared in the model is edited in the Camunda "Forms" group) and
 // the Mutu Baku (alur:mutuBaku) of a flow node; "Identitas SOP" (alur:sopIdentity) of the process.
 import { h } from '@bpmn-io/properties-panel/preact';
 import { SelectEntry, TextAreaEntry, TextFieldEntry, isSelectEntryEdited, isTextAreaEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
@@ -54,13 +55,13 @@ function ExtensionField(props) {
 
 /** A select bound to a camunda attribute of the business object itself. */
 function CamundaSelect(props) {
-  const { element, id, label, attr, choices } = props;
+  const { element, id, label, attr, choices, description } = props;
   const modeling = useService('modeling');
   const bo = getBusinessObject(element);
   const current = bo.get(attr) || '';
   const list = current && !choices.includes(current) ? [...choices, current] : choices;
   return h(SelectEntry, {
-    element, id, label,
+    element, id, label, description,
     getValue: () => bo.get(attr) || '',
     setValue: (value) => modeling.updateModdleProperties(element, bo, { [attr]: value || undefined }),
     getOptions: () => [{ value: '', label: '—' }, ...list.map((c) => ({ value: c, label: c }))],
@@ -75,7 +76,10 @@ function mutuBakuGroup(element, forms) {
   const entries = [];
   if (is(element, 'bpmn:UserTask')) {
     entries.push(select({ element, id: 'alur-role', label: 'Pelaksana (peran / candidate group)', attr: 'camunda:candidateGroups', choices: ['ppbj', 'admin-ppe'] }));
-    entries.push(select({ element, id: 'alur-form', label: 'Formulir (formKey)', attr: 'camunda:formKey', choices: forms }));
+    entries.push(select({
+      element, id: 'alur-form', label: 'Formulir terdaftar (formKey)', attr: 'camunda:formKey', choices: forms,
+      description: 'Atau kosongkan dan isi kolom formulir di grup "Forms", tipe "Generated Task Forms": formulir generik tanpa kode.',
+    }));
   }
   entries.push(
     field('text', { ...common, id: 'alur-langkah', label: 'No. langkah SOP', prop: 'langkah', validate: (v) => (v && !/^[1-9]\d*$/.test(v) ? 'Bilangan bulat positif' : null) }),
