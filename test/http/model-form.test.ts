@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
 import { IDENTITY, PDF, firstTaskId, firstTaskIdOfCase, signUp, submitTask, take } from '../helpers/ppbj.js';
 import { STEP_ID, STEP_NAME, withModelFormStep } from '../helpers/model-form-step.js';
 
@@ -111,5 +111,16 @@ describe('Given version 2 of the process with a step whose six fields are declar
     const rows = Object.fromEntries(section.find('dt').map((i, el) => [[page(el).text(), section.find('dd').eq(i).text().trim()]]).get() as Array<[string, string]>);
     expect(rows).toMatchObject({ 'Nama atasan langsung': 'Dra. Siti Aminah', 'Jenis pengadaan': 'Jasa Konsultansi', 'Bersedia mengikuti pelatihan?': 'Ya', 'Jumlah paket per tahun': '12' });
     expect(rows['Surat pengantar atasan']).toContain('surat-atasan.pdf');
+  });
+
+  test('when the process owner opens the steps, the SOP document and the process view, then the new step is in each', async () => {
+    const owner = t.agent();
+    await login(owner, OWNER);
+    expect($((await owner.get('/proses')).text)(`tr[data-element="${STEP_ID}"]`).text()).toContain(STEP_NAME);
+    const sop = $((await owner.get('/proses/sop')).text);
+    expect(sop(`tr.sop-row[data-elements~="${STEP_ID}"] .uraian`).text()).toBe(STEP_NAME);
+    expect((await owner.get('/proses/sop.pdf')).status).toBe(200);
+    const monitor = (await owner.get('/proses/pantau/data.json').set('accept', 'application/json')).body as { steps: Array<{ elementId: string }> };
+    expect(monitor.steps.map((x) => x.elementId)).toContain(STEP_ID);
   });
 });
