@@ -58,12 +58,12 @@ async function confirmedWarnings(store: Store, c: CaseRecord, audit: AuditEvent[
   return out;
 }
 
-/** A submitted value as shown (through `t`): the labels of chosen options, else the text itself. */
-function shownValue(field: FieldDef, v: string | string[]): string {
-  const chosen = Array.isArray(v) ? v : [v];
-  const labels = field.options ? chosen.map((x) => field.options!.find((o) => o.value === x)) : [];
-  if (labels.length === 1 && labels[0] && !labels[0].literal) return labels[0].label;
-  return literal(labels.length && labels.every(Boolean) ? labels.map((o) => o!.label).join(', ') : chosen.join(', '));
+/** A submitted value as shown (each through `t`): the labels of chosen options, else the text itself. */
+function shownValues(field: FieldDef, v: string | string[]): string[] {
+  return (Array.isArray(v) ? v : [v]).map((x) => {
+    const option = field.options?.find((o) => o.value === x);
+    return option && !option.literal ? option.label : literal(option?.label ?? x);
+  });
 }
 
 /** Read-only sections of earlier forms; file fields list every version and the current one's preview. */
@@ -76,7 +76,7 @@ function reviewSections(reviewed: FormDef[], c: CaseRecord, documents: DocumentR
       .filter((f) => f.type !== 'password' && values[f.name] !== undefined && values[f.name] !== '')
       .map((f) => {
         const v = values[f.name] as string | string[];
-        if (f.type !== 'file') return { label: f.label, value: shownValue(f, v) };
+        if (f.type !== 'file') return { label: f.label, values: shownValues(f, v) };
         const document = documents.find((d) => d.id === v);
         const preview = document ? previewOf(document, f.label) : null;
         if (preview) previews.push(preview);
