@@ -70,6 +70,14 @@ export interface DraftRecord {
   updatedAt: string;
 }
 
+/** The process owner's work in the modeler ("Simpan Draf" in the studio): one per process, never run. */
+export interface ProcessDraftRecord {
+  processKey: string;
+  xml: string;
+  savedAt: string;
+  savedBy: string | null;
+}
+
 export interface SessionRecord {
   sid: string;
   data: string; // JSON of the express-session object
@@ -263,6 +271,11 @@ export interface Store {
   // drafts (deleted by applyCaseChange when their task is completed)
   saveDraft(draft: DraftRecord): Promise<void>; // upsert by (taskId, userId)
   getDraft(taskId: string, userId: string): Promise<DraftRecord | null>;
+
+  // the modeler's draft of a process (one per process key)
+  saveProcessDraft(draft: ProcessDraftRecord): Promise<void>; // upsert by processKey
+  getProcessDraft(processKey: string): Promise<ProcessDraftRecord | null>;
+  deleteProcessDraft(processKey: string): Promise<void>;
 
   // sessions
   getSession(sid: string): Promise<SessionRecord | null>;

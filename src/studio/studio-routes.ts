@@ -62,7 +62,7 @@ export function studioRoutes(deps: StudioDeps, processKey: string): Router {
   }));
 
   router.post('/proses/studio/buang', owner, asyncRoute(async (req, res) => {
-    await studio.discardDraft(userId(req));
+    await studio.discardDraft();
     setFlash(req, 'studio.flash.discarded');
     res.redirect(303, '/proses/studio');
   }));

@@ -45,8 +45,8 @@ export class StudioService {
     return { savedAt, problems: await this.validate(xml) };
   }
 
-  async discardDraft(by: string | null): Promise<void> {
-    await this.drafts.discard(this.processKey, by);
+  async discardDraft(): Promise<void> {
+    await this.drafts.discard(this.processKey);
   }
 
   async draftXml(): Promise<string | null> {
@@ -58,7 +58,7 @@ export class StudioService {
     const problems = await this.validate(xml);
     if (problems.some((p) => p.severity === 'error')) throw new DeployRefusedError(problems);
     const deployed = await this.deps.definitions.deploy(xml, by, comment.trim() || 'Diubah di modeler');
-    await this.drafts.discard(this.processKey, by);
+    await this.drafts.discard(this.processKey);
     return deployed;
   }
 

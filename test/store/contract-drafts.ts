@@ -94,4 +94,26 @@ export function draftsContract(store: GetStore): void {
       expect(await store().listAudit(c.id)).toEqual(before);
     });
   });
+  describe('process drafts (the modeler\'s "Simpan Draf")', () => {
+    const processDraft = (processKey: string, xml: string, savedAt = at(1), savedBy: string | null = 'owner-1') => ({ processKey, xml, savedAt, savedBy });
+
+    test('Given a saved process draft, Then it comes back; saving again replaces it; other processes have none', async () => {
+      const key = `proses-${Math.random().toString(36).slice(2)}`;
+      expect(await store().getProcessDraft(key)).toBeNull();
+      await store().saveProcessDraft(processDraft(key, '<bpmn:definitions a="1"/>'));
+      expect(await store().getProcessDraft(key)).toEqual(processDraft(key, '<bpmn:definitions a="1"/>'));
+      await store().saveProcessDraft(processDraft(key, '<bpmn:definitions a="2"/>', at(5), null));
+      expect(await store().getProcessDraft(key)).toEqual(processDraft(key, '<bpmn:definitions a="2"/>', at(5), null));
+      expect(await store().getProcessDraft(`${key}-lain`)).toBeNull();
+    });
+
+    test('When two first saves of one process run at once, Then one draft is kept, and deleting it leaves none', async () => {
+      const key = `proses-${Math.random().toString(36).slice(2)}`;
+      await Promise.all([store().saveProcessDraft(processDraft(key, '<a/>')), store().saveProcessDraft(processDraft(key, '<b/>'))]);
+      expect(['<a/>', '<b/>']).toContain((await store().getProcessDraft(key))!.xml);
+      await store().deleteProcessDraft(key);
+      expect(await store().getProcessDraft(key)).toBeNull();
+      await store().deleteProcessDraft(key); // deleting what is not there is fine
+    });
+  });
 }

@@ -50,7 +50,20 @@ describe('SQLite migrations', () => {
     expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'drafts', 'outbox', 'process_time_settings', 'sessions', 'tasks', 'timers', 'users', 'verifications', 'working_calendar']);
+    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'drafts', 'outbox', 'process_drafts', 'process_time_settings', 'sessions', 'tasks', 'timers', 'users', 'verifications', 'working_calendar']);
+  });
+
+  test('Given studio drafts kept as definition records by an older version, When migrated, Then each process\'s latest draft moves to process_drafts (a discarded one does not)', () => {
+    migrate(db, MIGRATIONS.slice(0, 4));
+    const insert = db.prepare('INSERT INTO definitions (id, processKey, version, name, xml, createdAt, createdBy, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run('d1', 'studio-draft:proses-a', 1, 'draft', '<old/>', '2026-11-01T00:00:00.000Z', 'owner-1', 'draft');
+    insert.run('d2', 'studio-draft:proses-a', 2, 'draft', '<newer/>', '2026-11-02T00:00:00.000Z', 'owner-2', 'draft');
+    insert.run('d3', 'studio-draft:proses-b', 1, 'draft', '<b/>', '2026-11-01T00:00:00.000Z', null, 'draft');
+    insert.run('d4', 'studio-draft:proses-b', 2, 'draft', 'discarded', '2026-11-03T00:00:00.000Z', null, 'discarded');
+    expect(migrate(db)).toEqual({ from: 4, to: MIGRATIONS.length });
+    expect(db.prepare('SELECT * FROM process_drafts').all()).toEqual([
+      { processKey: 'proses-a', xml: '<newer/>', savedAt: '2026-11-02T00:00:00.000Z', savedBy: 'owner-2' },
+    ]);
   });
 
   test('When migrated again (a second process starting), Then nothing runs', () => {

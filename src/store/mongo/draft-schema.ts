@@ -1,7 +1,8 @@
-// Mongoose schema of the drafts ("Simpan Draf"): one document per (task, user).
+// Mongoose schemas of the drafts ("Simpan Draf"): one document per (task, user); and the
+// modeler's draft of a process, one per process key.
 import { Schema } from 'mongoose';
-import type { DraftRecord } from '../ports.js';
-import { options, str } from './schema-kit.js';
+import type { DraftRecord, ProcessDraftRecord } from '../ports.js';
+import { nullableStr, options, str } from './schema-kit.js';
 
 /** A draft has no id of its own: `_id` is MongoDB's ObjectId, the key is (taskId, userId). */
 export type DraftDoc = DraftRecord;
@@ -16,3 +17,11 @@ export const draftSchema = new Schema<DraftDoc>(
   options('drafts'),
 );
 draftSchema.index({ taskId: 1, userId: 1 }, { unique: true });
+
+export type ProcessDraftDoc = ProcessDraftRecord;
+
+export const processDraftSchema = new Schema<ProcessDraftDoc>(
+  { processKey: str, xml: str, savedAt: str, savedBy: nullableStr },
+  options('process_drafts'),
+);
+processDraftSchema.index({ processKey: 1 }, { unique: true });

@@ -1,24 +1,40 @@
 // Drafts of the MongoDB store ("Simpan Draf"): one per (task, user), replaced on every save and
-// deleted by applyCaseChange (case-change.ts) when their task is completed or cancelled.
-import type { DraftRecord, Store } from '../ports.js';
+// deleted by applyCaseChange (case-change.ts) when their task is completed or cancelled; and the
+// modeler's draft of a process, one per process key.
+import type { DraftRecord, ProcessDraftRecord, Store } from '../ports.js';
 import { isDuplicateKey } from './mapping.js';
 import type { Models } from './models.js';
 
-export function createDrafts(m: Models): Pick<Store, 'saveDraft' | 'getDraft'> {
+/** Runs an upsert; two first saves at once: one inserts, the other hits the unique index, and is an update on its retry. */
+async function upsertOnce(upsert: () => Promise<unknown>): Promise<void> {
+  try {
+    await upsert();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await upsert();
+  }
+}
+
+type DraftPorts = 'saveDraft' | 'getDraft' | 'saveProcessDraft' | 'getProcessDraft' | 'deleteProcessDraft';
+
+export function createDrafts(m: Models): Pick<Store, DraftPorts> {
   return {
     async saveDraft({ taskId, userId, values, updatedAt }) {
-      const upsert = () => m.Draft.updateOne({ taskId, userId }, { $set: { values, updatedAt } }, { upsert: true });
-      try {
-        await upsert();
-      } catch (err) {
-        // two first saves at once: one inserts, the other hits the unique index; it is an update now
-        if (!isDuplicateKey(err)) throw err;
-        await upsert();
-      }
+      await upsertOnce(() => m.Draft.updateOne({ taskId, userId }, { $set: { values, updatedAt } }, { upsert: true }));
     },
     async getDraft(taskId, userId) {
       const doc = await m.Draft.findOne({ taskId, userId }).lean();
       return doc ? { taskId: doc.taskId, userId: doc.userId, values: doc.values, updatedAt: doc.updatedAt } satisfies DraftRecord : null;
+    },
+    async saveProcessDraft({ processKey, xml, savedAt, savedBy }) {
+      await upsertOnce(() => m.ProcessDraft.updateOne({ processKey }, { $set: { xml, savedAt, savedBy } }, { upsert: true }));
+    },
+    async getProcessDraft(processKey) {
+      const doc = await m.ProcessDraft.findOne({ processKey }).lean();
+      return doc ? { processKey: doc.processKey, xml: doc.xml, savedAt: doc.savedAt, savedBy: doc.savedBy ?? null } satisfies ProcessDraftRecord : null;
+    },
+    async deleteProcessDraft(processKey) {
+      await m.ProcessDraft.deleteOne({ processKey });
     },
   };
 }

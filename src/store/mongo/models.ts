@@ -1,6 +1,6 @@
 // Binds the schemas to one mongoose connection (never the global default connection).
 import type { Connection, Model } from 'mongoose';
-import { draftSchema, type DraftDoc } from './draft-schema.js';
+import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
 import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
 import { calendarSchema, timerSchema, timeSettingsSchema, type CalendarDoc, type TimerDoc, type TimeSettingsDoc } from './timer-schemas.js';
 import {
@@ -31,6 +31,7 @@ export interface Models {
   Verification: Model<VerificationDoc>;
   Outbox: Model<OutboxDoc>;
   Draft: Model<DraftDoc>;
+  ProcessDraft: Model<ProcessDraftDoc>;
   Timer: Model<TimerDoc>;
   WorkingCalendar: Model<CalendarDoc>;
   ProcessTimeSettings: Model<TimeSettingsDoc>;
@@ -48,6 +49,7 @@ export function bindModels(conn: Connection): Models {
     Verification: conn.model<VerificationDoc>('Verification', verificationSchema),
     Outbox: conn.model<OutboxDoc>('Outbox', outboxSchema),
     Draft: conn.model<DraftDoc>('Draft', draftSchema),
+    ProcessDraft: conn.model<ProcessDraftDoc>('ProcessDraft', processDraftSchema),
     Timer: conn.model<TimerDoc>('Timer', timerSchema),
     WorkingCalendar: conn.model<CalendarDoc>('WorkingCalendar', calendarSchema),
     ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),

@@ -210,6 +210,21 @@ export const MIGRATIONS: readonly string[] = [
   -- reports: the cases of one process by creation time
   CREATE INDEX cases_process ON cases (processKey, createdAt);
   `,
+  // 5: the modeler's draft of a process gets its own table; earlier drafts were kept as definition
+  // records under "studio-draft:<processKey>" (the latest one, unless it was a discard tombstone)
+  `
+  CREATE TABLE process_drafts (
+    processKey TEXT PRIMARY KEY,
+    xml        TEXT NOT NULL,
+    savedAt    TEXT NOT NULL,
+    savedBy    TEXT
+  ) STRICT;
+
+  INSERT INTO process_drafts (processKey, xml, savedAt, savedBy)
+    SELECT substr(d.processKey, length('studio-draft:') + 1), d.xml, d.createdAt, d.createdBy FROM definitions d
+    WHERE d.processKey LIKE 'studio-draft:%' AND d.comment <> 'discarded'
+      AND d.version = (SELECT max(x.version) FROM definitions x WHERE x.processKey = d.processKey);
+  `,
 ];
 
 export interface MigrationResult {

@@ -96,6 +96,15 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async getDraft(taskId, userId) {
       return r().drafts.getDraft(taskId, userId);
     },
+    async saveProcessDraft(draft) {
+      r().drafts.saveProcessDraft(draft);
+    },
+    async getProcessDraft(processKey) {
+      return r().drafts.getProcessDraft(processKey);
+    },
+    async deleteProcessDraft(processKey) {
+      r().drafts.deleteProcessDraft(processKey);
+    },
 
     async getSession(sid) {
       const { st } = r();
