@@ -1,4 +1,5 @@
-// config → store → services → app → listen, plus the outbox sender; graceful shutdown on SIGINT/SIGTERM.
+// config → store → services → app → listen, plus the outbox sender, the timer scheduler and the
+// upload sweeper; graceful shutdown on SIGINT/SIGTERM.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { bootstrap, createServices, createStore, createTransports } from './comp
 import { loadConfig, type Config } from './config.js';
 import { OutboxSender } from './notifications/outbox-sender.js';
 import { TimerScheduler } from './scheduler/timer-scheduler.js';
+import { UploadSweeper } from './privacy/upload-sweeper.js';
 
 /** Development: a random secret kept in the data folder, so restarts keep everyone logged in. */
 function sessionSecret(config: Config): string {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   const sender = new OutboxSender({ store, transports, intervalMs: config.outboxIntervalMs, log });
   const scheduler = new TimerScheduler({ store, handlers: services.compliance.timerHandlers, log }); // SLA and BPMN timers
   mkdirSync(config.uploadDir, { recursive: true });
+  const sweeper = new UploadSweeper({ store, uploadDir: config.uploadDir, log }); // unsubmitted uploads
   const app = createApp(services, {
     sessionSecret: sessionSecret(config),
     secureCookies: config.env === 'production',
@@ -53,11 +56,12 @@ async function main(): Promise<void> {
     log(`[alur] listening on http://${config.host}:${port} (store: ${store.kind}, ${where})`);
     sender.start();
     scheduler.start();
+    sweeper.start();
   });
   const shutdown = (signal: string) => {
     log(`[alur] ${signal}: shutting down`);
     server.close(() => {
-      Promise.all([sender.stop(), scheduler.stop()])
+      Promise.all([sender.stop(), scheduler.stop(), sweeper.stop()])
         .then(() => store.close())
         .then(() => process.exit(0), () => process.exit(1));
     });

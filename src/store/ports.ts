@@ -303,6 +303,8 @@ export interface Store {
   appendAudit(events: AuditEvent[]): Promise<void>;
   listAudit(caseId: string): Promise<AuditEvent[]>; // oldest first
   getDocument(id: string): Promise<DocumentRecord | null>;
+  /** Whether a file in the uploads folder is still needed: a document, a draft or a session names it. */
+  isUploadReferenced(storedName: string): Promise<boolean>;
   listDocuments(caseId: string): Promise<DocumentRecord[]>; // oldest first
 
   // durable timers (src/scheduler): claimed with a lease, fired once, marked done with the lease token

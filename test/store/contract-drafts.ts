@@ -2,7 +2,8 @@
 // audit events appended on their own (appendAudit).
 import { describe, expect, test } from '@jest/globals';
 import { expectConflict, type GetStore } from './contract-helpers.js';
-import { at, audit, caseRecord, create, draft, task, update } from './fixtures.js';
+import { randomUUID } from 'node:crypto';
+import { at, audit, caseRecord, create, document, draft, task, update } from './fixtures.js';
 
 export function draftsContract(store: GetStore): void {
   describe('drafts', () => {
@@ -114,6 +115,18 @@ export function draftsContract(store: GetStore): void {
       await store().deleteProcessDraft(key);
       expect(await store().getProcessDraft(key)).toBeNull();
       await store().deleteProcessDraft(key); // deleting what is not there is fine
+    });
+  });
+  describe('uploads still referenced (the upload sweeper asks)', () => {
+    test('Given files named by a document, a draft\'s staged files and a session, Then each is referenced; an unknown one is not', async () => {
+      const [asDocument, inDraft, inSession, orphan] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const c = caseRecord();
+      const t = task(c);
+      await store().applyCaseChange(create(c, { openTasks: [t], documents: [document(c, { storedName: asDocument })] }));
+      await store().saveDraft(draft(t.id, 'ppbj-1', { values: { nama: 'Budi', _staged: [{ field: 'skFile', storedName: inDraft }] } }));
+      await store().setSession({ sid: `sid-${inSession}`, data: JSON.stringify({ staged: { [t.id]: [{ storedName: inSession }] } }), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+      for (const name of [asDocument, inDraft, inSession]) expect(await store().isUploadReferenced(name)).toBe(true);
+      expect(await store().isUploadReferenced(orphan)).toBe(false);
     });
   });
 }

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
 import { createDrafts } from './drafts.js';
+import { escapeRegex } from './task-query.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
 import { backfill, bindModels, ensureCollections } from './models.js';
 import { createOutbox } from './outbox.js';
@@ -149,6 +150,15 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
     async listDocuments(caseId) {
       const docs = await m.Document.find({ caseId }).sort({ createdAt: 1, seq: 1 }).lean();
       return docs.map((d) => rec(d));
+    },
+    async isUploadReferenced(storedName) {
+      // drafts keep staged files under values._staged; sessions as JSON text (a submission that failed validation)
+      const found = await Promise.all([
+        m.Document.exists({ storedName }),
+        m.Draft.exists({ 'values._staged.storedName': storedName }),
+        m.Session.exists({ data: { $regex: escapeRegex(storedName) } }),
+      ]);
+      return found.some((x) => x !== null);
     },
   };
 }

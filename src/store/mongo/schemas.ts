@@ -161,3 +161,4 @@ export const documentSchema = new Schema<DocumentDoc>(
   options('documents'),
 );
 documentSchema.index({ caseId: 1, createdAt: 1, seq: 1 });
+documentSchema.index({ storedName: 1 });

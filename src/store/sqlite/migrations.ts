@@ -225,6 +225,10 @@ export const MIGRATIONS: readonly string[] = [
     WHERE d.processKey LIKE 'studio-draft:%' AND d.comment <> 'discarded'
       AND d.version = (SELECT max(x.version) FROM definitions x WHERE x.processKey = d.processKey);
   `,
+  // 6: the upload sweeper asks whether a stored file is still a document
+  `
+  CREATE INDEX documents_stored ON documents (storedName);
+  `,
 ];
 
 export interface MigrationResult {

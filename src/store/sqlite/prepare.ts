@@ -12,6 +12,7 @@ import { createUserPatcher } from './user-patch.js';
 import { createVerifications } from './verifications.js';
 import { createTimers, prepareTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
+import { createUploadReferences } from './uploads.js';
 
 /** Call after migrate(): statements are checked against the schema when prepared. */
 export function prepare(db: Database) {
@@ -34,5 +35,6 @@ export function prepare(db: Database) {
     drafts: createDrafts(draftSt),
     timers: createTimers(db, timerSt, { st, outbox: outboxSt }),
     compliance: createCompliance(db),
+    isUploadReferenced: createUploadReferences(db),
   };
 }

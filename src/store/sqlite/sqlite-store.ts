@@ -176,6 +176,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async listAudit(caseId) {
       return r().st.listAudit.all(caseId).map(auditFromRow);
     },
+    async isUploadReferenced(storedName) {
+      return r().isUploadReferenced(storedName);
+    },
     async getDocument(id) {
       return r().st.getDocument.get(id) ?? null;
     },
