@@ -2,7 +2,8 @@
 // case reaches it, the generic form is rendered, checked on the server (values kept on error),
 // completed with a file, audited, and shown to the Admin PPE with the applicant's data.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
 import { IDENTITY, PDF, firstTaskId, firstTaskIdOfCase, signUp, submitTask, take } from '../helpers/ppbj.js';
@@ -85,7 +86,20 @@ describe('Given version 2 of the process with a step whose six fields are declar
     expect(uploadsOnDisk()).toBe(before);
   });
 
-  test('when valid values and the file are submitted, then the step completes, its data and document are stored and audited, and the case goes on', async () => {
+  test('when the process owner opens the steps, the SOP document and the process view, then the new step is in each', async () => {
+    const owner = t.agent();
+    await login(owner, OWNER);
+    expect($((await owner.get('/proses')).text)(`tr[data-element="${STEP_ID}"]`).text()).toContain(STEP_NAME);
+    const sop = $((await owner.get('/proses/sop')).text);
+    expect(sop(`tr.sop-row[data-elements~="${STEP_ID}"] .uraian`).text()).toBe(STEP_NAME);
+    expect((await owner.get('/proses/sop.pdf')).status).toBe(200);
+    const monitor = (await owner.get('/proses/pantau/data.json').set('accept', 'application/json')).body as { steps: Array<{ elementId: string }> };
+    expect(monitor.steps.map((x) => x.elementId)).toContain(STEP_ID);
+  });
+
+  test('when valid values and the file are submitted (after a version 3 without the step), then the step completes on its own version, its data and document are stored and audited, and the case goes on', async () => {
+    const v3 = await t.services.definitions.deploy(readFileSync(SHIPPED_PROCESS_FILE, 'utf8'), null, 'tanpa langkah tambahan');
+    expect(v3.version).toBe(3);
     const res = await postMultipart(ppbj, taskId, VALID, { field: 'suratAtasan', buffer: PDF, name: 'surat-atasan.pdf' });
     expect(res.status).toBe(303);
     const [doc] = await t.services.store.listDocuments(caseId);
@@ -111,16 +125,5 @@ describe('Given version 2 of the process with a step whose six fields are declar
     const rows = Object.fromEntries(section.find('dt').map((i, el) => [[page(el).text(), section.find('dd').eq(i).text().trim()]]).get() as Array<[string, string]>);
     expect(rows).toMatchObject({ 'Nama atasan langsung': 'Dra. Siti Aminah', 'Jenis pengadaan': 'Jasa Konsultansi', 'Bersedia mengikuti pelatihan?': 'Ya', 'Jumlah paket per tahun': '12' });
     expect(rows['Surat pengantar atasan']).toContain('surat-atasan.pdf');
-  });
-
-  test('when the process owner opens the steps, the SOP document and the process view, then the new step is in each', async () => {
-    const owner = t.agent();
-    await login(owner, OWNER);
-    expect($((await owner.get('/proses')).text)(`tr[data-element="${STEP_ID}"]`).text()).toContain(STEP_NAME);
-    const sop = $((await owner.get('/proses/sop')).text);
-    expect(sop(`tr.sop-row[data-elements~="${STEP_ID}"] .uraian`).text()).toBe(STEP_NAME);
-    expect((await owner.get('/proses/sop.pdf')).status).toBe(200);
-    const monitor = (await owner.get('/proses/pantau/data.json').set('accept', 'application/json')).body as { steps: Array<{ elementId: string }> };
-    expect(monitor.steps.map((x) => x.elementId)).toContain(STEP_ID);
   });
 });
