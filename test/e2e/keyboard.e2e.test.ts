@@ -1,9 +1,8 @@
 // Keyboard-only use: a person who cannot use a mouse reaches the content with the skip link, logs in
 // and opens the inbox with Tab / Enter alone, and always sees where the focus is.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import { describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './suite.js';
 
 /** Presses Tab until the focused element matches `selector` (bounded), checking focus is visible each time. */
 async function tabTo(page: Page, selector: string, maxTabs = 20): Promise<void> {
@@ -22,18 +21,10 @@ async function tabTo(page: Page, selector: string, maxTabs = 20): Promise<void> 
 }
 
 describe('Given a real Alur server and a keyboard-only user', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  const live = serverAndBrowser();
 
   test('when they use only Tab and Enter, then they skip to the content, log in and reach the Kotak Masuk', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await live.browser.newContext({ baseURL: live.server.url });
     const page = await context.newPage();
     await page.goto('/masuk');
     await tabTo(page, 'a.skip');

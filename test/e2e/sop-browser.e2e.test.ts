@@ -1,41 +1,32 @@
 // The whole SOP in a real browser against a real server process, as people would do it:
 // a PPBJ and an Admin PPE, each in their own browser context, from "Daftar" to "Aktif",
 // with one "Tidak lengkap" return.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import {
   field, fillIdentity, fillInformation, login, nav, newActor, openMyTask, press, see, signUp, statusBadge, take, verifyContacts,
 } from './browser-steps.js';
 import { CORRECTED_SK, IDENTITY, INFORMATION, RETURN_REASON, newApplicant, writeTempPdf } from './fixtures.js';
+import { ARTIFACTS, serverAndBrowser } from './suite.js';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const ADMIN = { email: 'admin@alur.local', password: 'demo-admin-ppe-2026' };
 
 describe('Given a real Alur server process and two browser contexts (PPBJ and Admin PPE)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const live = serverAndBrowser();
   let pdfPath: string;
   let rescanPath: string;
-  beforeAll(async () => {
+  beforeAll(() => {
     pdfPath = writeTempPdf('sk-pengangkatan.pdf');
     rescanPath = writeTempPdf('sk-pindai-ulang.pdf', 'Surat Keputusan Pengangkatan PPBJ (pindai ulang)');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  });
+  afterAll(() => {
     for (const path of [pdfPath, rescanPath]) if (path) rmSync(dirname(path), { recursive: true, force: true });
-  }, 30_000);
+  });
 
   test('when they click through the SOP from Daftar with one "Tidak lengkap" return, then the PPBJ sees status Aktif', async () => {
-    const ppbj = await newActor(browser, server.url);
-    const admin = await newActor(browser, server.url);
+    const ppbj = await newActor(live.browser, live.server.url);
+    const admin = await newActor(live.browser, live.server.url);
     const p = ppbj.page;
     const a = admin.page;
     const who = newApplicant('web');
@@ -43,7 +34,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     // Step 2: home → Daftar → sign-up form → Tugas Saya
     await signUp(p, who);
     await see(p, 'Akun berhasil dibuat. Verifikasi email dan nomor WhatsApp Anda untuk melanjutkan.');
-    await verifyContacts(p, browser, server.url, who);
+    await verifyContacts(p, live.browser, live.server.url, who);
     await see(p, 'Email dan nomor WhatsApp terverifikasi. Silakan isi identitas Anda.');
     await see(p.getByRole('heading', { level: 1 }), 'Tugas Saya');
 

@@ -3,18 +3,14 @@
 // makes it a user task for the PPBJ, declares two fields in the properties panel ("Generated Task
 // Forms"), and deploys; a new applicant's case then reaches that step, whose generic form refuses
 // an empty required field in Indonesian and completes with valid values.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import { describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { checkA11y } from './a11y.js';
 import { field, newActor, openMyTask, see, signUp, verifyContacts } from './browser-steps.js';
 import { newApplicant } from './fixtures.js';
 import { loginOwner, validated } from './studio-steps.js';
+import { ARTIFACTS, serverAndBrowser } from './suite.js';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const FLOW = 'Flow_MembuatAkun_MengisiIdentitas';
 const STEP = 'Mengisi Data Atasan';
 
@@ -66,19 +62,10 @@ async function addFormField(p: Page, taskId: string, index: number, f: { id: str
 }
 
 describe('Given a real Alur server, the process owner and a new applicant in chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  const live = serverAndBrowser();
 
   test('when the owner adds a user task with two fields in the modeler and deploys, then a new case reaches it and completes it through the generic form', async () => {
-    const owner = await newActor(browser, server.url);
+    const owner = await newActor(live.browser, live.server.url);
     const p = owner.page;
     await p.setViewportSize({ width: 1400, height: 900 });
     await loginOwner(p);
@@ -119,11 +106,11 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     expect(await p.locator(`tr[data-element="${taskId}"]`).innerText()).toContain(STEP);
 
     // A new applicant: after Daftar and the contact checks, the new step is theirs.
-    const ppbj = await newActor(browser, server.url);
+    const ppbj = await newActor(live.browser, live.server.url);
     const a = ppbj.page;
     const who = newApplicant('model');
     await signUp(a, who);
-    await verifyContacts(a, browser, server.url, who);
+    await verifyContacts(a, live.browser, live.server.url, who);
     await openMyTask(a, STEP);
     await see(a.getByRole('group', { name: 'Bersedia mengikuti pelatihan?' }), 'Ya');
 

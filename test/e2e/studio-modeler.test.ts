@@ -1,33 +1,21 @@
 // The modeler in a real browser (Debian chromium) against a real server process: a process owner
 // edits the time standard of a step in the properties panel, sees an invalid value refused with
 // the element highlighted, deploys a valid one, and the new version shows the change everywhere.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import { describe, expect, test } from '@jest/globals';
 import { checkA11y } from './a11y.js';
 import { field, newActor, see } from './browser-steps.js';
 import { editField, loginOwner, validated } from './studio-steps.js';
+import { ARTIFACTS, serverAndBrowser } from './suite.js';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const CAMUNDA_EXPORT = fileURLToPath(new URL('../workflow/fixtures/rules/camunda-modeler-export.bpmn', import.meta.url));
 
 describe('Given a real Alur server and the process owner in chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  const live = serverAndBrowser();
 
   test('when the owner changes a step\'s time standard in the properties panel and deploys, then version 2 carries the change', async () => {
-    const owner = await newActor(browser, server.url);
+    const owner = await newActor(live.browser, live.server.url);
     const p = owner.page;
     await loginOwner(p);
     await p.getByRole('link', { name: 'Ubah di Modeler', exact: true }).click();
@@ -94,7 +82,7 @@ describe('Given a real Alur server and the process owner in chromium', () => {
   }, 90_000);
 
   test('when the owner uploads a Camunda modeler file, saves the draft, downloads it and discards it, then each step does what it says', async () => {
-    const owner = await newActor(browser, server.url);
+    const owner = await newActor(live.browser, live.server.url);
     const p = owner.page;
     await loginOwner(p);
     await p.goto('/proses/studio');
