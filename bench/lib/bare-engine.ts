@@ -1,9 +1,11 @@
 // Baseline for the task-completion target: the bare bpmn-engine loop of
 // /work/shared/notes/bpmn-engine.md §3/§8 on the shipped process, one operation =
 // JSON.parse(state) → new Engine → recover → resume → signal → getState → JSON.stringify → stop.
-// Two configurations: `safe` = the options src/workflow/engine-factory.ts passes (pre-serialised
-// source context, no scripts, allow-list expressions, inert timers, no state tracking), without the
-// app's extensions; `default` = a default Engine on the shipped XML (state carries the diagram).
+// Two configurations: `safe` = the security options src/workflow/engine-factory.ts passes
+// (pre-serialised source context, no scripts, allow-list expressions, inert timers, no state
+// tracking), without the app's extensions and without the app's own savings (one shared source
+// context per version, a silent Logger, no stop()): the loop stays the notes' bare loop;
+// `default` = a default Engine on the shipped XML (state carries the diagram).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Engine, type BpmnEngineOptions } from 'bpmn-engine';

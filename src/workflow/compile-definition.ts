@@ -11,7 +11,7 @@ import type { ProcessModel } from './types.js';
 
 export interface CompiledDefinition {
   model: ProcessModel;
-  /** moddle-context-serializer output as JSON; deserialised afresh for every engine */
+  /** moddle-context-serializer output as JSON; deserialised once per version and shared (engine-factory.ts) */
   sourceContext: string;
 }
 

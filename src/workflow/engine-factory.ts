@@ -1,8 +1,9 @@
 // The one place an Engine is constructed, fail-closed: no scripts, allow-list expressions, no
-// services, inert timers (nothing is ever armed in memory), and the extension that exposes a
-// completed user task's form output to gateway conditions.
+// services, inert timers (nothing is ever armed in memory), a silent logger, and the extension that
+// exposes a completed user task's form output to gateway conditions.
 import { Engine } from 'bpmn-engine';
 import { Timers, type Extension, type IScripts } from 'bpmn-elements';
+import type { CompiledDefinition } from './compile-definition.js';
 import { deserializeForEngine, moddleOptions } from './moddle.js';
 import { SafeExpressions } from './safe-expressions.js';
 
@@ -47,22 +48,68 @@ const userTaskOutput = extension((activity) => {
   });
 });
 
+const silent = (): undefined => undefined;
+const SILENT_LOGGER = Object.freeze({ debug: silent, error: silent, warn: silent });
+/**
+ * NOTE: bpmn-engine's default Logger makes three `debug` instances per element and per engine call
+ * (each one probing whether stderr is a TTY): ~2% of a task completion's CPU for logs nobody reads.
+ * Engine errors still reach the runner through the engine's `error` event.
+ */
+export const silentLogger = (): typeof SILENT_LOGGER => SILENT_LOGGER;
+
 export interface EngineHooks {
   /** bounds the synchronous work of one call (guards against automatic loops) */
   onActivityStart(): void;
 }
 
-export function createEngine(name: string, serializedSource: string, hooks: EngineHooks): Engine {
-  const stepGuard = extension((activity) => activity.on('start', () => hooks.onActivityStart()));
-  return new Engine({
-    name,
-    sourceContext: deserializeForEngine(serializedSource),
+interface EventBroker {
+  subscribeTmp(exchange: 'event', pattern: string, onMessage: () => void, options: { noAck: true }): unknown;
+}
+
+type SourceContext = ReturnType<typeof deserializeForEngine>;
+const sourceContexts = new WeakMap<CompiledDefinition, SourceContext>();
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
+/**
+ * The engine's source context of a compiled definition, deserialised once and shared by every
+ * engine of that version (it lives as long as the definition cache keeps the definition).
+ * NOTE: bpmn-engine/bpmn-elements only read it (each engine builds its own activities from it);
+ * it is deep-frozen so that a library change that writes to it fails loudly instead of leaking one
+ * case's data into another. getState() embeds its serialize(), the whole diagram as JSON, which
+ * the stored state leaves out anyway: serialize() returns nothing, so getState() skips that work.
+ */
+function sourceContextOf(compiled: CompiledDefinition): SourceContext {
+  let context = sourceContexts.get(compiled);
+  if (!context) {
+    context = deserializeForEngine(compiled.sourceContext);
+    Object.defineProperty(context, 'serialize', { value: (): undefined => undefined });
+    deepFreeze(context);
+    sourceContexts.set(compiled, context);
+  }
+  return context;
+}
+
+export function createEngine(compiled: CompiledDefinition, hooks: EngineHooks): Engine {
+  const engine = new Engine({
+    name: compiled.model.processKey,
+    sourceContext: sourceContextOf(compiled),
     moddleOptions,
     scripts: noScripts as IScripts,
     expressions: SafeExpressions(),
     services: {},
     timers: inertTimers(),
-    extensions: { userTaskOutput, stepGuard },
+    extensions: { userTaskOutput },
     settings: { disableTrackState: true },
+    Logger: silentLogger,
   });
+  // NOTE: every activity's events are republished on the engine's broker, so one subscription
+  // here sees every start; a per-activity extension would add a queue and consumer to each of
+  // them on every call (~2% of a call's CPU). A throw here aborts the run as it would there.
+  (engine.broker as unknown as EventBroker).subscribeTmp('event', 'activity.start', () => hooks.onActivityStart(), { noAck: true });
+  return engine;
 }
