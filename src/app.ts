@@ -6,7 +6,7 @@ import { authRoutes } from './auth/auth-routes.js';
 import { passwordResetRoutes } from './auth/password-reset-routes.js';
 import { homeFor } from './auth/guards.js';
 import { configurePassport } from './auth/passport-setup.js';
-import { PortSessionStore } from './auth/session-store.js';
+import { PortSessionStore, throttleSessionTouch } from './auth/session-store.js';
 import { caseRoutes } from './cases/case-routes.js';
 import type { Services } from './composition.js';
 import { AppError, NotFoundError } from './errors.js';
@@ -22,6 +22,8 @@ import { csrfProtection, invalidCsrfTokenError, securityHeaders } from './web/se
 import { createViewEngine } from './web/view-engine.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Idle timeout of a session: every request extends it (the stored expiry: see throttleSessionTouch). */
+export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
 export interface AppOptions {
   sessionSecret: string;
@@ -51,9 +53,10 @@ export function createApp(services: Services, opts: AppOptions): express.Express
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: 8 * 60 * 60 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_MAX_AGE_MS },
     }),
   );
+  app.use(throttleSessionTouch(SESSION_MAX_AGE_MS));
   app.use(passport.initialize());
   app.use(passport.session());
   app.use(csrfProtection(MULTIPART_ROUTE));

@@ -1,7 +1,9 @@
-// The default Store adapter: one better-sqlite3 connection per process, sharable by several
-// processes on the same file (WAL + busy_timeout + BEGIN IMMEDIATE + the rev check).
+// The default Store adapter: one better-sqlite3 connection per process (plus, once it is busy, the
+// WAL checkpointer's in a worker thread), sharable by several processes on the same file (WAL +
+// busy_timeout + BEGIN IMMEDIATE + the rev check).
 import { ConflictError, type Store, type TaskQuery } from '../ports.js';
-import { isUniqueViolation, openDatabase, uniqueOrConflict, type Database } from './database.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { isMemoryFile, isUniqueViolation, openDatabase, uniqueOrConflict, type Database } from './database.js';
 import { migrate } from './migrations.js';
 import { prepare } from './prepare.js';
 import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
@@ -13,11 +15,15 @@ export interface SqliteStoreOptions {
 
 /** Expired sessions are purged on a write at most this often (reads just ignore them). */
 const SESSION_PURGE_INTERVAL_MS = 60_000;
+/** The background checkpointer starts with the store's 100th case change: short-lived stores (tests, scripts) never need it. */
+const CHECKPOINTER_AFTER_CASE_CHANGES = 100;
 
 export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const db: Database = openDatabase(opts.file);
   let ready: ReturnType<typeof prepare> | null = null;
   let lastPurge = 0;
+  let caseChanges = 0;
+  let checkpointer: Checkpointer | null = null;
 
   const r = () => {
     if (!ready) throw new Error(db.open ? 'SQLite store: call init() first' : 'SQLite store is closed');
@@ -34,6 +40,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async close() {
       ready = null;
+      await checkpointer?.close();
+      checkpointer = null;
       if (db.open) db.close();
     },
 
@@ -144,6 +152,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
 
     async applyCaseChange(change) {
       r().writer.applyCaseChange(change);
+      if (++caseChanges === CHECKPOINTER_AFTER_CASE_CHANGES && !isMemoryFile(opts.file)) checkpointer = startCheckpointer(opts.file);
     },
     async changeAssignee(change) {
       r().writer.changeAssignee(change);
