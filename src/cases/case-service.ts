@@ -2,19 +2,22 @@
 // signal, getState) → one atomic store change guarded by the case's rev → audit.
 import { randomUUID } from 'node:crypto';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
+import type { FormDef } from '../forms/form-types.js';
 import { rejection, storableValues, validateForm } from '../forms/validate-form.js';
 import { registrasi } from '../forms/ppbj-forms.js';
 import { UNVERIFIED } from '../auth/user-defaults.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice.js';
-import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
-import { completeUserTask, startProcess, TaskNotWaitingError, type DefinitionRef, type EngineResult } from '../workflow/index.js';
+import type { AuditEvent, CaseRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { completeUserTask, startProcess, TaskNotWaitingError, type EngineResult } from '../workflow/index.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { auditEvent, newTasks, taskFromWaiting } from './task-projection.js';
 import type { CaseNotifications } from '../notifications/case-notifications.js';
 import { assertContactsVerified } from '../notifications/contact-requirement.js';
 import type { CaseTiming } from '../compliance/case-timing.js';
 import { TaskForms } from './task-forms.js';
+import { applyResult, endAudit, newCase } from './case-records.js';
+import { confirmedWarnings, documentRecord, fileValues } from './submission.js';
+import { assertMayAct } from './task-access.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -84,7 +87,7 @@ export class CaseService {
     };
     const def = await this.definitions.latest(SHIPPED_PROCESS_KEY);
     const started = await startProcess(def);
-    const c = this.newCase(def, user, started, at);
+    const c = newCase(def, user, started, at);
     const first = started.waiting.find((w) => w.elementId === REGISTRATION_STEP);
     if (!first) throw new Error(`Process ${def.processKey} v${def.version} does not start with ${REGISTRATION_STEP}`);
 
@@ -99,7 +102,7 @@ export class CaseService {
       expectedRev: null,
       timers, cancelTimers,
       outbox: messages?.outbox ?? [],
-      case: this.applyResult(withData, done, at),
+      case: applyResult(withData, done, at),
       newUser: user,
       openTasks: [step2, ...next.tasks],
       audit: [
@@ -107,7 +110,7 @@ export class CaseService {
         auditEvent(c.id, at, null, 'task.created', { step: step2.name, stepNo: step2.stepNo, role: step2.role, dueAt: step2.dueAt }, step2.id),
         auditEvent(c.id, at, actor, 'task.completed', { step: step2.name, fields: values }, step2.id),
         ...next.audit,
-        ...this.endAudit(c.id, done, at),
+        ...endAudit(c.id, done, at),
       ],
     });
     await messages?.commit(); // the codes' hashes, once the user exists
@@ -152,13 +155,13 @@ export class CaseService {
       audit.push(auditEvent(c.id, at, who, 'case.returned', { step: task.name, reasons, codes, note }, task.id));
     }
     if (effects.activateAccount) audit.push(auditEvent(c.id, at, who, 'account.activated', { userId: c.applicantId, systems: values.sistem ?? [] }, task.id));
-    audit.push(...next.audit, ...this.endAudit(c.id, result, at));
+    audit.push(...next.audit, ...endAudit(c.id, result, at));
 
     const outbox = (await this.notifications?.completion({ case: c, newTasks: next.tasks, effects, values, now: this.now() })) ?? [];
     await this.store.applyCaseChange({
       expectedRev: c.rev,
       timers, cancelTimers,
-      case: this.applyResult({ ...updated, rev: c.rev + 1 }, result, at),
+      case: applyResult({ ...updated, rev: c.rev + 1 }, result, at),
       completeTasks: [{ taskId: task.id, completedBy: actor.id, completedAt: at }],
       openTasks: next.tasks,
       documents,
@@ -186,18 +189,6 @@ export class CaseService {
     return this.timing?.plan({ caseId, definitionId, next, closedTaskIds, engine }) ?? Promise.resolve({ next, timers: [], cancelTimers: [] });
   }
 
-  private newCase(def: DefinitionRef & { processKey: string; version: number }, user: UserRecord, r: EngineResult, at: string): CaseRecord {
-    return {
-      id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version,
-      applicantId: user.id, applicantName: user.displayName, status: r.status, engineState: r.engineState,
-      data: {}, rev: 1, error: r.error, createdAt: at, updatedAt: at,
-    };
-  }
-
-  private applyResult(c: CaseRecord, r: EngineResult, at: string): CaseRecord {
-    return { ...c, status: r.status, engineState: r.engineState, error: r.error, updatedAt: at };
-  }
-
   /** An engine that cannot even recover: the case is marked failed and shown to staff, never retried blindly. */
   private async markFailed(c: CaseRecord, err: unknown, actor: UserRecord): Promise<void> {
     const at = this.now().toISOString();
@@ -210,37 +201,4 @@ export class CaseService {
       })
       .catch(() => undefined); // a concurrent change won: that request reports the case's fate
   }
-
-  private endAudit(caseId: string, r: EngineResult, at: string): AuditEvent[] {
-    if (r.status === 'completed') return [auditEvent(caseId, at, null, 'case.completed')];
-    if (r.status === 'failed') return [auditEvent(caseId, at, null, 'case.failed', { error: r.error })];
-    return [];
-  }
-}
-
-/** Role and ownership rules shared by completing, taking and viewing a task. */
-export function assertMayAct(task: TaskRecord, actor: UserRecord): void {
-  if (actor.role !== task.role) throw new ForbiddenError();
-  if (task.role === 'ppbj' && task.applicantId !== actor.id) throw new ForbiddenError();
-}
-
-function documentRecord(u: StoredUpload, caseId: string, taskId: string, uploaderId: string, at: string): DocumentRecord {
-  return { id: randomUUID(), caseId, taskId, uploaderId, createdAt: at, ...u };
-}
-
-/** Warnings the user confirmed, as recorded in the task.completed audit entry. */
-function confirmedWarnings(warnings: FormWarning[]): { confirmedWarnings?: string[] } {
-  return warnings.length > 0 ? { confirmedWarnings: warnings.map((w) => w.code) } : {};
-}
-
-/** File fields take the new upload, or keep the document submitted the previous time. */
-function fileValues(form: FormDef, c: CaseRecord, documents: DocumentRecord[]): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  const previous = (c.data[form.key] ?? {}) as FormValues;
-  for (const f of form.fields) {
-    if (f.type !== 'file') continue;
-    const prev = previous[f.name];
-    out[f.name] = documents.find((d) => d.field === f.name)?.id ?? (typeof prev === 'string' && prev ? prev : undefined);
-  }
-  return out;
 }

@@ -7,7 +7,7 @@
 // only be handed on by its holder. A reason is required; never to oneself or to a non-admin.
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
-import { assertMayAct } from '../cases/case-service.js';
+import { assertMayAct } from '../cases/task-access.js';
 import { auditEvent } from '../cases/task-projection.js';
 
 export const MAX_REASON = 500;

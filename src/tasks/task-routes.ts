@@ -2,7 +2,8 @@
 // uploads) or saving it as a draft ("Simpan Draf", `_action=draf`), taking and releasing.
 import { Router, type Request } from 'express';
 import { requireRole } from '../auth/guards.js';
-import { assertMayAct, type CaseService, type StoredUpload } from '../cases/case-service.js';
+import type { CaseService, StoredUpload } from '../cases/case-service.js';
+import { assertMayAct } from '../cases/task-access.js';
 import { DraftService } from '../cases/draft-service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { FormRejected } from '../forms/form-warnings.js';
