@@ -9,6 +9,8 @@ import multer from 'multer';
 import type { StoredUpload } from '../cases/case-service.js';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** Files in one submission (a form declared in the model may have this many file fields). */
+export const MAX_FILES_PER_SUBMISSION = 5;
 const ACCEPTED = new Map([
   ['application/pdf', 'pdf'],
   ['image/jpeg', 'jpg'],
@@ -32,14 +34,15 @@ function sha256File(path: string): Promise<string> {
 }
 
 /**
- * Multer middleware accepting one file, in one of the request's `fileFields` (others are ignored);
+ * Multer middleware accepting files (one per field, at most MAX_FILES_PER_SUBMISSION) in the request's
+ * `fileFields` (others are ignored);
  * a rejected file becomes `req.uploadError`, never a thrown 500.
  */
 export function uploadMiddleware(uploadDir: string) {
   const storage = multer.diskStorage({ destination: uploadDir, filename: (_req, _file, cb) => cb(null, randomUUID()) });
   const parse = multer({
     storage,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 60, fieldSize: 16 * 1024 },
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES_PER_SUBMISSION, fields: 60, fieldSize: 16 * 1024 },
     fileFilter: (req, file, cb) => cb(null, (req.fileFields ?? []).includes(file.fieldname)),
   }).any();
   return (req: Request, res: Response, next: NextFunction) => {

@@ -7,6 +7,8 @@ import type { ModelField, ModelFieldType } from './types.js';
 /** formKey of a task whose form is declared in the model. */
 export const MODEL_FORM_PREFIX = 'model:';
 export const MAX_MODEL_FIELDS = 30;
+/** File fields of one form: the uploads of one submission (src/web/uploads.ts takes as many). */
+export const MAX_FILE_FIELDS = 5;
 /** The longest text a model field accepts. */
 export const MAX_TEXT = 10000;
 
@@ -118,6 +120,7 @@ export function readModelForm(task: ModdleNode): { fields: ModelField[]; problem
     problems.push(...read.problems);
     return read.field;
   });
+  if (fields.filter((f) => f.type === 'file').length > MAX_FILE_FIELDS) problems.push(`more than ${MAX_FILE_FIELDS} file fields`);
   const ids = fields.map((f) => f.id);
   const repeated = ids.filter((id, i) => id && ids.indexOf(id) !== i);
   if (repeated.length) problems.push(`form field ids must be unique: ${[...new Set(repeated)].join(', ')}`);

@@ -127,3 +127,26 @@ describe('Given version 2 of the process with a step whose six fields are declar
     expect(rows['Surat pengantar atasan']).toContain('surat-atasan.pdf');
   });
 });
+
+describe('Given a step declared in the model with two file fields', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const files = '<camunda:formField id="suratA" label="Surat A" type="file"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>'
+      + '<camunda:formField id="suratB" label="Surat B" type="file" />';
+    await t.services.definitions.deploy(withModelFormStep(files), null, 'dua berkas');
+  });
+  afterAll(async () => t.close());
+
+  test('when the PPBJ uploads both files in one submission, then both become documents of the step', async () => {
+    const ppbj = t.agent();
+    await signUp(ppbj);
+    const taskId = await firstTaskId(ppbj, '/tugas', STEP_NAME);
+    const _csrf = await csrfFrom(ppbj, `/tugas/${taskId}`);
+    const res = await ppbj.post(`/tugas/${taskId}`).field('_csrf', _csrf).attach('suratA', PDF, 'a.pdf').attach('suratB', PDF, 'b.pdf');
+    expect(res.status).toBe(303);
+    const { caseId } = (await t.services.store.getTask(taskId))!;
+    const docs = await t.services.store.listDocuments(caseId);
+    expect(docs.map((d) => [d.field, d.originalName]).sort()).toEqual([['suratA', 'a.pdf'], ['suratB', 'b.pdf']]);
+  });
+});

@@ -97,6 +97,11 @@ describe('Given a form declaration the generic form cannot serve, when loaded, t
       .toEqual([expect.stringMatching(/^bpmn:UserTask "Tambahan.v2": a task with form fields needs an id of letters, digits, _ or - \(no dots\)/)]);
   });
 
+  test('more than 5 file fields (one submission takes at most 5 files)', async () => {
+    const files = Array.from({ length: 6 }, (_, i) => field(`berkas${i}`, 'label="Berkas" type="file"')).join('');
+    expect(await reasonsFor(withFields(files))).toEqual(['bpmn:UserTask "Tambahan": more than 5 file fields']);
+  });
+
   test('more than 30 fields', async () => {
     const many = Array.from({ length: 31 }, (_, i) => field(`f${i}`, 'label="F" type="string"')).join('');
     expect(await reasonsFor(withFields(many))).toEqual(['bpmn:UserTask "Tambahan": more than 30 form fields']);
