@@ -1,10 +1,10 @@
 // The report figures against the hand-computed fixture (report-fixture.ts): per step, per Admin PPE,
 // per month, step 6 returns, overdue now, end to end with the agency / applicant split.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import type { ComplianceReport } from '../../src/compliance/report-service.js';
 import { median, percentile, summarise } from '../../src/compliance/stats.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp, useTestApp } from '../helpers/app.js';
 import { wib } from './drive.js';
 import { buildReportFixture, type ReportFixture } from './report-fixture.js';
 
@@ -27,12 +27,11 @@ describe('Given four cases with hand-computed times (Monday 2 November 2026, now
   let t: TestApp;
   let f: ReportFixture;
   let r: ComplianceReport;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     f = await buildReportFixture(t);
     r = await t.services.compliance.reports.report({ processKey: SHIPPED_PROCESS_KEY, from: wib('2026-10-01T00:00'), to: wib('2026-12-01T00:00') });
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('per step: count, median, P90 (minutes), share within the standard, queue wait and handling, open and overdue now', () => {
     const rows = r.steps.map((s) => [s.stepNo, s.count, mins(s.medianMs), mins(s.p90Ms), s.within, s.withinShare, s.openNow, s.overdueNow, s.level]);

@@ -3,20 +3,19 @@
 // its holder (or role, or the applicant) is reminded and, if the version says so, the step is
 // escalated to a supervising role: all through the outbox, once. A working-time version's due time
 // skips nights, weekends and holidays.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp, useTestApp } from '../helpers/app.js';
 import { completeStep, openTask, signUpAt, staff, wib } from './drive.js';
 
 describe('Given the shipped process on calendar time, with step 4 escalated to the process owner', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     const def = await t.services.definitions.latest(SHIPPED_PROCESS_KEY);
     await t.services.compliance.settings.saveProcessSettings(def.id, { timeBasis: 'calendar', escalateTo: { MelakukanVerifikasi: 'process-owner' } }, null);
   }, 60_000);
-  afterAll(async () => t.close());
 
   const store = () => t.services.store;
   const runAt = (at: Date) => new TimerScheduler({ store: store(), handlers: t.services.compliance.timerHandlers, now: () => at }).runDue();
@@ -96,14 +95,13 @@ describe('Given the shipped process on calendar time, with step 4 escalated to t
 
 describe('Given a version that counts working time (Mon–Fri 07.30–16.00 WIB, Monday 30 November a holiday)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     const def = await t.services.definitions.latest(SHIPPED_PROCESS_KEY);
     await t.services.compliance.settings.saveProcessSettings(def.id, { timeBasis: 'working', escalateTo: {} }, null);
     const { hours, timeZone } = await t.services.compliance.settings.calendarSpec();
     await t.services.compliance.settings.saveCalendar({ timeZone, hours, holidays: [{ date: '2026-11-30', name: 'Cuti bersama' }] }, null);
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('when step 3 is done on Friday at 15.55, then step 4 is due Tuesday 07.40, and its SLA timer does not fire over the weekend', async () => {
     const { user, caseId } = await signUpAt(t, wib('2026-11-27T15:50'));

@@ -1,17 +1,16 @@
 // Sign-up validation, login, rate limiting, logout, session persistence across a restart,
 // language switch and security headers.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { $, ADMIN, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, startTestApp, type TestApp, useTestApp } from '../helpers/app.js';
 import { newApplicant, signUp } from '../helpers/ppbj.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 
 describe('Given the Daftar and Masuk pages', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   });
-  afterAll(async () => t.close());
 
   test('when the sign-up form has errors, then each is shown next to its field and every typed value comes back', async () => {
     const agent = t.agent();

@@ -1,7 +1,7 @@
 // Every authorisation rule is proved by refusing the wrong person, on the server.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { ADMIN, ADMIN2, OWNER, addAdmin, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, PDF, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given two PPBJ, two Admin PPE and a process owner', () => {
@@ -9,10 +9,10 @@ describe('Given two PPBJ, two Admin PPE and a process owner', () => {
   let ppbjA: TestAgent, ppbjB: TestAgent, admin1: TestAgent, admin2: TestAgent, owner: TestAgent;
   let caseA: string, docA: string, step4: string, step6: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     await addAdmin(t.services.store, ADMIN2, 'admin-2');
-    [ppbjA, ppbjB, admin1, admin2, owner] = [t.agent(), t.agent(), t.agent(), t.agent(), t.agent()];
+    [ppbjA, ppbjB, admin1, admin2, owner] = [app.agent(), app.agent(), app.agent(), app.agent(), app.agent()];
     const a = await signUp(ppbjA);
     await signUp(ppbjB);
     await Promise.all([login(admin1, ADMIN), login(admin2, ADMIN2), login(owner, OWNER)]);
@@ -21,7 +21,6 @@ describe('Given two PPBJ, two Admin PPE and a process owner', () => {
     await submitTask(ppbjA, await firstTaskId(ppbjA, '/tugas'), IDENTITY);
     step4 = await firstTaskId(admin1, '/kotak-masuk', 'Melakukan Verifikasi');
   });
-  afterAll(async () => t.close());
 
   test('when nobody is logged in, then pages redirect to Masuk and actions are refused', async () => {
     const anon = t.agent();

@@ -1,15 +1,14 @@
 // Two people (or two clicks) acting on one task at once: exactly one wins, the other is told the
 // task was already handled, and nothing is written twice.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { $, ADMIN, ADMIN2, addAdmin, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, test } from '@jest/globals';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, firstTaskId, newApplicant, signUp } from '../helpers/ppbj.js';
 
 describe('Given a PPBJ with the identity form open', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   });
-  afterAll(async () => t.close());
 
   test('when the same form is submitted twice at once (double click), then the step completes once and the second gets 409', async () => {
     const ppbj = t.agent();

@@ -1,10 +1,10 @@
 // Document versions and the inline preview: every upload is kept with its hash, uploader and
 // time; the admin's review marks the current one and lists the previous ones; PDFs and images are
 // shown inline beside the data (`?tampil=1`), through the same authorised route.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, OWNER, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]);
@@ -15,12 +15,12 @@ describe('Given an SK uploaded, returned as unreadable, and uploaded again', () 
   let admin: TestAgent, ppbj: TestAgent, ppbjB: TestAgent, owner: TestAgent;
   let caseId: string, step6: string, step6b: string, v1: string, v2: string, applicantName: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    [admin, ppbjB, owner] = [t.agent(), t.agent(), t.agent()];
+  useTestApp(async (app) => {
+    t = app;
+    [admin, ppbjB, owner] = [app.agent(), app.agent(), app.agent()];
     await Promise.all([login(admin, ADMIN), login(owner, OWNER), signUp(ppbjB)]);
     t.clock.now = new Date('2026-02-02T02:00:00Z');
-    const at = await caseAtInformation(() => t.agent(), admin, t.services.store);
+    const at = await caseAtInformation(() => app.agent(), admin, t.services.store);
     ({ ppbj, caseId } = at);
     applicantName = (await t.services.store.getCase(caseId))!.applicantName;
     expect((await submitWithFile(ppbj, at.taskId, INFORMATION, { buffer: PDF, name: 'sk-v1.pdf' })).status).toBe(303);
@@ -28,7 +28,6 @@ describe('Given an SK uploaded, returned as unreadable, and uploaded again', () 
     step6 = await firstTaskIdOfCase(admin, caseId);
     await take(admin, step6);
   });
-  afterAll(async () => t.close());
 
   test('when the Admin PPE opens step 6, then the PDF is previewed inline in an iframe beside the data', async () => {
     const page = $((await admin.get(`/tugas/${step6}`)).text);

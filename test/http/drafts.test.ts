@@ -1,9 +1,9 @@
 // "Simpan Draf": typed values (and an accepted upload) kept without validation, never moving the
 // case; the task page pre-fills from the draft; completing the task removes it.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, loggedIn, login, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, PDF, caseAtInformation, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 const DRAFT = { _action: 'draf' };
@@ -11,12 +11,10 @@ const DRAFT = { _action: 'draf' };
 describe('Given PPBJ at steps 3 and 5 and an Admin PPE', () => {
   let t: TestApp;
   let admin: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = t.agent();
-    await login(admin, ADMIN);
+  useTestApp(async (app) => {
+    t = app;
+    admin = await loggedIn(app, ADMIN);
   });
-  afterAll(async () => t.close());
 
   async function atIdentity() {
     const ppbj = t.agent();

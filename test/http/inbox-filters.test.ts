@@ -1,8 +1,8 @@
 // The Admin PPE inbox at office scale: filters by step and state, search by name, NIP and e-mail,
 // both sorts, counts, time left against the Mutu Baku Waktu, overdue marking, masked NIK.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, login, type TestApp, useTestApp } from '../helpers/app.js';
 import { take } from '../helpers/ppbj.js';
 import { COMPLETE, VERIFIED, adminCompletes, at, atVerification, informationSent, rowsOf, type Applicant, type Person } from '../tasks/office.js';
 
@@ -18,11 +18,10 @@ describe('Given an office with tasks at steps 4, 6 and 7, one of them taken by t
   const task: Record<string, string> = {}; // A4 = Siti at step 4, …
   const open = async (ppbj: Applicant) => (await t.services.store.listTasks({ caseId: ppbj.caseId }))[0]!.id;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = t.agent();
+  useTestApp(async (app) => {
+    t = app;
     at(t, 0);
-    await login(admin, ADMIN);
+    admin = await loggedIn(app, ADMIN);
     const siti = await atVerification(t, SITI); // step 4 created at T0, due T0+15
     at(t, 2);
     const dewi = await atVerification(t, DEWI);
@@ -46,7 +45,6 @@ describe('Given an office with tasks at steps 4, 6 and 7, one of them taken by t
     Object.assign(task, { A4: await open(siti), B4: await open(rahmat), C6: await open(dewi), D4: await open(budi), E7: await open(eko) });
     at(t, 16);
   }, 120_000);
-  afterAll(async () => t.close());
 
   const ids = async (path: string) => rowsOf((await admin.get(path)).text).map((r) => r.id);
   const tabCounts = (html: string) => {

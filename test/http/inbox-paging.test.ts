@@ -1,7 +1,7 @@
 // Server-side paging of the Antrian: 50 per page, page links keep the filters, counts follow them.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
 import { seedQueue, type SeedTask } from '../tasks/inbox-seed.js';
 import { T0, at, rowsOf } from '../tasks/office.js';
 
@@ -11,8 +11,8 @@ describe('Given 120 untaken tasks in the Antrian (80 at step 4, 40 at step 6)', 
   let all: string[]; // in due order
   let step4: string[];
 
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     const entries: SeedTask[] = Array.from({ length: 120 }, (_, i) => ({
       name: `Pemohon ${String(i + 1).padStart(3, '0')}`,
       elementId: i % 3 === 2 ? 'MemeriksaInformasi' : 'MelakukanVerifikasi',
@@ -23,10 +23,8 @@ describe('Given 120 untaken tasks in the Antrian (80 at step 4, 40 at step 6)', 
     all = await seedQueue(t.services.store, def!.id, entries);
     step4 = all.filter((_, i) => entries[i]!.elementId === 'MelakukanVerifikasi');
     at(t, 60);
-    admin = t.agent();
-    await login(admin, ADMIN);
+    admin = await loggedIn(app, ADMIN);
   }, 60_000);
-  afterAll(async () => t.close());
 
   const page = async (path: string) => {
     const res = await admin.get(path);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, login, OWNER, startTestApp, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, PDF, firstTaskId, firstTaskIdOfCase, signUp, submitTask, take } from '../helpers/ppbj.js';
 import { STEP_ID, STEP_NAME, withModelFormStep } from '../helpers/model-form-step.js';
 
@@ -130,13 +130,12 @@ describe('Given version 2 of the process with a step whose six fields are declar
 
 describe('Given a step declared in the model with two file fields', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     const files = '<camunda:formField id="suratA" label="Surat A" type="file"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>'
       + '<camunda:formField id="suratB" label="Surat B" type="file" />';
     await t.services.definitions.deploy(withModelFormStep(files), null, 'dua berkas');
   });
-  afterAll(async () => t.close());
 
   test('when the PPBJ uploads both files in one submission, then both become documents of the step', async () => {
     const ppbj = t.agent();

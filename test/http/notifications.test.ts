@@ -2,18 +2,17 @@
 // a new task in the Admin PPE queue (every Admin PPE, e-mail), a return at step 6 and the
 // activation (the PPBJ, e-mail and WhatsApp); and the development mailbox page.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { $, ADMIN, ADMIN2, OWNER, addAdmin, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, test } from '@jest/globals';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, PDF, caseAtInformation, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 import { ConflictError, type OutboxMessage } from '../../src/store/ports.js';
 
 describe('Given a PPBJ and two Admin PPE', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     await addAdmin(t.services.store, ADMIN2, 'admin-2');
   });
-  afterAll(async () => t.close());
 
   const messagesOfCase = async (caseId: string, kind?: string): Promise<OutboxMessage[]> =>
     (await t.services.store.listMessages({ limit: 1000 })).filter((m) => m.caseId === caseId && (!kind || m.kind === kind));

@@ -1,18 +1,17 @@
 // "Lupa kata sandi": no account enumeration, a single-use link that expires after 1 hour, the
 // ≥ 12 characters rule with confirmation, and login with the new password afterwards.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, csrfFrom, type TestApp, useTestApp } from '../helpers/app.js';
 import { linkPath, newApplicant, signUp } from '../helpers/ppbj.js';
 
 const NEW_PASSWORD = 'kata-sandi-baru-2026';
 
 describe('Given a registered PPBJ who forgot the password', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   });
-  afterAll(async () => t.close());
 
   const requestLink = async (agent: TestAgent, email: string) => {
     const _csrf = await csrfFrom(agent, '/lupa-kata-sandi');

@@ -1,10 +1,10 @@
 // Reassigning ("Alihkan") an Admin PPE task to another Admin PPE with a reason: who may, to whom,
 // the audit entry, the form kept on error, and two reassigns at once.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import { $, ADMIN, ADMIN2, OWNER, addAdmin, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { take } from '../helpers/ppbj.js';
 import { atVerification, rowsOf, type Applicant } from '../tasks/office.js';
 
@@ -26,15 +26,15 @@ describe('Given three active Admin PPE, a disabled one, a process owner and PPBJ
     return who.post(`/tugas/${taskId}/alihkan`).type('form').send({ _csrf, ...(typeof dari === 'string' ? { dari } : {}), ...fields });
   }
 
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     await addAdmin(t.services.store, ADMIN2, 'admin-2');
     await addAdmin(t.services.store, ADMIN3, 'admin-3');
     await t.services.store.insertUser({
       id: 'admin-off', email: 'admin.off@alur.local', whatsapp: null, displayName: 'Admin Nonaktif', role: 'admin-ppe',
       passwordHash: await hashPassword('demo-admin-off-2026'), status: 'disabled', createdAt: new Date().toISOString(), ...UNVERIFIED,
     });
-    [admin1, admin2, admin3, owner] = [t.agent(), t.agent(), t.agent(), t.agent()];
+    [admin1, admin2, admin3, owner] = [app.agent(), app.agent(), app.agent(), app.agent()];
     await Promise.all([login(admin1, ADMIN), login(admin2, ADMIN2), login(admin3, ADMIN3), login(owner, OWNER)]);
     admin1Id = (await t.services.store.findUserByEmail(ADMIN.email))!.id;
     budi = await atVerification(t, { name: 'Budi Santoso', email: 'budi.santoso@kalbarprov.go.id', nip: '198609262015051001', nik: '6171052609860003' });
@@ -42,7 +42,6 @@ describe('Given three active Admin PPE, a disabled one, a process owner and PPBJ
     rina = await atVerification(t, { name: 'Rina Marlina', email: 'rina.marlina@kalbarprov.go.id', nip: '198707072011012004', nik: '6171024707870007' });
     expect((await take(admin1, (await taskOf(budi)).id)).status).toBe(303);
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('when the holder opens Alihkan, then the page lists the other active Admin PPE only, with the NIK masked', async () => {
     const task = await taskOf(budi);

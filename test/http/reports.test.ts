@@ -1,10 +1,10 @@
 // The compliance reports over HTTP, on the hand-computed fixture (test/compliance/report-fixture.ts):
 // who may see and change what, the page (tables, server-drawn charts), the JSON for the diagram,
 // every table as CSV, one case's timing, Tabel 7 for a semester, and the settings pages.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
-import { $, ADMIN, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, loggedIn, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { signUpUnverified } from '../helpers/ppbj.js';
 import { buildReportFixture, type ReportFixture } from '../compliance/report-fixture.js';
 import { completeStep, signUpAt, wib } from '../compliance/drive.js';
@@ -16,17 +16,16 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
   let t: TestApp;
   let f: ReportFixture;
   let owner: TestAgent, admin: TestAgent, ppbj: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     f = await buildReportFixture(t);
-    [owner, admin, ppbj] = [t.agent(), t.agent(), t.agent()];
+    [owner, admin, ppbj] = [app.agent(), app.agent(), app.agent()];
     await login(owner, OWNER);
     await login(admin, ADMIN);
     t.clock.now = new Date('2027-01-04T02:00:00.000Z'); // the PPBJ signs up after every period asked below
     await signUpUnverified(ppbj);
     t.clock.now = new Date('2026-11-02T07:30:00.000Z'); // back to "now" of the fixture: 14.30 WIB
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('when a PPBJ or a visitor asks for a report, then they are refused; an Admin PPE reads but cannot change settings', async () => {
     const paths = ['/laporan', '/laporan/kepatuhan.json', '/laporan/unduh/langkah.csv', '/laporan/tabel-7', `/laporan/kasus/${f.cases.A}`, '/laporan/kalender', '/laporan/pengaturan'];
@@ -153,12 +152,10 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
 describe('Given the settings pages', () => {
   let t: TestApp;
   let owner: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    owner = t.agent();
-    await login(owner, OWNER);
+  useTestApp(async (app) => {
+    t = app;
+    owner = await loggedIn(app, OWNER);
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('the working calendar shows the defaults; a wrong form is refused with 422 keeping what was typed; a valid one is stored', async () => {
     const page = $((await owner.get('/laporan/kalender')).text);
@@ -205,10 +202,9 @@ describe('Given the settings pages', () => {
 
 describe('Given a step that passed its time standard', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('when its SLA timer fires, then the case history shows it Terlambat, and the report lists it overdue', async () => {
     const { user, caseId } = await signUpAt(t, wib('2026-11-23T09:00'));

@@ -1,19 +1,17 @@
 // Step 6 "Tidak lengkap" with structured reasons: at least one required, the note optional next to
 // them, the PPBJ sees them at the top of the reopened form and next to the fields they concern.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given a case at step 6 "Memeriksa Informasi PPBJ", taken by an Admin PPE', () => {
   let t: TestApp;
   let admin: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = t.agent();
-    await login(admin, ADMIN);
+  useTestApp(async (app) => {
+    t = app;
+    admin = await loggedIn(app, ADMIN);
   });
-  afterAll(async () => t.close());
 
   async function atCheck() {
     const at = await caseAtInformation(() => t.agent(), admin, t.services.store);

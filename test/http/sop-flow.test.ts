@@ -1,16 +1,15 @@
 // The SOP over HTTP, step by step: Daftar → identity → verification → information with upload →
 // "Tidak lengkap" return → corrected → "Lengkap" → activation → Aktif.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, login, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, PDF, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given a fresh Alur on the embedded store', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   });
-  afterAll(async () => t.close());
 
   test('when a PPBJ and an Admin PPE work through the SOP with one return, then the account becomes Aktif', async () => {
     const ppbj = t.agent();

@@ -2,7 +2,7 @@
 // time taken per step against its Mutu Baku Waktu, with the total against 80 minutes.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, login, startTestApp, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, firstTaskId, newApplicant, signUp, submitTask, take } from '../helpers/ppbj.js';
 import { COMPLETE, VERIFIED, adminCompletes, at, informationSent, type Applicant } from '../tasks/office.js';
 
@@ -114,12 +114,11 @@ describe('Given a case taken through every step in five minutes each', () => {
   let a: Applicant;
   let admin: TestAgent;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = t.agent();
+  useTestApp(async (app) => {
+    t = app;
     at(t, 0);
-    await login(admin, ADMIN);
-    const ppbj = t.agent();
+    admin = await loggedIn(app, ADMIN);
+    const ppbj = app.agent();
     const applicant = await signUp(ppbj, newApplicant());
     const user = await t.services.store.findUserByEmail(applicant.email);
     a = { ppbj, caseId: (await t.services.store.listCasesByApplicant(user!.id))[0]!.id, person: { name: applicant.displayName, email: applicant.email, nip: IDENTITY.nip, nik: IDENTITY.nik } };
@@ -135,7 +134,6 @@ describe('Given a case taken through every step in five minutes each', () => {
     await adminCompletes(admin, a.caseId, { sistem: 'SiRUP', catatan: '' });
     at(t, 600);
   }, 60_000);
-  afterAll(async () => t.close());
 
   test('when the account is Aktif, then all six steps are done with their times and the total is within the 80 minutes', async () => {
     const p = statusPage((await a.ppbj.get(`/kasus/${a.caseId}`)).text);

@@ -1,10 +1,10 @@
 // SK / Surat Tugas uploads: type by content, 2 MB limit, SHA-256, nothing lost on a rejected
 // file, and downloads only through the authorised route with safe headers.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
 import { INFORMATION, PDF, caseAtInformation, submitWithFile } from '../helpers/ppbj.js';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]);
@@ -12,12 +12,10 @@ const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'
 describe('Given a PPBJ at step 5 "Melengkapi Informasi PPBJ"', () => {
   let t: TestApp;
   let admin: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = t.agent();
-    await login(admin, ADMIN);
+  useTestApp(async (app) => {
+    t = app;
+    admin = await loggedIn(app, ADMIN);
   });
-  afterAll(async () => t.close());
   const uploadsOnDisk = () => readdirSync(t.config.uploadDir).length;
 
   test('when the file is text renamed to .pdf, then it is refused by content, the typed values are kept and nothing is stored', async () => {

@@ -1,19 +1,18 @@
 // Domain validation over HTTP: NIP TMT rules on the service clock, the NIP/NIK cross-check as a
 // warning the PPBJ confirms (recorded in the audit), and hard errors that no confirmation lifts.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, login, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, firstTaskId, firstTaskIdOfCase, signUp, submitTask, take } from '../helpers/ppbj.js';
 
 const NIK_WOMAN_27 = '6171056709860003'; // 27 + 40: a woman born 27-09-86; IDENTITY's NIP says a man born 26-09-1986
 
 describe('Given a PPBJ at step 3 "Mengisi Identitas PPBJ"', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
     t.clock.now = new Date('2026-03-10T03:00:00Z');
   });
-  afterAll(async () => t.close());
 
   async function atIdentity(): Promise<{ ppbj: TestAgent; taskId: string; caseId: string }> {
     const ppbj = t.agent();

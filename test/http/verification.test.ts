@@ -1,19 +1,18 @@
 // SOP step 2 "e-Mail Aktif" and "Nomor Whatsapp Aktif": the e-mail link and the WhatsApp code
 // sent at sign-up, their limits (expiry, single use, wrong guesses, resends), and the rule that
 // step 3 is refused until both are verified.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { $, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, csrfFrom, type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, firstTaskId, latestMessage, linkPath, newApplicant, signUpUnverified, submitTask, whatsappCode } from '../helpers/ppbj.js';
 
 const MINUTE = 60_000;
 
 describe('Given a PPBJ who has just signed up', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   });
-  afterAll(async () => t.close());
 
   const later = (ms: number) => {
     t.clock.now = new Date(t.clock.now.getTime() + ms);
@@ -201,10 +200,9 @@ describe('Given a PPBJ who has just signed up', () => {
 
 describe('Given the e-mail verification link', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   });
-  afterAll(async () => t.close());
 
   test('when it is opened without a login, then the e-mail is verified and audited on the case; the link works once', async () => {
     const data = await signUpUnverified(t.agent());

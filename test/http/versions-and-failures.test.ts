@@ -1,10 +1,10 @@
 // Cases keep the process version they started on; an engine error never crashes the server: the
 // case is marked failed, audited, and listed for the Admin PPE, while other cases keep working.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
 import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
-import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 /** v2 of the process whose gateway has no default and a "Tidak" condition that is never true. */
@@ -21,15 +21,13 @@ describe('Given a case on version 1, then a version 2 whose gateway can take no 
   let t: TestApp;
   let admin: TestAgent;
   let onV1: Awaited<ReturnType<typeof caseAtInformation>>;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = t.agent();
-    await login(admin, ADMIN);
-    onV1 = await caseAtInformation(() => t.agent(), admin, t.services.store);
+  useTestApp(async (app) => {
+    t = app;
+    admin = await loggedIn(app, ADMIN);
+    onV1 = await caseAtInformation(() => app.agent(), admin, t.services.store);
     const v2 = await t.services.definitions.deploy(brokenGatewayXml(), null, 'broken on purpose');
     expect(v2.version).toBe(2);
   });
-  afterAll(async () => t.close());
 
   test('when the version 1 case goes on after the deploy, then it runs on version 1 (its "Tidak" still returns to step 5)', async () => {
     expect((await submitWithFile(onV1.ppbj, onV1.taskId, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);

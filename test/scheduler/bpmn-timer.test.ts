@@ -3,21 +3,20 @@
 // boundary and intermediate duration timers), a case is started through CaseService, the timer is
 // stored as a scheduler entry in the same change, and when it is due the scheduler recovers the
 // case, lets the engine fire it on resume, and saves with the rev check.
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bpmnTimerHandler } from '../../src/scheduler/bpmn-timer-handler.js';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 import type { Store, UserRecord } from '../../src/store/ports.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { type TestApp, useTestApp } from '../helpers/app.js';
 import { IDENTITY, newApplicant } from '../helpers/ppbj.js';
 import { shippedWithTimer } from './timer-fixtures.js';
 
 describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identitas PPBJ"', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
+  useTestApp(async (app) => {
+    t = app;
   }, 60_000);
-  afterAll(async () => t.close());
 
   const store = () => t.services.store;
   const tick = () => (t.clock.now = new Date());

@@ -1,9 +1,9 @@
 // The modeler's draft (server-side, one per process), uploads and the no-JavaScript deploy of the
 // saved draft: a broken upload never replaces the draft nor the running version.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, csrfFrom, loggedIn, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { ruleFixture, shippedXml, studioPost, v2Xml } from './helpers.js';
 
 const truncated = readFileSync(new URL('../workflow/fixtures/broken-truncated.bpmn', import.meta.url), 'utf8');
@@ -12,12 +12,10 @@ const versions = async (t: TestApp) => (await t.services.store.listDefinitions('
 describe('Given the process owner in the modeler', () => {
   let t: TestApp;
   let owner: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    owner = t.agent();
-    await login(owner, OWNER);
+  useTestApp(async (app) => {
+    t = app;
+    owner = await loggedIn(app, OWNER);
   });
-  afterAll(async () => t.close());
 
   test('when nothing was saved, then the modeler opens the running version', async () => {
     expect((await owner.get('/proses/studio/xml')).body).toMatchObject({ source: 'version', version: 1, xml: shippedXml() });

@@ -1,8 +1,8 @@
 // Process view: open and overdue tasks per step (what the diagram overlays show), and the list of
 // cases at a step with links to their case pages.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, OWNER, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { caseAtInformation, signUp } from '../helpers/ppbj.js';
 
 interface Count { elementId: string; open: number; overdue: number }
@@ -12,20 +12,18 @@ describe('Given two cases at step 3, one at step 5, then 20 minutes later one mo
   let owner: TestAgent;
   let atStep5: string;
   let late: string[];
-  beforeAll(async () => {
-    t = await startTestApp();
-    owner = t.agent();
-    const admin = t.agent();
-    await login(owner, OWNER);
+  useTestApp(async (app) => {
+    t = app;
+    const admin = app.agent();
+    owner = await loggedIn(app, OWNER);
     await login(admin, ADMIN);
-    await signUp(t.agent());
-    await signUp(t.agent());
-    atStep5 = (await caseAtInformation(() => t.agent(), admin, t.services.store)).caseId;
+    await signUp(app.agent());
+    await signUp(app.agent());
+    atStep5 = (await caseAtInformation(() => app.agent(), admin, t.services.store)).caseId;
     late = (await t.services.store.listTasks({ elementId: 'MengisiIdentitas', status: 'open' })).map((x) => x.caseId);
     t.clock.now = new Date(t.clock.now.getTime() + 20 * 60_000); // every time standard here is 15 minutes
-    await signUp(t.agent());
+    await signUp(app.agent());
   });
-  afterAll(async () => t.close());
 
   test('when the owner asks for the overlay data, then every step has its open and overdue counts', async () => {
     const res = await owner.get('/proses/pantau/data.json');

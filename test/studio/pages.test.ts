@@ -1,7 +1,7 @@
 // The process owner's pages render and are refused to everyone else.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, OWNER, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, loggedIn, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 
 const PAGES = ['/proses', '/proses/studio', '/proses/sop', '/proses/pantau', '/proses/pantau/langkah/MengisiIdentitas'];
 
@@ -9,14 +9,11 @@ describe('Given the process owner and an Admin PPE', () => {
   let t: TestApp;
   let owner: TestAgent;
   let admin: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    owner = t.agent();
-    admin = t.agent();
-    await login(owner, OWNER);
-    await login(admin, ADMIN);
+  useTestApp(async (app) => {
+    t = app;
+    owner = await loggedIn(app, OWNER);
+    admin = await loggedIn(app, ADMIN);
   });
-  afterAll(async () => t.close());
 
   test.each(PAGES)('when the owner opens %s, then it renders with the page heading', async (path) => {
     const res = await owner.get(path);

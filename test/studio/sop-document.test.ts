@@ -1,9 +1,9 @@
 // The official SOP document over HTTP: the HTML table matches the SOP text row for row and prints
 // on A4 landscape; the PDF is a real PDF with the identity page and the procedure table.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { inflateSync } from 'node:zlib';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, OWNER, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, loggedIn, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { sopTextIdentity, sopTextRows } from '../workflow/sop-text.js';
 
 /** Text drawn by the PDF: hex strings of every (inflated) content stream, decoded (WinAnsi). */
@@ -27,12 +27,10 @@ function pdfText(pdf: Buffer): string {
 describe('Given the shipped process deployed as version 1', () => {
   let t: TestApp;
   let owner: TestAgent;
-  beforeAll(async () => {
-    t = await startTestApp();
-    owner = t.agent();
-    await login(owner, OWNER);
+  useTestApp(async (app) => {
+    t = app;
+    owner = await loggedIn(app, OWNER);
   });
-  afterAll(async () => t.close());
 
   test('when the SOP page is opened, then its procedure table is the SOP text, row for row, with one symbol per row', async () => {
     const page = $((await owner.get('/proses/sop')).text);

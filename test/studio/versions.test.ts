@@ -1,8 +1,8 @@
 // Versions over HTTP: deploy from the modeler, refusals that leave the running version alone,
 // running cases staying on their version, the diff page and rollback.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, OWNER, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, loggedIn, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 import { ruleFixture, shippedXml, studioPost, v2Xml } from './helpers.js';
 
@@ -11,15 +11,12 @@ describe('Given a case started on version 1 and a process owner', () => {
   let owner: TestAgent;
   let admin: TestAgent;
   let onV1: Awaited<ReturnType<typeof caseAtInformation>>;
-  beforeAll(async () => {
-    t = await startTestApp();
-    owner = t.agent();
-    admin = t.agent();
-    await login(owner, OWNER);
-    await login(admin, ADMIN);
-    onV1 = await caseAtInformation(() => t.agent(), admin, t.services.store);
+  useTestApp(async (app) => {
+    t = app;
+    owner = await loggedIn(app, OWNER);
+    admin = await loggedIn(app, ADMIN);
+    onV1 = await caseAtInformation(() => app.agent(), admin, t.services.store);
   });
-  afterAll(async () => t.close());
 
   test('when the owner deploys a diagram with an error, then it is refused with the reasons and version 1 keeps running', async () => {
     const res = await studioPost(owner, '/proses/studio/deploy', { xml: ruleFixture('time-standard-invalid.bpmn'), comment: 'rusak' });
