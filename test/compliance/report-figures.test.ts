@@ -4,7 +4,8 @@ import { describe, expect, test } from '@jest/globals';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import type { ComplianceReport } from '../../src/compliance/report-service.js';
 import { median, percentile, summarise } from '../../src/compliance/stats.js';
-import { type TestApp, useTestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { wib } from './drive.js';
 import { buildReportFixture, type ReportFixture } from './report-fixture.js';
 

@@ -6,7 +6,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
-import { type TestApp, useTestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { completeStep, openTask, signUpAt, staff, wib } from './drive.js';
 
 describe('Given the shipped process on calendar time, with step 4 escalated to the process owner', () => {

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from '@jest/globals';
 import * as cheerio from 'cheerio';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
@@ -90,21 +89,4 @@ export async function addAdmin(store: Store, who: { email: string; password: str
     id, email: who.email, whatsapp: null, displayName: 'Admin Dua', role: 'admin-ppe',
     passwordHash: await hashPassword(who.password), status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
   });
-}
-
-/** Starts a test app before the suite's tests, runs `setup` with it, and closes it after the tests. */
-export function useTestApp(setup: (app: TestApp) => Promise<void> | void, timeoutMs?: number): void {
-  let app: TestApp | undefined;
-  beforeAll(async () => {
-    app = await startTestApp();
-    await setup(app);
-  }, timeoutMs);
-  afterAll(async () => app?.close());
-}
-
-/** A new agent of `app`, logged in as `who`. */
-export async function loggedIn(app: TestApp, who: { email: string; password: string }): Promise<TestAgent> {
-  const agent = app.agent();
-  await login(agent, who);
-  return agent;
 }

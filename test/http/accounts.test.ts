@@ -2,7 +2,8 @@
 // language switch and security headers.
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { $, ADMIN, csrfFrom, startTestApp, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { newApplicant, signUp } from '../helpers/ppbj.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 

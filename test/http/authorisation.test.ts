@@ -1,7 +1,8 @@
 // Every authorisation rule is proved by refusing the wrong person, on the server.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, INFORMATION, PDF, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given two PPBJ, two Admin PPE and a process owner', () => {

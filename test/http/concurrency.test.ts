@@ -1,7 +1,8 @@
 // Two people (or two clicks) acting on one task at once: exactly one wins, the other is told the
 // task was already handled, and nothing is written twice.
 import { describe, expect, test } from '@jest/globals';
-import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, firstTaskId, newApplicant, signUp } from '../helpers/ppbj.js';
 
 describe('Given a PPBJ with the identity form open', () => {

@@ -3,7 +3,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, csrfFrom, loggedIn, login, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, login, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, INFORMATION, PDF, caseAtInformation, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 const DRAFT = { _action: 'draf' };

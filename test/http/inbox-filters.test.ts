@@ -2,7 +2,8 @@
 // both sorts, counts, time left against the Mutu Baku Waktu, overdue marking, masked NIK.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, login, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, login, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { take } from '../helpers/ppbj.js';
 import { COMPLETE, VERIFIED, adminCompletes, at, atVerification, informationSent, rowsOf, type Applicant, type Person } from '../tasks/office.js';
 

@@ -1,7 +1,8 @@
 // Server-side paging of the Antrian: 50 per page, page links keep the filters, counts follow them.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { seedQueue, type SeedTask } from '../tasks/inbox-seed.js';
 import { T0, at, rowsOf } from '../tasks/office.js';
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, csrfFrom, login, OWNER, startTestApp, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, login, OWNER, startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, PDF, firstTaskId, firstTaskIdOfCase, signUp, submitTask, take } from '../helpers/ppbj.js';
 import { STEP_ID, STEP_NAME, withModelFormStep } from '../helpers/model-form-step.js';
 

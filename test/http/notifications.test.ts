@@ -3,7 +3,8 @@
 // activation (the PPBJ, e-mail and WhatsApp); and the development mailbox page.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, INFORMATION, PDF, caseAtInformation, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 import { ConflictError, type OutboxMessage } from '../../src/store/ports.js';
 

@@ -2,7 +2,8 @@
 // ≥ 12 characters rule with confirmation, and login with the new password afterwards.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, csrfFrom, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, csrfFrom, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { linkPath, newApplicant, signUp } from '../helpers/ppbj.js';
 
 const NEW_PASSWORD = 'kata-sandi-baru-2026';

@@ -4,7 +4,8 @@ import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { take } from '../helpers/ppbj.js';
 import { atVerification, rowsOf, type Applicant } from '../tasks/office.js';
 

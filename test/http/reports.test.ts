@@ -4,7 +4,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
-import { $, ADMIN, csrfFrom, loggedIn, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { signUpUnverified } from '../helpers/ppbj.js';
 import { buildReportFixture, type ReportFixture } from '../compliance/report-fixture.js';
 import { completeStep, signUpAt, wib } from '../compliance/drive.js';

@@ -2,7 +2,8 @@
 // them, the PPBJ sees them at the top of the reopened form and next to the fields they concern.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given a case at step 6 "Memeriksa Informasi PPBJ", taken by an Admin PPE', () => {

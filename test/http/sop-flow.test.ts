@@ -2,7 +2,8 @@
 // "Tidak lengkap" return → corrected → "Lengkap" → activation → Aktif.
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
-import { $, ADMIN, login, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, login, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, INFORMATION, PDF, firstTaskId, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 describe('Given a fresh Alur on the embedded store', () => {

@@ -2,7 +2,8 @@
 // time taken per step against its Mutu Baku Waktu, with the total against 80 minutes.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, login, startTestApp, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, firstTaskId, newApplicant, signUp, submitTask, take } from '../helpers/ppbj.js';
 import { COMPLETE, VERIFIED, adminCompletes, at, informationSent, type Applicant } from '../tasks/office.js';
 

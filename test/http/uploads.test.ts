@@ -4,7 +4,8 @@ import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { INFORMATION, PDF, caseAtInformation, submitWithFile } from '../helpers/ppbj.js';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]);

@@ -2,7 +2,8 @@
 // warning the PPBJ confirms (recorded in the audit), and hard errors that no confirmation lifts.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, login, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, login, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, firstTaskId, firstTaskIdOfCase, signUp, submitTask, take } from '../helpers/ppbj.js';
 
 const NIK_WOMAN_27 = '6171056709860003'; // 27 + 40: a woman born 27-09-86; IDENTITY's NIP says a man born 26-09-1986

@@ -3,7 +3,8 @@
 // step 3 is refused until both are verified.
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { $, csrfFrom, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, csrfFrom, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, firstTaskId, latestMessage, linkPath, newApplicant, signUpUnverified, submitTask, whatsappCode } from '../helpers/ppbj.js';
 
 const MINUTE = 60_000;

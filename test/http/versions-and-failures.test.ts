@@ -4,7 +4,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
 import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
-import { $, ADMIN, loggedIn, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
 /** v2 of the process whose gateway has no default and a "Tidak" condition that is never true. */

@@ -8,7 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { bpmnTimerHandler } from '../../src/scheduler/bpmn-timer-handler.js';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 import type { Store, UserRecord } from '../../src/store/ports.js';
-import { type TestApp, useTestApp } from '../helpers/app.js';
+import { type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, newApplicant } from '../helpers/ppbj.js';
 import { shippedWithTimer } from './timer-fixtures.js';
 

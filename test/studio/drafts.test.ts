@@ -3,7 +3,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, csrfFrom, loggedIn, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, csrfFrom, OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { ruleFixture, shippedXml, studioPost, v2Xml } from './helpers.js';
 
 const truncated = readFileSync(new URL('../workflow/fixtures/broken-truncated.bpmn', import.meta.url), 'utf8');

@@ -2,7 +2,8 @@
 // cases at a step with links to their case pages.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, login, OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { caseAtInformation, signUp } from '../helpers/ppbj.js';
 
 interface Count { elementId: string; open: number; overdue: number }

@@ -1,7 +1,8 @@
 // The process owner's pages render and are refused to everyone else.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, loggedIn, login, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, login, OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 
 const PAGES = ['/proses', '/proses/studio', '/proses/sop', '/proses/pantau', '/proses/pantau/langkah/MengisiIdentitas'];
 

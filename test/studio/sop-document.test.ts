@@ -3,7 +3,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { inflateSync } from 'node:zlib';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, loggedIn, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { sopTextIdentity, sopTextRows } from '../workflow/sop-text.js';
 
 /** Text drawn by the PDF: hex strings of every (inflated) content stream, decoded (WinAnsi). */

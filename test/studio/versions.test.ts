@@ -2,7 +2,8 @@
 // running cases staying on their version, the diff page and rollback.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, csrfFrom, loggedIn, OWNER, type TestApp, useTestApp } from '../helpers/app.js';
+import { $, ADMIN, csrfFrom, OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 import { ruleFixture, shippedXml, studioPost, v2Xml } from './helpers.js';
 
