@@ -1,6 +1,7 @@
 // Background delivery of the outbox. Each tick leases the due messages (claimDueMessages, so
 // several app instances never send one message twice while a lease holds), sends them, and marks
 // each sent, or failed with a retry time (backoff) until MAX_DELIVERY_ATTEMPTS.
+import { Poller } from '../poller.js';
 import type { OutboxMessage, Store } from '../store/ports.js';
 import { MAX_DELIVERY_ATTEMPTS, OUTBOX_BATCH, OUTBOX_LEASE_MS, retryAt } from './policy.js';
 import type { Transports } from './transports/transport.js';
@@ -21,9 +22,7 @@ export interface TickResult {
 }
 
 export class OutboxSender {
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
-  private running = false;
+  private readonly poller: Poller;
   private stopped = false;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
@@ -31,23 +30,19 @@ export class OutboxSender {
   constructor(private readonly opts: OutboxSenderOptions) {
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? (() => undefined);
+    this.poller = new Poller(() => this.deliverDue(), opts.intervalMs ?? 2000, this.log, 'outbox');
   }
 
   /** Polls every intervalMs (default 2 s) on an unref'd timer, so it never keeps the process alive. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
     this.stopped = false;
-    this.schedule(0);
+    this.poller.start();
   }
 
   /** Stops polling and waits for a delivery in progress. */
   async stop(): Promise<void> {
-    this.running = false;
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.current?.catch(() => undefined);
+    await this.poller.stop();
   }
 
   /** Delivers every message due now (batch after batch); what the timer runs, and what tests call. */
@@ -61,18 +56,6 @@ export class OutboxSender {
       total.failed += results.filter((ok) => !ok).length;
       if (claimed.length < batch || this.stopped) return total;
     }
-  }
-
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.current = this.deliverDue()
-        .catch((err: unknown) => this.log(`[alur] outbox: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => {
-          this.current = null;
-          if (this.running) this.schedule(this.opts.intervalMs ?? 2000);
-        });
-    }, ms);
-    this.timer.unref();
   }
 
   private async deliver(m: OutboxMessage): Promise<boolean> {

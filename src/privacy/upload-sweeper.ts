@@ -4,6 +4,7 @@
 // names it. Submitted documents are never touched: every version stays with its case.
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Poller } from '../poller.js';
 import type { Store } from '../store/ports.js';
 
 /** Older than a working day and longer than a session lives (8 h), so nothing in use is swept. */
@@ -20,10 +21,11 @@ export interface UploadSweeperOptions {
 }
 
 export class UploadSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
+  private readonly poller: Poller;
 
-  constructor(private readonly opts: UploadSweeperOptions) {}
+  constructor(private readonly opts: UploadSweeperOptions) {
+    this.poller = new Poller(() => this.sweep(), opts.intervalMs ?? SWEEP_INTERVAL_MS, opts.log ?? (() => undefined), 'uploads');
+  }
 
   /** Removes every unreferenced file older than minAgeMs; returns the names removed. */
   async sweep(): Promise<string[]> {
@@ -42,22 +44,12 @@ export class UploadSweeper {
     return removed;
   }
 
-  /** Sweeps now and then every intervalMs (default 1 h) on an unref'd timer. */
+  /** Sweeps now and then every intervalMs (default 1 h) after the previous sweep. */
   start(): void {
-    if (this.timer) return;
-    const run = () => {
-      this.current = this.sweep()
-        .catch((err: unknown) => this.opts.log?.(`[alur] uploads: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => (this.current = null));
-    };
-    run();
-    this.timer = setInterval(run, this.opts.intervalMs ?? SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.poller.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.current;
+    await this.poller.stop();
   }
 }

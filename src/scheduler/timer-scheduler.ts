@@ -3,6 +3,7 @@
 // and the handler marks it done with the lease token (so a timer's effect is written once, even if
 // a lease runs out and another instance takes the timer over). Nothing is armed per timer in memory:
 // a timer due while every instance was down fires on the first tick after a start.
+import { Poller } from '../poller.js';
 import type { Store, TimerLease, TimerRecord } from '../store/ports.js';
 
 /** 'done': the handler marked the timer done; 'lost': its lease was taken over meanwhile; retryAt: not yet (e.g. the case was busy). */
@@ -41,30 +42,24 @@ export function retryDelay(attempts: number): number {
 }
 
 export class TimerScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
-  private running = false;
+  private readonly poller: Poller;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: TimerSchedulerOptions) {
     this.now = opts.now ?? (() => new Date());
     this.log = opts.log ?? (() => undefined);
+    this.poller = new Poller(() => this.runDue(), opts.intervalMs ?? 1000, this.log, 'scheduler');
   }
 
   /** Polls every intervalMs on an unref'd timer, so it never keeps the process alive. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
+    this.poller.start();
   }
 
   /** Stops polling and waits for the timers in progress. */
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.current?.catch(() => undefined);
+    await this.poller.stop();
   }
 
   /** Fires every timer due now, batch after batch; what the poll runs, and what tests call. */
@@ -96,18 +91,6 @@ export class TimerScheduler {
       if (!(await this.opts.store.releaseTimer(lease, now.toISOString(), retryAt, error))) return 'lost';
       return giveUp ? 'failed' : 'retried';
     }
-  }
-
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.current = this.runDue()
-        .catch((err: unknown) => this.log(`[alur] scheduler: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => {
-          this.current = null;
-          if (this.running) this.schedule(this.opts.intervalMs ?? 1000);
-        });
-    }, ms);
-    this.timer.unref();
   }
 }
 
