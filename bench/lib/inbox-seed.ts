@@ -10,6 +10,7 @@ import { taskFromWaiting } from '../../src/cases/task-projection.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 import type { AuditEvent, CaseRecord, TaskRecord, UserRecord } from '../../src/store/ports.js';
 import type { UserTaskSpec } from '../../src/workflow/index.js';
+import { seeded } from '../seed-demo-people.js';
 import { driveCase } from './drive-case.js';
 
 export interface SeedPlan {
@@ -29,16 +30,6 @@ const DAY = 86_400_000;
 /** Where the running cases wait (step index 1..5 = SOP steps 3..7), 20 slots: 25/25/20/20/10 %. */
 const OPEN_AT = [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5];
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FORM_DATA: Array<Record<string, unknown>> = [
   { whatsapp: '+6281234567890' },
   { nip: '198609262015051001', nik: '6171052609860003', namaLengkap: 'Budi Santoso', pangkatGolongan: 'Penata (III/c)', jabatan: 'Pengelola PBJ Ahli Pertama', instansi: 'Pemerintah Provinsi Kalimantan Barat', perangkatDaerah: 'Dinas Pekerjaan Umum', unitKerja: 'Subbagian Umum' },
@@ -54,7 +45,7 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
   const specs = (await definitions.model(def)).userTasks;
   const samples = await driveCase(def, 0);
   const stateAt = (i: number): Buffer => samples[i]!.result.engineState; // i = 0..5 waiting at spec i, 6 = completed
-  const random = mulberry32(20260126);
+  const random = seeded(20260126);
   const now = Date.now();
   let adminOpen = 0;
 
