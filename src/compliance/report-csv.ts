@@ -1,16 +1,12 @@
-// Every report table as CSV (RFC 4180: quoted where needed, CRLF, UTF-8 with BOM so spreadsheet
-// programs read the accents). Minutes and percentages are plain numbers with a decimal point.
+// Every report table as a CSV table (encoded by src/csv.ts). Minutes and percentages are number
+// cells with a decimal point, so a negative figure stays a number and is never taken for a formula.
+import type { Table } from '../csv.js';
 import type { ComplianceReport } from './report-service.js';
 import { csvMinutes, csvPercent } from './report-format.js';
 
 export const CSV_TABLES = ['langkah', 'admin', 'bulan', 'tren', 'pengembalian', 'alasan', 'terlambat', 'kasus', 'tugas'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 export const isCsvTable = (name: string): name is CsvTable => (CSV_TABLES as readonly string[]).includes(name);
-
-export interface Table {
-  header: string[];
-  rows: Array<Array<string | number | null>>;
-}
 
 type T = (key: string) => string;
 const yesNo = (v: boolean | null, t: T) => (v === null ? '' : t(v ? 'report.csv.yes' : 'report.csv.no'));
@@ -67,15 +63,4 @@ export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
           x.task.completedAt ?? '', x.task.completedBy ?? '', csvMinutes(x.elapsedMs), csvMinutes(x.waitMs), csvMinutes(x.handlingMs), csvMinutes(x.standardMs), yesNo(x.met, t), x.task.status]),
       };
   }
-}
-
-const cell = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
-  // NOTE: a leading = + - @ would be read as a formula by spreadsheet programs: prefix a quote
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-export function toCsv(table: Table): string {
-  return `\uFEFF${[table.header, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -22,6 +22,6 @@ export function minutesText(ms: number | null | undefined, lang: Lang): string {
 
 export const percentText = (share: number | null | undefined): string => (share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`);
 
-/** Minutes as a plain number for CSV (dot decimal, two places at most), '' when missing. */
-export const csvMinutes = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : String(Number((ms / MIN).toFixed(2))));
-export const csvPercent = (share: number | null | undefined): string => (share === null || share === undefined ? '' : String(Number((share * 100).toFixed(1))));
+/** Minutes as a number cell for CSV (two decimal places at most), null (an empty cell) when missing. */
+export const csvMinutes = (ms: number | null | undefined): number | null => (ms === null || ms === undefined ? null : Number((ms / MIN).toFixed(2)));
+export const csvPercent = (share: number | null | undefined): number | null => (share === null || share === undefined ? null : Number((share * 100).toFixed(1)));

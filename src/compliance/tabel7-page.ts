@@ -2,7 +2,7 @@
 // the SOP's identity (when the diagram carries alur:sopIdentity), the semester and the rows.
 import { readSopDocument, type SopIdentity } from '../workflow/index.js';
 import { translate, type Lang } from '../web/i18n.js';
-import type { Table } from './report-csv.js';
+import type { Table } from '../csv.js';
 import type { ComplianceReport } from './report-service.js';
 import type { Semester } from './period.js';
 import { tabel7Rows } from './tabel7.js';
