@@ -231,6 +231,12 @@ export interface TaskQuery {
   offset?: number;
 }
 
+/** One rate-limit key after a hit: hits in its current window and when that window ends. */
+export interface RateLimitHit {
+  count: number;
+  resetAt: string; // ISO-8601
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'mongodb';
   init(): Promise<void>; // migrations / indexes
@@ -255,6 +261,17 @@ export interface Store {
    * user, atomically. Returns false (and changes nothing) if it was already used or expired.
    */
   consumeVerification(id: string, at: string, userPatch?: UserPatch, audit?: AuditEvent): Promise<boolean>;
+
+  // rate-limit counters (fixed windows; see src/auth/rate-limits.ts)
+  /**
+   * Counts one hit on `key` atomically: a key without a window, or whose window ended at or before
+   * `now`, starts a new window of `windowMs` with count 1. Returns the count and end of the window.
+   */
+  hitRateLimit(key: string, windowMs: number, now: string): Promise<RateLimitHit>;
+  /** Takes one hit back (never below 0); nothing if the key has no window. */
+  releaseRateLimitHit(key: string): Promise<void>;
+  /** Forgets the key's window (e.g. a successful login). */
+  clearRateLimit(key: string): Promise<void>;
 
   // outbox
   enqueueMessages(messages: OutboxMessage[]): Promise<void>;

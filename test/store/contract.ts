@@ -13,6 +13,7 @@ import { usersContract } from './contract-users.js';
 import { verificationContract } from './contract-verification.js';
 import { timersContract } from './contract-timers.js';
 import { complianceContract } from './contract-compliance.js';
+import { rateLimitsContract } from './contract-rate-limits.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -54,5 +55,6 @@ export function describeStoreContract(
     taskSearchContract(get);
     timersContract(get);
     complianceContract(get);
+    rateLimitsContract(get);
   });
 }

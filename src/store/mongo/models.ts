@@ -1,5 +1,6 @@
 // Binds the schemas to one mongoose connection (never the global default connection).
 import type { Connection, Model } from 'mongoose';
+import { rateLimitSchema, type RateLimitDoc } from './rate-limit-schema.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
 import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
 import { calendarSchema, timerSchema, timeSettingsSchema, type CalendarDoc, type TimerDoc, type TimeSettingsDoc } from './timer-schemas.js';
@@ -35,6 +36,7 @@ export interface Models {
   Timer: Model<TimerDoc>;
   WorkingCalendar: Model<CalendarDoc>;
   ProcessTimeSettings: Model<TimeSettingsDoc>;
+  RateLimit: Model<RateLimitDoc>;
 }
 
 export function bindModels(conn: Connection): Models {
@@ -53,6 +55,7 @@ export function bindModels(conn: Connection): Models {
     Timer: conn.model<TimerDoc>('Timer', timerSchema),
     WorkingCalendar: conn.model<CalendarDoc>('WorkingCalendar', calendarSchema),
     ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),
+    RateLimit: conn.model<RateLimitDoc>('RateLimit', rateLimitSchema),
   };
 }
 

@@ -1,6 +1,6 @@
 // The MongoDB Store adapter (mongoose 9). Owns its own connection, opened by init(); every read
 // is lean and mapped to a plain record, so no mongoose document leaves this folder.
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
 import { createDrafts } from './drafts.js';
@@ -15,11 +15,16 @@ import { createUsers } from './users.js';
 import { createVerifications } from './verifications.js';
 import { createTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
-import { paging } from '../task-paging.js';
+import { createRateLimits } from './rate-limits.js';
+import { normalizeEmail } from '../identifier.js';
+import { paging, pageOf } from '../task-paging.js';
+import { assertTransactional, connectOptions, DEFAULT_MONGO_TIMEOUTS, mapUnavailable, type HelloAnswer, type MongoTimeouts } from './connection.js';
 
 export interface MongoStoreOptions {
   /** mongodb:// URI of a replica set (transactions need one), including the database name. */
   uri: string;
+  /** Time limits (server selection, sockets, majority writes and transactions); defaults in connection.ts. */
+  timeouts?: Partial<MongoTimeouts>;
 }
 
 const caseFromDoc = (doc: CaseDoc): CaseRecord => {
@@ -33,21 +38,28 @@ const recOrNull = <R extends { id: string }>(doc: unknown): R | null => (doc ? r
 
 export function createMongoStore(opts: MongoStoreOptions): Store {
   // createConnection() without a URI does no I/O; init() opens it.
-  const conn = mongoose.createConnection();
+  return buildMongoStore(mongoose.createConnection(), opts);
+}
+
+/** The store on a given (not yet opened) connection; tests pass one they observe. */
+export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Store {
   conn.set('bufferCommands', false);
+  const timeouts: MongoTimeouts = { ...DEFAULT_MONGO_TIMEOUTS, ...opts.timeouts };
   const m = bindModels(conn);
-  const atomically = createAtomically(conn);
+  const atomically = createAtomically(conn, timeouts.operationMs);
   const writer = createCaseWriter(atomically, m);
   let opened = false;
 
-  return {
+  return mapUnavailable<Store>({
     kind: 'mongodb',
 
     async init() {
       if (!opened) {
-        await conn.openUri(opts.uri, { bufferCommands: false, autoIndex: false, autoCreate: false });
+        await conn.openUri(opts.uri, connectOptions(timeouts));
         opened = true;
       }
+      // a standalone mongod would start "listening" and then fail every write that needs a transaction
+      assertTransactional((await conn.db!.admin().command({ hello: 1 })) as HelloAnswer);
       await ensureCollections(m);
       await backfill(m);
     },
@@ -56,20 +68,22 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
     },
 
     async insertUser(user) {
-      const doc = toDoc<UserRecord>({ ...user, email: user.email.toLowerCase() });
+      const doc = toDoc<UserRecord>({ ...user, email: normalizeEmail(user.email) });
       await uniqueOrConflict(`user ${user.id} / ${doc.email} exists`, () => m.User.insertMany([doc]));
     },
     async getUser(id) {
       return recOrNull(await m.User.findById(id).lean());
     },
     async findUserByEmail(email) {
-      return recOrNull(await m.User.findOne({ email: email.trim().toLowerCase() }).lean());
+      return recOrNull(await m.User.findOne({ email: normalizeEmail(email) }).lean());
     },
     async countUsers(role) {
-      return m.User.countDocuments(role === undefined ? {} : { role });
+      // all users: the collection's count (no scan); by role: the (role, displayName, _id) index
+      return role === undefined ? m.User.estimatedDocumentCount() : m.User.countDocuments({ role });
     },
     ...createUsers(m),
     ...createVerifications(atomically, m),
+    ...createRateLimits(m),
     ...createOutbox(atomically, m),
     ...createDrafts(m),
     ...createTimers(atomically, m),
@@ -114,6 +128,7 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
       return docs.map(caseFromDoc);
     },
     async listCasesByStatus(status, limit = 50) {
+      if (pageOf({ limit }, 'case list', 50).limit === 0) return []; // MongoDB reads limit 0 as "no limit"
       const docs = await m.Case.find({ status }).sort({ updatedAt: -1, _id: -1 }).limit(limit).lean<CaseDoc[]>();
       return docs.map(caseFromDoc);
     },
@@ -160,5 +175,5 @@ export function createMongoStore(opts: MongoStoreOptions): Store {
       ]);
       return found.some((x) => x !== null);
     },
-  };
+  });
 }

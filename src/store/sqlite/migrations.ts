@@ -229,6 +229,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX documents_stored ON documents (storedName);
   `,
+  // 7: rate-limit counters (login, sign-up, messages per contact) shared by every process on the file
+  `
+  CREATE TABLE rate_limits (
+    key     TEXT PRIMARY KEY,
+    count   INTEGER NOT NULL CHECK (count >= 0),
+    resetAt TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE INDEX rate_limits_reset ON rate_limits (resetAt);
+  `,
 ];
 
 export interface MigrationResult {

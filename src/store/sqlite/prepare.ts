@@ -13,6 +13,7 @@ import { createVerifications } from './verifications.js';
 import { createTimers, prepareTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
 import { createUploadReferences } from './uploads.js';
+import { createRateLimits } from './rate-limits.js';
 
 /** Call after migrate(): statements are checked against the schema when prepared. */
 export function prepare(db: Database) {
@@ -36,5 +37,6 @@ export function prepare(db: Database) {
     timers: createTimers(db, timerSt, { st, outbox: outboxSt }),
     compliance: createCompliance(db),
     isUploadReferenced: createUploadReferences(db),
+    rateLimits: createRateLimits(db),
   };
 }

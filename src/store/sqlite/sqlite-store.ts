@@ -4,8 +4,10 @@
 import { ConflictError, type Store, type TaskQuery } from '../ports.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { isMemoryFile, isUniqueViolation, openDatabase, uniqueOrConflict, type Database } from './database.js';
+import { normalizeEmail } from '../identifier.js';
 import { migrate } from './migrations.js';
 import { prepare } from './prepare.js';
+import { pageOf } from '../task-paging.js';
 import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
 
 export interface SqliteStoreOptions {
@@ -46,14 +48,14 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
 
     async insertUser(user) {
-      const row = { ...user, email: user.email.toLowerCase() };
+      const row = { ...user, email: normalizeEmail(user.email) };
       uniqueOrConflict(`user ${user.id} / ${row.email} exists`, () => r().st.insertUser.run(row));
     },
     async getUser(id) {
       return r().st.getUser.get(id) ?? null;
     },
     async findUserByEmail(email) {
-      return r().st.findUserByEmail.get(email.trim().toLowerCase()) ?? null;
+      return r().st.findUserByEmail.get(normalizeEmail(email)) ?? null;
     },
     async countUsers(role) {
       const { st } = r();
@@ -80,6 +82,16 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async consumeVerification(id, at, userPatch, audit) {
       return r().verifications.consumeVerification(id, at, userPatch, audit);
+    },
+
+    async hitRateLimit(key, windowMs, now) {
+      return r().rateLimits.hitRateLimit(key, windowMs, now);
+    },
+    async releaseRateLimitHit(key) {
+      r().rateLimits.releaseRateLimitHit(key);
+    },
+    async clearRateLimit(key) {
+      r().rateLimits.clearRateLimit(key);
     },
 
     async enqueueMessages(messages) {
@@ -165,7 +177,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       return r().st.listCasesByApplicant.all(applicantId).map(caseFromRow);
     },
     async listCasesByStatus(status, limit = 50) {
-      return r().st.listCasesByStatus.all(status, limit).map(caseFromRow);
+      return r().st.listCasesByStatus.all(status, pageOf({ limit }, 'case list', 50).limit).map(caseFromRow);
     },
     async getTask(id) {
       return r().st.getTask.get(id) ?? null;
