@@ -2,7 +2,7 @@
 // engine state) and shapes the audit events that go with them.
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditType, CaseRecord, TaskRecord } from '../store/ports.js';
-import type { WaitingTask } from '../workflow/index.js';
+import { isoAfter, type WaitingTask } from '../workflow/index.js';
 
 export interface Actor {
   id: string;
@@ -34,7 +34,7 @@ export function taskFromWaiting(c: CaseRecord, w: WaitingTask, now: Date): TaskR
     assigneeId: null,
     status: 'open',
     createdAt: now.toISOString(),
-    dueAt: new Date(now.getTime() + w.spec.timeStandardMs).toISOString(),
+    dueAt: isoAfter(now.getTime(), w.spec.timeStandardMs), // never throws, even for a stored out-of-range time standard
     timeStandard: w.spec.timeStandard,
     completedAt: null,
     completedBy: null,

@@ -3,7 +3,7 @@
 // version's time basis: a working-time version moves dueAt to the working-time due), the SLA timers
 // of tasks the change closes cancelled, and the engine's BPMN timers mirrored as scheduler entries.
 import type { AuditEvent, TaskRecord, TimerRecord } from '../store/ports.js';
-import { parseIsoDuration, timersOf, type EngineResult } from '../workflow/index.js';
+import { isoAfter, parseIsoDuration, timersOf, type EngineResult } from '../workflow/index.js';
 import { BPMN_KIND, bpmnTimerId, newTimer, SLA_KIND, slaTimerId } from '../scheduler/timer-ids.js';
 import { auditEvent } from '../cases/task-projection.js';
 import type { ComplianceSettings } from './compliance-settings.js';
@@ -28,6 +28,15 @@ export interface TimingPlan {
   next: PlannedTasks;
   timers: TimerRecord[];
   cancelTimers: string[];
+}
+
+/** The working-time due; the calendar due when the working calendar has no room for it (never a RangeError). */
+function workingDue(clock: { dueAt(from: number, ms: number): number }, from: number, ms: number): string {
+  try {
+    return isoAfter(clock.dueAt(from, ms), 0);
+  } catch {
+    return isoAfter(from, ms);
+  }
 }
 
 export class CaseTiming {
@@ -62,7 +71,7 @@ export class CaseTiming {
     const due = new Map<string, string>();
     const tasks = next.tasks.map((t) => {
       const ms = parseIsoDuration(t.timeStandard) ?? Date.parse(t.dueAt) - Date.parse(t.createdAt);
-      const dueAt = new Date(clock.dueAt(Date.parse(t.createdAt), ms)).toISOString();
+      const dueAt = workingDue(clock, Date.parse(t.createdAt), ms);
       due.set(t.id, dueAt);
       return { ...t, dueAt };
     });

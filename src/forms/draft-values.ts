@@ -15,8 +15,8 @@ function tooBig(field: FieldDef, value: string | string[]): boolean {
 
 /** Values to keep as a draft (never passwords or files), or the fields that are too long. */
 export function draftValues(def: FormDef, raw: Record<string, unknown>): { values: FormValues; errors: FieldErrors } {
-  const values: FormValues = {};
-  const errors: FieldErrors = {};
+  const values = Object.create(null) as FormValues;
+  const errors = Object.create(null) as FieldErrors;
   for (const field of def.fields) {
     if (field.type === 'password' || field.type === 'file') continue;
     const value = readField(field, raw);

@@ -2,6 +2,7 @@
 // partial renders (templates hold no logic).
 import type { FieldDef, FormDef, FormValues, FormWarning } from './form-types.js';
 import { CONFIRM_FIELD, confirmationValue } from './form-warnings.js';
+import { ownValue } from './own-value.js';
 
 export interface FieldView extends Omit<FieldDef, 'check' | 'normalise' | 'requiredWhen'> {
   value: string | string[];
@@ -34,21 +35,21 @@ export function fieldViews(
 ): FormView {
   const warnings = extras.warnings ?? [];
   const fields = def.fields.map(({ check: _c, normalise: _n, requiredWhen: _r, ...field }): FieldView => {
-    const raw = values[field.name];
+    const raw = ownValue(values, field.name);
     const value = field.type === 'checkboxes' ? (Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []) : typeof raw === 'string' ? raw : '';
-    const doc = documents[field.name];
+    const doc = ownValue(documents, field.name);
     const own = warnings.filter((w) => w.fields.includes(field.name)).map((w) => w.message);
-    const reasons = extras.returnReasons?.[field.name] ?? [];
+    const reasons = ownValue(extras.returnReasons, field.name) ?? [];
     return {
       ...field,
       value: field.type === 'password' || field.type === 'file' ? '' : value,
-      ...(errors[field.name] ? { error: errors[field.name] } : {}),
+      ...(ownValue(errors, field.name) ? { error: errors[field.name] } : {}),
       ...(own.length > 0 ? { warnings: own } : {}),
       ...(reasons.length > 0 ? { returnReasons: reasons } : {}),
       ...(doc ? { currentDocument: doc, staged: Boolean(doc.staged) } : {}),
     };
   });
-  const errorList = def.fields.filter((f) => errors[f.name]).map((f) => ({ field: f.name, label: f.label, message: errors[f.name]! }));
+  const errorList = def.fields.filter((f) => ownValue(errors, f.name)).map((f) => ({ field: f.name, label: f.label, message: errors[f.name]! }));
   const value = confirmationValue(warnings);
   const confirm = warnings.length > 0
     ? { name: CONFIRM_FIELD, value, checked: values[CONFIRM_FIELD] === value, messages: warnings.map((w) => w.message) }

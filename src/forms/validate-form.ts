@@ -3,6 +3,7 @@
 import type { CheckContext, FieldDef, FormDef, FormValues, FormWarning } from './form-types.js';
 import type { FieldErrors } from '../errors.js';
 import { FormRejected, isConfirmed } from './form-warnings.js';
+import { ownValue } from './own-value.js';
 
 export interface FormCheck {
   values: FormValues; // what the user typed, trimmed (to re-render on error)
@@ -14,7 +15,7 @@ export interface FormCheck {
 
 /** The submitted value of one field: trimmed text (passwords as typed), or a list for checkboxes. */
 export function readField(field: FieldDef, raw: Record<string, unknown>): string | string[] {
-  const v = raw[field.name];
+  const v = ownValue(raw, field.name);
   if (field.type === 'checkboxes') {
     const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
     return list.filter((x): x is string => typeof x === 'string').map((x) => x.trim());
@@ -42,10 +43,11 @@ function checkField(field: FieldDef, value: string | string[], all: FormValues, 
  * @param ctx   the service clock, for rules such as "TMT not in the future"
  */
 export function validateForm(def: FormDef, raw: Record<string, unknown>, files: Record<string, string | undefined>, ctx: CheckContext): FormCheck {
-  const values: FormValues = {};
-  for (const field of def.fields) values[field.name] = field.type === 'file' ? (files[field.name] ?? '') : readField(field, raw);
-  const errors: FieldErrors = {};
-  const clean: FormValues = {};
+  // NOTE: null-prototype records: a field named like an Object.prototype member finds nothing inherited
+  const values: FormValues = Object.create(null) as FormValues;
+  for (const field of def.fields) values[field.name] = field.type === 'file' ? (ownValue(files, field.name) ?? '') : readField(field, raw);
+  const errors = Object.create(null) as FieldErrors;
+  const clean: FormValues = Object.create(null) as FormValues;
   for (const field of def.fields) {
     const value = values[field.name] ?? '';
     const error = checkField(field, value, values, ctx);
@@ -65,6 +67,6 @@ export function rejection(check: FormCheck): FormRejected | null {
 /** The values that may be stored in the case and the audit trail: never passwords. */
 export function storableValues(def: FormDef, clean: FormValues): FormValues {
   const out: FormValues = {};
-  for (const field of def.fields) if (field.type !== 'password' && clean[field.name] !== undefined) out[field.name] = clean[field.name]!;
+  for (const field of def.fields) if (field.type !== 'password' && Object.hasOwn(clean, field.name)) out[field.name] = clean[field.name]!;
   return out;
 }

@@ -14,8 +14,9 @@ export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
-  id: Object.assign({}, id, ...FEATURES.map((f) => f.id)),
-  en: Object.assign({}, en, ...FEATURES.map((f) => f.en)),
+  // null-prototype: a key such as `constructor` (e.g. from a model) finds no Object.prototype member
+  id: Object.assign(Object.create(null) as Record<string, string>, id, ...FEATURES.map((f) => f.id)),
+  en: Object.assign(Object.create(null) as Record<string, string>, en, ...FEATURES.map((f) => f.en)),
 };
 const TIME_ZONE = 'Asia/Pontianak'; // WIB, the SOP owner's zone
 

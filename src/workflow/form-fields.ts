@@ -2,6 +2,7 @@
 // calls "Generated Task Forms") read into ModelFields for the generic form, with a reason for
 // everything the generic form cannot render or check.
 import type { ModdleNode } from './moddle.js';
+import { isReservedName } from './reserved-names.js';
 import type { ModelField, ModelFieldType } from './types.js';
 
 /** formKey of a task whose form is declared in the model. */
@@ -20,11 +21,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const INTEGER = /^-?\d+$/;
 
-/** Camunda's built-in types, and the custom type names Alur adds ("<custom type>" in the panel). */
-const TYPES: Record<string, ModelFieldType> = {
-  string: 'text', long: 'integer', date: 'date', enum: 'choice', boolean: 'yesno',
-  text: 'text', textarea: 'textarea', integer: 'integer', number: 'number', yesno: 'yesno', file: 'file',
-};
+/**
+ * Camunda's built-in types, and the custom type names Alur adds ("<custom type>" in the panel).
+ * NOTE: a Map, never an object: a type named `__proto__` or `constructor` must find nothing.
+ */
+const TYPES = new Map<string, ModelFieldType>([
+  ['string', 'text'], ['long', 'integer'], ['date', 'date'], ['enum', 'choice'], ['boolean', 'yesno'],
+  ['text', 'text'], ['textarea', 'textarea'], ['integer', 'integer'], ['number', 'number'], ['yesno', 'yesno'], ['file', 'file'],
+]);
 const TYPE_NAMES = 'string, long, boolean, date, enum, or the custom types textarea, number, file';
 
 const children = (node: ModdleNode | undefined, key: string): ModdleNode[] => (node?.[key] as ModdleNode[] | undefined) ?? [];
@@ -78,6 +82,8 @@ function optionsOf(node: ModdleNode): { options: ModelField['options']; problems
   const problems: string[] = [];
   if (options.length === 0) problems.push('an enum field needs at least one value');
   if (options.some((o) => !o.value)) problems.push('every enum value needs an id');
+  const reserved = options.filter((o) => isReservedName(o.value)).map((o) => o.value);
+  if (reserved.length) problems.push(`enum value ids ${reserved.join(', ')} are reserved names (JavaScript object members): choose others`);
   if (new Set(options.map((o) => o.value)).size !== options.length) problems.push('enum value ids must be unique');
   return { options, problems };
 }
@@ -85,10 +91,11 @@ function optionsOf(node: ModdleNode): { options: ModelField['options']; problems
 function readField(node: ModdleNode): { field: ModelField; problems: string[] } {
   const id = text(node.id);
   const rawType = text(node.type);
-  const type = TYPES[rawType];
+  const type = TYPES.get(rawType);
   const field: ModelField = { id, label: text(node.label), type: type ?? 'text', required: false, options: [] };
   const problems: string[] = [];
   if (!FIELD_ID.test(id)) problems.push(`id "${id}" must start with a letter and have only letters, digits or _ (at most 40)`);
+  else if (isReservedName(id)) problems.push(`id "${id}" is a reserved name (a JavaScript object member): choose another id`);
   if (!field.label) problems.push('no label');
   if (!type) problems.push(rawType ? `type "${rawType}" is not supported (${TYPE_NAMES})` : `no type (${TYPE_NAMES})`);
   if (type === 'choice') {
@@ -112,7 +119,7 @@ function compareBound(type: ModelFieldType, a: string, b: string): number {
 export function readModelForm(task: ModdleNode): { fields: ModelField[]; problems: string[] } {
   const nodes = children(formDataOf(task), 'fields');
   const problems: string[] = [];
-  if (!TASK_ID.test(task.id ?? '')) problems.push('a task with form fields needs an id of letters, digits, _ or - (no dots)');
+  if (!TASK_ID.test(task.id ?? '') || isReservedName(task.id ?? '')) problems.push('a task with form fields needs an id of letters, digits, _ or - (no dots) that is not a reserved name such as constructor');
   if (nodes.length === 0) problems.push('camunda:formData declares no form field');
   if (nodes.length > MAX_MODEL_FIELDS) problems.push(`more than ${MAX_MODEL_FIELDS} form fields`);
   const fields = nodes.map((node) => {

@@ -5,7 +5,7 @@ export { loadProcessModel } from './compile-definition.js';
 export { startProcess, completeUserTask, waitingTasks } from './engine-runner.js';
 export { resumeCase } from './engine-runner.js';
 export { timersOf, type EngineTimer, type EngineTimers } from './timer-events.js';
-export { parseIsoDuration } from './iso-duration.js';
+export { parseIsoDuration, isoAfter } from './iso-duration.js';
 export type { SopIdentity, SopSymbol, SopRow, SopEdge, SopDocument, DefinitionProblem, DefinitionDiff, DiffElement, FieldChange } from './sop-types.js';
 export { validateDefinition, parseProblems, MAX_DEFINITION_BYTES, type ValidationOptions, type ValidationResult } from './validate-definition.js';
 export { diffDefinitions } from './definition-diff.js';

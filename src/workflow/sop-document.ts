@@ -8,6 +8,7 @@ import { allNodes, type ModdleNode } from './moddle.js';
 import { mutuBakuOf, readLanes } from './process-model.js';
 import { readSopIdentity } from './sop-identity.js';
 import type { SopDocument, SopEdge, SopRow, SopSymbol } from './sop-types.js';
+import { clip, clipList, TEXT_LIMITS as MAX } from './model-text-limits.js';
 
 interface Unit {
   main: ModdleNode;
@@ -106,11 +107,11 @@ function columnsOf(process: ModdleNode, ordered: Unit[]): { columns: string[]; c
   const { lanes, laneOf } = readLanes(process);
   const used = lanes.filter((lane) => [...laneOf.values()].includes(lane));
   if (used.length) {
-    return { columns: used.map((l) => l.name), columnOf: (u) => { const lane = laneOf.get(u.main.id ?? ''); return lane ? used.indexOf(lane) : null; } };
+    return { columns: used.map((l) => clip(l.name, MAX.name)), columnOf: (u) => { const lane = laneOf.get(u.main.id ?? ''); return lane ? used.indexOf(lane) : null; } };
   }
   const roleOf = (u: Unit) => String(u.main.candidateGroups ?? '').trim();
   const roles = [...new Set(ordered.map(roleOf).filter(Boolean))];
-  return { columns: roles.length ? roles : ['Pelaksana'], columnOf: (u) => (roleOf(u) ? roles.indexOf(roleOf(u)) : roles.length ? null : 0) };
+  return { columns: roles.length ? roles.map((r) => clip(r, MAX.name)) : ['Pelaksana'], columnOf: (u) => (roleOf(u) ? roles.indexOf(roleOf(u)) : roles.length ? null : 0) };
 }
 
 /** The SOP document of the definition's executable process. */
@@ -118,7 +119,9 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const processes = ((definitions.rootElements as ModdleNode[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process');
   const process = processes.find((p) => p.isExecutable === true) ?? processes[0];
   const participant = allNodes(definitions).find((n) => n.$type === 'bpmn:Participant' && n.processRef === process);
-  const name = String(participant?.name ?? process?.name ?? process?.id ?? '');
+  // NOTE: every text is clipped to the deploy limits (model-text-limits.ts), so a definition stored
+  // before those limits still renders with bounded work
+  const name = clip(String(participant?.name ?? process?.name ?? process?.id ?? ''), MAX.name);
   if (!process) return { processKey: '', name, identity: readSopIdentity(undefined, name), columns: [], rows: [], edges: [] };
 
   const graph = flowGraph(process);
@@ -137,17 +140,17 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
     return {
       no: i + 1,
       elementIds: [u.main.id ?? '', ...(u.exit !== u.main ? [u.exit.id ?? ''] : [])],
-      uraian: mutu?.uraian?.trim() || String(u.main.name ?? u.main.id ?? '').trim(),
+      uraian: clip(mutu?.uraian?.trim() || String(u.main.name ?? u.main.id ?? '').trim(), MAX.uraian),
       column: Math.max(0, resolved[i]!),
       symbol: u.symbol,
-      requirements: [...(mutu?.persyaratan ?? [])],
-      timeStandard: mutu?.waktu?.trim() ?? '',
-      output: mutu?.output?.trim() ?? '',
-      keterangan: [...(mutu?.keterangan ?? [])],
+      requirements: clipList(mutu?.persyaratan ?? [], MAX.persyaratan),
+      timeStandard: clip(mutu?.waktu?.trim() ?? '', MAX.waktu),
+      output: clip(mutu?.output?.trim() ?? '', MAX.output),
+      keterangan: clipList(mutu?.keterangan ?? [], MAX.keterangan),
     };
   });
   const edges: SopEdge[] = ordered.flatMap((u, from) =>
-    (next.get(u) ?? []).map((s) => ({ from, to: ordered.indexOf(s.to), label: s.label })),
+    (next.get(u) ?? []).map((s) => ({ from, to: ordered.indexOf(s.to), label: clip(s.label, MAX.name) })),
   );
   return { processKey: process.id ?? '', name, identity: readSopIdentity(process, name), columns, rows, edges };
 }

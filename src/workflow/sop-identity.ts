@@ -2,17 +2,19 @@
 // the process's extension elements, and checks its dates.
 import { label, type ModdleNode } from './moddle.js';
 import type { SopIdentity } from './sop-types.js';
+import { clip, clipList, TEXT_LIMITS } from './model-text-limits.js';
 
 const LISTS = ['dasarHukum', 'kualifikasiPelaksana', 'keterkaitan', 'peralatan', 'peringatan', 'pencatatan'] as const;
 const DATES = ['tanggalPembuatan', 'tanggalRevisi', 'tanggalEfektif'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// NOTE: texts are clipped to the deploy limits, so an identity stored before them renders bounded
 const text = (node: ModdleNode | undefined, key: string): string => {
   const value = node?.[key];
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? clip(value.trim(), TEXT_LIMITS.identityField) : '';
 };
 const list = (node: ModdleNode | undefined, key: string): string[] =>
-  ((node?.[key] as unknown[] | undefined) ?? []).map((v) => String(v).trim()).filter(Boolean);
+  clipList(((node?.[key] as unknown[] | undefined) ?? []).map((v) => String(v).trim()).filter(Boolean), TEXT_LIMITS.identityItem);
 
 export function identityNode(process: ModdleNode | undefined): ModdleNode | undefined {
   const values = ((process?.extensionElements as ModdleNode | undefined)?.values as ModdleNode[] | undefined) ?? [];
@@ -30,7 +32,7 @@ export function readSopIdentity(process: ModdleNode | undefined, fallbackName: s
     tanggalPembuatan: text(node, 'tanggalPembuatan'),
     tanggalRevisi: text(node, 'tanggalRevisi'),
     tanggalEfektif: text(node, 'tanggalEfektif'),
-    namaSop: text(node, 'namaSop') || fallbackName,
+    namaSop: text(node, 'namaSop') || clip(fallbackName, TEXT_LIMITS.identityField),
     disahkan: {
       jabatan: text(node, 'disahkanJabatan'),
       nama: text(node, 'disahkanNama'),

@@ -5,6 +5,7 @@ import { allNodes, label, parseBpmn, type ModdleNode } from './moddle.js';
 import { definitionReasons } from './compile-definition.js';
 import { DefinitionError } from './errors.js';
 import { lintProblems } from './lint.js';
+import { contentProblems } from './content-checks.js';
 import type { ProcessModel } from './types.js';
 import type { DefinitionProblem } from './sop-types.js';
 
@@ -64,6 +65,7 @@ export async function validateDefinition(xml: string, options: ValidationOptions
   const { model, reasons } = definitionReasons(root);
   const problems = [
     ...reasons.map((r) => alurError(r, elementOf(r, ids))),
+    ...(await contentProblems(xml, nodes, model)), // texts, ids, time standards, the sign-up start
     ...(options.hasForm ? formProblems(nodes, options.hasForm) : []),
     ...(await lintProblems(xml)),
   ];

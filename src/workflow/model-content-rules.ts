@@ -1,0 +1,88 @@
+// Rules on what a model SAYS (its texts, ids and time standards), checked before a deploy: every
+// text within its length limit (model-text-limits.ts) and free of control or bidi-override
+// characters, no element id that is an Object.prototype member, and every alur:mutuBaku `waktu`
+// within the time-standard range. Each finding names the element and the property.
+import { label, type ModdleNode } from './moddle.js';
+import { FORBIDDEN_CHARS, MAX_LIST_ITEMS, TEXT_LIMITS } from './model-text-limits.js';
+import { isReservedName } from './reserved-names.js';
+import { parseIsoDuration, timeStandardProblem } from './iso-duration.js';
+import type { DefinitionProblem } from './sop-types.js';
+
+type LimitKind = keyof typeof TEXT_LIMITS;
+
+const MUTU_BAKU_KEYS = new Set(['uraian', 'output', 'waktu', 'persyaratan', 'keterangan']);
+
+/** The limit that applies to `key` of `node`. */
+function limitOf(node: ModdleNode, key: string): LimitKind {
+  if (node.$type === 'alur:MutuBaku' && MUTU_BAKU_KEYS.has(key)) return key as LimitKind;
+  if (node.$type === 'alur:SopIdentity') return 'identityField';
+  if ((node.$type === 'bpmn:Documentation' || node.$type === 'bpmn:TextAnnotation') && key === 'text') return 'documentation';
+  if (node.$type === 'camunda:FormField' && key === 'label') return 'label';
+  return key === 'name' ? 'name' : 'other';
+}
+
+/** Own texts of a node: [property, value, limit kind], lists item by item; references and children are skipped. */
+function textsOf(node: ModdleNode): Array<[string, string, LimitKind]> {
+  const out: Array<[string, string, LimitKind]> = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith('$')) continue;
+    if (typeof value === 'string') out.push([key, value, limitOf(node, key)]);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      const kind = node.$type === 'alur:SopIdentity' ? 'identityItem' : limitOf(node, key);
+      value.forEach((v: string, i) => out.push([`${key}[${i + 1}]`, v, kind]));
+    }
+  }
+  for (const [key, value] of Object.entries(node.$attrs ?? {})) if (typeof value === 'string') out.push([key, value, 'other']);
+  return out;
+}
+
+function listLengthReasons(node: ModdleNode): string[] {
+  if (node.$type !== 'alur:MutuBaku' && node.$type !== 'alur:SopIdentity') return [];
+  return Object.entries(node)
+    .filter(([key, value]) => !key.startsWith('$') && Array.isArray(value) && value.length > MAX_LIST_ITEMS)
+    .map(([key, value]) => `${label(node)}: ${key} has ${(value as unknown[]).length} items, more than the limit of ${MAX_LIST_ITEMS}`);
+}
+
+function textReasons(node: ModdleNode): string[] {
+  const reasons: string[] = [];
+  for (const [key, value, kind] of textsOf(node)) {
+    const max = TEXT_LIMITS[kind];
+    if (value.length > max) reasons.push(`${label(node)}: ${key} has ${value.length} characters, more than the limit of ${max}`);
+    const bad = FORBIDDEN_CHARS.exec(value);
+    if (bad) {
+      const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      reasons.push(`${label(node)}: ${key} contains the control or text-direction character ${code}, which is not allowed`);
+    }
+  }
+  return reasons;
+}
+
+function idReasons(node: ModdleNode): string[] {
+  return typeof node.id === 'string' && isReservedName(node.id)
+    ? [`${node.$type} "${node.id}": the id "${node.id}" is a reserved name (a JavaScript object member): choose another id`]
+    : [];
+}
+
+function timeStandardReasons(node: ModdleNode): string[] {
+  if (node.$type !== 'alur:MutuBaku' || typeof node.waktu !== 'string') return [];
+  const waktu = node.waktu.trim();
+  if (parseIsoDuration(waktu) === null) return []; // a malformed duration is a definition-rules reason
+  const problem = timeStandardProblem(waktu);
+  return problem ? [`${label(node)}: waktu "${waktu}" ${problem}`] : [];
+}
+
+/** The id of the element a finding is about: the node's own id, else its nearest identified ancestor's. */
+function elementIdOf(node: ModdleNode): string | null {
+  let n: ModdleNode | undefined = node;
+  while (n && !n.id) n = n.$parent as ModdleNode | undefined;
+  return n?.id ?? null;
+}
+
+/** Every finding about the texts, ids and time standards of `nodes`. */
+export function modelContentProblems(nodes: ModdleNode[]): DefinitionProblem[] {
+  return nodes.flatMap((node) =>
+    [...idReasons(node), ...textReasons(node), ...listLengthReasons(node), ...timeStandardReasons(node)].map(
+      (message): DefinitionProblem => ({ elementId: elementIdOf(node), message, severity: 'error', rule: 'alur' }),
+    ),
+  );
+}
