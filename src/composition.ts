@@ -43,8 +43,10 @@ export interface MessageSettings {
 
 const DEFAULT_MESSAGES: MessageSettings = { publicUrl: 'http://127.0.0.1:3000', devChannels: ['email', 'whatsapp'] };
 
-export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'>): Store {
-  return config.mongoUri ? createMongoStore({ uri: config.mongoUri }) : createSqliteStore({ file: config.sqliteFile });
+export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'> & Partial<Pick<Config, 'mongoTimeouts'>>): Store {
+  return config.mongoUri
+    ? createMongoStore({ uri: config.mongoUri, timeouts: config.mongoTimeouts })
+    : createSqliteStore({ file: config.sqliteFile });
 }
 
 export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES): Services {

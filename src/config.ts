@@ -1,6 +1,7 @@
 // Environment -> frozen, validated Config. Fails fast with a readable message.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { mongoUriProblem } from './store/mongo-uri.js';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -9,7 +10,17 @@ const schema = z.object({
   ALUR_DATA_DIR: z.string().default('./data'),
   ALUR_SQLITE_FILE: z.string().optional(),
   ALUR_UPLOAD_DIR: z.string().default('./uploads'),
-  MONGODB_URI: z.string().url().optional(),
+  // NOTE: not z.string().url(): a replica set's URI lists several hosts (a,b:27017), which is no URL
+  MONGODB_URI: z
+    .string()
+    .optional()
+    .superRefine((uri, ctx) => {
+      const problem = uri === undefined ? null : mongoUriProblem(uri);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ALUR_MONGO_SERVER_SELECTION_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  ALUR_MONGO_SOCKET_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  ALUR_MONGO_OPERATION_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SESSION_SECRET: z.string().min(32).optional(),
   ALUR_ADMIN_EMAIL: z.string().email().default('admin@alur.local'),
   ALUR_ADMIN_PASSWORD: z.string().min(12).optional(),
@@ -32,6 +43,8 @@ export interface Config {
   sqliteFile: string;
   uploadDir: string;
   mongoUri: string | null;
+  /** Time limits of the MongoDB store (ms): finding a server, a silent socket, a majority write or transaction. */
+  mongoTimeouts: { serverSelectionMs: number; socketMs: number; operationMs: number };
   sessionSecret: string | null;
   admin: { email: string; password: string | null };
   owner: { email: string; password: string | null };
@@ -63,6 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sqliteFile: e.ALUR_SQLITE_FILE ? resolve(e.ALUR_SQLITE_FILE) : resolve(dataDir, 'alur.sqlite'),
     uploadDir: resolve(e.ALUR_UPLOAD_DIR),
     mongoUri: e.MONGODB_URI ?? null,
+    mongoTimeouts: {
+      serverSelectionMs: e.ALUR_MONGO_SERVER_SELECTION_MS,
+      socketMs: e.ALUR_MONGO_SOCKET_MS,
+      operationMs: e.ALUR_MONGO_OPERATION_MS,
+    },
     sessionSecret: e.SESSION_SECRET ?? null,
     admin: { email: e.ALUR_ADMIN_EMAIL.toLowerCase(), password: e.ALUR_ADMIN_PASSWORD ?? null },
     owner: { email: e.ALUR_OWNER_EMAIL.toLowerCase(), password: e.ALUR_OWNER_PASSWORD ?? null },

@@ -41,3 +41,10 @@ export class ValidationError extends AppError {
     super(422, code);
   }
 }
+
+/** The store did not answer in time (no server reachable, a timeout, a majority not reached): "try again shortly". */
+export class StoreUnavailableError extends AppError {
+  constructor(message = 'store unavailable', code = 'error.storeUnavailable') {
+    super(503, code, message);
+  }
+}

@@ -73,5 +73,12 @@ export function historyContract(store: GetStore): void {
       expect((await store().listCasesByStatus('failed', 1)).map((x) => x.id)).toEqual([c.id]);
       expect((await store().listCasesByStatus('completed')).map((x) => x.id)).toEqual([]);
     });
+
+    test('Given failed cases, When the limit is 0, Then none; When it is not an integer >= 0, Then RangeError', async () => {
+      await store().applyCaseChange(create(caseRecord({ status: 'failed' })));
+      expect(await store().listCasesByStatus('failed', 0)).toEqual([]);
+      await expect(store().listCasesByStatus('failed', -1)).rejects.toThrow(RangeError);
+      await expect(store().listCasesByStatus('failed', 1.5)).rejects.toThrow(RangeError);
+    });
   });
 }

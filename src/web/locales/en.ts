@@ -180,6 +180,7 @@ export const en: Record<string, string> = {
   'error.noDefinition': 'The process is not available yet.',
   'error.csrf': 'The form has expired or is not valid. Reload the page and submit again.',
   'error.server': 'A server error occurred. Please try again later.',
+  'error.storeUnavailable': 'The database cannot be reached right now. Try again in a moment.',
   'error.login': 'Please log in first.',
 
   'process.title': 'SOP Process',

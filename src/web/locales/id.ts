@@ -180,6 +180,7 @@ export const id: Record<string, string> = {
   'error.noDefinition': 'Proses belum tersedia.',
   'error.csrf': 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim kembali.',
   'error.server': 'Terjadi kesalahan pada server. Coba lagi nanti.',
+  'error.storeUnavailable': 'Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
   'error.login': 'Silakan masuk terlebih dahulu.',
 
   'process.title': 'Proses SOP',
