@@ -1,17 +1,22 @@
 // The forms of the SOP "Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa", one per camunda:formKey.
 import type { FieldOption, FormDef } from './form-types.js';
 import {
-  checkDate,
   checkEmail,
   checkNik,
   checkNip,
   checkPassword,
   checkWhatsapp,
+  allOf,
   dateNotBefore,
+  dateWithin,
   normaliseWhatsapp,
 } from './validators.js';
 import { nipNikWarnings } from './identity-warnings.js';
 import { noteRequired, RETURN_REASON_OPTIONS, returnEffects } from './return-reasons.js';
+
+/** Date ranges of the SK fields, in years from today (WIB). */
+const SK_YEARS = 50;
+const SK_START_AHEAD_YEARS = 5;
 
 const literal = (values: string[]): FieldOption[] => values.map((v) => ({ value: v, label: v, literal: true }));
 
@@ -107,9 +112,13 @@ export const informasi: FormDef = {
   fields: [
     { name: 'peran', type: 'select', label: 'field.peran', required: true, options: PERAN },
     text('nomorSk', true, { hint: 'field.nomorSk.hint' }),
-    { name: 'tanggalSk', type: 'date', label: 'field.tanggalSk', required: true, check: checkDate },
-    { name: 'berlakuMulai', type: 'date', label: 'field.berlakuMulai', required: true, check: checkDate },
-    { name: 'berlakuSampai', type: 'date', label: 'field.berlakuSampai', required: true, check: dateNotBefore('berlakuMulai', 'field.berlakuSampai.beforeStart') },
+    // an SK is signed in the last 50 years, not in the future; its validity spans at most 50 years either way
+    { name: 'tanggalSk', type: 'date', label: 'field.tanggalSk', required: true, check: dateWithin(SK_YEARS, 0) },
+    { name: 'berlakuMulai', type: 'date', label: 'field.berlakuMulai', required: true, check: dateWithin(SK_YEARS, SK_START_AHEAD_YEARS) },
+    {
+      name: 'berlakuSampai', type: 'date', label: 'field.berlakuSampai', required: true,
+      check: allOf(dateWithin(SK_YEARS, SK_YEARS), dateNotBefore('berlakuMulai', 'field.berlakuSampai.beforeStart')),
+    },
     { name: 'skFile', type: 'file', label: 'field.skFile', hint: 'field.skFile.hint', required: true },
   ],
   drafts: true,

@@ -4,6 +4,7 @@ import type { CheckContext, FieldDef, FormDef, FormValues, FormWarning } from '.
 import type { FieldErrors } from '../errors.js';
 import { FormRejected, isConfirmed } from './form-warnings.js';
 import { ownValue } from './own-value.js';
+import { hasForbiddenChars } from './text-rules.js';
 
 export interface FormCheck {
   values: FormValues; // what the user typed, trimmed (to re-render on error)
@@ -29,6 +30,7 @@ function checkField(field: FieldDef, value: string | string[], all: FormValues, 
   const required = field.requiredWhen ? field.requiredWhen(all) : field.required;
   if (empty) return required ? (field.requiredMessage ?? (field.type === 'file' ? 'field.file.required' : 'field.required')) : null;
   if (field.maxLength && !Array.isArray(value) && value.length > field.maxLength) return 'field.tooLong';
+  if (hasForbiddenChars(field, value)) return 'field.controlChars';
   if (field.options) {
     const allowed = new Set(field.options.map((o) => o.value));
     const chosen = Array.isArray(value) ? value : [value];

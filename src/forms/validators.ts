@@ -1,5 +1,6 @@
 // Field checks for the PPBJ domain. Each returns an i18n error key or null.
 import type { CheckContext, FieldValue, FormValues } from './form-types.js';
+import { withArgs } from '../web/i18n.js';
 
 const str = (v: FieldValue): string => (Array.isArray(v) ? v.join(',') : v);
 
@@ -25,8 +26,8 @@ export function parseNip(value: string): NipParts | null {
 const WIB_OFFSET_MS = 7 * 3600 * 1000; // the SOP owner's zone; "this month" is the month in WIB
 
 /**
- * NIP: format, real dates, and a plausible TMT: not before the 18th birthday (TMT is the first of
- * its month) and not after the current month.
+ * NIP: format, real dates, a birth date at most 100 years ago, and a plausible TMT: not before the
+ * 18th birthday (TMT is the first of its month) and not after the current month.
  */
 export function checkNip(value: FieldValue, _all: FormValues, ctx: CheckContext): string | null {
   const nip = parseNip(str(value));
@@ -35,6 +36,7 @@ export function checkNip(value: FieldValue, _all: FormValues, ctx: CheckContext)
   if (!isRealDate(birth.y, birth.m, birth.d) || !isRealDate(tmt.y, tmt.m, 1)) return 'field.nip.date';
   if (Date.UTC(tmt.y, tmt.m - 1, 1) < Date.UTC(birth.y + 18, birth.m - 1, birth.d)) return 'field.nip.tmtBeforeAdult';
   const today = new Date(ctx.now.getTime() + WIB_OFFSET_MS);
+  if (Date.UTC(birth.y, birth.m - 1, birth.d) < Date.UTC(today.getUTCFullYear() - 100, today.getUTCMonth(), today.getUTCDate())) return 'field.nip.birthRange';
   if (tmt.y * 12 + tmt.m - 1 > today.getUTCFullYear() * 12 + today.getUTCMonth()) return 'field.nip.tmtFuture';
   return null;
 }
@@ -79,9 +81,43 @@ export function checkEmail(value: FieldValue): string | null {
   return v.length <= 254 && EMAIL.test(v) ? null : 'field.email.format';
 }
 
+/** Any date field: a real date between these (a year such as 9999 or 0001 is a typing error). */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
 export function checkDate(value: FieldValue): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(value));
-  return m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? null : 'field.date.format';
+  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return 'field.date.format';
+  return str(value) < EARLIEST_DATE || str(value) > LATEST_DATE ? withArgs('field.date.between', EARLIEST_DATE, LATEST_DATE) : null;
+}
+
+/** Today in WIB (the SOP owner's zone) moved by whole years, as YYYY-MM-DD. */
+function wibYearsFrom(now: Date, years: number): string {
+  const today = new Date(now.getTime() + WIB_OFFSET_MS);
+  const d = new Date(Date.UTC(today.getUTCFullYear() + years, today.getUTCMonth(), today.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+/** A real date from `yearsBack` years ago to `yearsAhead` years ahead of today (WIB), e.g. an SK date. */
+export function dateWithin(yearsBack: number, yearsAhead: number) {
+  return (value: FieldValue, _all: FormValues, ctx: CheckContext): string | null => {
+    const own = checkDate(value);
+    if (own) return own;
+    const from = wibYearsFrom(ctx.now, -yearsBack);
+    const to = wibYearsFrom(ctx.now, yearsAhead);
+    return str(value) < from || str(value) > to ? withArgs('field.date.between', from, to) : null;
+  };
+}
+
+/** Both checks in order: the first error wins. */
+export function allOf(...checks: Array<(value: FieldValue, all: FormValues, ctx: CheckContext) => string | null>) {
+  return (value: FieldValue, all: FormValues, ctx: CheckContext): string | null => {
+    for (const check of checks) {
+      const error = check(value, all, ctx);
+      if (error) return error;
+    }
+    return null;
+  };
 }
 
 /** A date that must not be before another field's date (validity end after start). */

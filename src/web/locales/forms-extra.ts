@@ -4,6 +4,9 @@ import type { Catalogue } from './catalogue.js';
 
 export const forms_extra: Catalogue = {
   id: {
+    'field.controlChars': 'Isian memuat karakter kontrol atau pembalik arah teks yang tidak diizinkan. Hapus karakter tersebut.',
+    'field.date.between': 'Tanggal harus antara {0} dan {1}.',
+    'field.nip.birthRange': 'Tanggal lahir pada NIP (digit 1–8) lebih dari 100 tahun yang lalu. Periksa kembali NIP Anda.',
     'field.nip.tmtBeforeAdult': 'TMT pada NIP (digit 9–14) lebih awal dari usia 18 tahun menurut tanggal lahir pada NIP. Periksa kembali NIP Anda.',
     'field.nip.tmtFuture': 'TMT pada NIP (digit 9–14) belum terjadi. Periksa kembali NIP Anda.',
     'warning.title': 'Mohon periksa kembali',
@@ -40,6 +43,9 @@ export const forms_extra: Catalogue = {
     'doc.preview.open': 'Buka di tab baru',
   },
   en: {
+    'field.controlChars': 'The entry contains control or text-direction characters, which are not allowed. Remove them.',
+    'field.date.between': 'The date must be between {0} and {1}.',
+    'field.nip.birthRange': 'The birth date in the NIP (digits 1–8) is more than 100 years ago. Check your NIP.',
     'field.nip.tmtBeforeAdult': 'The TMT in the NIP (digits 9–14) is before the age of 18 by the NIP birth date. Please check your NIP.',
     'field.nip.tmtFuture': 'The TMT in the NIP (digits 9–14) is in the future. Please check your NIP.',
     'warning.title': 'Please check again',
