@@ -1,6 +1,6 @@
 // createApp(deps): middleware order, routers, 404 and the central error handler. No I/O on import.
 import { fileURLToPath } from 'node:url';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import session from 'express-session';
 import { authRoutes } from './auth/auth-routes.js';
 import { passwordResetRoutes } from './auth/password-reset-routes.js';
@@ -9,7 +9,7 @@ import { configurePassport } from './auth/passport-setup.js';
 import { PortSessionStore, throttleSessionTouch } from './auth/session-store.js';
 import { caseRoutes } from './cases/case-routes.js';
 import type { Services } from './composition.js';
-import { AppError, NotFoundError } from './errors.js';
+import { NotFoundError } from './errors.js';
 import { processRoutes } from './definitions/process-routes.js';
 import { MULTIPART_ROUTE, taskRoutes } from './tasks/task-routes.js';
 import { pageRenderer, safeNext } from './web/page.js';
@@ -18,12 +18,18 @@ import { notificationRoutes } from './notifications/notification-routes.js';
 import { withContactNotice } from './notifications/contact-notice.js';
 import { reassignRoutes } from './tasks/reassign-routes.js';
 import { reportRoutes } from './compliance/report-routes.js';
-import { csrfProtection, invalidCsrfTokenError, securityHeaders } from './web/security.js';
+import { csrfProtection, securityHeaders } from './web/security.js';
+import { errorHandler } from './web/error-handler.js';
+import { noStoreWhenPersonal } from './web/no-store.js';
 import { createViewEngine } from './web/view-engine.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Idle timeout of a session: every request extends it (the stored expiry: see throttleSessionTouch). */
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+const SESSION_COOKIE = 'alur.sid';
+/** Form posts (urlencoded): body size and field count; more answers 413 (multipart limits: web/uploads.ts). */
+export const URLENCODED_LIMIT = '64kb';
+export const URLENCODED_FIELDS = 200;
 
 export interface AppOptions {
   sessionSecret: string;
@@ -44,10 +50,11 @@ export function createApp(services: Services, opts: AppOptions): express.Express
 
   app.use(securityHeaders());
   app.use('/static', express.static(`${PROJECT_ROOT}src/web/assets`, { maxAge: '1h' }));
-  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  app.use(express.urlencoded({ extended: false, limit: URLENCODED_LIMIT, parameterLimit: URLENCODED_FIELDS }));
+  app.use(noStoreWhenPersonal(SESSION_COOKIE));
   app.use(
     session({
-      name: 'alur.sid',
+      name: SESSION_COOKIE,
       secret: opts.sessionSecret,
       store: new PortSessionStore(store),
       resave: false,
@@ -69,8 +76,8 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind });
   });
-  app.use(authRoutes({ cases: services.cases, passport, renderPage }));
-  app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage }));
+  app.use(authRoutes({ cases: services.cases, passport, renderPage, limits: services.limits }));
+  app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage, limits: services.limits }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(processRoutes({ ...services, renderPage }));
@@ -80,12 +87,6 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(reportRoutes({ ...services, renderPage }));
 
   app.use((_req, _res, next) => next(new NotFoundError()));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const known = err instanceof AppError ? err : err === invalidCsrfTokenError ? new AppError(403, 'error.csrf') : null;
-    if (!known) (opts.log ?? console.error)(`[alur] ${req.method} ${req.originalUrl} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    const status = known?.status ?? 500;
-    renderPage(req, res, 'errors/error', { title: 'error.title', heading: 'error.title', message: known?.code ?? 'error.server' }, status);
-  });
+  app.use(errorHandler(renderPage, opts.log ?? console.error));
   return app;
 }

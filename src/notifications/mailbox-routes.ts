@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { requireRole } from '../auth/guards.js';
 import type { Channel, Store, UserRecord } from '../store/ports.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
+import { pageNumber } from '../web/query-params.js';
 
 const PAGE_SIZE = 50;
 
@@ -13,7 +14,7 @@ export function mailboxRoutes(deps: { store: Store; renderPage: RenderPage; devC
   const router = Router();
 
   router.get('/kotak-surat', requireRole('process-owner'), asyncRoute(async (req, res) => {
-    const pageNo = Math.max(1, Number.parseInt(String(req.query.halaman ?? '1'), 10) || 1);
+    const pageNo = pageNumber(req.query.halaman);
     const messages = await store.listMessages({ limit: PAGE_SIZE + 1, offset: (pageNo - 1) * PAGE_SIZE });
     const ids = [...new Set(messages.map((m) => m.userId).filter((x): x is string => Boolean(x)))];
     const users = new Map((await Promise.all(ids.map((id) => store.getUser(id)))).filter((u): u is UserRecord => Boolean(u)).map((u) => [u.id, u]));

@@ -1,6 +1,7 @@
 // Inbox filters of the Admin PPE views: read from the query string (a plain GET form), turned into
 // a store TaskQuery, and written back into links so paging and tabs keep them.
 import type { TaskQuery } from '../store/ports.js';
+import { pageNumber } from '../web/query-params.js';
 
 export type InboxView = 'mine' | 'queue';
 /** baru = not taken and not overdue; diambil = taken; terlambat = overdue. */
@@ -52,7 +53,7 @@ export function parseFilters(query: Record<string, unknown>, view: InboxView, st
     state: valid ? rawState : '',
     search: searchTerm(first(query.cari)),
     sort: SORTS.includes(sort) ? sort : 'batas',
-    page: Math.max(1, Number.parseInt(first(query.halaman) || '1', 10) || 1),
+    page: pageNumber(query.halaman),
     ignoredState: known && !valid && !wholeView ? rawState : null,
   };
 }

@@ -8,12 +8,21 @@ export function langOf(req: Request): Lang {
   return parseLang(req.cookies?.lang ?? cookieValue(req.headers.cookie, 'lang'));
 }
 
+/** A cookie's value; a value that is not valid %-encoding counts as absent (never throws). */
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return decodeOrUndefined(v.join('='));
   }
   return undefined;
+}
+
+function decodeOrUndefined(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 export function pageRenderer(render: RenderFn) {

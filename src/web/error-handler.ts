@@ -1,0 +1,34 @@
+// The central error handler: every error reaching Express ends here, as a page in the user's
+// language. Errors of the request's own input get their 4xx (see http-errors.ts); anything else is
+// logged and answered 500. No stack trace or file path is ever sent, in any NODE_ENV: this handler
+// never passes an error on to Express's default handler (which prints the stack outside production).
+import type { NextFunction, Request, Response } from 'express';
+import { translate } from './i18n.js';
+import { knownErrorOf } from './http-errors.js';
+import { langOf, type RenderPage } from './page.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function errorHandler(renderPage: RenderPage, log: (line: string) => void) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const known = knownErrorOf(err);
+    if (!known) log(`[alur] ${req.method} ${req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (res.headersSent) {
+      // the page is half sent: all that can be done is to end the connection
+      req.socket?.destroy();
+      return;
+    }
+    const status = known?.status ?? 500;
+    const message = known?.code ?? 'error.server';
+    try {
+      renderPage(req, res, 'errors/error', { title: 'error.title', heading: 'error.title', message }, status);
+    } catch (renderError) {
+      log(`[alur] the error page failed: ${renderError instanceof Error ? renderError.message : String(renderError)}`);
+      const lang = langOf(req);
+      res.status(status).type('html').send(
+        `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>Alur</title><h1>${escapeHtml(translate(lang, 'error.title'))}</h1><p>${escapeHtml(translate(lang, message))}</p>`,
+      );
+    }
+  };
+}
