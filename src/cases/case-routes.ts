@@ -6,6 +6,7 @@ import { requireLogin, requireRole } from '../auth/guards.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { Store } from '../store/ports.js';
+import { withoutUnsafeChars } from '../web/file-names.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { casePageModel, mayViewDocuments } from './case-page.js';
 
@@ -33,12 +34,10 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
     if (!path.startsWith(root + sep)) throw new NotFoundError();
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Cache-Control', 'private, no-store');
-    if (req.query.tampil === '1') {
-      res.set('Content-Disposition', contentDisposition(doc.originalName, 'inline'));
-      res.set('Content-Security-Policy', INLINE_DOCUMENT_CSP);
-    } else {
-      res.attachment(doc.originalName);
-    }
+    // NOTE: documents are stored as uploaded (a PDF may carry JavaScript): shown or downloaded, they
+    // come with a policy that runs no script
+    res.set('Content-Security-Policy', DOCUMENT_CSP);
+    res.set('Content-Disposition', contentDisposition(doc.originalName, req.query.tampil === '1' ? 'inline' : 'attachment'));
     res.type(doc.mime);
     res.sendFile(path, (err) => {
       if (err && !res.headersSent) res.status(404).end();
@@ -54,9 +53,10 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
  * (object-src 'none', no inline styles). This policy allows only that, runs no script at all, and
  * lets only Alur's own pages frame the document.
  */
-const INLINE_DOCUMENT_CSP = "default-src 'none'; object-src 'self'; img-src 'self' data: blob:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+const DOCUMENT_CSP = "default-src 'none'; object-src 'self'; img-src 'self' data: blob:; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
-function contentDisposition(name: string, type: 'inline' | 'attachment'): string {
+function contentDisposition(storedName: string, type: 'inline' | 'attachment'): string {
+  const name = withoutUnsafeChars(storedName);
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;

@@ -1,6 +1,6 @@
 // Task routes: inboxes (Tugas Saya, Kotak Masuk), the task page, completing a task (with
 // uploads) or saving it as a draft ("Simpan Draf", `_action=draf`), taking and releasing.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
 import type { CaseService, StoredUpload } from '../cases/case-service.js';
 import { assertMayAct } from '../cases/task-access.js';
@@ -11,7 +11,7 @@ import type { CaseRecord, Store, TaskRecord } from '../store/ports.js';
 import type { FormDef } from '../forms/form-types.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { csrfCheck } from '../web/security.js';
-import { checkUploads, discardUploads, UploadRejected, uploadMiddleware } from '../web/uploads.js';
+import { checkUploads, UploadRejected, uploadMiddleware, uploadRoute, type UploadOutcome } from '../web/uploads.js';
 import type { AssignmentService } from './assignment-service.js';
 import { inboxModel } from './inbox-page.js';
 import { taskPageModel } from './task-page.js';
@@ -66,14 +66,22 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     next();
   });
 
-  router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), loadTaskForm, uploadMiddleware(deps.uploadDir), csrfCheck, asyncRoute(async (req, res) => {
+  /** Stored names of the documents of the task's case (files recorded after all, kept on an error). */
+  const recordedFiles = async (_req: Request, res: Response): Promise<ReadonlySet<string>> => {
+    const taskForm = res.locals.taskForm as { task: TaskRecord } | undefined;
+    return new Set(taskForm ? (await store.listDocuments(taskForm.task.caseId)).map((d) => d.storedName) : []);
+  };
+
+  router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), loadTaskForm, uploadMiddleware(deps.uploadDir), csrfCheck, ...uploadRoute(async (req, res) => {
     const user = req.user!;
     const { task, form } = res.locals.taskForm as { task: TaskRecord; form: FormDef };
     const draft = await drafts.load(task, user);
-    const rerender = async (errors: Record<string, string>, staged?: StoredUpload[], warnings?: FormRejected['warnings']) =>
-      renderPage(req, res, 'tasks/task', await taskPageModel(store, {
+    const rerender = async (errors: Record<string, string>, keep: StoredUpload[], staged?: StoredUpload[], warnings?: FormRejected['warnings']): Promise<UploadOutcome> => {
+      const model = await taskPageModel(store, {
         task, form, modelForms, viewer: user, now: now(), values: req.body ?? {}, errors, draft, ...(staged ? { staged } : {}), ...(warnings ? { warnings } : {}),
-      }), 422);
+      });
+      return { keep, respond: () => renderPage(req, res, 'tasks/task', model, 422) };
+    };
 
     // NOTE: accepted files, newest first: this request's, then those kept in the session after a
     // failed submission, then those kept with the draft
@@ -84,8 +92,7 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
       uploads = await checkUploads(req);
     } catch (err) {
       if (!(err instanceof UploadRejected)) throw err;
-      await discardUploads(req);
-      return rerender({ [err.field || req.fileFields?.[0] || '_upload']: err.reason }, staged);
+      return rerender({ [err.field || req.fileFields?.[0] || '_upload']: err.reason }, [], staged);
     }
     const files = [...uploads, ...staged].filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i);
     const asDraft = req.body?._action === 'draf';
@@ -95,16 +102,16 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       if (files.length > 0) stage(req, task.id, files);
-      return rerender(err.fieldErrors, files, err instanceof FormRejected ? err.warnings : undefined);
+      return rerender(err.fieldErrors, files, files, err instanceof FormRejected ? err.warnings : undefined);
     }
     if (req.session.staged) delete req.session.staged[task.id];
     if (asDraft) {
       setFlash(req, 'flash.draftSaved');
-      return res.redirect(303, `/tugas/${task.id}`);
+      return { keep: files, respond: () => res.redirect(303, `/tugas/${task.id}`) };
     }
     setFlash(req, 'flash.taskCompleted');
-    res.redirect(303, user.role === 'ppbj' ? `/kasus/${task.caseId}` : '/kotak-masuk');
-  }));
+    return { keep: files, respond: () => res.redirect(303, user.role === 'ppbj' ? `/kasus/${task.caseId}` : '/kotak-masuk') };
+  }, recordedFiles));
 
   router.post('/tugas/:id/ambil', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
     const task = await assignments.take(String(req.params.id), req.user!);

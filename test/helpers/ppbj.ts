@@ -45,6 +45,12 @@ export const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
+/** A small but real PNG (8×8, no metadata): what Alur stores is byte-identical to it. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWMwTpuJFTEMLQkAyvtMgR4PNM4AAAAASUVORK5CYII=',
+  'base64',
+);
+
 /** Daftar only: the new PPBJ is logged in, on the verification page, with e-mail and WhatsApp unverified. */
 export async function signUpUnverified(agent: TestAgent, data = newApplicant()) {
   const _csrf = await csrfFrom(agent, '/daftar');

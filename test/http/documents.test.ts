@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, login, OWNER, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
-import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
+import { INFORMATION, PDF, PNG, caseAtInformation, firstTaskIdOfCase, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('Given an SK uploaded, returned as unreadable, and uploaded again', () => {

@@ -6,9 +6,8 @@ import { readdirSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, type TestApp } from '../helpers/app.js';
 import { loggedIn, useTestApp } from '../helpers/test-app.js';
-import { INFORMATION, PDF, caseAtInformation, submitWithFile } from '../helpers/ppbj.js';
+import { INFORMATION, PDF, PNG, caseAtInformation, submitWithFile } from '../helpers/ppbj.js';
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]);
 
 describe('Given a PPBJ at step 5 "Melengkapi Informasi PPBJ"', () => {
   let t: TestApp;
