@@ -36,7 +36,8 @@ export function slaHandler(deps: SlaDeps) {
     if (task.dueAt > at) return { retryAt: task.dueAt }; // due later than scheduled (never expected)
 
     const settings = await deps.settings.processSettings(c.definitionId);
-    const escalateTo = settings.escalateTo[task.elementId] ?? null;
+    // own entries only: an element id such as `constructor` must not find an Object.prototype member
+    const escalateTo = Object.hasOwn(settings.escalateTo, task.elementId) ? settings.escalateTo[task.elementId]! : null;
     const reminded = await holders(task);
     const escalated = escalateTo ? active(await store.listUsersByRole(escalateTo)).filter((u) => !reminded.some((r) => r.id === u.id)) : [];
     const facts = { step: task.name, stepNo: task.stepNo, applicantName: task.applicantName, dueAt: task.dueAt, timeStandard: task.timeStandard };
