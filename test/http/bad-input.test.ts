@@ -45,9 +45,9 @@ describe('Given a running Alur', () => {
     expectErrorPage(await t.agent().get('/bahasa/%'), 400, 'tidak dapat dibaca');
   });
 
-  test('when the lang cookie is not valid %-encoding, then every page still renders, in Indonesian', async () => {
+  test('when the lang and session cookies are not valid %-encoding, then every page still renders, in Indonesian', async () => {
     for (const path of ['/', '/masuk', '/tidak-ada']) {
-      const res = await t.agent().get(path).set('Cookie', 'lang=%');
+      const res = await t.agent().get(path).set('Cookie', 'alur.sid=%; lang=%');
       expect(res.status).toBe(path === '/tidak-ada' ? 404 : 200);
       expect($(res.text)('html').attr('lang')).toBe('id');
       expect(res.text).not.toMatch(STACK);
