@@ -19,6 +19,7 @@ import type { Channel, Store } from './store/ports.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 import { createMongoStore } from './store/mongo/mongo-store.js';
 import { createComplianceServices, type ComplianceServices } from './compliance/compliance-services.js';
+import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-limits.js';
 
 export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
@@ -31,6 +32,8 @@ export interface Services {
   passwordReset: PasswordResetService;
   /** Working calendar, SLA and BPMN timers, compliance reports (src/compliance). */
   compliance: ComplianceServices;
+  /** Store-backed rate limits of login, sign-up, password reset and messages per contact. */
+  limits: RateLimits;
   /** Channels delivered to the development mailbox (GET /kotak-surat) instead of a real transport. */
   devChannels: readonly Channel[];
   now: () => Date;
@@ -49,17 +52,19 @@ export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'> & Pa
     : createSqliteStore({ file: config.sqliteFile });
 }
 
-export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES): Services {
+export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES, limitSettings: RateLimitSettings = DEFAULT_LIMITS): Services {
+  const limits = new RateLimits({ store, settings: limitSettings, now });
   const definitions = new DefinitionService(store, now);
   const links = new Links(messages.publicUrl);
-  const verification = new VerificationService({ store, links, now });
+  const verification = new VerificationService({ store, links, now, limits });
   const notifications = new CaseNotifications({ store, links, verification });
   const compliance = createComplianceServices({ store, definitions, links, now, notifications });
   return {
     store, definitions, now, verification, compliance,
     cases: new CaseService({ store, definitions, now, notifications, timing: compliance.timing }),
     assignments: new AssignmentService(store, now),
-    passwordReset: new PasswordResetService({ store, links, now, hash: hashPassword }),
+    passwordReset: new PasswordResetService({ store, links, now, hash: hashPassword, limits }),
+    limits,
     devChannels: messages.devChannels,
   };
 }

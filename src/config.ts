@@ -1,6 +1,7 @@
 // Environment -> frozen, validated Config. Fails fast with a readable message.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { limitsFrom, limitVariables, type RateLimitSettings } from './auth/limit-config.js';
 import { mongoUriProblem } from './store/mongo-uri.js';
 
 const schema = z.object({
@@ -33,6 +34,7 @@ const schema = z.object({
   ALUR_WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
   ALUR_WHATSAPP_WEBHOOK_TOKEN: z.string().min(1).optional(),
   ALUR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  ...limitVariables,
 });
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   whatsapp: { webhookUrl: string | null; token: string | null };
   outboxIntervalMs: number;
+  /** Store-backed rate limits (login, sign-up, password reset, messages per contact). */
+  limits: RateLimitSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -89,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mail: { smtpUrl: e.ALUR_SMTP_URL ?? null, from: e.ALUR_MAIL_FROM },
     whatsapp: { webhookUrl: e.ALUR_WHATSAPP_WEBHOOK_URL ?? null, token: e.ALUR_WHATSAPP_WEBHOOK_TOKEN ?? null },
     outboxIntervalMs: e.ALUR_OUTBOX_INTERVAL_MS,
+    limits: limitsFrom(e),
   });
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const store = createStore(config);
   const { transports, devChannels } = createTransports(config, log);
-  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels });
+  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels }, config.limits);
   await bootstrap(services, config, log);
   if (devChannels.length > 0) {
     log(`[alur] ${devChannels.join(' and ')} messages go to the development mailbox (/kotak-surat) and this log${config.env === 'production' ? ': set ALUR_SMTP_URL / ALUR_WHATSAPP_WEBHOOK_URL in production' : ''}`);

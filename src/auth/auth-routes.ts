@@ -1,4 +1,5 @@
-// Sign-up (SOP step 2, then on to contact verification), login and logout.
+// Sign-up (SOP step 2, then on to contact verification), login and logout, each behind the
+// store-backed rate limits (src/auth/rate-limits.ts).
 import { Router, type Request, type Response } from 'express';
 import type passport from 'passport';
 import type { CaseService } from '../cases/case-service.js';
@@ -6,23 +7,49 @@ import { ValidationError } from '../errors.js';
 import { registrasi } from '../forms/ppbj-forms.js';
 import { fieldViews } from '../forms/field-views.js';
 import type { FormValues } from '../forms/form-types.js';
+import { checkEmail, checkWhatsapp, normaliseWhatsapp } from '../forms/validators.js';
+import { normalizeEmail } from '../store/identifier.js';
 import { asyncRoute, safeNext, setFlash, type RenderPage } from '../web/page.js';
-import { loginRateLimit } from '../web/security.js';
+import { clientKey, refuseLimited } from '../web/security.js';
 import { homeFor } from './guards.js';
 import { hashPassword } from './passwords.js';
+import type { LimitKey, RateLimits } from './rate-limits.js';
 
-export function authRoutes(deps: { cases: CaseService; passport: passport.PassportStatic; renderPage: RenderPage }): Router {
-  const { cases, renderPage } = deps;
+export interface AuthRouteDeps {
+  cases: CaseService;
+  passport: passport.PassportStatic;
+  renderPage: RenderPage;
+  limits: RateLimits;
+}
+
+/** The e-mail address and WhatsApp number a sign-up names, normalised; none unless both are well-formed (no message goes out otherwise). */
+function signUpContacts(body: Record<string, unknown>): string[] {
+  const email = typeof body.email === 'string' ? normalizeEmail(body.email) : '';
+  const whatsapp = typeof body.whatsapp === 'string' ? body.whatsapp.trim() : '';
+  return checkEmail(email) || checkWhatsapp(whatsapp) ? [] : [email, normaliseWhatsapp(whatsapp)];
+}
+
+export function authRoutes(deps: AuthRouteDeps): Router {
+  const { cases, renderPage, limits } = deps;
   const router = Router();
 
-  const signUpPage = (req: Request, res: Response, values: FormValues = {}, errors: Record<string, string> = {}, status = 200) =>
-    renderPage(req, res, 'auth/daftar', { title: 'form.registrasi.title', ...fieldViews(registrasi, values, errors) }, status);
+  const signUpPage = (req: Request, res: Response, values: FormValues = {}, errors: Record<string, string> = {}, status = 200, limitError?: string) =>
+    renderPage(req, res, 'auth/daftar', { title: 'form.registrasi.title', limitError, ...fieldViews(registrasi, values, errors) }, status);
 
   router.get('/daftar', (req, res) => (req.user ? res.redirect(303, homeFor(req.user.role)) : signUpPage(req, res)));
 
   router.post('/daftar', asyncRoute(async (req, res, next) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    // A sign-up that names well-formed contacts sends them messages: it counts per client, per
+    // contact, and toward each contact's daily message cap. Malformed ones fail validation below.
+    const contacts = signUpContacts(body);
+    if (contacts.length > 0) {
+      const keys: LimitKey[] = [['signUpIp', clientKey(req)], ...contacts.flatMap((c): LimitKey[] => [['signUpContact', c], ['messagesContact', c]])];
+      const verdict = await limits.hit(...keys);
+      if (!verdict.allowed) return signUpPage(req, res, body as FormValues, {}, 429, refuseLimited(res, 'limits.signUp', verdict.retryAfterS));
+    }
     try {
-      const user = await cases.register(req.body ?? {}, hashPassword);
+      const user = await cases.register(body, hashPassword);
       req.logIn(user, (err) => {
         if (err) return next(err);
         setFlash(req, 'flash.registeredVerify');
@@ -30,7 +57,7 @@ export function authRoutes(deps: { cases: CaseService; passport: passport.Passpo
       });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      signUpPage(req, res, req.body ?? {}, err.fieldErrors, 422);
+      signUpPage(req, res, body as FormValues, err.fieldErrors, 422);
     }
   }));
 
@@ -39,18 +66,27 @@ export function authRoutes(deps: { cases: CaseService; passport: passport.Passpo
 
   router.get('/masuk', (req, res) => (req.user ? res.redirect(303, homeFor(req.user.role)) : loginPage(req, res, req.query.keluar ? { flash: { kind: 'ok', key: 'flash.loggedOut' } } : {})));
 
-  const limiter = loginRateLimit((req, res) => loginPage(req, res, { email: req.body?.email, loginError: 'auth.tooMany' }, 429));
-
-  router.post('/masuk', limiter, (req, res, next) => {
+  router.post('/masuk', asyncRoute(async (req, res, next) => {
+    const typed = typeof req.body?.email === 'string' ? req.body.email : '';
+    // NOTE: normalised once, here: the limits and the strategy see the same account key, so no
+    // spelling of an address (spaces, tabs, case, full-width letters) gets fresh guesses.
+    const email = normalizeEmail(typed);
+    if (req.body) req.body.email = email;
+    const ip = clientKey(req);
+    const verdict = await limits.hit(['login', `${ip}|${email}`], ['loginAccount', email], ['loginIp', ip]);
+    if (!verdict.allowed) return loginPage(req, res, { email: typed, loginError: refuseLimited(res, 'limits.login', verdict.retryAfterS) }, 429);
     deps.passport.authenticate('local', (err: unknown, user: Express.User | false) => {
       if (err) return next(err);
-      if (!user) return loginPage(req, res, { email: req.body?.email, loginError: 'auth.invalid' }, 401);
-      req.logIn(user, (loginErr) => {
-        if (loginErr) return next(loginErr);
-        res.redirect(303, safeNext(req.body?.next, homeFor(user.role)));
-      });
+      if (!user) return loginPage(req, res, { email: typed, loginError: 'auth.invalid' }, 401);
+      // a successful login is no guess: its own hits go back, and this client's count on the account restarts
+      Promise.all([limits.clear(['login', `${ip}|${email}`]), limits.release(['loginAccount', email], ['loginIp', ip])]).then(() => {
+        req.logIn(user, (loginErr) => {
+          if (loginErr) return next(loginErr);
+          res.redirect(303, safeNext(req.body?.next, homeFor(user.role)));
+        });
+      }, next);
     })(req, res, next);
-  });
+  }));
 
   router.post('/keluar', (req, res, next) => {
     req.logout((err) => (err ? next(err) : res.redirect(303, '/masuk?keluar=1')));

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { Store, UserRecord } from '../store/ports.js';
-import { verifyPassword } from './passwords.js';
+import { normalizeEmail } from '../store/identifier.js';
+import { checkLoginPassword, dummyPasswordHash } from './passwords.js';
 
 interface SessionUser {
   id: string;
@@ -16,14 +17,16 @@ function fingerprint(user: UserRecord): string {
 }
 
 export function configurePassport(store: Store): passport.PassportStatic {
+  dummyPasswordHash().catch(() => undefined); // made now, so the first unknown login is not the slow one
   const instance = new passport.Passport() as unknown as passport.PassportStatic;
   instance.use(
     new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
       store
-        .findUserByEmail(email.trim().toLowerCase())
+        .findUserByEmail(normalizeEmail(email))
         .then(async (user) => {
-          const ok = user && user.status !== 'disabled' && (await verifyPassword(password, user.passwordHash));
-          done(null, ok ? user : false);
+          const usable = user && user.status !== 'disabled' ? user : null;
+          const ok = await checkLoginPassword(password, usable?.passwordHash ?? null); // as slow without an account
+          done(null, ok && usable ? usable : false);
         })
         .catch(done);
     }),

@@ -1,32 +1,32 @@
 // "Lupa kata sandi": the request form (same answer whether or not the e-mail has an account) and
 // the new-password form behind the e-mail link.
 import { Router, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { ValidationError } from '../errors.js';
+import { normalizeEmail } from '../store/identifier.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
+import { clientKey, refuseLimited } from '../web/security.js';
+import type { RateLimits } from './rate-limits.js';
 import type { PasswordResetService, ResetLinkState } from './password-reset-service.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function passwordResetRoutes(deps: { passwordReset: PasswordResetService; renderPage: RenderPage }): Router {
-  const { passwordReset, renderPage } = deps;
+export function passwordResetRoutes(deps: { passwordReset: PasswordResetService; renderPage: RenderPage; limits: RateLimits }): Router {
+  const { passwordReset, renderPage, limits } = deps;
   const router = Router();
 
   const requestPage = (req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) =>
     renderPage(req, res, 'auth/lupa-kata-sandi', { title: 'auth.lupa.title', ...extra }, status);
-  // Per account the service sends at most 3 links per 15 min; this bounds one client across accounts.
-  const limiter = rateLimit({
-    windowMs: 15 * 60 * 1000, limit: 20, standardHeaders: 'draft-8', legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: (req, res) => requestPage(req, res, { email: req.body?.email, emailError: 'auth.lupa.tooMany' }, 429),
-  });
 
   router.get('/lupa-kata-sandi', (req, res) => requestPage(req, res, { sent: req.query.terkirim === '1' }));
 
-  router.post('/lupa-kata-sandi', limiter, asyncRoute(async (req, res) => {
-    const email = String(req.body?.email ?? '').trim();
+  router.post('/lupa-kata-sandi', asyncRoute(async (req, res) => {
+    const typed = typeof req.body?.email === 'string' ? req.body.email.trim() : '';
+    // Per account the service sends a bounded number of links; this bounds one client across accounts.
+    const verdict = await limits.hit(['resetIp', clientKey(req)]);
+    if (!verdict.allowed) return requestPage(req, res, { email: typed, emailError: refuseLimited(res, 'limits.reset', verdict.retryAfterS) }, 429);
+    const email = normalizeEmail(typed);
     if (!EMAIL.test(email) || email.length > 254) {
-      return requestPage(req, res, { email, emailError: email ? 'field.email.format' : 'field.required' }, 422);
+      return requestPage(req, res, { email: typed, emailError: email ? 'field.email.format' : 'field.required' }, 422);
     }
     await passwordReset.request(email);
     res.redirect(303, '/lupa-kata-sandi?terkirim=1');

@@ -5,22 +5,28 @@ import { outboxMessage, type Links } from '../notifications/messages.js';
 import { linkToken, matchesHash, newLinkSecret, newRecord, parseLinkToken, unusable } from '../notifications/one-time-codes.js';
 import { CODE_TTL_MS, RESEND_LIMIT, RESEND_WINDOW_MS } from '../notifications/policy.js';
 import { passwordReset } from '../notifications/templates/password-reset.js';
+import { normalizeEmail } from '../store/identifier.js';
 import type { Store, UserRecord, VerificationRecord } from '../store/ports.js';
+import type { RateLimits } from './rate-limits.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export type ResetLinkState = 'ok' | 'none' | 'used' | 'expired';
 
 export class PasswordResetService {
-  constructor(private readonly deps: { store: Store; links: Links; now: () => Date; hash: (password: string) => Promise<string> }) {}
+  constructor(private readonly deps: { store: Store; links: Links; now: () => Date; hash: (password: string) => Promise<string>; limits?: RateLimits }) {}
 
-  /** Sends a link if the address belongs to an enabled account (silently at most RESEND_LIMIT per window). */
+  /**
+   * Sends a link if the address belongs to an enabled account, silently at most RESEND_LIMIT per
+   * window and within the address's daily message cap.
+   */
   async request(email: string): Promise<void> {
     const { store } = this.deps;
-    const user = await store.findUserByEmail(email.trim().toLowerCase());
+    const user = await store.findUserByEmail(normalizeEmail(email));
     if (!user || user.status === 'disabled') return;
     const now = this.deps.now();
     const since = new Date(now.getTime() - RESEND_WINDOW_MS).toISOString();
     if ((await store.countVerificationsSince(user.id, 'password-reset', since)) >= RESEND_LIMIT) return;
+    if (this.deps.limits && !(await this.deps.limits.hit(['messagesContact', user.email])).allowed) return;
     const secret = newLinkSecret();
     const record = newRecord(user.id, 'password-reset', secret, now, CODE_TTL_MS['password-reset']);
     const link = this.deps.links.to(`/atur-ulang-kata-sandi/${encodeURIComponent(linkToken(user.id, secret))}`);

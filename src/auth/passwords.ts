@@ -27,6 +27,25 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+let dummyHash: Promise<string> | null = null;
+
+/** A hash with the current parameters that no typed password matches (made once, on first use). */
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(32).toString('base64url'));
+  return dummyHash;
+}
+
+/**
+ * The password check of a login. Without a usable account (`stored` null: unknown or disabled) a
+ * dummy hash of the same cost is checked and the answer is false, so a login takes as long whether
+ * or not the account exists and its timing tells nothing about it.
+ */
+export async function checkLoginPassword(password: string, stored: string | null): Promise<boolean> {
+  if (stored !== null) return verifyPassword(password, stored);
+  await verifyPassword(password, await dummyPasswordHash());
+  return false;
+}
+
 /** A random password for generated staff accounts (printed once at first start). */
 export function generatePassword(): string {
   return randomBytes(15).toString('base64url');

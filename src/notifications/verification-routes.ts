@@ -52,7 +52,7 @@ export function verificationRoutes(deps: VerificationRouteDeps): Router {
       setFlash(req, `flash.verify.${channel}.${outcome}`);
       return res.redirect(303, '/verifikasi');
     }
-    return page(req, res, { resendError: { channel, message: `verify.resend.${outcome}` } }, outcome === 'limited' ? 429 : 422);
+    return page(req, res, { resendError: { channel, message: `verify.resend.${outcome}` } }, outcome === 'limited' || outcome === 'capped' ? 429 : 422);
   }));
 
   router.get('/verifikasi/email/:token', asyncRoute(async (req, res) => {

@@ -1,6 +1,7 @@
 // SOP step 2 "e-Mail Aktif" and "Nomor Whatsapp Aktif": issues the e-mail link and the WhatsApp
 // code, resends them within the limits, and confirms them (hash only, single use, atomic).
 import type { AuditEvent, OutboxMessage, Store, UserRecord, VerificationRecord } from '../store/ports.js';
+import type { RateLimits } from '../auth/rate-limits.js';
 import { auditEvent } from '../cases/task-projection.js';
 import { linkToken, matchesHash, newLinkSecret, newNumericCode, newRecord, parseLinkToken, unusable } from './one-time-codes.js';
 import { outboxMessage, type Links } from './messages.js';
@@ -10,7 +11,7 @@ import { verifyWhatsapp } from './templates/verify-whatsapp.js';
 
 export type ContactChannel = 'email' | 'whatsapp';
 export type CodeOutcome = 'verified' | 'already' | 'wrong' | 'expired' | 'used' | 'locked' | 'none';
-export type ResendOutcome = 'sent' | 'already' | 'limited' | 'no-contact';
+export type ResendOutcome = 'sent' | 'already' | 'limited' | 'capped' | 'no-contact';
 
 export interface IssuedCode {
   record: VerificationRecord; // written after the user exists
@@ -30,7 +31,7 @@ export function missingContacts(user: UserRecord): ContactChannel[] {
 }
 
 export class VerificationService {
-  constructor(private readonly deps: { store: Store; links: Links; now: () => Date }) {}
+  constructor(private readonly deps: { store: Store; links: Links; now: () => Date; limits?: RateLimits }) {}
 
   /** A new code for one contact of `user`, not yet written. */
   prepare(user: UserRecord, channel: ContactChannel, now: Date = this.deps.now()): IssuedCode {
@@ -49,7 +50,10 @@ export class VerificationService {
     return { record, message: outboxMessage('verify-whatsapp', 'whatsapp', { userId: user.id, to: user.whatsapp }, text, now) };
   }
 
-  /** "Kirim ulang": a new code replaces the previous one, at most RESEND_LIMIT per window and purpose. */
+  /**
+   * "Kirim ulang": a new code replaces the previous one, at most RESEND_LIMIT per window and purpose,
+   * and within the daily message cap of the address or number (shared with sign-ups naming it).
+   */
   async resend(user: UserRecord, channel: ContactChannel): Promise<ResendOutcome> {
     const { store } = this.deps;
     if (isVerified(user, channel)) return 'already';
@@ -57,6 +61,8 @@ export class VerificationService {
     const now = this.deps.now();
     const since = new Date(now.getTime() - RESEND_WINDOW_MS).toISOString();
     if ((await store.countVerificationsSince(user.id, channel, since)) >= RESEND_LIMIT) return 'limited';
+    const to = channel === 'email' ? user.email : user.whatsapp!;
+    if (this.deps.limits && !(await this.deps.limits.hit(['messagesContact', to])).allowed) return 'capped';
     const issued = this.prepare(user, channel, now);
     await store.insertVerification(issued.record);
     await store.enqueueMessages([issued.message]);

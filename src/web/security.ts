@@ -1,9 +1,10 @@
-// Security middleware: headers (helmet), CSRF (synchroniser token in the session) and the
-// login rate limit.
+// Security middleware: headers (helmet), CSRF (synchroniser token in the session), and the web side
+// of the store-backed rate limits (src/auth/rate-limits.ts): the client key and the 429 answer.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { csrfSync } from 'csrf-sync';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
+import { withArgs } from './i18n.js';
 
 export const securityHeaders = (): RequestHandler =>
   helmet({
@@ -34,14 +35,16 @@ export function csrfProtection(multipartRoute: RegExp): RequestHandler {
 
 export const csrfCheck: RequestHandler = (req, res, next) => csrfSynchronisedProtection(req, res, next);
 
-export function loginRateLimit(onLimit: RequestHandler): RequestHandler {
-  return rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: 10,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
-    handler: onLimit,
-  });
+/** The rate-limit id of a client: its IP address (an IPv6 address: its /56 network, one subscriber's block). */
+export function clientKey(req: Request): string {
+  return ipKeyGenerator(req.ip ?? '');
+}
+
+/**
+ * Prepares the answer to a refused request: sets Retry-After and returns the message `<base>.m`
+ * ("… in {0} minutes") or, past two hours, `<base>.h` ("… in {0} hours").
+ */
+export function refuseLimited(res: Response, base: string, retryAfterS: number): string {
+  res.set('Retry-After', String(retryAfterS));
+  return retryAfterS <= 2 * 3600 ? withArgs(`${base}.m`, String(Math.ceil(retryAfterS / 60))) : withArgs(`${base}.h`, String(Math.ceil(retryAfterS / 3600)));
 }
