@@ -84,8 +84,12 @@ describe('Given the daily message cap per address or number', () => {
     const user = (await t.services.store.findUserByEmail(data.email))!;
     expect((await t.services.store.listMessages({ userId: user.id })).filter((m) => m.kind === 'verify-whatsapp')).toHaveLength(2);
 
-    // the cap belongs to the number, not the account: a new sign-up naming it is refused too
-    expect((await daftar(t.agent(), { ...newApplicant(), whatsapp: '081277770001' })).status).toBe(429);
+    // the cap belongs to the number, not the account: a new sign-up naming it is refused too, in English on the English page
+    const english = t.agent();
+    await english.get('/bahasa/en');
+    const refused = await daftar(english, { ...newApplicant(), whatsapp: '081277770001' });
+    expect(refused.status).toBe(429);
+    expect($(refused.text)('[role=alert]').text()).toMatch(/^Too many sign-ups from this device or with this e-mail\/WhatsApp number\. Try again in (23|24) hours\.$/);
   });
 
   test('when password reset is asked for more often than the address cap (1 a day), then only one link is sent and the answer looks the same', async () => {
