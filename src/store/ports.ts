@@ -278,6 +278,9 @@ export interface Store {
   /**
    * Leases up to `limit` pending messages due at `now` whose lease is free or expired: sets
    * lockedUntil = now + leaseMs and attempts + 1, atomically, so two senders never claim one message.
+   * Whether a lease is still held is judged on the STORE's clock (SQLite, one machine: `now`;
+   * MongoDB: the server's), so instances whose clocks differ never take over a live lease. A claim
+   * that fails part-way returns what it leased (never an attempt counted for a message not sent).
    */
   claimDueMessages(now: string, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
   markMessageSent(id: string, at: string): Promise<void>;
@@ -330,6 +333,7 @@ export interface Store {
   /**
    * Leases up to `limit` pending timers with nextAttemptAt <= now whose lease is free or expired:
    * a new leaseToken, lockedUntil = now + leaseMs, attempts + 1, atomically (no timer to two claimers).
+   * The lease is judged on the store's clock, as in claimDueMessages.
    */
   claimDueTimers(now: string, limit: number, leaseMs: number): Promise<TimerRecord[]>;
   /** Marks the timer done and writes `effects`, atomically, only if `lease` still holds it; false (nothing written) otherwise. */

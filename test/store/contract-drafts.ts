@@ -128,5 +128,26 @@ export function draftsContract(store: GetStore): void {
       for (const name of [asDocument, inDraft, inSession]) expect(await store().isUploadReferenced(name)).toBe(true);
       expect(await store().isUploadReferenced(orphan)).toBe(false);
     });
+
+    test('Given staged files, When the draft and the session change or go, Then their files are no longer referenced', async () => {
+      const [first, second, inSession] = [randomUUID(), randomUUID(), randomUUID()];
+      const c = caseRecord();
+      const t = task(c);
+      await store().applyCaseChange(create(c, { openTasks: [t] }));
+      await store().saveDraft(draft(t.id, 'ppbj-1', { values: { _staged: [{ field: 'a', storedName: first }] } }));
+      await store().saveDraft(draft(t.id, 'ppbj-1', { values: { _staged: [{ field: 'a', storedName: second }] } }));
+      expect(await store().isUploadReferenced(first)).toBe(false);
+      expect(await store().isUploadReferenced(second)).toBe(true);
+      const session = { sid: `sid-${inSession}`, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+      await store().setSession({ ...session, data: JSON.stringify({ staged: { [t.id]: [{ storedName: inSession }] } }) });
+      expect(await store().isUploadReferenced(inSession)).toBe(true);
+      await store().setSession({ ...session, data: JSON.stringify({ staged: {} }) });
+      expect(await store().isUploadReferenced(inSession)).toBe(false);
+      await store().setSession({ ...session, data: JSON.stringify({ staged: { [t.id]: [{ storedName: inSession }] } }) });
+      await store().destroySession(session.sid);
+      expect(await store().isUploadReferenced(inSession)).toBe(false);
+      await store().applyCaseChange(update(c, { updatedAt: at(9) }, { completeTasks: [{ taskId: t.id, completedAt: at(9), completedBy: 'ppbj-1' }] }));
+      expect(await store().isUploadReferenced(second)).toBe(false); // the draft went with its task
+    });
   });
 }

@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { NotFoundError } from '../../src/errors.js';
 import type { OutboxMessage } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
+import { leaseEnd } from '../../src/store/task-paging.js';
 import { at, audit, caseRecord, create, message, update } from './fixtures.js';
 
 const MINUTE = 60_000;
@@ -76,13 +77,28 @@ export function outboxContract(store: GetStore): void {
       expect(claims.flat().every((x) => x.attempts === 1)).toBe(true);
     });
 
-    test('When a lease runs out, Then the message is claimable again with one more attempt', async () => {
+    // NOTE: real time: a lease runs on the store's clock (SQLite: the `now` given; MongoDB: the
+    // server's, so instances whose clocks differ never take over a live lease)
+    test('When a lease runs out (real time), Then the message is claimable again with one more attempt', async () => {
       const msg = message({ nextAttemptAt: at(0) });
       await store().enqueueMessages([msg]);
-      expect(await store().claimDueMessages(at(10), 5, MINUTE)).toEqual([{ ...msg, attempts: 1, lockedUntil: at(11) }]);
-      const halfway = new Date(Date.parse(at(10)) + 30_000).toISOString();
-      expect(await store().claimDueMessages(halfway, 5, MINUTE)).toEqual([]);
-      expect(await store().claimDueMessages(at(11), 5, MINUTE)).toEqual([{ ...msg, attempts: 2, lockedUntil: at(12) }]);
+      const lease = 1000;
+      const first = new Date().toISOString();
+      expect(await store().claimDueMessages(first, 5, lease)).toEqual([{ ...msg, attempts: 1, lockedUntil: leaseEnd(first, lease) }]);
+      expect(await store().claimDueMessages(new Date().toISOString(), 5, lease)).toEqual([]); // still held
+      await new Promise((r) => setTimeout(r, lease + 100));
+      const later = new Date().toISOString();
+      expect(await store().claimDueMessages(later, 5, lease)).toEqual([{ ...msg, attempts: 2, lockedUntil: leaseEnd(later, lease) }]);
+    });
+
+    test('Given a caller whose clock runs a lease ahead, When it claims, Then on SQLite its now decides; the claim is refused while the store holds it on MongoDB', async () => {
+      const msg = message({ nextAttemptAt: at(0) });
+      await store().enqueueMessages([msg]);
+      const now = new Date().toISOString();
+      expect(ids(await store().claimDueMessages(now, 5, MINUTE))).toEqual([msg.id]);
+      const fastClock = new Date(Date.now() + 2 * MINUTE).toISOString(); // another host, two minutes ahead
+      const stolen = await store().claimDueMessages(fastClock, 5, MINUTE);
+      expect(ids(stolen)).toEqual(store().kind === 'mongodb' ? [] : [msg.id]);
     });
 
     test('A lease that is not a whole number of ms >= 1, or a time that is not a date, is refused', async () => {

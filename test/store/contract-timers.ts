@@ -45,11 +45,14 @@ export function timersContract(store: GetStore): void {
       expect(await one(x.id)).toEqual(claimed[1]);
     });
 
-    test('When a lease runs out, Then another claimer gets the timer with a new token, and the old token can no longer finish it', async () => {
+    test('When a lease runs out (real time: the store\'s clock), Then another claimer gets the timer with a new token, and the old token can no longer finish it', async () => {
       const t = timer({ dueAt: at(0) });
       await store().scheduleTimers([t]);
-      const [first] = await store().claimDueTimers(at(1), 1, MINUTE);
-      const [second] = await store().claimDueTimers(at(2), 1, MINUTE); // at(2) = lease end: free again
+      const lease = 1000;
+      const [first] = await store().claimDueTimers(new Date().toISOString(), 1, lease);
+      expect(await store().claimDueTimers(new Date().toISOString(), 1, lease)).toEqual([]); // still held
+      await new Promise((r) => setTimeout(r, lease + 100));
+      const [second] = await store().claimDueTimers(new Date().toISOString(), 1, lease); // the lease ended: free again
       expect(second?.attempts).toBe(2);
       expect(second?.leaseToken).not.toBe(first?.leaseToken);
 

@@ -46,11 +46,11 @@ describe('MongoDB task queries', () => {
 });
 
 describe('MongoDB outbox and user patches', () => {
-  test('the claim filter: pending, due, and a free or expired lease', () => {
+  test('the claim filter: pending, due, and a free or expired lease (on the server clock)', () => {
     expect(dueFilter(at(5))).toEqual({
       status: 'pending',
       nextAttemptAt: { $lte: at(5) },
-      $or: [{ lockedUntil: null }, { lockedUntil: { $lte: at(5) } }],
+      $expr: { $lte: ['$leaseExpires', '$$NOW'] },
     });
     expect(leaseEnd(at(5), 60_000)).toBe(at(6));
     expect(() => leaseEnd(at(5), 0)).toThrow(RangeError);

@@ -17,6 +17,8 @@ export const draftSchema = new Schema<DraftDoc>(
   options('drafts'),
 );
 draftSchema.index({ taskId: 1, userId: 1 }, { unique: true });
+// the upload sweeper: is a stored file staged in some draft? (values._staged: see DraftService)
+draftSchema.index({ 'values._staged.storedName': 1 });
 
 export type ProcessDraftDoc = ProcessDraftRecord;
 

@@ -3,9 +3,9 @@
 import { ConflictError, type SessionRecord } from '../ports.js';
 import type { SessionDoc } from './schemas.js';
 
-/** Strips `_id` (→ `id`) and the store-internal `seq`; what is left is the record. */
+/** Strips `_id` (→ `id`) and the store-internal `seq` and `leaseExpires`; what is left is the record. */
 export function fromDoc<R extends { id: string }>(doc: Record<string, unknown> & { _id: string }): R {
-  const { _id, seq: _seq, ...rest } = doc;
+  const { _id, seq: _seq, leaseExpires: _leaseExpires, ...rest } = doc;
   return { id: _id, ...rest } as unknown as R;
 }
 
@@ -30,7 +30,15 @@ export function sessionFromDoc(doc: SessionDoc): SessionRecord {
 export function sessionToDoc(s: SessionRecord): SessionDoc {
   const expiresDate = new Date(s.expiresAt);
   if (Number.isNaN(expiresDate.getTime())) throw new Error(`session expiresAt is not a date: ${s.expiresAt}`);
-  return { _id: s.sid, data: s.data, expiresAt: s.expiresAt, expiresDate };
+  return { _id: s.sid, data: s.data, expiresAt: s.expiresAt, expiresDate, uploads: storedNamesIn(s.data) };
+}
+
+/**
+ * The stored names of uploads a session's JSON names (`"storedName":"…"`, e.g. files staged by a
+ * submission that failed validation), kept beside the text so the upload sweeper asks an index.
+ */
+export function storedNamesIn(json: string): string[] {
+  return [...new Set(Array.from(json.matchAll(/"storedName":"((?:[^"\\]|\\.)*)"/g), (m) => JSON.parse(`"${m[1]}"`) as string))];
 }
 
 const DUPLICATE_KEY = 11000;

@@ -4,7 +4,6 @@ import mongoose, { type Connection } from 'mongoose';
 import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
 import { createDrafts } from './drafts.js';
-import { escapeRegex } from './task-query.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
 import { backfill, bindModels, ensureCollections } from './models.js';
 import { createOutbox } from './outbox.js';
@@ -168,12 +167,10 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     },
     async isUploadReferenced(storedName) {
       // drafts keep staged files under values._staged; sessions as JSON text (a submission that failed validation)
-      const found = await Promise.all([
-        m.Document.exists({ storedName }),
-        m.Draft.exists({ 'values._staged.storedName': storedName }),
-        m.Session.exists({ data: { $regex: escapeRegex(storedName) } }),
-      ]);
-      return found.some((x) => x !== null);
+      // each lookup an index; the first that finds it ends the check
+      if (await m.Document.exists({ storedName })) return true;
+      if (await m.Draft.exists({ 'values._staged.storedName': storedName })) return true;
+      return (await m.Session.exists({ uploads: storedName })) !== null;
     },
   });
 }

@@ -11,7 +11,8 @@ export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const satisfies 
 
 /** `seq` (an ObjectId, increasing per process) orders records that share a timestamp. */
 export type VerificationDoc = Stored<VerificationRecord> & { seq: Types.ObjectId };
-export type OutboxDoc = Stored<OutboxMessage> & { seq: Types.ObjectId };
+/** `leaseExpires`: the lease's end on the server's clock (null or missing = not leased). */
+export type OutboxDoc = Stored<OutboxMessage> & { seq: Types.ObjectId; leaseExpires?: Date | null };
 
 export const verificationSchema = new Schema<VerificationDoc>(
   {
@@ -27,7 +28,7 @@ export const verificationSchema = new Schema<VerificationDoc>(
   },
   options('verifications'),
 );
-verificationSchema.index({ userId: 1, purpose: 1, createdAt: 1 });
+verificationSchema.index({ userId: 1, purpose: 1, createdAt: 1, seq: 1 });
 
 export const outboxSchema = new Schema<OutboxDoc>(
   {
@@ -44,6 +45,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
     attempts: int(0),
     nextAttemptAt: str,
     lockedUntil: nullableStr,
+    leaseExpires: { type: Date, default: null }, // the lease's end on the server's clock (outbox.ts dueFilter)
     lastError: nullableStr,
     sentAt: nullableStr,
     seq: { type: Schema.Types.ObjectId, required: true },
@@ -51,6 +53,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
   options('outbox'),
 );
 // the sender's claim: pending messages in due order
-outboxSchema.index({ status: 1, nextAttemptAt: 1 });
-// a user's messages (development mailbox, notification list), newest first
-outboxSchema.index({ userId: 1, createdAt: 1 });
+outboxSchema.index({ status: 1, nextAttemptAt: 1, seq: 1 });
+// a user's messages (development mailbox, notification list), and everyone's, newest first
+outboxSchema.index({ userId: 1, createdAt: 1, seq: 1 });
+outboxSchema.index({ createdAt: 1, seq: 1 });

@@ -7,17 +7,50 @@ import { fromDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 
+/**
+ * Claims up to `n` items, one atomic update each. NOTE: a failure after some were claimed returns
+ * those (the caller sends them) instead of throwing them away: a half-done claim never counts an
+ * attempt that is not made. The failure shows again at the next poll.
+ */
+export async function claimEach<T>(n: number, claimOne: () => Promise<T | null>): Promise<T[]> {
+  const claimed: T[] = [];
+  while (claimed.length < n) {
+    let item: T | null;
+    try {
+      item = await claimOne();
+    } catch (err) {
+      if (claimed.length === 0) throw err;
+      break;
+    }
+    if (item === null) break;
+    claimed.push(item);
+  }
+  return claimed;
+}
+
 type Outbox = Pick<Store, 'enqueueMessages' | 'claimDueMessages' | 'markMessageSent' | 'markMessageFailed' | 'listMessages'>;
 
 const rec = (doc: unknown) => fromDoc<OutboxMessage>(doc as Record<string, unknown> & { _id: string });
 
-/** Pending, due at `now`, and not leased (or the lease ran out). Uses the (status, nextAttemptAt) index. */
+/**
+ * Pending, due at `now`, and not leased (or the lease ran out ON THE SERVER'S CLOCK: `leaseExpires`
+ * against `$$NOW`, so instances whose clocks differ never take over each other's live leases; a
+ * missing or null `leaseExpires` compares lower than any date). Uses the (status, nextAttemptAt, seq) index.
+ */
 export function dueFilter(now: string) {
   return {
     status: 'pending' as const,
     nextAttemptAt: { $lte: now },
-    $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+    $expr: { $lte: ['$leaseExpires', '$$NOW'] },
   };
+}
+
+/**
+ * The claim's update: `lockedUntil` (the caller's now + lease, as the port reports it), the lease's
+ * real end on the server's clock, one more attempt.
+ */
+export function leaseUpdate(lockedUntil: string, leaseMs: number, extra: Record<string, unknown> = {}) {
+  return [{ $set: { ...extra, lockedUntil, leaseExpires: { $add: ['$$NOW', leaseMs] }, attempts: { $add: ['$attempts', 1] } } }];
 }
 
 export function createOutbox(atomically: Atomically, m: Models): Outbox {
@@ -31,27 +64,22 @@ export function createOutbox(atomically: Atomically, m: Models): Outbox {
     async claimDueMessages(now, limit, leaseMs) {
       const lockedUntil = leaseEnd(now, leaseMs);
       const { limit: n } = pageOf({ limit }, 'claim', limit);
-      const claimed: OutboxMessage[] = [];
-      // lockedUntil > now after a claim, so the loop never meets the same message again
-      while (claimed.length < n) {
-        const doc = await m.Outbox.findOneAndUpdate(
-          dueFilter(now),
-          { $set: { lockedUntil }, $inc: { attempts: 1 } },
-          { sort: { nextAttemptAt: 1, seq: 1 }, returnDocument: 'after' },
-        ).lean();
-        if (!doc) break;
-        claimed.push(rec(doc));
-      }
-      return claimed;
+      return claimEach(n, async () => {
+        // leaseExpires > $$NOW after a claim, so the loop never meets the same message again
+        const doc = await m.Outbox.findOneAndUpdate(dueFilter(now), leaseUpdate(lockedUntil, leaseMs), {
+          sort: { nextAttemptAt: 1, seq: 1 }, returnDocument: 'after', updatePipeline: true,
+        }).lean();
+        return doc ? rec(doc) : null;
+      });
     },
     async markMessageSent(id, at) {
-      const r = await m.Outbox.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: at, lockedUntil: null } });
+      const r = await m.Outbox.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: at, lockedUntil: null, leaseExpires: null } });
       if (r.matchedCount === 0) throw new NotFoundError();
     },
     async markMessageFailed(id, error, retryAt) {
       const set = retryAt === null ? { status: 'failed' as const } : { status: 'pending' as const, nextAttemptAt: retryAt };
       // A late failure report never reopens a message that was sent (or given up) meanwhile.
-      const r = await m.Outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error, lockedUntil: null } });
+      const r = await m.Outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error, lockedUntil: null, leaseExpires: null } });
       if (r.matchedCount === 0 && !(await m.Outbox.exists({ _id: id }))) throw new NotFoundError();
     },
     async listMessages(query) {

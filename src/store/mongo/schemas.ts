@@ -30,6 +30,8 @@ export interface SessionDoc {
   data: string;
   expiresAt: string;
   expiresDate: Date;
+  /** The stored names of the uploads the session keeps (staged files), for the upload sweeper's index. */
+  uploads: string[];
 }
 
 export const ACCOUNT_STATUSES = ['registered', 'active', 'disabled'] as const satisfies readonly AccountStatus[];
@@ -53,13 +55,17 @@ export const userSchema = new Schema<UserDoc>(
   },
   options('users'),
 );
+// NOTE: every query of the adapter is served by one of these indexes, its sort included
+// (test/store/mongo.indexes.test.ts records each query and checks it against them).
 userSchema.index({ email: 1 }, { unique: true });
-userSchema.index({ role: 1 });
+// the users of a role by name (and their count)
+userSchema.index({ role: 1, displayName: 1, _id: 1 });
 
 export const sessionSchema = new Schema<SessionDoc>(
-  { _id: id, data: text('data'), expiresAt: str, expiresDate: { type: Date, required: true } },
+  { _id: id, data: text('data'), expiresAt: str, expiresDate: { type: Date, required: true }, uploads: { type: [String], default: [] } },
   options('sessions'),
 );
+sessionSchema.index({ uploads: 1 });
 // MongoDB's TTL monitor deletes expired sessions (about once a minute); reads filter them out too.
 sessionSchema.index({ expiresDate: 1 }, { expireAfterSeconds: 0 });
 
@@ -96,8 +102,11 @@ export const caseSchema = new Schema<CaseDoc>(
   },
   options('cases'),
 );
-caseSchema.index({ applicantId: 1, createdAt: -1 });
-caseSchema.index({ status: 1, updatedAt: -1 });
+caseSchema.index({ applicantId: 1, createdAt: -1, _id: -1 });
+caseSchema.index({ status: 1, updatedAt: -1, _id: -1 });
+// reports: the cases of one process, or of every process, by creation time
+caseSchema.index({ processKey: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ createdAt: 1, _id: 1 });
 
 export const taskSchema = new Schema<TaskDoc>(
   {
@@ -121,11 +130,15 @@ export const taskSchema = new Schema<TaskDoc>(
   },
   options('tasks'),
 );
-taskSchema.index({ status: 1, role: 1, assigneeId: 1, dueAt: 1 });
-// one SOP step of a role's inbox, any assignee, by due time (as SQLite's tasks_step)
-taskSchema.index({ status: 1, role: 1, elementId: 1, dueAt: 1 });
-taskSchema.index({ applicantId: 1, status: 1 });
-taskSchema.index({ caseId: 1 });
+// the staff inboxes (a role's queue, one person's tasks) by due time and by age, in the full
+// order of the page (dueAt, createdAt, _id), so a page is read in order and never sorted in memory
+taskSchema.index({ status: 1, role: 1, assigneeId: 1, dueAt: 1, createdAt: 1, _id: 1 });
+taskSchema.index({ status: 1, role: 1, assigneeId: 1, createdAt: 1, _id: 1 });
+// one SOP step, any role and assignee (the process monitor), by due time
+taskSchema.index({ status: 1, elementId: 1, dueAt: 1, createdAt: 1, _id: 1 });
+// an applicant's tasks; a case's tasks
+taskSchema.index({ applicantId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });
+taskSchema.index({ caseId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });
 
 export const auditSchema = new Schema<AuditDoc>(
   {

@@ -9,7 +9,7 @@ export const TIMER_STATUSES = ['pending', 'done', 'cancelled', 'failed'] as cons
 /** The `_id` of the one working-calendar document. */
 export const CALENDAR_ID = 'working-calendar';
 
-export type TimerDoc = Stored<TimerRecord>;
+export type TimerDoc = Stored<TimerRecord> & { leaseExpires?: Date | null };
 export type CalendarDoc = WorkingCalendarRecord & { _id: string };
 export type TimeSettingsDoc = Omit<ProcessTimeSettings, 'definitionId'> & { _id: string };
 
@@ -26,6 +26,7 @@ export const timerSchema = new Schema<TimerDoc>(
     attempts: int(0),
     leaseToken: nullableStr,
     lockedUntil: nullableStr,
+    leaseExpires: { type: Date, default: null }, // the lease's end on the server's clock (outbox.ts dueFilter)
     lastError: nullableStr,
     createdAt: str,
     doneAt: nullableStr,
@@ -33,8 +34,9 @@ export const timerSchema = new Schema<TimerDoc>(
   options('timers'),
 );
 // the claim: pending timers in due order
-timerSchema.index({ status: 1, nextAttemptAt: 1 });
-timerSchema.index({ caseId: 1, status: 1 });
+timerSchema.index({ status: 1, nextAttemptAt: 1, _id: 1 });
+// a case's timers (by due time)
+timerSchema.index({ caseId: 1, dueAt: 1, _id: 1 });
 
 const hoursSchema = new Schema({ day: int(1), start: str, end: str }, { _id: false });
 const holidaySchema = new Schema({ date: str, name: str }, { _id: false });

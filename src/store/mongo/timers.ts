@@ -8,18 +8,15 @@ import { DEFAULT_TASK_LIMIT, leaseEnd, pageOf } from '../task-paging.js';
 import { fromDoc, toDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
+import { claimEach, dueFilter, leaseUpdate } from './outbox.js';
 
 type Timers = Pick<Store, 'scheduleTimers' | 'claimDueTimers' | 'completeTimer' | 'releaseTimer' | 'listTimers'>;
 
 const rec = (doc: unknown) => fromDoc<TimerRecord>(doc as Record<string, unknown> & { _id: string });
 
-/** Pending, due at `now`, and not leased (or the lease ran out). Uses the (status, nextAttemptAt) index. */
+/** Pending, due at `now`, and not leased, the lease judged on the server's clock (as the outbox's dueFilter). */
 export function dueTimerFilter(now: string) {
-  return {
-    status: 'pending' as const,
-    nextAttemptAt: { $lte: now },
-    $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-  };
+  return dueFilter(now);
 }
 
 /** Inserts the timers whose id is new; an existing id is left as it is. */
@@ -43,13 +40,13 @@ export async function applyTimerChange(
 ): Promise<void> {
   const fired = change.firedTimer;
   if (fired) {
-    const r = await m.Timer.updateOne(heldBy(fired), { $set: { status: 'done', doneAt: fired.at, lockedUntil: null } }, { session });
+    const r = await m.Timer.updateOne(heldBy(fired), { $set: { status: 'done', doneAt: fired.at, lockedUntil: null, leaseExpires: null } }, { session });
     if (r.matchedCount === 0) throw new ConflictError(`case ${caseId}: timer ${fired.id} is no longer held by this lease`);
   }
   if (change.cancelTimers?.length) {
     await m.Timer.updateMany(
       { _id: { $in: change.cancelTimers }, status: 'pending' },
-      { $set: { status: 'cancelled', doneAt: at, lockedUntil: null } },
+      { $set: { status: 'cancelled', doneAt: at, lockedUntil: null, leaseExpires: null } },
       { session },
     );
   }
@@ -67,22 +64,17 @@ export function createTimers(atomically: Atomically, m: Models): Timers {
     async claimDueTimers(now, limit, leaseMs) {
       const lockedUntil = leaseEnd(now, leaseMs);
       const { limit: n } = pageOf({ limit }, 'timer claim', limit);
-      const claimed: TimerRecord[] = [];
-      while (claimed.length < n) {
-        const doc = await m.Timer.findOneAndUpdate(
-          dueTimerFilter(now),
-          { $set: { lockedUntil, leaseToken: randomUUID() }, $inc: { attempts: 1 } },
-          { sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after' },
-        ).lean();
-        if (!doc) break;
-        claimed.push(rec(doc));
-      }
-      return claimed;
+      return claimEach(n, async () => {
+        const doc = await m.Timer.findOneAndUpdate(dueTimerFilter(now), leaseUpdate(lockedUntil, leaseMs, { leaseToken: randomUUID() }), {
+          sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after', updatePipeline: true,
+        }).lean();
+        return doc ? rec(doc) : null;
+      });
     },
     async completeTimer(lease, at, effects = {}) {
       try {
         await atomically(`timer ${lease.id}`, async (session) => {
-          const r = await m.Timer.updateOne(heldBy(lease), { $set: { status: 'done', doneAt: at, lockedUntil: null } }, { session });
+          const r = await m.Timer.updateOne(heldBy(lease), { $set: { status: 'done', doneAt: at, lockedUntil: null, leaseExpires: null } }, { session });
           if (r.matchedCount === 0) throw new LeaseLost();
           if (effects.audit?.length) await m.Audit.insertMany(effects.audit.map(withSeq), { session });
           if (effects.outbox?.length) await m.Outbox.insertMany(effects.outbox.map(withSeq), { session });
@@ -96,7 +88,7 @@ export function createTimers(atomically: Atomically, m: Models): Timers {
     },
     async releaseTimer(lease, at, retryAt, error) {
       const set = retryAt === null ? { status: 'failed' as const, doneAt: at } : { status: 'pending' as const, nextAttemptAt: retryAt };
-      const r = await m.Timer.updateOne(heldBy(lease), { $set: { ...set, lockedUntil: null, lastError: error } });
+      const r = await m.Timer.updateOne(heldBy(lease), { $set: { ...set, lockedUntil: null, leaseExpires: null, lastError: error } });
       return r.matchedCount > 0;
     },
     async listTimers(q) {

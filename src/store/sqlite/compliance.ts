@@ -39,8 +39,13 @@ export function createCompliance(db: Database) {
         'VALUES (@definitionId, @timeBasis, @escalateTo, @updatedAt, @updatedBy) ON CONFLICT (definitionId) DO UPDATE SET ' +
         'timeBasis = excluded.timeBasis, escalateTo = excluded.escalateTo, updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy',
     ),
-    cases: db.prepare<{ processKey: string | null; createdBefore: string; activeFrom: string }, CaseSummary>(
-      `SELECT ${cols(SUMMARY)} FROM cases WHERE (@processKey IS NULL OR processKey = @processKey) AND createdAt < @createdBefore ` +
+    // two statements, not `(@processKey IS NULL OR …)`, which no index serves
+    casesOf: db.prepare<{ processKey: string; createdBefore: string; activeFrom: string }, CaseSummary>(
+      `SELECT ${cols(SUMMARY)} FROM cases WHERE processKey = @processKey AND createdAt < @createdBefore ` +
+        "AND (updatedAt >= @activeFrom OR status = 'running') ORDER BY createdAt, rowid",
+    ),
+    cases: db.prepare<{ createdBefore: string; activeFrom: string }, CaseSummary>(
+      `SELECT ${cols(SUMMARY)} FROM cases WHERE createdAt < @createdBefore ` +
         "AND (updatedAt >= @activeFrom OR status = 'running') ORDER BY createdAt, rowid",
     ),
     tasks: db.prepare<[string], TaskRecord>(
@@ -68,7 +73,8 @@ export function createCompliance(db: Database) {
       st.saveSettings.run({ ...s, escalateTo: JSON.stringify(s.escalateTo) });
     },
     listCaseSummaries(q: CaseSummaryQuery): CaseSummary[] {
-      return st.cases.all({ processKey: q.processKey ?? null, createdBefore: q.createdBefore, activeFrom: q.activeFrom });
+      const range = { createdBefore: q.createdBefore, activeFrom: q.activeFrom };
+      return q.processKey === undefined ? st.cases.all(range) : st.casesOf.all({ ...range, processKey: q.processKey });
     },
     listTasksOfCases(caseIds: string[]): TaskRecord[] {
       return caseIds.length ? st.tasks.all(JSON.stringify(caseIds)) : [];

@@ -239,6 +239,71 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX rate_limits_reset ON rate_limits (resetAt);
   `,
+  // 8: every query is served by an index, its ORDER BY included (no sort of a whole queue per page;
+  // test/store/sqlite.query-plans.test.ts explains each statement); the stored names of uploads
+  // that sessions and drafts keep, maintained by triggers, so the upload sweeper reads an index
+  `
+  DROP INDEX tasks_inbox;
+  CREATE INDEX tasks_inbox ON tasks (status, role, assigneeId, dueAt, createdAt, id);
+  CREATE INDEX tasks_age ON tasks (status, role, assigneeId, createdAt, id);
+  DROP INDEX tasks_step;
+  CREATE INDEX tasks_step ON tasks (status, elementId, dueAt, createdAt, id);
+  DROP INDEX tasks_applicant;
+  CREATE INDEX tasks_applicant ON tasks (applicantId, status, dueAt, createdAt, id);
+  DROP INDEX tasks_case;
+  CREATE INDEX tasks_case ON tasks (caseId, status, dueAt, createdAt, id);
+  DROP INDEX users_role;
+  CREATE INDEX users_role ON users (role, displayName, id);
+  CREATE INDEX cases_created ON cases (createdAt);
+  CREATE INDEX outbox_created ON outbox (createdAt);
+  DROP INDEX timers_case;
+  CREATE INDEX timers_case ON timers (caseId, dueAt, id);
+
+  CREATE TABLE upload_refs (
+    storedName TEXT NOT NULL,
+    sid        TEXT,
+    taskId     TEXT,
+    userId     TEXT,
+    CHECK ((sid IS NULL) <> (taskId IS NULL))
+  ) STRICT;
+  CREATE INDEX upload_refs_name ON upload_refs (storedName);
+  CREATE INDEX upload_refs_session ON upload_refs (sid);
+  CREATE INDEX upload_refs_draft ON upload_refs (taskId, userId);
+
+  CREATE TRIGGER sessions_refs_insert AFTER INSERT ON sessions BEGIN
+    INSERT INTO upload_refs (storedName, sid)
+      SELECT DISTINCT value, NEW.sid FROM json_tree(CASE WHEN json_valid(NEW.data) THEN NEW.data ELSE '{}' END)
+      WHERE key = 'storedName' AND type = 'text';
+  END;
+  CREATE TRIGGER sessions_refs_update AFTER UPDATE OF data ON sessions WHEN OLD.data IS NOT NEW.data BEGIN
+    DELETE FROM upload_refs WHERE sid = OLD.sid;
+    INSERT INTO upload_refs (storedName, sid)
+      SELECT DISTINCT value, NEW.sid FROM json_tree(CASE WHEN json_valid(NEW.data) THEN NEW.data ELSE '{}' END)
+      WHERE key = 'storedName' AND type = 'text';
+  END;
+  CREATE TRIGGER sessions_refs_delete AFTER DELETE ON sessions BEGIN
+    DELETE FROM upload_refs WHERE sid = OLD.sid;
+  END;
+
+  CREATE TRIGGER drafts_refs_insert AFTER INSERT ON drafts BEGIN
+    INSERT INTO upload_refs (storedName, taskId, userId)
+      SELECT DISTINCT value, NEW.taskId, NEW.userId FROM json_tree(NEW."values") WHERE key = 'storedName' AND type = 'text';
+  END;
+  CREATE TRIGGER drafts_refs_update AFTER UPDATE OF "values" ON drafts BEGIN
+    DELETE FROM upload_refs WHERE taskId = OLD.taskId AND userId = OLD.userId;
+    INSERT INTO upload_refs (storedName, taskId, userId)
+      SELECT DISTINCT value, NEW.taskId, NEW.userId FROM json_tree(NEW."values") WHERE key = 'storedName' AND type = 'text';
+  END;
+  CREATE TRIGGER drafts_refs_delete AFTER DELETE ON drafts BEGIN
+    DELETE FROM upload_refs WHERE taskId = OLD.taskId AND userId = OLD.userId;
+  END;
+
+  INSERT INTO upload_refs (storedName, sid)
+    SELECT DISTINCT j.value, s.sid FROM sessions s, json_tree(CASE WHEN json_valid(s.data) THEN s.data ELSE '{}' END) j
+    WHERE j.key = 'storedName' AND j.type = 'text';
+  INSERT INTO upload_refs (storedName, taskId, userId)
+    SELECT DISTINCT j.value, d.taskId, d.userId FROM drafts d, json_tree(d."values") j WHERE j.key = 'storedName' AND j.type = 'text';
+  `,
 ];
 
 export interface MigrationResult {

@@ -33,12 +33,15 @@ export function taskFilter(q: TaskQuery): Filter {
     params.elementId = q.elementId;
   }
   // ISO-8601 UTC strings compare in time order, so a due-time range needs no date parsing.
+  // NOTE: oldest first (age), `+dueAt` keeps the planner on tasks_age (read in order, filtered on
+  // the way) instead of a due-time range that would then sort the whole result.
+  const due = taskSort(q) === 'age' ? '+dueAt' : 'dueAt';
   if (q.dueBefore !== undefined) {
-    clauses.push('dueAt < @dueBefore');
+    clauses.push(`${due} < @dueBefore`);
     params.dueBefore = q.dueBefore;
   }
   if (q.dueFrom !== undefined) {
-    clauses.push('dueAt >= @dueFrom');
+    clauses.push(`${due} >= @dueFrom`);
     params.dueFrom = q.dueFrom;
   }
   if (q.search !== undefined) {

@@ -3,10 +3,9 @@
 import type { Database } from './database.js';
 
 export function createUploadReferences(db: Database) {
-  // NOTE: stored names are random UUIDs, so a substring match in the JSON of drafts and sessions is exact enough
+  // upload_refs: the storedName values in the JSON of drafts and sessions, kept by triggers (migration 8)
   const referenced = db.prepare<{ name: string }, { found: number }>(`SELECT
     EXISTS (SELECT 1 FROM documents WHERE storedName = @name)
-    OR EXISTS (SELECT 1 FROM drafts WHERE instr("values", @name) > 0)
-    OR EXISTS (SELECT 1 FROM sessions WHERE instr(data, @name) > 0) AS found`);
+    OR EXISTS (SELECT 1 FROM upload_refs WHERE storedName = @name) AS found`);
   return (storedName: string): boolean => referenced.get({ name: storedName })?.found === 1;
 }

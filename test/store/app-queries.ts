@@ -1,0 +1,26 @@
+// The query shapes the app asks the store for, shared by the index checks of both adapters
+// (sqlite.query-plans.test.ts, mongo.indexes.test.ts). Keep in step with src/tasks/inbox-*.ts,
+// src/cases/*, src/scheduler/* and src/studio/monitor-service.ts.
+import type { TaskQuery } from '../../src/store/ports.js';
+
+/** The task queries the app makes: the inboxes with every filter (step, search, state, sort), an applicant's and a case's tasks, the monitor. */
+export function appTaskQueries(): TaskQuery[] {
+  const queries: TaskQuery[] = [];
+  for (const scope of [{ role: 'admin-ppe' as const, assigneeId: null }, { role: 'admin-ppe' as const, assigneeId: 'a1' }]) {
+    for (const step of [{}, { elementId: 'verifikasi' }]) {
+      for (const search of [{}, { search: 'budi' }]) {
+        for (const state of [{}, { dueBefore: 'x' }, { dueFrom: 'x' }]) {
+          for (const sort of [{ sort: 'due' as const }, { sort: 'age' as const }]) queries.push({ ...scope, ...step, ...search, ...state, ...sort });
+        }
+      }
+    }
+  }
+  queries.push(
+    { role: 'ppbj', applicantId: 'p1' },
+    { caseId: 'c1', status: 'open' },
+    { caseId: 'c1', status: 'completed' },
+    { elementId: 'verifikasi', status: 'open', sort: 'due' },
+    { elementId: 'verifikasi', status: 'open', sort: 'due', dueBefore: 'x' },
+  );
+  return queries;
+}
