@@ -43,3 +43,14 @@ export function leaseEnd(now: string, leaseMs: number): string {
   if (!Number.isInteger(leaseMs) || leaseMs < 1) throw new RangeError(`lease must be an integer >= 1 ms: ${leaseMs}`);
   return new Date(ms + leaseMs).toISOString();
 }
+
+/**
+ * The inbox search text both adapters match, or undefined for none: control characters (C0, DEL)
+ * are dropped, since no searchText holds them and MongoDB refuses a NUL inside a pattern.
+ */
+export function searchOf(q: TaskQuery): string | undefined {
+  if (q.search === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const text = q.search.replace(/[\u0000-\u001f\u007f]/g, '');
+  return text === '' ? undefined : text;
+}

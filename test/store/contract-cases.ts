@@ -57,6 +57,16 @@ export function casesContract(store: GetStore): void {
       expect(got.updatedAt).toBe(at(5));
     });
 
+    test('Given form data with an undefined value, When a case is created and changed, Then the key is absent (never null)', async () => {
+      const c = caseRecord({ data: { f: { nama: 'Budi', catatan: undefined } } });
+      await store().applyCaseChange(create(c));
+      expect(Object.keys(((await store().getCase(c.id))!.data as Record<string, object>).f!)).toEqual(['nama']);
+      await store().applyCaseChange(update(c, { data: { f: { nama: 'Budi', nip: undefined }, g: undefined }, updatedAt: at(3) }));
+      const data = (await store().getCase(c.id))!.data as Record<string, object>;
+      expect(Object.keys(data)).toEqual(['f']);
+      expect(Object.keys(data.f!)).toEqual(['nama']);
+    });
+
     test('When updated with a stale rev, Then ConflictError and nothing changes', async () => {
       const c = caseRecord();
       await store().applyCaseChange(create(c));

@@ -81,6 +81,7 @@ describe('MongoDB time limits and write concern', () => {
       autoIndex: false,
     });
     expect(connectOptions().serverSelectionTimeoutMS).toBeLessThan(30_000); // the driver default is 30 s
+    expect(seen.options).toMatchObject({ ignoreUndefined: true }); // undefined form values dropped, as SQLite's JSON does
     await conn.close();
   });
 

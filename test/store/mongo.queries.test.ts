@@ -27,6 +27,11 @@ describe('MongoDB task queries', () => {
     expect(taskFilter({ search: 'Budi' })).toEqual({ status: 'open', searchText: { $regex: 'budi', $options: 'i' } });
   });
 
+  test('a NUL (which MongoDB refuses inside a pattern) or other control character never reaches the query', () => {
+    expect(taskFilter({ search: '\u0000' })).toEqual({ status: 'open' });
+    expect(taskFilter({ search: 'bu\u0000di\u0007' })).toEqual({ status: 'open', searchText: { $regex: 'budi', $options: 'i' } });
+  });
+
   test('search is literal: every regular-expression character is escaped', () => {
     const special = 'A.b*c+d?e^f$g{1}(h)|[i]\\j%_';
     const { $regex } = taskFilter({ search: special }).searchText as { $regex: string };

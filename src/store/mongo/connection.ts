@@ -37,6 +37,8 @@ export function connectOptions(t: MongoTimeouts = DEFAULT_MONGO_TIMEOUTS): mongo
     writeConcern: { w: 'majority', wtimeoutMS: t.operationMs },
     readConcern: { level: 'majority' },
     retryWrites: true,
+    // `undefined` inside form data is dropped, as SQLite's JSON text drops it (not stored as null)
+    ignoreUndefined: true,
   };
 }
 

@@ -1,7 +1,7 @@
 // Inbox queries of the MongoDB store: TaskQuery → filter and sort.
 import type { QueryFilter } from 'mongoose';
 import type { TaskQuery } from '../ports.js';
-import { taskSort, type TaskSort } from '../task-paging.js';
+import { searchOf, taskSort, type TaskSort } from '../task-paging.js';
 import type { TaskDoc } from './schemas.js';
 
 /** `assigneeId: null` means unassigned only, undefined means any; status defaults to 'open'. */
@@ -19,7 +19,8 @@ export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
       ...(q.dueFrom !== undefined && { $gte: q.dueFrom }),
     };
   }
-  if (q.search !== undefined) f.searchText = { $regex: escapeRegex(q.search.toLowerCase()), $options: 'i' };
+  const search = searchOf(q);
+  if (search !== undefined) f.searchText = { $regex: escapeRegex(search.toLowerCase()), $options: 'i' };
   return f;
 }
 

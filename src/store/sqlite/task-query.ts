@@ -2,7 +2,7 @@
 import type { TaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
 import { TASK_COLUMNS } from './statements.js';
-import { paging, taskSort, type TaskSort } from '../task-paging.js';
+import { paging, searchOf, taskSort, type TaskSort } from '../task-paging.js';
 
 type Params = Record<string, string | number>;
 type Filter = { where: string; params: Params };
@@ -44,10 +44,11 @@ export function taskFilter(q: TaskQuery): Filter {
     clauses.push(`${due} >= @dueFrom`);
     params.dueFrom = q.dueFrom;
   }
-  if (q.search !== undefined) {
+  const search = searchOf(q);
+  if (search !== undefined) {
     // NOTE: a leading % cannot use an index; it only scans the rows the other filters leave.
     clauses.push("searchText LIKE '%' || lower(@search) || '%' ESCAPE '\\'");
-    params.search = escapeLike(q.search.toLowerCase());
+    params.search = escapeLike(search.toLowerCase());
   }
   return { where: clauses.join(' AND '), params };
 }
