@@ -4,6 +4,13 @@ import type PDFKit from 'pdfkit';
 export type Doc = PDFKit.PDFDocument;
 export const PAD = 4;
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
+/**
+ * Characters laid out per text of a cell. NOTE: pdfkit's line breaking costs grow faster than the
+ * text (a long unbroken word is quadratic), so each text is cut here whatever the document holds.
+ */
+export const MAX_CELL_CHARS = 1500;
+
+const shown = (text: string): string => (text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 1)}…`);
 
 export interface CellText {
   text: string;
@@ -21,7 +28,7 @@ export function numbered(items: string[]): string {
 export function textHeight(doc: Doc, w: number, parts: CellText[]): number {
   return parts.reduce((h, p) => {
     doc.font(p.bold ? FONT.bold : FONT.regular).fontSize(p.size ?? 8.5);
-    return h + (p.text ? doc.heightOfString(p.text, { width: w - 2 * PAD }) : 0);
+    return h + (p.text ? doc.heightOfString(shown(p.text), { width: w - 2 * PAD }) : 0);
   }, 2 * PAD);
 }
 
@@ -33,7 +40,8 @@ export function cell(doc: Doc, x: number, y: number, w: number, h: number, parts
   for (const p of parts) {
     if (!p.text) continue;
     doc.font(p.bold ? FONT.bold : FONT.regular).fontSize(p.size ?? 8.5).fillColor('black');
-    doc.text(p.text, x + PAD, ty, { width: w - 2 * PAD, align: p.align ?? 'left' });
-    ty += doc.heightOfString(p.text, { width: w - 2 * PAD });
+    const text = shown(p.text);
+    doc.text(text, x + PAD, ty, { width: w - 2 * PAD, align: p.align ?? 'left' });
+    ty += doc.heightOfString(text, { width: w - 2 * PAD });
   }
 }

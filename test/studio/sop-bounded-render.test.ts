@@ -7,6 +7,8 @@ import { readSopDocument } from '../../src/workflow/index.js';
 import { MAX_LIST_ITEMS, TEXT_LIMITS } from '../../src/workflow/model-text-limits.js';
 import { sopPdf } from '../../src/studio/sop-pdf.js';
 import { sopView } from '../../src/studio/sop-view.js';
+import PDFDocument from 'pdfkit';
+import { cell, MAX_CELL_CHARS, textHeight } from '../../src/studio/sop-pdf-kit.js';
 import { processXml } from '../workflow/helpers.js';
 
 const HUGE = 600_000;
@@ -48,5 +50,20 @@ describe('Given a stored definition whose texts are far beyond the limits', () =
     const pdf = await sopPdf(doc, { version: 1 });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeLessThan(1_000_000);
+  });
+});
+
+describe('Given a PDF cell (the one place the SOP PDF lays out text)', () => {
+  test('when it is given a text of a million characters, then at most MAX_CELL_CHARS are measured and drawn', () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const laidOut: number[] = [];
+    const measure = doc.heightOfString.bind(doc);
+    const draw = doc.text.bind(doc);
+    doc.heightOfString = ((text: string, options?: PDFKit.Mixins.TextOptions) => (laidOut.push(text.length), measure(text, options))) as typeof doc.heightOfString;
+    doc.text = ((text: string, x?: number, y?: number, options?: PDFKit.Mixins.TextOptions) => (laidOut.push(text.length), draw(text, x, y, options))) as typeof doc.text;
+    const parts = [{ text: word(1_000_000) }];
+    cell(doc, 10, 10, 120, Math.min(500, textHeight(doc, 120, parts)), parts);
+    expect(laidOut.length).toBeGreaterThan(0);
+    expect(Math.max(...laidOut)).toBe(MAX_CELL_CHARS);
   });
 });
