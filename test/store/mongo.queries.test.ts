@@ -3,7 +3,6 @@
 // fails only on the missing connection has built a query its schema accepts.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import mongoose from 'mongoose';
-import { backfill, bindModels } from '../../src/store/mongo/models.js';
 import { createMongoStore } from '../../src/store/mongo/mongo-store.js';
 import { dueFilter } from '../../src/store/mongo/outbox.js';
 import { escapeRegex, taskFilter, taskOrder } from '../../src/store/mongo/task-query.js';
@@ -97,7 +96,4 @@ describe('MongoDB store without a server: every new method builds a valid query'
     await expect(store.updateUser('u1', { displayName: null as unknown as string })).rejects.toThrow(/displayName/);
   });
 
-  test('the backfill of older documents builds valid updates (a pipeline update is opted in)', async () => {
-    await expect(backfill(bindModels(conn))).rejects.toThrow(noConnection);
-  });
 });

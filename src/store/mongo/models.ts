@@ -1,6 +1,7 @@
 // Binds the schemas to one mongoose connection (never the global default connection).
 import type { Connection, Model } from 'mongoose';
 import { rateLimitSchema, type RateLimitDoc } from './rate-limit-schema.js';
+import { migrationSchema, type MigrationDoc } from './migrations.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
 import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
 import { calendarSchema, timerSchema, timeSettingsSchema, type CalendarDoc, type TimerDoc, type TimeSettingsDoc } from './timer-schemas.js';
@@ -37,6 +38,7 @@ export interface Models {
   WorkingCalendar: Model<CalendarDoc>;
   ProcessTimeSettings: Model<TimeSettingsDoc>;
   RateLimit: Model<RateLimitDoc>;
+  Migration: Model<MigrationDoc>;
 }
 
 export function bindModels(conn: Connection): Models {
@@ -56,6 +58,7 @@ export function bindModels(conn: Connection): Models {
     WorkingCalendar: conn.model<CalendarDoc>('WorkingCalendar', calendarSchema),
     ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),
     RateLimit: conn.model<RateLimitDoc>('RateLimit', rateLimitSchema),
+    Migration: conn.model<MigrationDoc>('Migration', migrationSchema),
   };
 }
 
@@ -68,21 +71,5 @@ export async function ensureCollections(models: Models): Promise<void> {
   for (const model of Object.values(models) as Model<unknown>[]) {
     await model.createCollection();
     await model.createIndexes();
-  }
-}
-
-/**
- * Gives documents written by an older app version the fields added since (what SQLite's migration 3
- * does): lower(applicantName) as a task's searchText, null for a user's verification and privacy
- * fields. Idempotent; after the first run each update matches nothing.
- */
-export async function backfill(models: Models): Promise<void> {
-  await models.Task.updateMany(
-    { searchText: { $exists: false } },
-    [{ $set: { searchText: { $toLower: '$applicantName' } } }],
-    { updatePipeline: true },
-  );
-  for (const field of ['emailVerifiedAt', 'whatsappVerifiedAt', 'privacyNoticeVersion', 'privacyAcknowledgedAt']) {
-    await models.User.updateMany({ [field]: { $exists: false } }, { $set: { [field]: null } });
   }
 }

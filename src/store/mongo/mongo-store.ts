@@ -5,7 +5,8 @@ import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
 import { createDrafts } from './drafts.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
-import { backfill, bindModels, ensureCollections } from './models.js';
+import { bindModels, ensureCollections } from './models.js';
+import { migrate } from './migrations.js';
 import { createOutbox } from './outbox.js';
 import type { CaseDoc } from './schemas.js';
 import { taskFilter, taskOrder } from './task-query.js';
@@ -60,7 +61,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       // a standalone mongod would start "listening" and then fail every write that needs a transaction
       assertTransactional((await conn.db!.admin().command({ hello: 1 })) as HelloAnswer);
       await ensureCollections(m);
-      await backfill(m);
+      await migrate(m); // one-off data migrations, each recorded once done
     },
     async close() {
       await conn.close();

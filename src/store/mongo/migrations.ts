@@ -1,0 +1,99 @@
+// One-off data migrations of the MongoDB store (what SQLite's numbered migrations do for its data):
+// each runs once per database and is then recorded in the `migrations` collection, so a start no
+// longer scans whole collections. Each is idempotent: two instances starting at once may both run
+// one before either records it, with the same result.
+import { Schema, type Model } from 'mongoose';
+import type { Models } from './models.js';
+import { storedNamesIn } from './mapping.js';
+import { options, str } from './schema-kit.js';
+
+export interface MigrationDoc {
+  _id: string;
+  doneAt: string;
+}
+
+export const migrationSchema = new Schema<MigrationDoc>({ _id: str, doneAt: str }, options('migrations'));
+
+/**
+ * Gives documents written by an older app version the fields added since (what SQLite's migration 3
+ * does): lower(applicantName) as a task's searchText, null for a user's verification and privacy fields.
+ */
+async function backfillFields(models: Models): Promise<void> {
+  await models.Task.updateMany(
+    { searchText: { $exists: false } },
+    [{ $set: { searchText: { $toLower: '$applicantName' } } }],
+    { updatePipeline: true },
+  );
+  for (const field of ['emailVerifiedAt', 'whatsappVerifiedAt', 'privacyNoticeVersion', 'privacyAcknowledgedAt']) {
+    await models.User.updateMany({ [field]: { $exists: false } }, { $set: { [field]: null } });
+  }
+}
+
+/** Sessions written before `uploads` existed get it (the upload sweeper's index). */
+async function backfillSessionUploads(models: Models): Promise<void> {
+  const BATCH = 500;
+  let after = '';
+  for (;;) {
+    const page = await models.Session.find({ _id: { $gt: after }, uploads: { $exists: false } }, { data: 1 })
+      .sort({ _id: 1 })
+      .limit(BATCH)
+      .lean();
+    if (page.length === 0) return;
+    await models.Session.bulkWrite(
+      page.map((s) => ({ updateOne: { filter: { _id: s._id }, update: { $set: { uploads: storedNamesIn(s.data) } } } })),
+      { ordered: false },
+    );
+    after = page[page.length - 1]!._id;
+  }
+}
+
+/**
+ * Indexes that longer ones replaced (each is a prefix of its successor, so an older app version
+ * still running during an upgrade keeps an index for every query).
+ */
+const SUPERSEDED: Array<[keyof Models, string]> = [
+  ['User', 'role_1'],
+  ['Case', 'applicantId_1_createdAt_-1'],
+  ['Case', 'status_1_updatedAt_-1'],
+  ['Task', 'status_1_role_1_assigneeId_1_dueAt_1'],
+  ['Task', 'status_1_role_1_elementId_1_dueAt_1'],
+  ['Task', 'applicantId_1_status_1'],
+  ['Task', 'caseId_1'],
+  ['Verification', 'userId_1_purpose_1_createdAt_1'],
+  ['Outbox', 'status_1_nextAttemptAt_1'],
+  ['Outbox', 'userId_1_createdAt_1'],
+  ['Timer', 'status_1_nextAttemptAt_1'],
+  ['Timer', 'caseId_1_status_1'],
+];
+const INDEX_NOT_FOUND = 27;
+
+async function dropSupersededIndexes(models: Models): Promise<void> {
+  for (const [model, name] of SUPERSEDED) {
+    try {
+      await (models[model] as Model<unknown>).collection.dropIndex(name);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== INDEX_NOT_FOUND) throw err;
+    }
+  }
+}
+
+/** In order; an id is never renamed or reused. */
+export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models) => Promise<void> }> = [
+  { id: '1-backfill-fields', run: backfillFields },
+  { id: '2-session-uploads', run: backfillSessionUploads },
+  { id: '3-drop-superseded-indexes', run: dropSupersededIndexes },
+];
+
+/** Runs the migrations this database has not recorded yet, recording each after it ran. */
+export async function migrate(models: Models, now: () => Date = () => new Date()): Promise<string[]> {
+  const ids = MONGO_MIGRATIONS.map((x) => x.id);
+  const done = new Set((await models.Migration.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((d) => d._id));
+  const ran: string[] = [];
+  for (const migration of MONGO_MIGRATIONS) {
+    if (done.has(migration.id)) continue;
+    await migration.run(models);
+    await models.Migration.updateOne({ _id: migration.id }, { $setOnInsert: { doneAt: now().toISOString() } }, { upsert: true });
+    ran.push(migration.id);
+  }
+  return ran;
+}
