@@ -11,6 +11,7 @@ import { PasswordResetService } from './auth/password-reset-service.js';
 import { CaseNotifications } from './notifications/case-notifications.js';
 import { Links } from './notifications/messages.js';
 import { VerificationService } from './notifications/verification-service.js';
+import type { MailboxScope } from './notifications/mailbox-scope.js';
 import { devMailboxTransport } from './notifications/transports/dev-mailbox-transport.js';
 import { smtpTransport } from './notifications/transports/smtp-transport.js';
 import type { Transports } from './notifications/transports/transport.js';
@@ -36,12 +37,15 @@ export interface Services {
   limits: RateLimits;
   /** Channels delivered to the development mailbox (GET /kotak-surat) instead of a real transport. */
   devChannels: readonly Channel[];
+  /** Whose messages GET /kotak-surat lists, or 'off' (no page): mailbox-scope.ts. */
+  mailbox: MailboxScope;
   now: () => Date;
 }
 
 export interface MessageSettings {
   publicUrl: string; // base of links in messages
   devChannels: readonly Channel[];
+  mailbox?: MailboxScope; // default 'own': a reader sees only their own messages
 }
 
 const DEFAULT_MESSAGES: MessageSettings = { publicUrl: 'http://127.0.0.1:3000', devChannels: ['email', 'whatsapp'] };
@@ -66,11 +70,21 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
     passwordReset: new PasswordResetService({ store, links, now, hash: hashPassword, limits }),
     limits,
     devChannels: messages.devChannels,
+    mailbox: messages.mailbox ?? 'own',
   };
 }
 
-/** SMTP when ALUR_SMTP_URL is set, the WhatsApp webhook when ALUR_WHATSAPP_WEBHOOK_URL is set; else the mailbox. */
-export function createTransports(config: Pick<Config, 'mail' | 'whatsapp'>, log: (line: string) => void): { transports: Transports; devChannels: Channel[] } {
+/** Settings without which production refuses to start: each channel carries secrets (links, codes). */
+const PRODUCTION_TRANSPORTS: Record<Channel, { env: string; carries: string }> = {
+  email: { env: 'ALUR_SMTP_URL', carries: 'e-mail verification links and password-reset links' },
+  whatsapp: { env: 'ALUR_WHATSAPP_WEBHOOK_URL', carries: 'WhatsApp verification codes' },
+};
+
+/**
+ * SMTP when ALUR_SMTP_URL is set, the WhatsApp webhook when ALUR_WHATSAPP_WEBHOOK_URL is set; else the
+ * development mailbox, except in production, where a missing one is a configuration error.
+ */
+export function createTransports(config: Pick<Config, 'env' | 'mail' | 'whatsapp'>, log: (line: string) => void): { transports: Transports; devChannels: Channel[] } {
   const transports: Transports = {
     email: config.mail.smtpUrl ? smtpTransport({ url: config.mail.smtpUrl, from: config.mail.from }) : devMailboxTransport('email', log),
     whatsapp: config.whatsapp.webhookUrl
@@ -78,6 +92,10 @@ export function createTransports(config: Pick<Config, 'mail' | 'whatsapp'>, log:
       : devMailboxTransport('whatsapp', log),
   };
   const devChannels = (Object.keys(transports) as Channel[]).filter((c) => transports[c].kind === 'dev-mailbox');
+  if (config.env === 'production' && devChannels.length > 0) {
+    const lines = devChannels.map((c) => `  ${PRODUCTION_TRANSPORTS[c].env}: required in production (it delivers ${PRODUCTION_TRANSPORTS[c].carries}; the development mailbox is off in production)`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
   return { transports, devChannels };
 }
 

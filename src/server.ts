@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { bootstrap, createServices, createStore, createTransports } from './composition.js';
 import { loadConfig, type Config } from './config.js';
+import { mailboxScope } from './notifications/mailbox-scope.js';
 import { OutboxSender } from './notifications/outbox-sender.js';
 import { TimerScheduler } from './scheduler/timer-scheduler.js';
 import { UploadSweeper } from './privacy/upload-sweeper.js';
@@ -27,12 +28,14 @@ function sessionSecret(config: Config): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => console.log(line);
+  const { transports, devChannels } = createTransports(config, log); // refuses production without SMTP and the webhook
   const store = createStore(config);
-  const { transports, devChannels } = createTransports(config, log);
-  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels }, config.limits);
+  const mailbox = mailboxScope(config.env);
+  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels, mailbox }, config.limits);
   await bootstrap(services, config, log);
   if (devChannels.length > 0) {
-    log(`[alur] ${devChannels.join(' and ')} messages go to the development mailbox (/kotak-surat) and this log${config.env === 'production' ? ': set ALUR_SMTP_URL / ALUR_WHATSAPP_WEBHOOK_URL in production' : ''}`);
+    const who = mailbox === 'everyone' ? 'the process owner sees every message (development)' : 'each process owner sees only their own messages';
+    log(`[alur] ${devChannels.join(' and ')} messages go to the development mailbox (/kotak-surat: ${who}); the log names them without their text`);
   }
   const sender = new OutboxSender({ store, transports, intervalMs: config.outboxIntervalMs, log });
   const scheduler = new TimerScheduler({ store, handlers: services.compliance.timerHandlers, log }); // SLA and BPMN timers

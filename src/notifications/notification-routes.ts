@@ -8,6 +8,6 @@ import { verificationRoutes } from './verification-routes.js';
 export function notificationRoutes(deps: Services & { renderPage: RenderPage }): Router {
   const router = Router();
   router.use(verificationRoutes(deps));
-  router.use(mailboxRoutes({ store: deps.store, renderPage: deps.renderPage, devChannels: deps.devChannels }));
+  router.use(mailboxRoutes({ store: deps.store, renderPage: deps.renderPage, devChannels: deps.devChannels, scope: deps.mailbox }));
   return router;
 }

@@ -1,7 +1,9 @@
 // Background delivery of the outbox. Each tick leases the due messages (claimDueMessages, so
 // several app instances never send one message twice while a lease holds), sends them, and marks
-// each sent, or failed with a retry time (backoff) until MAX_DELIVERY_ATTEMPTS.
+// each sent, or failed with a retry time (backoff) until MAX_DELIVERY_ATTEMPTS. Log lines and stored
+// errors name a message by id, kind, channel and masked recipient, never its text (log-safe.ts).
 import { Poller } from '../poller.js';
+import { describeMessage, redactError } from './log-safe.js';
 import type { OutboxMessage, Store } from '../store/ports.js';
 import { MAX_DELIVERY_ATTEMPTS, OUTBOX_BATCH, OUTBOX_LEASE_MS, retryAt } from './policy.js';
 import type { Transports } from './transports/transport.js';
@@ -63,14 +65,14 @@ export class OutboxSender {
     try {
       await transport.send(m);
     } catch (err) {
-      const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      const error = redactError(err instanceof Error ? err.message : String(err), m).slice(0, 500);
       const retry = retryAt(this.now(), m.attempts);
       await this.opts.store.markMessageFailed(m.id, error, retry);
-      this.log(`[alur] outbox ${m.channel} to ${m.to} (${m.kind}) failed, attempt ${m.attempts}/${MAX_DELIVERY_ATTEMPTS}: ${error}; ${retry ? `retry at ${retry}` : 'given up'}`);
+      this.log(`[alur] outbox: ${describeMessage(m)} failed, attempt ${m.attempts}/${MAX_DELIVERY_ATTEMPTS}: ${error}; ${retry ? `retry at ${retry}` : 'given up'}`);
       return false;
     }
     await this.opts.store.markMessageSent(m.id, this.now().toISOString());
-    if (transport.kind !== 'dev-mailbox') this.log(`[alur] outbox ${m.channel} to ${m.to} (${m.kind}) sent by ${transport.kind}`);
+    if (transport.kind !== 'dev-mailbox') this.log(`[alur] outbox: ${describeMessage(m)} sent by ${transport.kind}`);
     return true;
   }
 }

@@ -14,7 +14,8 @@ export function serverAndBrowser(): { readonly server: ServerProcess; readonly b
   const live = {} as { server: ServerProcess; browser: Browser };
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [live.server, live.browser] = await Promise.all([startServer(), launchChromium()]);
+    // development mode: the tests read each applicant's code and link on the development mailbox
+    [live.server, live.browser] = await Promise.all([startServer({ env: { NODE_ENV: 'development' } }), launchChromium()]);
   }, 60_000);
   afterAll(async () => {
     await live.browser?.close();

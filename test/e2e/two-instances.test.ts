@@ -49,7 +49,8 @@ describe('Given two Alur server processes A and B on one SQLite file and one ses
   const servers: ServerProcess[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'alur-two-'));
-    const shared = { sessionSecret: SECRET, sqliteFile: join(dir, 'alur.sqlite'), uploadDir: join(dir, 'uploads') };
+    // development mode: the applicants' codes and links are read on the development mailbox
+    const shared = { sessionSecret: SECRET, sqliteFile: join(dir, 'alur.sqlite'), uploadDir: join(dir, 'uploads'), env: { NODE_ENV: 'development' } };
     // Both start at once on the fresh file: migrations, the shipped process and the staff seed race too.
     const started = await Promise.allSettled([startServer({ ...shared, dataDir: join(dir, 'a') }), startServer({ ...shared, dataDir: join(dir, 'b') })]);
     for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);

@@ -11,6 +11,7 @@ import { bootstrap, createServices, type Services } from '../../src/composition.
 import { loadConfig, type Config } from '../../src/config.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { hashPassword } from '../../src/auth/passwords.js';
+import { mailboxScope, type MailboxScope } from '../../src/notifications/mailbox-scope.js';
 import { UNVERIFIED } from '../../src/auth/user-defaults.js';
 import { DEFAULT_LIMITS, type LimitName, type RateLimitSettings } from '../../src/auth/rate-limits.js';
 import type { Store } from '../../src/store/ports.js';
@@ -34,12 +35,14 @@ export const GENEROUS_LIMITS: RateLimitSettings = Object.fromEntries(
   Object.entries(DEFAULT_LIMITS).map(([name, rule]) => [name, { ...rule, limit: 1_000_000 }]),
 ) as Record<LimitName, RateLimitSettings[LimitName]>;
 
-export async function startTestApp(opts: { dir?: string; secret?: string; limits?: Partial<RateLimitSettings> } = {}): Promise<TestApp> {
+/** `mailbox`: what GET /kotak-surat lists; default as NODE_ENV=test ('own': the reader's own messages). */
+export async function startTestApp(opts: { dir?: string; secret?: string; mailbox?: MailboxScope; limits?: Partial<RateLimitSettings> } = {}): Promise<TestApp> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'alur-test-'));
   const config = loadConfig({ NODE_ENV: 'test', ALUR_DATA_DIR: dir, ALUR_UPLOAD_DIR: join(dir, 'uploads') });
   const clock = { now: new Date() };
   const store = createSqliteStore({ file: config.sqliteFile });
-  const services = createServices(store, () => clock.now, { publicUrl: config.publicUrl, devChannels: ['email', 'whatsapp'] }, { ...GENEROUS_LIMITS, ...opts.limits });
+  const mailbox = opts.mailbox ?? mailboxScope(config.env);
+  const services = createServices(store, () => clock.now, { publicUrl: config.publicUrl, devChannels: ['email', 'whatsapp'], mailbox }, { ...GENEROUS_LIMITS, ...opts.limits });
   await bootstrap(services, config, () => undefined);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(config.uploadDir, { recursive: true });

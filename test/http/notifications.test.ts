@@ -1,9 +1,9 @@
 // Notifications written to the outbox in the same transaction as the change that causes them:
 // a new task in the Admin PPE queue (every Admin PPE, e-mail), a return at step 6 and the
-// activation (the PPBJ, e-mail and WhatsApp); and the development mailbox page.
+// activation (the PPBJ, e-mail and WhatsApp). The development mailbox page: mailbox.test.ts.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { addAdmin, ADMIN, ADMIN2, csrfFrom, login, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, INFORMATION, PDF, caseAtInformation, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 import { ConflictError, type OutboxMessage } from '../../src/store/ports.js';
@@ -90,31 +90,5 @@ describe('Given a PPBJ and two Admin PPE', () => {
     expect(activated.find((m) => m.channel === 'email')!.body).toContain(`/kasus/${caseId}`);
     // every queue step (4, 6, 6 again, 7) went to both Admin PPE
     expect(await messagesOfCase(caseId, 'task-created')).toHaveLength(8);
-  });
-
-  test('when the process owner opens the development mailbox, then every message is listed newest first with its delivery state; others are refused', async () => {
-    const data = await signUp(t.agent(), newApplicant());
-    const owner = t.agent();
-    await login(owner, OWNER);
-    const page = $((await owner.get('/kotak-surat')).text);
-    const rows = page('tr.message');
-    expect(rows.length).toBeGreaterThan(2);
-    const first = rows.first();
-    expect(first.attr('data-kind')).toBe('verify-whatsapp'); // the newest: the last sign-up's code, written after its e-mail link
-    expect(first.attr('data-status')).toBe('pending');
-    expect(first.find('.body').text()).toMatch(/\d{6}/);
-    expect(first.find('.user').text()).toBe(data.email);
-    expect(first.find('.attempts').text()).toContain('0');
-    const times = rows.map((_, el) => page(el).attr('data-id')).get();
-    const stored = (await t.services.store.listMessages({ limit: 50 })).map((m) => m.id);
-    expect(times).toEqual(stored);
-
-    const ppbj = t.agent();
-    await signUp(ppbj, newApplicant());
-    expect((await ppbj.get('/kotak-surat')).status).toBe(403);
-    const admin = t.agent();
-    await login(admin, ADMIN);
-    expect((await admin.get('/kotak-surat')).status).toBe(403);
-    expect((await t.agent().get('/kotak-surat')).status).toBe(303);
   });
 });

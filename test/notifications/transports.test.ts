@@ -1,6 +1,6 @@
 // The delivery transports and their selection from the configuration: the WhatsApp webhook (JSON,
 // bearer token, non-2xx = failure), SMTP through nodemailer (against a tiny local SMTP server),
-// and the development mailbox (one log line).
+// and the development mailbox (one log line without the text); production refuses the mailbox.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import http from 'node:http';
 import net from 'node:net';
@@ -75,9 +75,11 @@ describe('Given the WhatsApp webhook transport', () => {
     expect(seen).toEqual([{ auth: 'Bearer rahasia', type: 'application/json', body: { to: '+6281234567890', body: 'Kode verifikasi Alur Anda: 123456.' } }]);
   });
 
-  test('when the gateway answers non-2xx, then sending fails with the status', async () => {
-    const port = await listen(http.createServer((_req, res) => res.writeHead(503).end('sedang sibuk')));
-    await expect(whatsappWebhookTransport({ url: `http://127.0.0.1:${port}/`, token: null }).send(wa)).rejects.toThrow('503: sedang sibuk');
+  test('when the gateway answers non-2xx echoing the request, then sending fails with the status only, not the echoed code', async () => {
+    const port = await listen(http.createServer((req, res) => req.pipe(res.writeHead(503))));
+    const failure = whatsappWebhookTransport({ url: `http://127.0.0.1:${port}/`, token: null }).send(wa);
+    await expect(failure).rejects.toThrow('WhatsApp webhook answered 503 Service Unavailable');
+    await expect(failure).rejects.not.toThrow('123456');
   });
 });
 
@@ -99,7 +101,7 @@ describe('Given the SMTP transport (nodemailer)', () => {
 });
 
 describe('Given the configuration', () => {
-  test('when nothing is configured, then both channels go to the development mailbox, which logs one line per message', async () => {
+  test('when nothing is configured, then both channels go to the development mailbox, which logs one line per message without its text', async () => {
     const config = loadConfig({ NODE_ENV: 'test' });
     expect(config).toMatchObject({ publicUrl: 'http://127.0.0.1:3000', mail: { smtpUrl: null, from: 'Alur <no-reply@alur.local>' }, whatsapp: { webhookUrl: null, token: null }, outboxIntervalMs: 2000 });
     const lines: string[] = [];
@@ -108,8 +110,8 @@ describe('Given the configuration', () => {
     await transports.whatsapp.send(wa);
     await devMailboxTransport('email', (l) => lines.push(l)).send(mail);
     expect(lines).toEqual([
-      '[alur] mailbox whatsapp to +6281234567890 (verify-whatsapp): Kode verifikasi Alur Anda: 123456.',
-      '[alur] mailbox email to budi@kalbarprov.go.id (verify-email): Verifikasi email | Buka tautan berikut: http://x/y',
+      `[alur] development mailbox (/kotak-surat, whatsapp): whatsapp message ${wa.id} (verify-whatsapp) to +62********890`,
+      `[alur] development mailbox (/kotak-surat, email): email message ${mail.id} (verify-email) to b***@kalbarprov.go.id`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 // WhatsApp through an HTTP gateway: POST {to, body} as JSON, optional bearer token; any non-2xx
-// answer is a failure (retried by the sender).
+// answer is a failure (retried by the sender). NOTE: the answer's text is not kept, since a gateway
+// may echo the request, code included, and the error is logged and stored.
 import type { OutboxMessage } from '../../store/ports.js';
 import { SEND_TIMEOUT_MS } from '../policy.js';
 import type { Transport } from './transport.js';
@@ -15,8 +16,8 @@ export function whatsappWebhookTransport(opts: { url: string; token: string | nu
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
       if (!res.ok) {
-        const detail = (await res.text().catch(() => '')).slice(0, 200);
-        throw new Error(`WhatsApp webhook answered ${res.status}${detail ? `: ${detail}` : ''}`);
+        await res.body?.cancel().catch(() => undefined);
+        throw new Error(`WhatsApp webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
       }
     },
   };

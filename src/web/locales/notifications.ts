@@ -68,7 +68,8 @@ export const notifications: Catalogue = {
 
     'mailbox.title': 'Kotak Surat Pengembangan',
     'mailbox.intro': 'Semua pesan dari outbox, terbaru di atas, beserta status pengirimannya.',
-    'mailbox.devChannels': 'Tanpa SMTP atau webhook WhatsApp, pesan saluran berikut dikirim ke halaman ini dan log server:',
+    'mailbox.devChannels': 'Tanpa SMTP atau webhook WhatsApp, pesan saluran berikut dikirim ke halaman ini (log server hanya mencatat jenis dan penerima yang disamarkan, tanpa isi):',
+    'mailbox.ownOnly': 'Hanya pesan yang ditujukan kepada Anda yang ditampilkan (mode test).',
     'mailbox.when': 'Dibuat',
     'mailbox.channel': 'Saluran',
     'mailbox.to': 'Kepada',
@@ -151,7 +152,8 @@ export const notifications: Catalogue = {
 
     'mailbox.title': 'Development mailbox',
     'mailbox.intro': 'Every message of the outbox, newest first, with its delivery state.',
-    'mailbox.devChannels': 'With no SMTP server or WhatsApp webhook, messages of these channels are delivered to this page and the server log:',
+    'mailbox.devChannels': 'With no SMTP server or WhatsApp webhook, messages of these channels are delivered to this page (the server log only records their kind and masked recipient, never the text):',
+    'mailbox.ownOnly': 'Only the messages addressed to you are shown (test mode).',
     'mailbox.when': 'Created',
     'mailbox.channel': 'Channel',
     'mailbox.to': 'To',
