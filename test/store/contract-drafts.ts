@@ -87,6 +87,20 @@ export function draftsContract(store: GetStore): void {
       expect((await store().getCase(c.id))?.rev).toBe(1); // nothing else changes
     });
 
+    test('When an event names a case that does not exist, Then the batch is refused and none of it is written', async () => {
+      const c = caseRecord();
+      await store().applyCaseChange(create(c));
+      const before = await store().listAudit(c.id);
+      await expect(store().appendAudit([audit(c, 'data.exported'), audit('case-that-never-was', 'data.exported')])).rejects.toThrow();
+      expect(await store().listAudit(c.id)).toEqual(before);
+      expect(await store().listAudit('case-that-never-was')).toEqual([]);
+    });
+
+    test('When a draft names a task that does not exist, Then it is refused', async () => {
+      await expect(store().saveDraft(draft('task-that-never-was', 'ppbj-1'))).rejects.toThrow();
+      expect(await store().getDraft('task-that-never-was', 'ppbj-1')).toBeNull();
+    });
+
     test('When one event of a batch has an existing id, Then ConflictError and none of the batch is written', async () => {
       const c = caseRecord();
       await store().applyCaseChange(create(c));

@@ -21,6 +21,11 @@ function codeTests(store: GetStore): void {
   });
 
   describe('verification codes', () => {
+    test('A code of a user that does not exist is refused', async () => {
+      await expect(store().insertVerification(verification('user-that-never-was'))).rejects.toThrow();
+      expect(await store().latestVerification('user-that-never-was', 'email')).toBeNull();
+    });
+
     test('latestVerification: the newest of that user and purpose (insertion order breaks a tie)', async () => {
       const old = verification(u.id, { createdAt: at(0) });
       const newer = verification(u.id, { createdAt: at(5), codeHash: 'd'.repeat(64) });

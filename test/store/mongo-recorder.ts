@@ -11,13 +11,35 @@ export interface DriverCall {
   args: unknown[];
 }
 
-/** What the fake collection answers per driver method. */
+const isIdLookup = (args: unknown[]) => {
+  const filter = args[0] as Record<string, unknown>;
+  const projection = (args[1] as { projection?: Record<string, unknown> } | undefined)?.projection;
+  return Object.keys(filter).join() === '_id' && typeof filter._id === 'string' && projection !== undefined && Object.keys(projection).join() === '_id';
+};
+
+export const cursorOf = (docs: unknown[]) => ({
+  toArray: async () => docs,
+  close: async () => undefined,
+  [Symbol.asyncIterator]: async function* () {
+    yield* docs;
+  },
+});
+
+/** What the fake collection answers per driver method (an empty collection, where updates match). */
 function answer(method: string, args: unknown[]): unknown {
   switch (method) {
-    case 'find':
+    case 'find': {
+      // an existence check ({ _id: { $in } }, _id only) finds every id: the referenced documents exist
+      const filter = args[0] as { _id?: { $in?: string[] } };
+      const projection = (args[1] as { projection?: Record<string, unknown> } | undefined)?.projection;
+      const ids = Object.keys(filter).length === 1 && projection && Object.keys(projection).join() === '_id' ? (filter._id?.$in ?? []) : [];
+      return cursorOf(ids.map((_id) => ({ _id })));
+    }
     case 'aggregate':
-      return { toArray: async () => [], close: async () => undefined, [Symbol.asyncIterator]: async function* () {} };
+      return cursorOf([]);
     case 'findOne':
+      // an existence check by _id (Model.exists) finds it; any other lookup finds nothing
+      return Promise.resolve(isIdLookup(args) ? { _id: (args[0] as { _id: unknown })._id } : null);
     case 'findOneAndUpdate':
     case 'findOneAndDelete':
     case 'findOneAndReplace':

@@ -4,17 +4,19 @@ import { describe, expect, test } from '@jest/globals';
 import type mongoose from 'mongoose';
 import { MONGO_MIGRATIONS, migrate } from '../../src/store/mongo/migrations.js';
 import type { Models } from '../../src/store/mongo/models.js';
-import { recordingStore, type DriverCall } from './mongo-recorder.js';
+import { cursorOf, recordingStore, type DriverCall } from './mongo-recorder.js';
 
 const modelsOf = (conn: mongoose.Connection) => Object.fromEntries(conn.modelNames().map((n) => [n, conn.model(n)])) as unknown as Models;
-const cursorOf = (docs: unknown[]) => ({ toArray: async () => docs, close: async () => undefined, [Symbol.asyncIterator]: async function* () { yield* docs; } });
 const writes = (calls: DriverCall[]) => calls.filter((c) => c.collection !== 'migrations' && !['find', 'findOne'].includes(c.method)).map((c) => `${c.collection}.${c.method}`);
 
 describe('MongoDB one-off migrations', () => {
   test('Given a database that recorded none, When the store starts, Then each runs once, in order, and is recorded', async () => {
     const sessions = [{ _id: 's1', data: JSON.stringify({ staged: { t1: [{ storedName: 'a.pdf' }] } }) }];
     const pages = [sessions]; // one page of older sessions, then none
-    const { calls, conn } = recordingStore((call) => (call.collection === 'sessions' && call.method === 'find' ? cursorOf(pages.shift() ?? []) : undefined));
+    const { calls, conn } = recordingStore((call) => {
+      if (call.collection === 'migrations' && call.method === 'find') return cursorOf([]); // none recorded
+      return call.collection === 'sessions' && call.method === 'find' ? cursorOf(pages.shift() ?? []) : undefined;
+    });
     for (const name of conn.modelNames()) {
       Object.assign(conn.model(name).collection, {
         dropIndex: async (index: string) => {

@@ -6,6 +6,7 @@ import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 import { applyTimerChange } from './timers.js';
+import { assertCasesExist } from './integrity.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
 export function checkRev(change: CaseChange): void {
@@ -21,7 +22,12 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
     const c = change.case;
     const caseDoc = toDoc(c);
     await new m.Case(caseDoc).validate(); // updateOne below does not validate
+    // records of another case must name one that exists (SQLite's foreign keys); the case's own is written here
+    const otherCases = [...(change.audit ?? []), ...(change.documents ?? []), ...(change.openTasks ?? [])]
+      .map((r) => r.caseId)
+      .filter((id) => id !== c.id);
     await atomically(`case ${c.id}`, async (session) => {
+      await assertCasesExist(m, otherCases, session);
       if (change.newUser) {
         await m.User.insertMany([toDoc({ ...change.newUser, email: change.newUser.email.toLowerCase() })], { session });
       }

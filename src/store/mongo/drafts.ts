@@ -4,6 +4,7 @@
 import type { DraftRecord, ProcessDraftRecord, Store } from '../ports.js';
 import { isDuplicateKey } from './mapping.js';
 import type { Models } from './models.js';
+import { assertTaskExists } from './integrity.js';
 
 /** Runs an upsert; two first saves at once: one inserts, the other hits the unique index, and is an update on its retry. */
 async function upsertOnce(upsert: () => Promise<unknown>): Promise<void> {
@@ -20,6 +21,7 @@ type DraftPorts = 'saveDraft' | 'getDraft' | 'saveProcessDraft' | 'getProcessDra
 export function createDrafts(m: Models): Pick<Store, DraftPorts> {
   return {
     async saveDraft({ taskId, userId, values, updatedAt }) {
+      await assertTaskExists(m, taskId); // as SQLite's foreign key (tasks are never deleted)
       await upsertOnce(() => m.Draft.updateOne({ taskId, userId }, { $set: { values, updatedAt } }, { upsert: true }));
     },
     async getDraft(taskId, userId) {

@@ -15,6 +15,7 @@ import { createUsers } from './users.js';
 import { createVerifications } from './verifications.js';
 import { createTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
+import { assertCasesExist } from './integrity.js';
 import { createRateLimits } from './rate-limits.js';
 import { normalizeEmail } from '../identifier.js';
 import { paging, pageOf } from '../task-paging.js';
@@ -152,6 +153,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     async appendAudit(events) {
       if (events.length === 0) return;
       await atomically('audit event exists', async (session) => {
+        await assertCasesExist(m, events.map((e) => e.caseId), session); // as SQLite's foreign key
         await m.Audit.insertMany(events.map(withSeq), { session });
       });
     },

@@ -14,6 +14,7 @@ import {
   type UserRecord,
 } from '../ports.js';
 import { id, int, nullableStr, options, present, str, text } from './schema-kit.js';
+import { appendOnly } from './integrity.js';
 
 /** A record stored with its `id` as the document's `_id`. */
 export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
@@ -155,6 +156,8 @@ export const auditSchema = new Schema<AuditDoc>(
   options('audit'),
 );
 auditSchema.index({ caseId: 1, at: 1, seq: 1 });
+// as SQLite's audit_no_update / audit_no_delete triggers (the database role: README, MongoDB)
+appendOnly(auditSchema);
 
 export const documentSchema = new Schema<DocumentDoc>(
   {

@@ -5,6 +5,7 @@ import { fromDoc, uniqueOrConflict } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 import { patchUser } from './users.js';
+import { assertCasesExist, assertUserExists } from './integrity.js';
 
 type Verifications = Pick<
   Store,
@@ -16,6 +17,7 @@ const rec = (doc: unknown) => fromDoc<VerificationRecord>(doc as Record<string, 
 export function createVerifications(atomically: Atomically, m: Models): Verifications {
   return {
     async insertVerification(v) {
+      await assertUserExists(m, v.userId); // as SQLite's foreign key
       await uniqueOrConflict(`verification ${v.id} exists`, () => m.Verification.insertMany([withSeq(v)]));
     },
     async latestVerification(userId, purpose) {
@@ -43,7 +45,10 @@ export function createVerifications(atomically: Atomically, m: Models): Verifica
         ).lean();
         if (!v) return;
         if (userPatch) await patchUser(m, v.userId, userPatch, session); // a throw aborts the use too
-        if (audit) await m.Audit.insertMany([withSeq(audit)], { session });
+        if (audit) {
+          await assertCasesExist(m, [audit.caseId], session);
+          await m.Audit.insertMany([withSeq(audit)], { session });
+        }
         used = true;
       });
       return used;
