@@ -76,7 +76,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind });
   });
-  app.use(authRoutes({ cases: services.cases, passport, renderPage, limits: services.limits }));
+  app.use(authRoutes({ cases: services.cases, passport, renderPage, limits: services.limits, signUpAttempts: services.signUpAttempts }));
   app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage, limits: services.limits }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));

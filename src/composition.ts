@@ -21,6 +21,7 @@ import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 import { createMongoStore } from './store/mongo/mongo-store.js';
 import { createComplianceServices, type ComplianceServices } from './compliance/compliance-services.js';
 import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-limits.js';
+import { SignUpAttempts } from './auth/sign-up-attempts.js';
 
 export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
@@ -35,6 +36,8 @@ export interface Services {
   compliance: ComplianceServices;
   /** Store-backed rate limits of login, sign-up, password reset and messages per contact. */
   limits: RateLimits;
+  /** Sign-ups naming an address that has an account (the same answer as a new one). */
+  signUpAttempts: SignUpAttempts;
   /** Channels delivered to the development mailbox (GET /kotak-surat) instead of a real transport. */
   devChannels: readonly Channel[];
   /** Whose messages GET /kotak-surat lists, or 'off' (no page): mailbox-scope.ts. */
@@ -69,6 +72,7 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
     assignments: new AssignmentService(store, now),
     passwordReset: new PasswordResetService({ store, links, now, hash: hashPassword, limits }),
     limits,
+    signUpAttempts: new SignUpAttempts({ store, links, now, hash: hashPassword }),
     devChannels: messages.devChannels,
     mailbox: messages.mailbox ?? 'own',
   };

@@ -1,5 +1,7 @@
 // Sign-up (SOP step 2, then on to contact verification), login and logout, each behind the
-// store-backed rate limits (src/auth/rate-limits.ts).
+// store-backed rate limits (src/auth/rate-limits.ts). Sign-up answers the same whether or not the
+// address has an account ("check your e-mail"), so a new PPBJ logs in once the e-mail link proved
+// the address (passport-setup.ts), and login goes on to /verifikasi while a contact is unproved.
 import { Router, type Request, type Response } from 'express';
 import type passport from 'passport';
 import type { CaseService } from '../cases/case-service.js';
@@ -9,10 +11,12 @@ import { fieldViews } from '../forms/field-views.js';
 import type { FormValues } from '../forms/form-types.js';
 import { checkEmail, checkWhatsapp, normaliseWhatsapp } from '../forms/validators.js';
 import { normalizeEmail } from '../store/identifier.js';
-import { asyncRoute, safeNext, setFlash, type RenderPage } from '../web/page.js';
+import { asyncRoute, safeNext, type RenderPage } from '../web/page.js';
 import { clientKey, refuseLimited } from '../web/security.js';
 import { homeFor } from './guards.js';
+import { missingContacts } from '../notifications/verification-service.js';
 import { hashPassword } from './passwords.js';
+import type { SignUpAttempts } from './sign-up-attempts.js';
 import type { LimitKey, RateLimits } from './rate-limits.js';
 
 export interface AuthRouteDeps {
@@ -20,7 +24,14 @@ export interface AuthRouteDeps {
   passport: passport.PassportStatic;
   renderPage: RenderPage;
   limits: RateLimits;
+  signUpAttempts: SignUpAttempts;
 }
+
+/** Sign-up refused only because the address has an account (every other field passed). */
+const takenOnly = (errors: Record<string, string>) => Object.keys(errors).length === 1 && errors.email === 'field.email.taken';
+
+/** Where a login lands without `next`: a PPBJ with an unproved contact goes on to prove it. */
+const afterLogin = (user: Express.User) => (user.role === 'ppbj' && missingContacts(user).length > 0 ? '/verifikasi' : homeFor(user.role));
 
 /** The e-mail address and WhatsApp number a sign-up names, normalised; none unless both are well-formed (no message goes out otherwise). */
 function signUpContacts(body: Record<string, unknown>): string[] {
@@ -30,7 +41,7 @@ function signUpContacts(body: Record<string, unknown>): string[] {
 }
 
 export function authRoutes(deps: AuthRouteDeps): Router {
-  const { cases, renderPage, limits } = deps;
+  const { cases, renderPage, limits, signUpAttempts } = deps;
   const router = Router();
 
   const signUpPage = (req: Request, res: Response, values: FormValues = {}, errors: Record<string, string> = {}, status = 200, limitError?: string) =>
@@ -38,7 +49,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
 
   router.get('/daftar', (req, res) => (req.user ? res.redirect(303, homeFor(req.user.role)) : signUpPage(req, res)));
 
-  router.post('/daftar', asyncRoute(async (req, res, next) => {
+  router.post('/daftar', asyncRoute(async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     // A sign-up that names well-formed contacts sends them messages: it counts per client, per
     // contact, and toward each contact's daily message cap. Malformed ones fail validation below.
@@ -49,17 +60,17 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       if (!verdict.allowed) return signUpPage(req, res, body as FormValues, {}, 429, refuseLimited(res, 'limits.signUp', verdict.retryAfterS));
     }
     try {
-      const user = await cases.register(body, hashPassword);
-      req.logIn(user, (err) => {
-        if (err) return next(err);
-        setFlash(req, 'flash.registeredVerify');
-        res.redirect(303, '/verifikasi'); // SOP step 2: e-mail and WhatsApp must be proved active first
-      });
+      await cases.register(body, hashPassword); // SOP step 2; e-mail and WhatsApp are proved next
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      signUpPage(req, res, body as FormValues, err.fieldErrors, 422);
+      const [email, whatsapp] = contacts;
+      if (!takenOnly(err.fieldErrors) || !email || !whatsapp) return signUpPage(req, res, body as FormValues, err.fieldErrors, 422);
+      await signUpAttempts.existingAddress(email, whatsapp, String(body.password)); // NOTE: the same answer as a new account
     }
+    res.redirect(303, '/daftar/terkirim');
   }));
+
+  router.get('/daftar/terkirim', (req, res) => renderPage(req, res, 'auth/daftar-terkirim', { title: 'signUp.sent.title' }));
 
   const loginPage = (req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) =>
     renderPage(req, res, 'auth/masuk', { title: 'auth.masuk.title', next: safeNext(req.query.next, ''), ...extra }, status);
@@ -77,12 +88,12 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     if (!verdict.allowed) return loginPage(req, res, { email: typed, loginError: refuseLimited(res, 'limits.login', verdict.retryAfterS) }, 429);
     deps.passport.authenticate('local', (err: unknown, user: Express.User | false) => {
       if (err) return next(err);
-      if (!user) return loginPage(req, res, { email: typed, loginError: 'auth.invalid' }, 401);
+      if (!user) return loginPage(req, res, { email: typed, loginError: 'auth.invalid', loginHint: 'signUp.login.hint' }, 401);
       // a successful login is no guess: its own hits go back, and this client's count on the account restarts
       Promise.all([limits.clear(['login', `${ip}|${email}`]), limits.release(['loginAccount', email], ['loginIp', ip])]).then(() => {
         req.logIn(user, (loginErr) => {
           if (loginErr) return next(loginErr);
-          res.redirect(303, safeNext(req.body?.next, homeFor(user.role)));
+          res.redirect(303, safeNext(req.body?.next, afterLogin(user)));
         });
       }, next);
     })(req, res, next);

@@ -16,6 +16,15 @@ function fingerprint(user: UserRecord): string {
   return createHash('sha256').update(user.passwordHash).digest('hex').slice(0, 16);
 }
 
+/**
+ * Disabled accounts never log in; a PPBJ only once the e-mail link proved the address, so signing
+ * up with someone else's address gives no account to log in to (and sign-up can answer the same
+ * whether or not the address is registered). Both fail exactly like a wrong password.
+ */
+function mayLogIn(user: UserRecord): boolean {
+  return user.status !== 'disabled' && !(user.role === 'ppbj' && !user.emailVerifiedAt);
+}
+
 export function configurePassport(store: Store): passport.PassportStatic {
   dummyPasswordHash().catch(() => undefined); // made now, so the first unknown login is not the slow one
   const instance = new passport.Passport() as unknown as passport.PassportStatic;
@@ -24,7 +33,7 @@ export function configurePassport(store: Store): passport.PassportStatic {
       store
         .findUserByEmail(normalizeEmail(email))
         .then(async (user) => {
-          const usable = user && user.status !== 'disabled' ? user : null;
+          const usable = user && mayLogIn(user) ? user : null;
           const ok = await checkLoginPassword(password, usable?.passwordHash ?? null); // as slow without an account
           done(null, ok && usable ? usable : false);
         })

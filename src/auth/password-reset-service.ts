@@ -39,7 +39,10 @@ export class PasswordResetService {
     return (await this.find(token)).state;
   }
 
-  /** Sets the new password and uses up the link in one atomic store operation. */
+  /**
+   * Sets the new password and uses up the link in one atomic store operation. The link proved the
+   * address, so an unverified e-mail becomes verified too (the way back for an expired sign-up link).
+   */
   async reset(token: string, raw: Record<string, unknown>): Promise<ResetLinkState> {
     const password = typeof raw.password === 'string' ? raw.password : '';
     const confirm = typeof raw.passwordConfirm === 'string' ? raw.passwordConfirm : '';
@@ -50,7 +53,8 @@ export class PasswordResetService {
     if (found.state !== 'ok' || !found.rec) return found.state;
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     const at = this.deps.now().toISOString();
-    const used = await this.deps.store.consumeVerification(found.rec.id, at, { passwordHash: await this.deps.hash(password) });
+    const emailVerifiedAt = found.user?.emailVerifiedAt ?? at;
+    const used = await this.deps.store.consumeVerification(found.rec.id, at, { passwordHash: await this.deps.hash(password), emailVerifiedAt });
     return used ? 'ok' : 'used';
   }
 

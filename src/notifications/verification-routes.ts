@@ -61,7 +61,9 @@ export function verificationRoutes(deps: VerificationRouteDeps): Router {
       return onward(req, res, (await store.getUser(user.id)) ?? user, 'flash.verify.email.verified');
     }
     const status = outcome === 'verified' ? 200 : outcome === 'none' ? 404 : 410;
-    renderPage(req, res, 'notifications/email-link', { title: 'verify.link.title', outcome, message: `verify.link.${outcome}`, loggedIn: Boolean(req.user) }, status);
+    // an expired link cannot be resent without a login, which needs the proved address: password reset sends a new link
+    const message = outcome === 'expired' ? 'signUp.link.expired' : `verify.link.${outcome}`;
+    renderPage(req, res, 'notifications/email-link', { title: 'verify.link.title', outcome, message, loggedIn: Boolean(req.user) }, status);
   }));
 
   return router;

@@ -11,10 +11,11 @@ import { compliance } from './locales/compliance.js';
 import { modelForms } from './locales/model-forms.js';
 import { httpErrors } from './locales/http-errors.js';
 import { limits } from './locales/limits.js';
+import { signUp } from './locales/sign-up.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits, signUp];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   // null-prototype: a key such as `constructor` (e.g. from a model) finds no Object.prototype member
   id: Object.assign(Object.create(null) as Record<string, string>, id, ...FEATURES.map((f) => f.id)),

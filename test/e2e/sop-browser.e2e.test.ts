@@ -33,7 +33,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
 
     // Step 2: home → Daftar → sign-up form → Tugas Saya
     await signUp(p, who);
-    await see(p, 'Akun berhasil dibuat. Verifikasi email dan nomor WhatsApp Anda untuk melanjutkan.');
+    await see(p, 'Buka tautan di email tersebut untuk memverifikasi alamat Anda');
     await verifyContacts(p, live.browser, live.server.url, who);
     await see(p, 'Email dan nomor WhatsApp terverifikasi. Silakan isi identitas Anda.');
     await see(p.getByRole('heading', { level: 1 }), 'Tugas Saya');

@@ -21,15 +21,17 @@ function expectRedirect(page: Page, to: RegExp): string {
   return page.location!;
 }
 
-/** Reads the sign-up's e-mail link and WhatsApp code from the development mailbox (as the process owner) and uses both. */
-async function verifyContacts(ppbj: Person, base: string, email: string): Promise<void> {
+/** Reads the sign-up's e-mail link and WhatsApp code from the development mailbox (as the process owner): link, login, code. */
+async function verifyContacts(ppbj: Person, base: string, who: { email: string; password: string }): Promise<void> {
+  const { email } = who;
   const owner = new Person();
   expectRedirect(await owner.submit(base, base, '/masuk', OWNER), /^\/proses$/);
   const box = await owner.get(base, '/kotak-surat');
   const body = (kind: string) =>
     box.$(`tr.message[data-kind="${kind}"]`).filter((_, el) => box.$(el).find('.user').text() === email).first().find('.body').text();
   const link = /https?:\/\/[^/\s]+(\/verifikasi\/email\/\S+)/.exec(body('verify-email'))![1]!;
-  expectRedirect(await ppbj.get(base, link), /^\/verifikasi$/);
+  expect((await ppbj.get(base, link)).status).toBe(200); // the address is proved: a PPBJ may log in now
+  expectRedirect(await ppbj.submit(base, base, '/masuk', { email, password: who.password }), /^\/verifikasi$/);
   const code = /\b(\d{6})\b/.exec(body('verify-whatsapp'))![1]!;
   expectRedirect(await ppbj.submit(base, base, '/verifikasi', { code }), /^\/tugas$/);
 }
@@ -37,8 +39,8 @@ async function verifyContacts(ppbj: Person, base: string, email: string): Promis
 async function signUp(ppbj: Person, base: string, tag: string) {
   const who = newApplicant(tag);
   const res = await ppbj.submit(base, base, '/daftar', { ...who, passwordConfirm: who.password, persetujuanPrivasi: 'ya' });
-  expectRedirect(res, /^\/verifikasi$/);
-  await verifyContacts(ppbj, base, who.email);
+  expectRedirect(res, /^\/daftar\/terkirim$/);
+  await verifyContacts(ppbj, base, who);
   return who;
 }
 

@@ -1,7 +1,7 @@
 // Valid PPBJ data and the steps of the SOP as HTTP calls, for tests that need a case at a given step.
 import type TestAgent from 'supertest/lib/agent.js';
 import type { Store } from '../../src/store/ports.js';
-import { $, csrfFrom, storeOf } from './app.js';
+import { $, csrfFrom, login, storeOf } from './app.js';
 
 let counter = 0;
 export function newApplicant() {
@@ -51,18 +51,32 @@ export const PNG = Buffer.from(
   'base64',
 );
 
-/** Daftar only: the new PPBJ is logged in, on the verification page, with e-mail and WhatsApp unverified. */
-export async function signUpUnverified(agent: TestAgent, data = newApplicant()) {
+/** Daftar only: the visitor is on "check your e-mail", not logged in, nothing verified yet. */
+export async function submitSignUp(agent: TestAgent, data = newApplicant()) {
   const _csrf = await csrfFrom(agent, '/daftar');
   const res = await agent.post('/daftar').type('form').send({ _csrf, ...data });
-  if (res.status !== 303) throw new Error(`sign-up failed with ${res.status}: ${$(res.text)('.error-summary').text()}`);
+  if (res.status !== 303 || res.headers.location !== '/daftar/terkirim') {
+    throw new Error(`sign-up failed with ${res.status}: ${$(res.text)('.error-summary').text()}`);
+  }
   return data;
 }
 
-/** Daftar, then both contacts verified the way a person does it (e-mail link, WhatsApp code from the outbox). */
+/**
+ * Daftar, the e-mail link opened, then a login (a PPBJ logs in once the e-mail is proved): the new
+ * PPBJ is logged in with the WhatsApp number still unverified.
+ */
+export async function signUpUnverified(agent: TestAgent, data = newApplicant()) {
+  await submitSignUp(agent, data);
+  const link = await agent.get(await linkPath(storeOf(agent), data.email, 'verify-email', '/verifikasi/email/'));
+  if (link.status !== 200) throw new Error(`e-mail link answered ${link.status}`);
+  await login(agent, data);
+  return data;
+}
+
+/** Daftar, then both contacts verified the way a person does it (e-mail link, login, WhatsApp code from the outbox). */
 export async function signUp(agent: TestAgent, data = newApplicant()) {
   await signUpUnverified(agent, data);
-  await verifyContacts(agent, data.email);
+  await verifyWhatsapp(agent, data.email);
   return data;
 }
 
@@ -90,11 +104,9 @@ export async function whatsappCode(store: Store, email: string): Promise<string>
   return m[1]!;
 }
 
-/** Opens the e-mail link and enters the WhatsApp code as the logged-in `agent`. */
-export async function verifyContacts(agent: TestAgent, email: string): Promise<void> {
+/** Enters the WhatsApp code as the logged-in `agent` (whose e-mail is verified). */
+export async function verifyWhatsapp(agent: TestAgent, email: string): Promise<void> {
   const store = storeOf(agent);
-  const link = await agent.get(await linkPath(store, email, 'verify-email', '/verifikasi/email/'));
-  if (link.status !== 303) throw new Error(`e-mail link answered ${link.status}`);
   const _csrf = await csrfFrom(agent, '/verifikasi');
   const res = await agent.post('/verifikasi/whatsapp').type('form').send({ _csrf, code: await whatsappCode(store, email) });
   if (res.status !== 303) throw new Error(`WhatsApp code answered ${res.status}: ${$(res.text)('#e-code').text()}`);

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { $, ADMIN, csrfFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
-import { newApplicant, signUp } from '../helpers/ppbj.js';
+import { linkPath, newApplicant, signUp, submitSignUp } from '../helpers/ppbj.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 
 describe('Given the Daftar and Masuk pages', () => {
@@ -46,13 +46,57 @@ describe('Given the Daftar and Masuk pages', () => {
     expect((await agent.get('/bahasa/id?next=//evil.example')).headers.location).toBe('/');
   });
 
-  test('when an e-mail is already registered, then sign-up is refused with a clear message', async () => {
-    const data = await signUp(t.agent(), newApplicant());
+  test('when an e-mail is already registered, then sign-up answers exactly as for a new address, and the owner (not the visitor) is told by e-mail', async () => {
+    const owner = await signUp(t.agent(), newApplicant());
+    const store = t.services.store;
+    const daftar = async (data: Record<string, string>) => {
+      const agent = t.agent();
+      const _csrf = await csrfFrom(agent, '/daftar');
+      const res = await agent.post('/daftar').type('form').send({ _csrf, ...data });
+      return { res, page: await agent.get(String(res.headers.location)), tugas: await agent.get('/tugas') };
+    };
+    const fresh = await daftar({ ...newApplicant(), whatsapp: '081200000001' });
+    const taken = await daftar({ ...newApplicant(), email: ` ${owner.email.toUpperCase()}`, whatsapp: '081200000002', password: 'tebakan-penyerang-1', passwordConfirm: 'tebakan-penyerang-1' });
+
+    for (const answer of [fresh, taken]) {
+      expect(answer.res.status).toBe(303);
+      expect(answer.res.headers.location).toBe('/daftar/terkirim');
+      expect(Boolean(answer.res.headers['set-cookie'])).toBe(Boolean(fresh.res.headers['set-cookie']));
+      expect(answer.page.status).toBe(200);
+      expect($(answer.page.text)('main').text()).toBe($(fresh.page.text)('main').text());
+      expect(answer.tugas.status).toBe(303); // nobody is logged in by a sign-up
+    }
+    expect($(taken.page.text)('h1').text()).toBe('Periksa Email Anda');
+
+    const ownerId = (await store.findUserByEmail(owner.email))!.id;
+    const notice = (await store.listMessages({ userId: ownerId })).find((m) => m.kind === 'sign-up-existing');
+    expect(notice).toMatchObject({ channel: 'email', to: owner.email });
+    expect(notice!.body).toContain('Seseorang mencoba mendaftar');
+    expect(notice!.body).toMatch(/\/lupa-kata-sandi/);
+    // the number typed gets a code as after a new sign-up, one that verifies nothing
+    const toNumber = (await store.listMessages({ limit: 1000 })).filter((m) => m.to === '+6281200000002');
+    expect(toNumber.map((m) => m.kind)).toEqual(['verify-whatsapp']);
+    expect(await store.countUsers('ppbj')).toBe(2);
+
+    const login = t.agent();
+    const _csrf = await csrfFrom(login, '/masuk');
+    const attempt = await login.post('/masuk').type('form').send({ _csrf, email: owner.email, password: 'tebakan-penyerang-1' });
+    expect(attempt.status).toBe(401); // the owner's password is unchanged
+  });
+
+  test('when a new PPBJ logs in before opening the e-mail link, then it fails like a wrong password, with a hint; after the link it goes on to /verifikasi', async () => {
     const agent = t.agent();
-    const _csrf = await csrfFrom(agent, '/daftar');
-    const res = await agent.post('/daftar').type('form').send({ _csrf, ...data, email: data.email.toUpperCase() });
-    expect(res.status).toBe(422);
-    expect($(res.text)('#e-email').text()).toContain('sudah terdaftar');
+    const data = await submitSignUp(agent);
+    const _csrf = await csrfFrom(agent, '/masuk');
+    const early = await agent.post('/masuk').type('form').send({ _csrf, email: data.email, password: data.password });
+    expect(early.status).toBe(401);
+    expect($(early.text)('[role=alert]').text()).toContain('Email atau kata sandi salah');
+    expect($(early.text)('[role=alert]').text()).toContain('setelah email diverifikasi');
+
+    expect((await agent.get(await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/'))).status).toBe(200);
+    const later = await agent.post('/masuk').type('form').send({ _csrf: await csrfFrom(agent, '/masuk'), email: data.email, password: data.password });
+    expect(later.status).toBe(303);
+    expect(later.headers.location).toBe('/verifikasi');
   });
 
   test('when the password is wrong, then login says so and keeps the e-mail (the limits: login-limits.test.ts)', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, csrfFrom, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
-import { linkPath, newApplicant, signUp } from '../helpers/ppbj.js';
+import { linkPath, newApplicant, signUp, submitSignUp } from '../helpers/ppbj.js';
 
 const NEW_PASSWORD = 'kata-sandi-baru-2026';
 
@@ -90,6 +90,20 @@ describe('Given a registered PPBJ who forgot the password', () => {
     expect($(reused.text)('main').text()).toContain('sudah dipakai');
     expect((await setPassword(t.agent(), path, 'kata-sandi-ketiga-2026')).status).toBe(410);
     expect(await loginStatus(data.email, 'kata-sandi-ketiga-2026')).toBe(401);
+  });
+
+  test('when a new PPBJ lost the sign-up e-mail, then a password reset proves the address as well: login works and goes on to /verifikasi', async () => {
+    const data = await submitSignUp(t.agent(), newApplicant());
+    expect(await loginStatus(data.email, data.password)).toBe(401); // the e-mail is not proved yet
+    await requestLink(t.agent(), data.email);
+    const path = await linkPath(t.services.store, data.email, 'password-reset', '/atur-ulang-kata-sandi/');
+    expect((await setPassword(t.agent(), path, NEW_PASSWORD)).status).toBe(303);
+    expect((await t.services.store.findUserByEmail(data.email))!.emailVerifiedAt).toBe(t.clock.now.toISOString());
+    const agent = t.agent();
+    const _csrf = await csrfFrom(agent, '/masuk');
+    const res = await agent.post('/masuk').type('form').send({ _csrf, email: data.email, password: NEW_PASSWORD });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/verifikasi');
   });
 
   test('when the link is opened after 1 hour, then it is refused and the password stays the same', async () => {

@@ -1,11 +1,12 @@
 // SOP step 2 "e-Mail Aktif" and "Nomor Whatsapp Aktif": the e-mail link and the WhatsApp code
 // sent at sign-up, their limits (expiry, single use, wrong guesses, resends), and the rule that
-// step 3 is refused until both are verified.
+// step 3 is refused until both are verified. A PPBJ logs in once the e-mail link proved the address.
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { $, csrfFrom, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
-import { IDENTITY, firstTaskId, latestMessage, linkPath, newApplicant, signUpUnverified, submitTask, whatsappCode } from '../helpers/ppbj.js';
+import { IDENTITY, firstTaskId, latestMessage, linkPath, newApplicant, signUpUnverified, submitSignUp, submitTask, whatsappCode } from '../helpers/ppbj.js';
+import { login } from '../helpers/app.js';
 
 const MINUTE = 60_000;
 
@@ -27,21 +28,16 @@ describe('Given a PPBJ who has just signed up', () => {
     return agent.post('/verifikasi/kirim-ulang').type('form').send({ _csrf, channel });
   };
 
-  test('when the sign-up completes, then the PPBJ lands on the verification page and one link and one 6-digit code are sent, stored as hashes only', async () => {
+  test('when the sign-up completes, then the visitor is asked to check their e-mail and one link and one 6-digit code are sent, stored as hashes only; after the link and a login the verification page waits for the code', async () => {
     const agent = t.agent();
     const data = newApplicant();
     const _csrf = await csrfFrom(agent, '/daftar');
     const res = await agent.post('/daftar').type('form').send({ _csrf, ...data });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/verifikasi');
-
-    const page = $((await agent.get('/verifikasi')).text);
-    expect(page('main .flash').text()).toContain('Verifikasi email dan nomor WhatsApp');
-    expect(page('[data-channel=email] [data-state]').attr('data-state')).toBe('pending');
-    expect(page('[data-channel=whatsapp] [data-state]').attr('data-state')).toBe('pending');
-    expect(page('[data-channel=whatsapp] h2').text()).toContain('+6281234567890');
-    expect(page('form[action="/verifikasi/whatsapp"] input[name=code]')).toHaveLength(1);
-    expect(page('form[action="/verifikasi/kirim-ulang"] input[name=channel]').map((_, el) => page(el).val()).get()).toEqual(['email', 'whatsapp']);
+    expect(res.headers.location).toBe('/daftar/terkirim');
+    const sent = $((await agent.get('/daftar/terkirim')).text);
+    expect(sent('h1').text()).toBe('Periksa Email Anda');
+    expect(sent('main').text()).toContain('Buka tautan di email tersebut');
 
     const store = t.services.store;
     const user = (await store.findUserByEmail(data.email))!;
@@ -63,13 +59,22 @@ describe('Given a PPBJ who has just signed up', () => {
     expect(waRec.codeHash).toBe(sha(code));
     expect(Date.parse(emailRec.expiresAt) - Date.parse(emailRec.createdAt)).toBe(24 * 60 * MINUTE);
     expect(Date.parse(waRec.expiresAt) - Date.parse(waRec.createdAt)).toBe(10 * MINUTE);
+
+    expect((await agent.get(path)).status).toBe(200);
+    await login(agent, data);
+    const page = $((await agent.get('/verifikasi')).text);
+    expect(page('[data-channel=email] [data-state]').attr('data-state')).toBe('verified');
+    expect(page('[data-channel=whatsapp] [data-state]').attr('data-state')).toBe('pending');
+    expect(page('[data-channel=whatsapp] h2').text()).toContain('+6281234567890');
+    expect(page('form[action="/verifikasi/whatsapp"] input[name=code]')).toHaveLength(1);
+    expect(page('form[action="/verifikasi/kirim-ulang"] input[name=channel]').map((_, el) => page(el).val()).get()).toEqual(['whatsapp']);
   });
 
-  test('when step 3 is submitted before both contacts are verified, then it is refused with what is missing, the typed values kept, and a link to /verifikasi', async () => {
+  test('when step 3 is submitted before the WhatsApp number is verified, then it is refused with what is missing, the typed values kept, and a link to /verifikasi', async () => {
     const agent = t.agent();
     const data = await signUpUnverified(agent);
     const inbox = $((await agent.get('/tugas')).text);
-    expect(inbox('.contact-notice [data-missing]').map((_, el) => inbox(el).attr('data-missing')).get()).toEqual(['email', 'whatsapp']);
+    expect(inbox('.contact-notice [data-missing]').map((_, el) => inbox(el).attr('data-missing')).get()).toEqual(['whatsapp']);
     expect(inbox('.contact-notice a[href="/verifikasi"]')).toHaveLength(1);
 
     const step3 = await firstTaskId(agent, '/tugas', 'Mengisi Identitas PPBJ');
@@ -79,17 +84,10 @@ describe('Given a PPBJ who has just signed up', () => {
     const refused = await submitTask(agent, step3, IDENTITY);
     expect(refused.status).toBe(422);
     const page = $(refused.text);
-    expect(page('#e-email').text()).toContain('belum diverifikasi');
+    expect(page('#e-email')).toHaveLength(0);
     expect(page('#e-whatsapp').text()).toContain('belum diverifikasi');
     expect(page('#f-nip').val()).toBe(IDENTITY.nip);
     expect(page('.contact-notice a[href="/verifikasi"]')).toHaveLength(1);
-
-    // e-mail verified only: still refused, now for WhatsApp alone
-    expect((await agent.get(await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/'))).status).toBe(303);
-    const half = $((await submitTask(agent, step3, IDENTITY)).text);
-    expect(half('#e-email')).toHaveLength(0);
-    expect(half('#e-whatsapp').text()).toContain('belum diverifikasi');
-    expect(half('.contact-notice [data-missing]').map((_, el) => half(el).attr('data-missing')).get()).toEqual(['whatsapp']);
 
     const done = await enterCode(agent, await whatsappCode(t.services.store, data.email));
     expect(done.status).toBe(303);
@@ -123,7 +121,7 @@ describe('Given a PPBJ who has just signed up', () => {
     expect((await t.services.store.latestVerification(user.id, 'whatsapp'))!.usedAt).toBe(user.whatsappVerifiedAt);
     const caseId = (await t.services.store.listCasesByApplicant(user.id))[0]!.id;
     const verified = (await t.services.store.listAudit(caseId)).filter((e) => e.type === 'contact.verified');
-    expect(verified.map((e) => e.data)).toEqual([{ channel: 'whatsapp' }]);
+    expect(verified.map((e) => e.data)).toEqual([{ channel: 'email' }, { channel: 'whatsapp' }]);
   });
 
   test('when a code is replaced by a resend, then the old code is refused', async () => {
@@ -175,21 +173,22 @@ describe('Given a PPBJ who has just signed up', () => {
   test('when "Kirim ulang" is pressed a third time within 15 minutes, then it is refused (3 codes per purpose per 15 minutes); later it works again', async () => {
     const agent = t.agent();
     const data = await signUpUnverified(agent);
-    const first = await resend(agent, 'email');
+    const first = await resend(agent, 'whatsapp');
     expect(first.status).toBe(303);
-    expect($((await agent.get('/verifikasi')).text)('main .flash').text()).toContain('Tautan verifikasi baru');
-    expect((await resend(agent, 'email')).status).toBe(303);
-    const limited = await resend(agent, 'email');
+    expect($((await agent.get('/verifikasi')).text)('main .flash').text()).toContain('Kode verifikasi baru');
+    expect((await resend(agent, 'whatsapp')).status).toBe(303);
+    const limited = await resend(agent, 'whatsapp');
     expect(limited.status).toBe(429);
-    expect($(limited.text)('#e-resend-email').text()).toContain('Batas kirim ulang');
-    expect((await resend(agent, 'whatsapp')).status).toBe(303); // the limit is per purpose
+    expect($(limited.text)('#e-resend-whatsapp').text()).toContain('Batas kirim ulang');
 
     const user = (await t.services.store.findUserByEmail(data.email))!;
-    const mails = (await t.services.store.listMessages({ userId: user.id })).filter((m) => m.kind === 'verify-email');
-    expect(mails).toHaveLength(3);
+    const codes = (await t.services.store.listMessages({ userId: user.id })).filter((m) => m.kind === 'verify-whatsapp');
+    expect(codes).toHaveLength(3);
 
     later(15 * MINUTE + 1000);
-    expect((await resend(agent, 'email')).status).toBe(303);
+    expect((await resend(agent, 'whatsapp')).status).toBe(303);
+    expect((await resend(agent, 'email')).status).toBe(303); // already verified: nothing is sent
+    expect((await t.services.store.listMessages({ userId: user.id })).filter((m) => m.kind === 'verify-email')).toHaveLength(1);
   });
 
   test('when "Kirim ulang" is posted without the CSRF token, then it is refused', async () => {
@@ -206,7 +205,7 @@ describe('Given the e-mail verification link', () => {
   });
 
   test('when it is opened without a login, then the e-mail is verified and audited on the case; the link works once', async () => {
-    const data = await signUpUnverified(t.agent());
+    const data = await submitSignUp(t.agent());
     const path = await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/');
     const visitor = t.agent();
     const res = await visitor.get(path);
@@ -226,21 +225,22 @@ describe('Given the e-mail verification link', () => {
     expect((await t.services.store.listAudit(caseId)).filter((e) => e.type === 'contact.verified')).toHaveLength(1);
   });
 
-  test('when it is opened by its logged-in user, then the PPBJ goes back to the verification page with the e-mail verified', async () => {
+  test('when it is opened, then its page leads to Masuk, and the login goes on to the verification page with the e-mail verified', async () => {
     const agent = t.agent();
-    const data = await signUpUnverified(agent);
+    const data = await submitSignUp(agent);
     const res = await agent.get(await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/'));
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/verifikasi');
+    expect(res.status).toBe(200);
+    expect($(res.text)('main a[href="/masuk"]')).toHaveLength(1);
+    const _csrf = await csrfFrom(agent, '/masuk');
+    const loggedIn = await agent.post('/masuk').type('form').send({ _csrf, email: data.email, password: data.password });
+    expect(loggedIn.headers.location).toBe('/verifikasi');
     const page = $((await agent.get('/verifikasi')).text);
-    expect(page('main .flash').first().text()).toContain('Email terverifikasi');
     expect(page('[data-channel=email] [data-state]').attr('data-state')).toBe('verified');
     expect(page('[data-channel=whatsapp] [data-state]').attr('data-state')).toBe('pending');
   });
 
-  test('when it is opened after 24 hours, or tampered with, or replaced by a newer link, then it is refused', async () => {
-    const agent = t.agent();
-    const data = await signUpUnverified(agent);
+  test('when it is opened after 24 hours, or tampered with, or replaced by a newer link, then it is refused; an expired one points to password reset, which proves the address too', async () => {
+    const data = await submitSignUp(t.agent());
     const first = await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/');
     const tampered = first.replace(/.(?=$)/, (c) => (c === 'A' ? 'B' : 'A'));
     expect((await t.agent().get(tampered)).status).toBe(404);
@@ -250,9 +250,10 @@ describe('Given the e-mail verification link', () => {
     const expired = await t.agent().get(first);
     expect(expired.status).toBe(410);
     expect($(expired.text)('main').text()).toContain('kedaluwarsa');
+    expect($(expired.text)('main').text()).toContain('Lupa kata sandi');
 
-    const _csrf = await csrfFrom(agent, '/verifikasi');
-    expect((await agent.post('/verifikasi/kirim-ulang').type('form').send({ _csrf, channel: 'email' })).status).toBe(303);
+    const user = (await t.services.store.findUserByEmail(data.email))!;
+    expect(await t.services.verification.resend(user, 'email')).toBe('sent');
     const second = await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/');
     expect(second).not.toBe(first);
     expect((await t.agent().get(first)).status).toBe(404); // superseded

@@ -62,6 +62,15 @@ export function historyContract(store: GetStore): void {
       expect(Buffer.isBuffer(updated.engineState)).toBe(true);
       expect(await store().listCasesByApplicant('nobody')).toEqual([]);
     });
+
+    test('Given two cases created in the same millisecond, Then the latest is the one written last, whatever the ids', async () => {
+      const first = caseRecord({ id: 'case-zz-written-first', applicantId: 'ppbj-9', createdAt: at(3) });
+      const second = caseRecord({ id: 'case-aa-written-second', applicantId: 'ppbj-9', createdAt: at(3) });
+      for (const x of [first, second]) await store().applyCaseChange(create(x));
+      expect((await store().listCasesByApplicant('ppbj-9')).map((x) => x.id)).toEqual([second.id, first.id]);
+      const report = await store().listCaseSummaries({ createdBefore: at(4), activeFrom: at(0) });
+      expect(report.map((x) => x.id).filter((id) => id.startsWith('case-'))).toEqual([first.id, second.id]);
+    });
   });
 
   describe('listCasesByStatus', () => {
@@ -72,6 +81,13 @@ export function historyContract(store: GetStore): void {
       expect((await store().listCasesByStatus('failed')).map((x) => x.id)).toEqual([c.id, a.id]);
       expect((await store().listCasesByStatus('failed', 1)).map((x) => x.id)).toEqual([c.id]);
       expect((await store().listCasesByStatus('completed')).map((x) => x.id)).toEqual([]);
+    });
+
+    test('Given two cases changed in the same millisecond, Then the later written is listed first (insertion order, not id order)', async () => {
+      const first = caseRecord({ id: 'case-zz-written-first', status: 'failed', updatedAt: at(7) });
+      const second = caseRecord({ id: 'case-aa-written-second', status: 'failed', updatedAt: at(7) });
+      for (const x of [first, second]) await store().applyCaseChange(create(x));
+      expect((await store().listCasesByStatus('failed')).map((x) => x.id)).toEqual([second.id, first.id]);
     });
 
     test('Given failed cases, When the limit is 0, Then none; When it is not an integer >= 0, Then RangeError', async () => {

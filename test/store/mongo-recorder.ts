@@ -91,7 +91,8 @@ export function recordingStore(override?: (call: DriverCall) => unknown): { stor
           (...args: unknown[]) => {
             const call = { collection: collection.name, method, args };
             calls.push(call);
-            return override?.(call) ?? answer(method, args);
+            const counter = collection.name === 'counters' && method === 'findOneAndUpdate' ? Promise.resolve({ _id: 'x', value: 1 }) : undefined;
+            return override?.(call) ?? counter ?? answer(method, args);
           },
       },
     );

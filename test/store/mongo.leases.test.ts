@@ -64,3 +64,19 @@ describe('A claim that fails part-way', () => {
     expect(bulk!.args[0]).toEqual([{ updateOne: { filter: { _id: t.id }, update: { $setOnInsert: expect.objectContaining({ _id: t.id }) }, upsert: true } }]);
   });
 });
+
+describe('Insertion order of cases (the tie-break of equal times, as SQLite\'s rowid)', () => {
+  test('Given a new case, Then it takes the next number of the cases counter in its transaction, and lists sort by (time, seq)', async () => {
+    const { store, calls } = recordingStore();
+    const { caseRecord, create } = await import('./fixtures.js');
+    await store.applyCaseChange(create(caseRecord()));
+    const counter = calls.find((c) => c.collection === 'counters');
+    expect(counter?.args.slice(0, 2)).toEqual([{ _id: 'cases' }, { $inc: { value: 1 } }]);
+    const insert = calls.find((c) => c.collection === 'cases' && c.method === 'insertMany');
+    expect((insert?.args[0] as Array<{ seq: number }>)[0]?.seq).toBe(1);
+    await store.listCasesByApplicant('u1');
+    await store.listCasesByStatus('failed');
+    const sorts = calls.filter((c) => c.collection === 'cases' && c.method === 'find').map((c) => (c.args[1] as { sort: unknown }).sort);
+    expect(sorts).toEqual([{ createdAt: -1, seq: -1 }, { updatedAt: -1, seq: -1 }]);
+  });
+});

@@ -57,7 +57,7 @@ describe('MongoDB schemas declare the indexes', () => {
   });
 
   test('lookups: cases by applicant, audit and documents by case in order, session TTL', () => {
-    expect(indexes(schemas.caseSchema)).toContainEqual({ keys: { applicantId: 1, createdAt: -1, _id: -1 }, unique: false });
+    expect(indexes(schemas.caseSchema)).toContainEqual({ keys: { applicantId: 1, createdAt: -1, seq: -1 }, unique: false });
     expect(indexes(schemas.auditSchema)).toContainEqual({ keys: { caseId: 1, at: 1, seq: 1 }, unique: false });
     expect(indexes(schemas.documentSchema)).toContainEqual({ keys: { caseId: 1, createdAt: 1, seq: 1 }, unique: false });
     const ttl = (schemas.sessionSchema.indexes() as IndexSpec[]).find(([keys]) => 'expiresDate' in keys);
@@ -85,7 +85,7 @@ describe('MongoDB validation (await doc.validate(), no server)', () => {
     const docs = [
       new m.User(toDoc(user())),
       new m.Definition(toDoc(definition({ comment: '' }))), // empty comment allowed
-      new m.Case(toDoc(caseRecord({ data: {} }))),
+      new m.Case({ ...toDoc(caseRecord({ data: {} })), seq: 1 }),
       new m.Task(toDoc(task(c))),
       new m.Audit({ ...toDoc(audit(c, 'case.started')), seq: new mongoose.Types.ObjectId() }),
       new m.Document({ ...toDoc(document(c, { size: 0, originalName: '' })), seq: new mongoose.Types.ObjectId() }),

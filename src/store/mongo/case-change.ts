@@ -7,6 +7,7 @@ import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 import { applyTimerChange } from './timers.js';
 import { assertCasesExist } from './integrity.js';
+import { nextSeq } from './counters.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
 export function checkRev(change: CaseChange): void {
@@ -21,7 +22,7 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
     checkRev(change);
     const c = change.case;
     const caseDoc = toDoc(c);
-    await new m.Case(caseDoc).validate(); // updateOne below does not validate
+    await new m.Case({ ...caseDoc, seq: 1 }).validate(); // updateOne below does not validate (seq: the counter's, below)
     // records of another case must name one that exists (SQLite's foreign keys); the case's own is written here
     const otherCases = [...(change.audit ?? []), ...(change.documents ?? []), ...(change.openTasks ?? [])]
       .map((r) => r.caseId)
@@ -37,7 +38,8 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
         if (r.matchedCount === 0) throw new NotFoundError();
       }
       if (change.expectedRev === null) {
-        await m.Case.insertMany([caseDoc], { session }); // duplicate _id → ConflictError
+        // duplicate _id → ConflictError; seq: insertion order, the tie-break of equal times (as SQLite's rowid)
+        await m.Case.insertMany([{ ...caseDoc, seq: await nextSeq(m, 'cases', session) }], { session });
       } else {
         const { _id, createdAt: _createdAt, ...set } = caseDoc;
         const r = await m.Case.updateOne({ _id, rev: change.expectedRev }, { $set: set }, { session });

@@ -45,7 +45,7 @@ export function createCompliance(m: Models): Compliance {
         $or: [{ updatedAt: { $gte: q.activeFrom } }, { status: 'running' }],
       })
         .select({ engineState: 0, data: 0 })
-        .sort({ createdAt: 1, _id: 1 })
+        .sort({ createdAt: 1, seq: 1 })
         .lean();
       return docs.map((d) => fromDoc<CaseSummary>(d as unknown as Lean));
     },

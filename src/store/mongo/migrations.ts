@@ -77,11 +77,30 @@ async function dropSupersededIndexes(models: Models): Promise<void> {
   }
 }
 
+/**
+ * Cases written before `seq` existed get one, in their creation order (createdAt, then _id: the
+ * best order known for them), after any number already taken, so every case sorts by (time, seq).
+ */
+async function numberOlderCases(models: Models): Promise<void> {
+  const BATCH = 500;
+  for (;;) {
+    const page = await models.Case.find({ seq: { $exists: false } }, { _id: 1 }).sort({ createdAt: 1, _id: 1 }).limit(BATCH).lean();
+    if (page.length === 0) return;
+    const last = await models.Counter.findOneAndUpdate({ _id: 'cases' }, { $inc: { value: page.length } }, { upsert: true, returnDocument: 'after' }).lean();
+    const first = last!.value - page.length + 1;
+    await models.Case.bulkWrite(
+      page.map((c, i) => ({ updateOne: { filter: { _id: c._id, seq: { $exists: false } }, update: { $set: { seq: first + i } } } })),
+      { ordered: false },
+    );
+  }
+}
+
 /** In order; an id is never renamed or reused. */
 export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models) => Promise<void> }> = [
   { id: '1-backfill-fields', run: backfillFields },
   { id: '2-session-uploads', run: backfillSessionUploads },
   { id: '3-drop-superseded-indexes', run: dropSupersededIndexes },
+  { id: '4-case-seq', run: numberOlderCases },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */

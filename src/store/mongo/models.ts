@@ -2,6 +2,7 @@
 import type { Connection, Model } from 'mongoose';
 import { rateLimitSchema, type RateLimitDoc } from './rate-limit-schema.js';
 import { migrationSchema, type MigrationDoc } from './migrations.js';
+import { counterSchema, type CounterDoc } from './counters.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
 import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
 import { calendarSchema, timerSchema, timeSettingsSchema, type CalendarDoc, type TimerDoc, type TimeSettingsDoc } from './timer-schemas.js';
@@ -39,6 +40,7 @@ export interface Models {
   ProcessTimeSettings: Model<TimeSettingsDoc>;
   RateLimit: Model<RateLimitDoc>;
   Migration: Model<MigrationDoc>;
+  Counter: Model<CounterDoc>;
 }
 
 export function bindModels(conn: Connection): Models {
@@ -59,6 +61,7 @@ export function bindModels(conn: Connection): Models {
     ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),
     RateLimit: conn.model<RateLimitDoc>('RateLimit', rateLimitSchema),
     Migration: conn.model<MigrationDoc>('Migration', migrationSchema),
+    Counter: conn.model<CounterDoc>('Counter', counterSchema),
   };
 }
 

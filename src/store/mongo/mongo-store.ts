@@ -125,12 +125,12 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       return doc ? caseFromDoc(doc) : null;
     },
     async listCasesByApplicant(applicantId) {
-      const docs = await m.Case.find({ applicantId }).sort({ createdAt: -1, _id: -1 }).lean<CaseDoc[]>();
+      const docs = await m.Case.find({ applicantId }).sort({ createdAt: -1, seq: -1 }).lean<CaseDoc[]>();
       return docs.map(caseFromDoc);
     },
     async listCasesByStatus(status, limit = 50) {
       if (pageOf({ limit }, 'case list', 50).limit === 0) return []; // MongoDB reads limit 0 as "no limit"
-      const docs = await m.Case.find({ status }).sort({ updatedAt: -1, _id: -1 }).limit(limit).lean<CaseDoc[]>();
+      const docs = await m.Case.find({ status }).sort({ updatedAt: -1, seq: -1 }).limit(limit).lean<CaseDoc[]>();
       return docs.map(caseFromDoc);
     },
     async getTask(id) {

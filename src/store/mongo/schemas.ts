@@ -20,7 +20,8 @@ import { appendOnly } from './integrity.js';
 export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
 export type UserDoc = Stored<UserRecord>;
 export type DefinitionDoc = Stored<DefinitionRecord>;
-export type CaseDoc = Stored<CaseRecord>;
+/** `seq`: insertion order (a counter, the same order as SQLite's rowid) breaks ties of equal times. */
+export type CaseDoc = Stored<CaseRecord> & { seq?: number };
 export type TaskDoc = Stored<TaskRecord>;
 /** `seq` (an ObjectId, increasing per process) orders events that share the same timestamp. */
 export type AuditDoc = Stored<AuditEvent> & { seq: Types.ObjectId };
@@ -100,14 +101,15 @@ export const caseSchema = new Schema<CaseDoc>(
     error: nullableStr,
     createdAt: str,
     updatedAt: str,
+    seq: { type: Number, required: true, min: 1, validate: Number.isInteger },
   },
   options('cases'),
 );
-caseSchema.index({ applicantId: 1, createdAt: -1, _id: -1 });
-caseSchema.index({ status: 1, updatedAt: -1, _id: -1 });
+caseSchema.index({ applicantId: 1, createdAt: -1, seq: -1 });
+caseSchema.index({ status: 1, updatedAt: -1, seq: -1 });
 // reports: the cases of one process, or of every process, by creation time
-caseSchema.index({ processKey: 1, createdAt: 1, _id: 1 });
-caseSchema.index({ createdAt: 1, _id: 1 });
+caseSchema.index({ processKey: 1, createdAt: 1, seq: 1 });
+caseSchema.index({ createdAt: 1, seq: 1 });
 
 export const taskSchema = new Schema<TaskDoc>(
   {
