@@ -1,5 +1,5 @@
 // Runs the Store contract against a real MongoDB when MONGODB_URI is set, e.g.
-//   MONGODB_URI='mongodb://127.0.0.1:27017/?replicaSet=rs0' npm test
+//   MONGODB_URI='mongodb://127.0.0.1:27017/alur-test?replicaSet=rs0' npm test
 // The server must be a replica set (a single node is fine): the store uses transactions.
 // Each test gets its own database, dropped afterwards.
 import { describe } from '@jest/globals';
