@@ -1,7 +1,7 @@
 // Rules on what a model SAYS (its texts, ids and time standards), checked before a deploy: every
 // text within its length limit (model-text-limits.ts) and free of control or bidi-override
 // characters, no element id that is an Object.prototype member, and every alur:mutuBaku `waktu`
-// within the time-standard range. Each finding names the element and the property.
+// and timer duration within the time-standard range. Each finding names the element and the property.
 import { label, type ModdleNode } from './moddle.js';
 import { FORBIDDEN_CHARS, MAX_LIST_ITEMS, TEXT_LIMITS } from './model-text-limits.js';
 import { isReservedName } from './reserved-names.js';
@@ -71,6 +71,15 @@ function timeStandardReasons(node: ModdleNode): string[] {
   return problem ? [`${label(node)}: waktu "${waktu}" ${problem}`] : [];
 }
 
+/** A timer's duration (without `${…}`) has the same range as a time standard: 1 second to 1 year. */
+function timerDurationReasons(node: ModdleNode): string[] {
+  if (node.$type !== 'bpmn:TimerEventDefinition') return [];
+  const duration = (node.timeDuration as { body?: string } | undefined)?.body?.trim();
+  if (duration === undefined || duration.includes('${') || parseIsoDuration(duration) === null) return [];
+  const problem = timeStandardProblem(duration);
+  return problem ? [`${label(node)}: timeDuration "${duration}" ${problem.replaceAll('time standard', 'timer duration')}`] : [];
+}
+
 /** The id of the element a finding is about: the node's own id, else its nearest identified ancestor's. */
 function elementIdOf(node: ModdleNode): string | null {
   let n: ModdleNode | undefined = node;
@@ -81,7 +90,7 @@ function elementIdOf(node: ModdleNode): string | null {
 /** Every finding about the texts, ids and time standards of `nodes`. */
 export function modelContentProblems(nodes: ModdleNode[]): DefinitionProblem[] {
   return nodes.flatMap((node) =>
-    [...idReasons(node), ...textReasons(node), ...listLengthReasons(node), ...timeStandardReasons(node)].map(
+    [...idReasons(node), ...textReasons(node), ...listLengthReasons(node), ...timeStandardReasons(node), ...timerDurationReasons(node)].map(
       (message): DefinitionProblem => ({ elementId: elementIdOf(node), message, severity: 'error', rule: 'alur' }),
     ),
   );

@@ -56,6 +56,20 @@ describe('Given time standards (alur:mutuBaku waktu)', () => {
   });
 });
 
+describe('Given timer durations', () => {
+  const withTimer = (duration: string): string =>
+    oneTask(`${taskWith('name="Tugas"')}<bpmn:boundaryEvent id="B" attachedToRef="T"><bpmn:timerEventDefinition id="TD"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:sequenceFlow id="f3" sourceRef="B" targetRef="e" />`);
+
+  test('when a boundary timer waits P300000Y, then the deploy is refused on the timer', async () => {
+    expect(await alurErrors(withTimer('P300000Y'))).toContainEqual(expect.objectContaining({ elementId: 'TD', message: expect.stringMatching(/timeDuration "P300000Y" is longer than the maximum timer duration of 1 year/) }));
+  });
+
+  test('when a boundary timer waits P2D, then it is accepted', async () => {
+    expect(await alurErrors(withTimer('P2D'))).toEqual([]);
+  });
+});
+
 describe('Given the sign-up process (the process sign-up starts)', () => {
   test('when its constants are compared with the start path, then they name the same process and form', () => {
     expect(SIGN_UP_PROCESS_KEY).toBe(SHIPPED_PROCESS_KEY);
