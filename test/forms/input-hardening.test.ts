@@ -43,6 +43,13 @@ describe('Given form fields named like Object.prototype members (item 6)', () =>
     expect(reasons).toContainEqual(expect.stringMatching(/enum value ids constructor are reserved names/));
   });
 
+  test('when a message key is an Object.prototype member, then it is shown as is, never a function', () => {
+    for (const key of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+      expect(translate('id', key)).toBe(key);
+      expect(translate('en', key)).toBe(key);
+    }
+  });
+
   test('when a form (e.g. one stored before this rule) has a field named toString, then validation reads only what was sent', () => {
     const spec: UserTaskSpec = {
       id: 'T', name: 'Data', role: 'ppbj', formKey: 'model:T', lane: null, timeStandard: 'PT15M', timeStandardMs: 900_000,
