@@ -1,12 +1,14 @@
-// Issue 9 item 4 over HTTP: a model can no longer break every sign-up. A model with an absurd time
+// Issue 9 items 4-6 over HTTP: a model can no longer break every sign-up or the server. A model with an absurd time
 // standard or without step "MembuatAkun" is refused at deploy; a version stored before those
 // rules (inserted straight into the store) still lets people sign up: the due date is held at
-// 9999-12-31 instead of throwing a RangeError into the request.
+// 9999-12-31 instead of throwing a RangeError into the request. The modeler's deploy refuses a
+// 600,000-character name and a form field of type __proto__.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import type { TestApp } from '../helpers/app.js';
-import { useTestApp } from '../helpers/test-app.js';
+import { OWNER, type TestApp } from '../helpers/app.js';
+import { loggedIn, useTestApp } from '../helpers/test-app.js';
+import { studioPost } from '../studio/helpers.js';
 import { newApplicant, signUpUnverified } from '../helpers/ppbj.js';
 import { DeployRefusedError } from '../../src/definitions/deploy-refused-error.js';
 
@@ -39,5 +41,33 @@ describe('Given the sign-up process', () => {
     const user = await t.services.store.findUserByEmail(person.email);
     const tasks = await t.services.store.listTasks({ applicantId: user!.id, status: 'open', limit: 10 });
     expect(tasks.map((task) => [task.elementId, task.dueAt])).toEqual([['MengisiIdentitas', '9999-12-31T23:59:59.999Z']]);
+  });
+});
+
+describe('Given a process owner in the modeler', () => {
+  let t: TestApp;
+  useTestApp((app) => void (t = app));
+
+  test('when a diagram with a 600,000-character task name is deployed, then it is refused (422) naming the task, and no version is added', async () => {
+    const owner = await loggedIn(t, OWNER);
+    const xml = shipped().replace('name="Mengaktifkan Akun PPBJ"', `name="${'A'.repeat(600_000)}"`);
+    const res = await studioPost(owner, '/proses/studio/deploy', { xml, comment: 'panjang' });
+    expect(res.status).toBe(422);
+    expect(res.body.problems).toContainEqual(expect.objectContaining({ elementId: 'MengaktifkanAkun', message: 'bpmn:UserTask "MengaktifkanAkun": name has 600000 characters, more than the limit of 200' }));
+    expect(await t.services.store.listDefinitions('pendaftaran-akun-ppbj')).toHaveLength(1);
+  });
+
+  test('when a step declares a form field of type __proto__, then the deploy is refused and sign-ups keep working', async () => {
+    const owner = await loggedIn(t, OWNER);
+    const xml = shipped().replace(
+      '<bpmn:userTask id="MengaktifkanAkun" name="Mengaktifkan Akun PPBJ" camunda:formKey="aktivasi-akun" camunda:candidateGroups="admin-ppe">\n      <bpmn:extensionElements>',
+      '<bpmn:userTask id="MengaktifkanAkun" name="Mengaktifkan Akun PPBJ" camunda:candidateGroups="admin-ppe">\n      <bpmn:extensionElements><camunda:formData><camunda:formField id="catatan" label="Catatan" type="__proto__" /></camunda:formData>',
+    );
+    expect(xml).toContain('type="__proto__"');
+    const res = await studioPost(owner, '/proses/studio/deploy', { xml, comment: 'proto' });
+    expect(res.status).toBe(422);
+    expect(res.body.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/form field "catatan": type "__proto__" is not supported/));
+    await signUpUnverified(t.agent());
+    expect(Object.isFrozen(Object.prototype)).toBe(false);
   });
 });
