@@ -1,5 +1,7 @@
-// On an empty store: one Admin PPE and one process owner. Passwords come from the environment;
-// without them a random password is generated and printed once (never a fixed one in production).
+// On an empty store: one Admin PPE and one process owner. Passwords come from the environment; in
+// development the documented demo passwords; in production without them a random password that
+// nobody sees (never logged): the person sets their own with "Lupa kata sandi", whose link reaches
+// them by e-mail (production refuses to start without SMTP).
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { ConflictError, type Role, type Store } from '../store/ports.js';
@@ -34,6 +36,9 @@ export async function ensureStaffAccounts(store: Store, config: Config, log: (li
       if (err instanceof ConflictError) continue; // another instance seeded it first
       throw err;
     }
-    if (!seed.password) log(`[alur] created ${seed.role} account ${seed.email} with password: ${password}${demo ? ' (demo password, development mode)' : ' (shown once; change it)'}`);
+    if (seed.password) continue;
+    log(demo
+      ? `[alur] created ${seed.role} account ${seed.email} with the demo password of the README (development mode)`
+      : `[alur] created ${seed.role} account ${seed.email} with a random password that is never shown: set it with "Lupa kata sandi" (/lupa-kata-sandi), which e-mails a link to ${seed.email}`);
   }
 }

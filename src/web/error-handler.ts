@@ -5,6 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { translate } from './i18n.js';
 import { knownErrorOf } from './http-errors.js';
+import { loggablePath } from './log-path.js';
 import { langOf, type RenderPage } from './page.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -13,7 +14,10 @@ export function errorHandler(renderPage: RenderPage, log: (line: string) => void
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const known = knownErrorOf(err);
-    if (!known) log(`[alur] ${req.method} ${req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const where = `[alur] ${req.method} ${loggablePath(req)}`;
+    if (!known) log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    // NOTE: a 5xx of our own (e.g. the store is unreachable: 503) is expected, but an operator must see it
+    else if (known.status >= 500) log(`${where} answered ${known.status}: ${err instanceof Error ? err.message : known.code}`);
     if (res.headersSent) {
       // the page is half sent: all that can be done is to end the connection
       req.socket?.destroy();

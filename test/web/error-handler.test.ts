@@ -3,6 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import express from 'express';
 import request from 'supertest';
+import { StoreUnavailableError } from '../../src/errors.js';
 import { errorHandler } from '../../src/web/error-handler.js';
 import { pageRenderer } from '../../src/web/page.js';
 import { createViewEngine } from '../../src/web/view-engine.js';
@@ -56,5 +57,39 @@ describe('Given the central error handler', () => {
     expect(res.status).toBe(500);
     expect(res.text).toContain('Terjadi kesalahan pada server');
     expect(logged).toHaveLength(1);
+  });
+});
+
+describe('Given a failing route whose path carries a secret', () => {
+  test('when a link route fails, then the log names the route pattern, never the token in the path', async () => {
+    const app = express();
+    const logged: string[] = [];
+    app.get('/verifikasi/email/:token', () => {
+      throw new Error('boom');
+    });
+    app.use(errorHandler(realPages, (line) => logged.push(line)));
+    const secret = 'u-1.k3Yc2mQd9vW1xZpR7sTqL0aBcDeFgHiJkLmNoPqRsTu';
+    const res = await request(app).get(`/verifikasi/email/${secret}`);
+    expect(res.status).toBe(500);
+    expect(logged.join('\n')).toContain('GET /verifikasi/email/:token failed');
+    expect(logged.join('\n')).not.toContain('k3Yc2mQd9vW1');
+  });
+
+  test('when no route matched, then token-like segments are redacted and case ids (UUIDs) stay', async () => {
+    const app = express();
+    const logged: string[] = [];
+    app.use(() => {
+      throw new Error('boom');
+    });
+    app.use(errorHandler(realPages, (line) => logged.push(line)));
+    await request(app).get('/atur-ulang-kata-sandi/k3Yc2mQd9vW1xZpR7sTqL0aBcDeFgHiJkLmNoPqRsTu/kasus/0b6f4a3e-6a1c-4c0e-9d55-2f0a3e8b1c7d');
+    expect(logged.join('\n')).toContain('GET /atur-ulang-kata-sandi/[redacted]/kasus/0b6f4a3e-6a1c-4c0e-9d55-2f0a3e8b1c7d failed');
+  });
+
+  test('when the app raises its own 5xx (the store is unreachable), then the page says 503 and an operator sees it in the log', async () => {
+    const { app, logged } = appWith('production', realPages, new StoreUnavailableError());
+    const res = await request(app).get('/boom');
+    expect(res.status).toBe(503);
+    expect(logged.join('\n')).toContain('GET /boom answered 503');
   });
 });
