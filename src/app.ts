@@ -45,7 +45,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   const app = express();
   if (opts.trustProxy) app.set('trust proxy', opts.trustProxy);
   app.disable('x-powered-by');
-  const renderPage = withContactNotice(pageRenderer(createViewEngine(opts.viewsDir ?? `${PROJECT_ROOT}views`)));
+  const renderPage = withContactNotice(pageRenderer(createViewEngine(opts.viewsDir ?? `${PROJECT_ROOT}views`), { mailboxLink: services.mailbox !== 'off' }));
   const passport = configurePassport(store);
 
   app.use(securityHeaders());

@@ -25,7 +25,12 @@ function decodeOrUndefined(value: string): string | undefined {
   }
 }
 
-export function pageRenderer(render: RenderFn) {
+/** What every page of this instance may show: whether the development mailbox exists (not in production). */
+export interface PageGlobals {
+  mailboxLink: boolean;
+}
+
+export function pageRenderer(render: RenderFn, globals: PageGlobals = { mailboxLink: true }) {
   return function renderPage(req: Request, res: Response, view: string, context: Record<string, unknown> = {}, status = 200): void {
     const lang = langOf(req);
     const flash = req.session?.flash;
@@ -38,6 +43,7 @@ export function pageRenderer(render: RenderFn) {
       user,
       csrfToken: req.session ? req.csrfToken?.() : undefined,
       flash,
+      ...globals,
       ...context,
     });
     res.status(status).type('html').send(html);

@@ -91,4 +91,12 @@ describe('Given a production instance (mailbox off)', () => {
     expect((await owner.get('/kotak-surat')).status).toBe(404);
     expect((await t.agent().get('/kotak-surat')).status).toBe(404);
   });
+
+  test('when the process owner opens a page, then the navigation offers no link to the missing mailbox', async () => {
+    const owner = app().agent();
+    await login(owner, OWNER);
+    const page = $((await owner.get('/proses')).text);
+    expect(page('nav a[href="/proses"]').length).toBe(1);
+    expect(page('a[href="/kotak-surat"]').length).toBe(0);
+  });
 });
