@@ -7,8 +7,9 @@ import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { PPBJ_FORMS } from '../forms/ppbj-forms.js';
 import type { Store } from '../store/ports.js';
-import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
+import { asyncRoute, langOf, setFlash, type RenderPage } from '../web/page.js';
 import { MAX_DEFINITION_BYTES } from '../workflow/index.js';
+import { localizedProblems } from './problem-messages.js';
 import { StudioService } from './studio-service.js';
 
 export interface StudioDeps {
@@ -45,20 +46,23 @@ export function studioRoutes(deps: StudioDeps, processKey: string): Router {
     res.attachment(`${processKey}-${doc.source === 'draft' ? 'draf' : `v${doc.version}`}.bpmn`).type('application/xml').send(doc.xml);
   }));
 
+  // A file that cannot be read at all is refused (422) with the reason; one that can is 200 with its problems.
   router.post('/proses/studio/validasi', owner, json, asyncRoute(async (req, res) => {
-    res.json({ problems: await studio.validate(xmlOf(req)) });
+    const { problems, readable } = await studio.check(xmlOf(req));
+    res.status(readable ? 200 : 422).json({ problems: localizedProblems(problems, langOf(req)) });
   }));
 
   router.post('/proses/studio/draf', owner, json, asyncRoute(async (req, res) => {
     const saved = await studio.saveDraft(xmlOf(req), userId(req));
-    res.status(saved.savedAt ? 200 : 422).json(saved);
+    res.status(saved.savedAt ? 200 : 422).json({ ...saved, problems: localizedProblems(saved.problems, langOf(req)) });
   }));
 
   // An upload (e.g. from the Camunda desktop modeler) becomes the draft if it can be read at all;
   // it never touches the deployed versions.
   router.post('/proses/studio/unggah', owner, json, asyncRoute(async (req, res) => {
     const saved = await studio.saveDraft(xmlOf(req), userId(req));
-    res.status(saved.savedAt ? 200 : 422).json({ ...saved, xml: saved.savedAt ? xmlOf(req) : null });
+    const problems = localizedProblems(saved.problems, langOf(req));
+    res.status(saved.savedAt ? 200 : 422).json({ ...saved, problems, xml: saved.savedAt ? xmlOf(req) : null });
   }));
 
   router.post('/proses/studio/buang', owner, asyncRoute(async (req, res) => {
@@ -82,8 +86,9 @@ export function studioRoutes(deps: StudioDeps, processKey: string): Router {
       else res.redirect(303, '/proses');
     } catch (err) {
       if (!(err instanceof DeployRefusedError)) throw err;
-      if (asJson) res.status(422).json({ problems: err.problems });
-      else deps.renderPage(req, res, 'studio/refused', { title: 'studio.refused.title', problems: err.problems }, 422);
+      const problems = localizedProblems(err.problems, langOf(req));
+      if (asJson) res.status(422).json({ problems });
+      else deps.renderPage(req, res, 'studio/refused', { title: 'studio.refused.title', problems }, 422);
     }
   }));
 

@@ -4,7 +4,7 @@
 import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { DefinitionRecord, Store } from '../store/ports.js';
-import { parseProblems, readSopDocument, type DefinitionProblem } from '../workflow/index.js';
+import type { DefinitionProblem } from '../workflow/index.js';
 import { ProcessDrafts } from './process-drafts.js';
 
 export interface StudioDocument {
@@ -31,18 +31,27 @@ export class StudioService {
     return { xml: latest.xml, source: 'version', version: latest.version, savedAt: latest.createdAt };
   }
 
-  /** Every problem, plus one if the process id is not this process's. */
+  /**
+   * Every problem, plus one if the process id is not this process's; `readable` is false when the
+   * file could not be read at all (size, XML limits, not BPMN), so nothing else was checked.
+   * NOTE: one parse (validateDefinition) serves every check: each parse of a large file blocks.
+   */
+  async check(xml: string): Promise<{ problems: DefinitionProblem[]; readable: boolean }> {
+    const { problems, processKey } = await this.deps.definitions.validate(xml);
+    if (processKey === null) return { problems, readable: false };
+    return { problems: [...problems, ...this.processIdProblems(processKey)], readable: true };
+  }
+
   async validate(xml: string): Promise<DefinitionProblem[]> {
-    const { problems } = await this.deps.definitions.validate(xml);
-    return [...problems, ...(await this.processIdProblems(xml))];
+    return (await this.check(xml)).problems;
   }
 
   /** Saves any readable XML as the draft (errors included: a draft is work in progress). */
   async saveDraft(xml: string, by: string | null): Promise<{ savedAt: string | null; problems: DefinitionProblem[] }> {
-    const unreadable = await parseProblems(xml);
-    if (unreadable.length) return { savedAt: null, problems: unreadable };
+    const { problems, readable } = await this.check(xml);
+    if (!readable) return { savedAt: null, problems };
     const { savedAt } = await this.drafts.save(this.processKey, xml, by);
-    return { savedAt, problems: await this.validate(xml) };
+    return { savedAt, problems };
   }
 
   async discardDraft(): Promise<void> {
@@ -62,9 +71,7 @@ export class StudioService {
     return deployed;
   }
 
-  private async processIdProblems(xml: string): Promise<DefinitionProblem[]> {
-    if ((await parseProblems(xml)).length) return [];
-    const { processKey } = await readSopDocument(xml);
+  private processIdProblems(processKey: string): DefinitionProblem[] {
     if (processKey === this.processKey) return [];
     return [{
       elementId: processKey || null, severity: 'error', rule: 'alur',

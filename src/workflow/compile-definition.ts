@@ -4,6 +4,7 @@ import { DefinitionError } from './errors.js';
 import { allNodes, parseBpmn, serializeForEngine, type ModdleNode } from './moddle.js';
 import { securityReasons } from './definition-rules.js';
 import { automaticLoopReasons } from './wait-state-cycles.js';
+import { loopReasons } from './loop-rules.js';
 import { readProcessModel } from './process-model.js';
 import { gatewayReasons } from './gateway-rules.js';
 import { sopIdentityReasons } from './sop-identity.js';
@@ -30,7 +31,7 @@ export async function compileDefinition(xml: string, validate = true): Promise<C
 export function definitionReasons(root: ModdleNode): { model: ProcessModel; reasons: string[] } {
   const { model, reasons } = readProcessModel(root);
   const nodes = allNodes(root);
-  const all = [...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes), ...gatewayReasons(nodes), ...sopIdentityReasons(nodes)];
+  const all = [...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes), ...loopReasons(nodes), ...gatewayReasons(nodes), ...sopIdentityReasons(nodes)];
   return { model, reasons: all };
 }
 

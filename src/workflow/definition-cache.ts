@@ -32,3 +32,12 @@ export function compiledDefinition(def: DefinitionRef): Promise<CompiledDefiniti
   }
   return pending;
 }
+
+/**
+ * TEST ONLY: caches `def` compiled WITHOUT validation, so the runtime guards of the engine runner
+ * can be proven on a definition the validation refuses (as if one had slipped past it).
+ */
+export async function cacheUnvalidatedForTest(def: DefinitionRef): Promise<void> {
+  cache.set(def.id, compileDefinition(def.xml, false).then(deepFreeze));
+  await cache.get(def.id);
+}

@@ -1,6 +1,6 @@
 // Security and well-formedness rules for an uploaded definition (defence in depth: the engine
 // is also configured fail-closed). Each rule yields human-readable reasons; none throws.
-import { label, type ModdleNode } from './moddle.js';
+import { label, named, type ModdleNode } from './moddle.js';
 import { expressionsIn, parseExpression } from './safe-expressions.js';
 import { parseIsoDuration } from './iso-duration.js';
 
@@ -54,6 +54,31 @@ function mutuBakuReasons(node: ModdleNode): string[] {
   return reasons;
 }
 
+/** Where each element keeps its condition (evaluated by the engine as true or false). */
+const CONDITIONS: Record<string, string> = {
+  'bpmn:SequenceFlow': 'conditionExpression',
+  'bpmn:MultiInstanceLoopCharacteristics': 'completionCondition',
+  'bpmn:StandardLoopCharacteristics': 'loopCondition',
+  'bpmn:ConditionalEventDefinition': 'condition',
+};
+const WHOLE_EXPRESSION = /^\$\{[^}]*\}$/;
+
+/**
+ * A condition must be exactly one `${…}`: the engine reads any other text (a script body without
+ * its language, `a ${x} b`, an empty body) as a non-empty string or nothing, i.e. always true or
+ * never, whatever the case data.
+ */
+function conditionReasons(node: ModdleNode): string[] {
+  const property = CONDITIONS[node.$type];
+  const condition = property ? node[property] : undefined;
+  if (condition === undefined || condition === null) return [];
+  const body = (typeof condition === 'string' ? condition : String((condition as { body?: unknown }).body ?? '')).trim();
+  const owner = node.$type === 'bpmn:SequenceFlow' ? node : ((node.$parent as ModdleNode | undefined) ?? node);
+  if (!body) return [`${named(owner)}: the condition is empty; write one \${…} expression`];
+  if (WHOLE_EXPRESSION.test(body)) return [];
+  return [`${named(owner)}: the condition "${body}" is not one \${…} expression, so the engine would read it as plain text (always true)`];
+}
+
 /** Reasons why the nodes of a definition must not run on this server. */
 export function securityReasons(nodes: ModdleNode[]): string[] {
   const reasons: string[] = [];
@@ -65,6 +90,7 @@ export function securityReasons(nodes: ModdleNode[]): string[] {
       reasons.push(`${label(node)}: expressions with a language ("${String(node.language)}") are not allowed`);
     }
     if (node.$type === 'bpmn:TimerEventDefinition') reasons.push(...timerReasons(node));
+    reasons.push(...conditionReasons(node));
     if (node.$type === 'alur:MutuBaku') reasons.push(...mutuBakuReasons(node));
     for (const text of stringsOf(node)) {
       for (const body of expressionsIn(text)) {

@@ -18,6 +18,8 @@ interface ActivityEventApi {
 interface ExtendedActivity {
   id: string;
   type: string;
+  behaviour?: { loopCharacteristics?: unknown };
+  broker: EventBroker;
   on(event: 'start' | 'end', listener: (api: ActivityEventApi) => void): void;
 }
 // NOTE: an extension returning anything truthy must be an { activate, deactivate } object: return nothing.
@@ -58,13 +60,27 @@ const SILENT_LOGGER = Object.freeze({ debug: silent, error: silent, warn: silent
 export const silentLogger = (): typeof SILENT_LOGGER => SILENT_LOGGER;
 
 export interface EngineHooks {
-  /** bounds the synchronous work of one call (guards against automatic loops) */
+  /** every activity start of the call (guards against automatic loops); a throw aborts the call */
   onActivityStart(): void;
+  /** every engine event (`event`) and every message of a looping activity's iterations (`iteration`); a throw aborts the call */
+  onStep(kind: 'event' | 'iteration'): void;
 }
 
 interface EventBroker {
-  subscribeTmp(exchange: 'event', pattern: string, onMessage: () => void, options: { noAck: true }): unknown;
+  subscribeTmp(exchange: string, pattern: string, onMessage: (routingKey: string) => void, options: { noAck: true; priority?: number }): { queueName: string };
+  bindQueue(queueName: string, exchange: string, pattern: string): unknown;
 }
+
+/**
+ * Counts the iterations of looping activities: a multi-instance or standard loop runs all its
+ * iterations inside the activity, on the activity's own broker, and the engine's broker sees only
+ * the activity's one start and end. Only looping activities get this subscription.
+ */
+const loopSteps = (hooks: EngineHooks): Extension =>
+  extension((activity) => {
+    if (!activity.behaviour?.loopCharacteristics) return;
+    activity.broker.subscribeTmp('execution', '#', () => hooks.onStep('iteration'), { noAck: true, priority: 10_000 });
+  });
 
 type SourceContext = ReturnType<typeof deserializeForEngine>;
 const sourceContexts = new WeakMap<CompiledDefinition, SourceContext>();
@@ -103,13 +119,19 @@ export function createEngine(compiled: CompiledDefinition, hooks: EngineHooks): 
     expressions: SafeExpressions(),
     services: {},
     timers: inertTimers(),
-    extensions: { userTaskOutput },
+    extensions: { userTaskOutput, loopSteps: loopSteps(hooks) },
     settings: { disableTrackState: true },
     Logger: silentLogger,
   });
   // NOTE: every activity's events are republished on the engine's broker, so one subscription
-  // here sees every start; a per-activity extension would add a queue and consumer to each of
+  // here sees every event; a per-activity extension would add a queue and consumer to each of
   // them on every call (~2% of a call's CPU). A throw here aborts the run as it would there.
-  (engine.broker as unknown as EventBroker).subscribeTmp('event', 'activity.start', () => hooks.onActivityStart(), { noAck: true });
+  // Never bind `engine.#`: the engine emits its 'error' only when nobody takes `engine.error`.
+  const broker = engine.broker as unknown as EventBroker;
+  const { queueName } = broker.subscribeTmp('event', 'activity.#', (routingKey) => {
+    hooks.onStep('event');
+    if (routingKey === 'activity.start') hooks.onActivityStart();
+  }, { noAck: true });
+  for (const pattern of ['flow.#', 'process.#', 'definition.#']) broker.bindQueue(queueName, 'event', pattern);
   return engine;
 }

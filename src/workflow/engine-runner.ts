@@ -3,14 +3,50 @@
 import type { Engine, Execution } from 'bpmn-engine';
 import { compileDefinition, type CompiledDefinition } from './compile-definition.js';
 import { compiledDefinition } from './definition-cache.js';
-import { createEngine } from './engine-factory.js';
+import { createEngine, type EngineHooks } from './engine-factory.js';
 import { decodeState, encodeState } from './engine-state.js';
 import { TaskNotWaitingError } from './errors.js';
 import { withTimers, watchTimers } from './timer-events.js';
 import type { DefinitionRef, EngineResult, WaitingTask } from './types.js';
 
-/** Activity starts allowed in one call; far above any human step, far below a stack overflow. */
-const MAX_ACTIVITY_STARTS = 300;
+/**
+ * The work one engine call may do before it is stopped and its case fails: activity starts and
+ * engine events (an automatic loop), messages of loop iterations (4-5 per iteration: a loop of
+ * more than ~65 iterations, where validation allows MAX_LOOP_ITERATIONS = 50, nested loops
+ * multiplied; a 50-iteration loop makes ~225) and wall time from the engine's first event. The
+ * shipped process makes at most ~20 events per call. A 1,000,000-iteration loop that slipped
+ * past validation is stopped after ~20-80 ms on this (shared, 2-core) machine.
+ */
+export interface EngineCallLimits {
+  activityStarts: number;
+  events: number;
+  iterationMessages: number;
+  milliseconds: number;
+}
+export const ENGINE_CALL_LIMITS: Readonly<EngineCallLimits> = Object.freeze({ activityStarts: 300, events: 3000, iterationMessages: 300, milliseconds: 500 });
+
+const HINT = 'an automatic loop or a loop with too many iterations?';
+
+/** One call's work budget; each hook throws once the call went over a limit. */
+export function workBudget(limits: Readonly<EngineCallLimits> = ENGINE_CALL_LIMITS): EngineHooks {
+  let startedAt = -1; // the engine's first event: building the engine (a new version's first use) is not its work
+  let starts = 0;
+  const counts = { event: 0, iteration: 0 };
+  return {
+    onActivityStart() {
+      if (++starts > limits.activityStarts) throw new Error(`More than ${limits.activityStarts} activities in one step: automatic loop?`);
+    },
+    onStep(kind) {
+      if (kind === 'event' && ++counts.event > limits.events) throw new Error(`More than ${limits.events} engine events in one step: ${HINT}`);
+      if (kind === 'iteration' && ++counts.iteration > limits.iterationMessages) {
+        throw new Error(`More than ${limits.iterationMessages} loop iteration messages in one step: a loop with too many iterations?`);
+      }
+      const now = performance.now();
+      if (startedAt < 0) startedAt = now;
+      if (now - startedAt > limits.milliseconds) throw new Error(`The engine ran for more than ${limits.milliseconds} ms in one step: ${HINT}`);
+    },
+  };
+}
 
 type Begin = (engine: Engine) => Promise<Execution>;
 type Act = (execution: Execution) => void;
@@ -32,12 +68,7 @@ function waitingOf(compiled: CompiledDefinition, execution: Execution): WaitingT
 async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, previous: Buffer): Promise<EngineResult> {
   let failure: unknown = null;
   let ended = false;
-  let starts = 0;
-  const engine = createEngine(compiled, {
-    onActivityStart() {
-      if (++starts > MAX_ACTIVITY_STARTS) throw new Error(`More than ${MAX_ACTIVITY_STARTS} activities in one step: automatic loop?`);
-    },
-  });
+  const engine = createEngine(compiled, workBudget());
   engine.on('error', (err: unknown) => (failure ??= err));
   engine.on('end', () => (ended = true));
   const timers = watchTimers(engine);

@@ -8,6 +8,9 @@ export { timersOf, type EngineTimer, type EngineTimers } from './timer-events.js
 export { parseIsoDuration, isoAfter } from './iso-duration.js';
 export type { SopIdentity, SopSymbol, SopRow, SopEdge, SopDocument, DefinitionProblem, DefinitionDiff, DiffElement, FieldChange } from './sop-types.js';
 export { validateDefinition, parseProblems, MAX_DEFINITION_BYTES, type ValidationOptions, type ValidationResult } from './validate-definition.js';
+export { MAX_DEFINITION_ELEMENTS, MAX_XML_DEPTH } from './xml-limits.js';
+export { MAX_LOOP_ITERATIONS } from './loop-rules.js';
+export { ENGINE_CALL_LIMITS } from './engine-runner.js';
 export { diffDefinitions } from './definition-diff.js';
 export { readSopDocument } from './read-sop-document.js';
 export { MODEL_FORM_PREFIX, MAX_TEXT } from './form-fields.js';

@@ -5,7 +5,8 @@ import * as elements from 'bpmn-elements';
 import serializeContext, { deserialize, TypeResolver, type SerializableContext } from 'moddle-context-serializer';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import alur from './alur-moddle.json' with { type: 'json' };
-import { DefinitionError } from './errors.js';
+import { DefinitionError, DefinitionLimitError } from './errors.js';
+import { xmlLimitExceeded } from './xml-limits.js';
 
 /** Moddle packages for the extension namespaces we read: `camunda:*` and `alur:*`. */
 export const moddleOptions = { camunda, alur } as const;
@@ -27,13 +28,18 @@ const isNode = (value: unknown): value is ModdleNode =>
 /** Every element reachable by containment from `root` (including generic extension elements), once. */
 export function allNodes(root: ModdleNode): ModdleNode[] {
   const seen = new Set<ModdleNode>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!isNode(value) || seen.has(value)) return;
-    seen.add(value);
-    for (const [key, child] of Object.entries(value)) if (key !== '$parent') visit(child);
-  };
-  visit(root);
+  // NOTE: an explicit stack, not recursion: the depth of a tree is the uploader's choice.
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+    } else if (isNode(value) && !seen.has(value)) {
+      seen.add(value);
+      const children = Object.entries(value).filter(([key]) => key !== '$parent').map(([, child]) => child);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
   return [...seen];
 }
 
@@ -45,9 +51,20 @@ export function label(node: ModdleNode): string {
   return owner ? `${node.$type} in ${label(owner)}` : node.$type;
 }
 
-/** Parses BPMN XML; refuses DOCTYPE/ENTITY declarations and anything bpmn-moddle errors or warns about. */
+/** `bpmn:Task "M" (Banyak)`: the label, then the element's name when it has one (what the process owner sees). */
+export function named(node: ModdleNode): string {
+  const name = typeof node.name === 'string' ? node.name.trim() : '';
+  return name ? `${label(node)} (${name})` : label(node);
+}
+
+/**
+ * Parses BPMN XML; refuses DOCTYPE/ENTITY declarations, files over the element or nesting limits
+ * (xml-limits.ts, checked on the text before any parsing) and anything bpmn-moddle errors or warns about.
+ */
 export async function parseBpmn(xml: string): Promise<FromXMLResult> {
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new DefinitionError(['DOCTYPE and ENTITY declarations are not allowed']);
+  const exceeded = xmlLimitExceeded(xml);
+  if (exceeded) throw new DefinitionLimitError(exceeded);
   let parsed;
   try {
     parsed = await new BpmnModdle(moddleOptions).fromXML(xml.trim());

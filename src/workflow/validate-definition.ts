@@ -3,7 +3,7 @@
 // recommended rules. Any `error` problem refuses the deploy; warnings are shown only.
 import { allNodes, label, parseBpmn, type ModdleNode } from './moddle.js';
 import { definitionReasons } from './compile-definition.js';
-import { DefinitionError } from './errors.js';
+import { DefinitionError, DefinitionLimitError } from './errors.js';
 import { lintProblems } from './lint.js';
 import { contentProblems } from './content-checks.js';
 import type { ProcessModel } from './types.js';
@@ -22,6 +22,8 @@ export interface ValidationResult {
   problems: DefinitionProblem[];
   /** The model, when there is no error. */
   model: ProcessModel | null;
+  /** The id of the executable process ('' if none) when the file could be read, else null. */
+  processKey: string | null;
 }
 
 /** The element a reason is about: the first quoted known id (label() quotes the nearest id), or a loop's first node. */
@@ -46,6 +48,7 @@ async function parseWithin(xml: string, maxBytes: number): Promise<ModdleNode | 
   try {
     return (await parseBpmn(xml)).rootElement as unknown as ModdleNode;
   } catch (err) {
+    if (err instanceof DefinitionLimitError) return [{ ...alurError(err.message), rule: `xml-${err.exceeded.limit}` }];
     if (!(err instanceof DefinitionError)) throw err;
     return err.reasons.map((r) => alurError(r));
   }
@@ -59,7 +62,7 @@ export async function parseProblems(xml: string, maxBytes = MAX_DEFINITION_BYTES
 
 export async function validateDefinition(xml: string, options: ValidationOptions = {}): Promise<ValidationResult> {
   const root = await parseWithin(xml, options.maxBytes ?? MAX_DEFINITION_BYTES);
-  if (Array.isArray(root)) return { problems: root, model: null };
+  if (Array.isArray(root)) return { problems: root, model: null, processKey: null };
   const nodes = allNodes(root);
   const ids = new Set(nodes.map((n) => n.id).filter((id): id is string => typeof id === 'string'));
   const { model, reasons } = definitionReasons(root);
@@ -69,5 +72,5 @@ export async function validateDefinition(xml: string, options: ValidationOptions
     ...(options.hasForm ? formProblems(nodes, options.hasForm) : []),
     ...(await lintProblems(xml)),
   ];
-  return { problems, model: problems.some((p) => p.severity === 'error') ? null : model };
+  return { problems, model: problems.some((p) => p.severity === 'error') ? null : model, processKey: model.processKey };
 }

@@ -128,6 +128,36 @@ describe('loadProcessModel: expressions', () => {
     ]);
   });
 
+  test.each([
+    ['a plain body (no ${…})', 'return true', ''],
+    ['a JavaScript body with language=""', 'environment.output.A.ok === true', 'language=""'],
+    ['text around an expression', 'ok: ${environment.output.A.ok}', ''],
+    ['two expressions', '${environment.output.A.ok} ${environment.output.A.no}', ''],
+  ])('Given a condition that is %s, then it is refused: the engine would read it as text, always true', async (_what, body, attrs) => {
+    expect(await reasonsFor(withGatewayCondition(body, attrs))).toEqual([
+      `bpmn:SequenceFlow "fYes": the condition "${body}" is not one \${…} expression, so the engine would read it as plain text (always true)`,
+    ]);
+  });
+
+  test('Given an empty condition on a named flow, then it is refused, naming the flow by its name', async () => {
+    const xml = withGatewayCondition('').replace('<bpmn:sequenceFlow id="fYes"', '<bpmn:sequenceFlow id="fYes" name="Ya"');
+    expect(await reasonsFor(xml)).toEqual(['bpmn:SequenceFlow "fYes" (Ya): the condition is empty; write one ${…} expression']);
+  });
+
+  test('Given a plain-text completion condition of a loop or condition of a conditional event, then each is refused', async () => {
+    const xml = processXml(`<bpmn:startEvent id="s" />${flow('f1', 's', 'A')}
+      <bpmn:userTask id="A" name="Periksa" camunda:candidateGroups="ppbj" camunda:formKey="f">
+        <bpmn:extensionElements><alur:mutuBaku waktu="PT15M" /></bpmn:extensionElements>
+        <bpmn:multiInstanceLoopCharacteristics isSequential="true"><bpmn:loopCardinality>3</bpmn:loopCardinality>
+          <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">selesai</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics>
+      </bpmn:userTask>${flow('f2', 'A', 'c')}
+      <bpmn:intermediateCatchEvent id="c"><bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">true</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>`);
+    expect(await reasonsFor(xml)).toEqual([
+      'bpmn:UserTask "A" (Periksa): the condition "selesai" is not one ${…} expression, so the engine would read it as plain text (always true)',
+      'bpmn:IntermediateCatchEvent "c": the condition "true" is not one ${…} expression, so the engine would read it as plain text (always true)',
+    ]);
+  });
+
   test('Given an allowed condition, then the definition loads', async () => {
     const xml = withGatewayCondition("${environment.output.A.jumlah >= 2 && (content.x || !environment.variables.y) && environment.output.A.s != 'z'}");
     await expect(loadProcessModel(xml)).resolves.toMatchObject({ processKey: 'p' });
@@ -144,7 +174,10 @@ describe('loadProcessModel: loops', () => {
   test('Given a standard loop on an automatic task, then it is refused', async () => {
     const xml = processXml(`<bpmn:startEvent id="s" />${flow('f', 's', 't')}
       <bpmn:task id="t"><bpmn:standardLoopCharacteristics /></bpmn:task>`);
-    expect(await reasonsFor(xml)).toEqual(['bpmn:Task "t": standard loops are only allowed on wait states']);
+    expect(await reasonsFor(xml)).toEqual([
+      'bpmn:Task "t": standard loops are only allowed on wait states',
+      'bpmn:Task "t": a standard loop needs loopMaximum, a whole number from 1 to 50',
+    ]);
   });
 
   test('Given a loop through a user task, then it loads', async () => {

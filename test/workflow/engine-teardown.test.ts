@@ -24,7 +24,7 @@ async function atStep(def: DefinitionRef, steps: string[]): Promise<EngineResult
   return result;
 }
 
-const noHooks = { onActivityStart: () => undefined };
+const noHooks = { onActivityStart: () => undefined, onStep: () => undefined };
 type SourceContext = { elements: { activities: object[] }; serialize(): unknown };
 const contextOf = (engine: ReturnType<typeof createEngine>): SourceContext =>
   (engine as unknown as { options: { sourceContext: SourceContext } }).options.sourceContext;

@@ -1,0 +1,71 @@
+// A BPMN file over the element-count or nesting limit is refused on its text, before any parsing:
+// deep nesting used to overflow the stack of every tree walker, and every element costs parse time.
+import { describe, test, expect } from '@jest/globals';
+import { DefinitionError, MAX_DEFINITION_ELEMENTS, MAX_XML_DEPTH, loadProcessModel, readSopDocument, validateDefinition } from '../../src/workflow/index.js';
+import { xmlLimitExceeded } from '../../src/workflow/xml-limits.js';
+import { processXml, shippedXml } from './helpers.js';
+
+/** A start event whose extension elements nest `depth` levels deep. */
+const deeplyNested = (depth: number): string =>
+  processXml(`<bpmn:startEvent id="s"><bpmn:extensionElements>${'<x:a xmlns:x="urn:x">'.repeat(depth)}${'</x:a>'.repeat(depth)}</bpmn:extensionElements></bpmn:startEvent>`);
+const manyElements = (count: number): string =>
+  processXml(`<bpmn:task />`.repeat(count));
+
+describe('xmlLimitExceeded', () => {
+  const limits = { maxElements: 5, maxDepth: 3 };
+
+  test('Given markup that only looks like elements (comments, CDATA, PIs, ">" inside attribute values), then it is not counted', () => {
+    const xml = `<?xml version="1.0"?><a b="1 > 0" c='<x>'><!-- <d><d><d><d> --><![CDATA[<e><e><e><e>]]><f/><g></g></a>`;
+    expect(xmlLimitExceeded(xml, limits)).toBeNull();
+  });
+
+  test('Given one element more than allowed, then the element limit is exceeded', () => {
+    expect(xmlLimitExceeded('<a><b/><b/><b/><b/><b/></a>', limits)).toEqual({ limit: 'elements', max: 5 });
+  });
+
+  test('Given one level deeper than allowed, then the depth limit is exceeded; self-closing tags add no level', () => {
+    expect(xmlLimitExceeded('<a><b><c><d/></c></b></a>', limits)).toBeNull();
+    expect(xmlLimitExceeded('<a><b><c><d></d></c></b></a>', limits)).toEqual({ limit: 'depth', max: 3 });
+  });
+
+  test('Given the shipped process, then it is within both limits with room to spare', () => {
+    expect(xmlLimitExceeded(shippedXml(), { maxElements: MAX_DEFINITION_ELEMENTS / 10, maxDepth: MAX_XML_DEPTH / 4 })).toBeNull();
+  });
+});
+
+describe('Given a file nested 20,000 levels deep', () => {
+  const xml = deeplyNested(20_000);
+
+  test('when validated, then it is one problem on the nesting limit, not a stack overflow', async () => {
+    const { problems, model, processKey } = await validateDefinition(xml);
+    expect({ model, processKey }).toEqual({ model: null, processKey: null });
+    expect(problems).toEqual([{
+      elementId: null, severity: 'error', rule: 'xml-depth',
+      message: `the XML elements are nested more than ${MAX_XML_DEPTH} levels deep, the limit for one process`,
+    }]);
+  });
+
+  test('when loaded or read as an SOP document, then it is refused with the same reason', async () => {
+    await expect(loadProcessModel(xml)).rejects.toBeInstanceOf(DefinitionError);
+    await expect(readSopDocument(xml)).rejects.toThrow(/nested more than 64 levels deep/);
+  });
+
+  test('when nested exactly to the limit, then it parses (the limit is not off by one)', async () => {
+    const { problems } = await validateDefinition(deeplyNested(MAX_XML_DEPTH - 4)); // definitions > process > startEvent > extensionElements
+    expect(problems.filter((p) => p.rule === 'xml-depth')).toEqual([]);
+  });
+});
+
+describe('Given a file with more elements than the limit', () => {
+  test('when validated, then it is refused before parsing, fast', async () => {
+    const xml = manyElements(50_000);
+    expect(Buffer.byteLength(xml)).toBeLessThan(1024 * 1024);
+    const before = performance.now();
+    const { problems } = await validateDefinition(xml);
+    expect(performance.now() - before).toBeLessThan(100);
+    expect(problems).toEqual([{
+      elementId: null, severity: 'error', rule: 'xml-elements',
+      message: `the file has more than ${MAX_DEFINITION_ELEMENTS} XML elements, the limit for one process`,
+    }]);
+  });
+});
