@@ -69,3 +69,29 @@ describe('Given a file with more elements than the limit', () => {
     }]);
   });
 });
+
+describe('Given a diagram just under the element limit', () => {
+  /** start -> t0 -> … -> end: two XML elements per step. */
+  const chain = (steps: number): string => {
+    const parts = ['<bpmn:startEvent id="s" name="s" />'];
+    for (let i = 0, prev = 's'; i < steps; prev = `t${i}`, i++) parts.push(`${`<bpmn:sequenceFlow id="f${i}" sourceRef="${prev}" targetRef="t${i}" />`}<bpmn:task id="t${i}" name="t${i}" />`);
+    return processXml(`${parts.join('')}<bpmn:sequenceFlow id="fe" sourceRef="t${steps - 1}" targetRef="e" /><bpmn:endEvent id="e" name="e" />`);
+  };
+
+  test('when validated, then it is checked off the request thread: no other work waits more than 50 ms', async () => {
+    const xml = chain(Math.floor(MAX_DEFINITION_ELEMENTS / 2) - 10);
+    expect(xmlLimitExceeded(xml)).toBeNull();
+    await validateDefinition(chain(3)); // the worker threads start once per process
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 2);
+    const { problems } = await validateDefinition(xml);
+    clearInterval(ticker);
+    expect(problems.length).toBeGreaterThan(0); // it was parsed and checked (bpmnlint reports on it)
+    expect(longest).toBeLessThan(50);
+  });
+});

@@ -1,0 +1,13 @@
+// Worker thread entry: runs checkDefinition (definition-checks.ts) for the main thread
+// (validate-definition.ts), answering each { id, xml, maxBytes } with { id, check } or { id, error }.
+import { parentPort } from 'node:worker_threads';
+import { checkDefinition } from './definition-checks.js';
+
+interface CheckRequest { id: number; xml: string; maxBytes: number }
+
+parentPort?.on('message', ({ id, xml, maxBytes }: CheckRequest) => {
+  checkDefinition(xml, maxBytes).then(
+    (check) => parentPort?.postMessage({ id, check }),
+    (err: unknown) => parentPort?.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
