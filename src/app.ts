@@ -18,6 +18,7 @@ import { notificationRoutes } from './notifications/notification-routes.js';
 import { withContactNotice } from './notifications/contact-notice.js';
 import { reassignRoutes } from './tasks/reassign-routes.js';
 import { reportRoutes } from './compliance/report-routes.js';
+import { staffRoutes } from './staff/staff-routes.js';
 import { csrfProtection, securityHeaders } from './web/security.js';
 import { errorHandler } from './web/error-handler.js';
 import { noStoreWhenPersonal } from './web/no-store.js';
@@ -85,6 +86,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(notificationRoutes({ ...services, renderPage }));
   app.use(reassignRoutes({ ...services, renderPage }));
   app.use(reportRoutes({ ...services, renderPage }));
+  app.use(staffRoutes({ staff: services.staff, renderPage }));
 
   app.use((_req, _res, next) => next(new NotFoundError()));
   app.use(errorHandler(renderPage, opts.log ?? console.error));

@@ -22,6 +22,7 @@ import { createMongoStore } from './store/mongo/mongo-store.js';
 import { createComplianceServices, type ComplianceServices } from './compliance/compliance-services.js';
 import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-limits.js';
 import { SignUpAttempts } from './auth/sign-up-attempts.js';
+import { StaffService } from './staff/staff-service.js';
 
 export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
@@ -38,6 +39,8 @@ export interface Services {
   limits: RateLimits;
   /** Sign-ups naming an address that has an account (the same answer as a new one). */
   signUpAttempts: SignUpAttempts;
+  /** Staff administration (/staf): invitations, deactivation, password resets, the staff audit log. */
+  staff: StaffService;
   /** Channels delivered to the development mailbox (GET /kotak-surat) instead of a real transport. */
   devChannels: readonly Channel[];
   /** Whose messages GET /kotak-surat lists, or 'off' (no page): mailbox-scope.ts. */
@@ -66,11 +69,13 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
   const verification = new VerificationService({ store, links, now, limits });
   const notifications = new CaseNotifications({ store, links, verification });
   const compliance = createComplianceServices({ store, definitions, links, now, notifications });
+  const passwordReset = new PasswordResetService({ store, links, now, hash: hashPassword, limits });
   return {
     store, definitions, now, verification, compliance,
     cases: new CaseService({ store, definitions, now, notifications, timing: compliance.timing }),
     assignments: new AssignmentService(store, now),
-    passwordReset: new PasswordResetService({ store, links, now, hash: hashPassword, limits }),
+    passwordReset,
+    staff: new StaffService({ store, passwordReset, now, hash: hashPassword }),
     limits,
     signUpAttempts: new SignUpAttempts({ store, links, now, hash: hashPassword }),
     devChannels: messages.devChannels,

@@ -5,6 +5,8 @@ import { outboxMessage, type Links } from '../notifications/messages.js';
 import { linkToken, matchesHash, newLinkSecret, newRecord, parseLinkToken, unusable } from '../notifications/one-time-codes.js';
 import { CODE_TTL_MS, RESEND_LIMIT, RESEND_WINDOW_MS } from '../notifications/policy.js';
 import { passwordReset } from '../notifications/templates/password-reset.js';
+import type { MessageText } from '../notifications/templates/compose.js';
+import { isInvitedStaff } from '../staff/staff-roles.js';
 import { normalizeEmail } from '../store/identifier.js';
 import type { Store, UserRecord, VerificationRecord } from '../store/ports.js';
 import type { RateLimits } from './rate-limits.js';
@@ -27,12 +29,24 @@ export class PasswordResetService {
     const since = new Date(now.getTime() - RESEND_WINDOW_MS).toISOString();
     if ((await store.countVerificationsSince(user.id, 'password-reset', since)) >= RESEND_LIMIT) return;
     if (this.deps.limits && !(await this.deps.limits.hit(['messagesContact', user.email])).allowed) return;
+    await this.sendSetPasswordLink(user, {
+      kind: 'password-reset', ttlMs: CODE_TTL_MS['password-reset'],
+      text: (link, expiresAt) => passwordReset({ name: user.displayName, link, expiresAt }),
+    });
+  }
+
+  /**
+   * Issues a new single-use set-password link to `user` (only its hash is stored; it replaces any
+   * older link, since only the latest one works) and queues the e-mail `text` makes with it. Also
+   * used by staff administration: an invitation and a reset an administrator asks for (src/staff).
+   */
+  async sendSetPasswordLink(user: UserRecord, message: { kind: string; ttlMs: number; text: (link: string, expiresAt: string) => MessageText }): Promise<void> {
+    const now = this.deps.now();
     const secret = newLinkSecret();
-    const record = newRecord(user.id, 'password-reset', secret, now, CODE_TTL_MS['password-reset']);
+    const record = newRecord(user.id, 'password-reset', secret, now, message.ttlMs);
     const link = this.deps.links.to(`/atur-ulang-kata-sandi/${encodeURIComponent(linkToken(user.id, secret))}`);
-    const text = passwordReset({ name: user.displayName, link, expiresAt: record.expiresAt });
-    await store.insertVerification(record);
-    await store.enqueueMessages([outboxMessage('password-reset', 'email', { userId: user.id, to: user.email }, text, now)]);
+    await this.deps.store.insertVerification(record);
+    await this.deps.store.enqueueMessages([outboxMessage(message.kind, 'email', { userId: user.id, to: user.email }, message.text(link, record.expiresAt), now)]);
   }
 
   async check(token: string): Promise<ResetLinkState> {
@@ -54,7 +68,9 @@ export class PasswordResetService {
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     const at = this.deps.now().toISOString();
     const emailVerifiedAt = found.user?.emailVerifiedAt ?? at;
-    const used = await this.deps.store.consumeVerification(found.rec.id, at, { passwordHash: await this.deps.hash(password), emailVerifiedAt });
+    // an invited staff member (src/staff) becomes active by setting the first password
+    const status = found.user && isInvitedStaff(found.user) ? { status: 'active' as const } : {};
+    const used = await this.deps.store.consumeVerification(found.rec.id, at, { passwordHash: await this.deps.hash(password), emailVerifiedAt, ...status });
     return used ? 'ok' : 'used';
   }
 

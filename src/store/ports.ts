@@ -231,6 +231,45 @@ export interface TaskQuery {
   offset?: number;
 }
 
+/** What changed about a staff account (src/staff): who did it, when, to whom. Append-only. */
+export type StaffAuditType = 'staff.invited' | 'staff.deactivated' | 'staff.reactivated' | 'staff.password-reset' | 'staff.tasks-released';
+
+export interface StaffAuditEvent {
+  id: string;
+  userId: string; // the staff account changed
+  at: string;
+  actorId: string | null; // null = the system
+  actorName: string | null;
+  type: StaffAuditType;
+  data: Record<string, unknown>;
+}
+
+export interface StaffAuditQuery {
+  userId?: string; // one account's entries only
+  limit?: number; // default 50
+  offset?: number;
+}
+
+/** Users of some roles, a page at a time, by role, displayName, id. */
+export interface UserPageQuery {
+  roles: Role[];
+  limit?: number; // default 50
+  offset?: number;
+}
+
+/**
+ * A staff account's status change, atomic with its audit entry: applied only if the status is still
+ * `from` ('stale' otherwise), and refused ('last') if it would leave no active user of `keepOneActive`.
+ */
+export interface UserStatusChange {
+  userId: string;
+  from: AccountStatus;
+  to: AccountStatus;
+  keepOneActive?: Role;
+  audit: StaffAuditEvent;
+}
+export type UserStatusChangeResult = 'changed' | 'stale' | 'last';
+
 /** One rate-limit key after a hit: hits in its current window and when that window ends. */
 export interface RateLimitHit {
   count: number;
@@ -249,6 +288,12 @@ export interface Store {
   countUsers(role?: Role): Promise<number>;
   listUsersByRole(role: Role): Promise<UserRecord[]>; // by displayName
   updateUser(id: string, patch: UserPatch): Promise<void>; // NotFoundError if missing
+  listUsersPage(query: UserPageQuery): Promise<UserRecord[]>; // by role, displayName, id
+  changeUserStatus(change: UserStatusChange): Promise<UserStatusChangeResult>;
+
+  // staff administration audit (append-only)
+  appendStaffAudit(events: StaffAuditEvent[]): Promise<void>;
+  listStaffAudit(query: StaffAuditQuery): Promise<StaffAuditEvent[]>; // newest first
 
   // verification codes (hash only)
   insertVerification(rec: VerificationRecord): Promise<void>;

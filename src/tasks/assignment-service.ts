@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
 import { assertMayAct } from '../cases/task-access.js';
 import { auditEvent } from '../cases/task-projection.js';
+import { mayHoldTasks } from '../staff/staff-roles.js';
 
 export const MAX_REASON = 500;
 
@@ -53,10 +54,10 @@ export class AssignmentService {
     return task;
   }
 
-  /** Active Admin PPE (same role as the task) who could receive it: not the actor, not the holder. */
+  /** Active Admin PPE (same role as the task) who could receive it: not the actor, not the holder; never a deactivated or invited account. */
   async candidates(task: TaskRecord, actor: UserRecord): Promise<UserRecord[]> {
     const users = await this.store.listUsersByRole(task.role);
-    return users.filter((u) => u.status === 'active' && u.id !== actor.id && u.id !== task.assigneeId);
+    return users.filter((u) => mayHoldTasks(u) && u.id !== actor.id && u.id !== task.assigneeId);
   }
 
   async reassign(taskId: string, actor: UserRecord, input: ReassignInput): Promise<{ task: TaskRecord; from: string | null; to: UserRecord }> {
@@ -71,7 +72,7 @@ export class AssignmentService {
     const to = toId ? await this.store.getUser(toId) : null;
     if (!toId) errors.ke = 'field.required';
     else if (toId === actor.id) errors.ke = 'reassign.to.self';
-    else if (!to || to.role !== task.role || to.status !== 'active') errors.ke = 'reassign.to.invalid';
+    else if (!to || to.role !== task.role || !mayHoldTasks(to)) errors.ke = 'reassign.to.invalid';
     else if (toId === task.assigneeId) errors.ke = 'reassign.to.holder';
     if (!reason) errors.alasan = 'field.required';
     else if (reason.length > MAX_REASON) errors.alasan = 'field.tooLong';

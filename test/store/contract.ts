@@ -14,6 +14,7 @@ import { verificationContract } from './contract-verification.js';
 import { timersContract } from './contract-timers.js';
 import { complianceContract } from './contract-compliance.js';
 import { rateLimitsContract } from './contract-rate-limits.js';
+import { staffAuditContract } from './contract-staff-audit.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -56,5 +57,6 @@ export function describeStoreContract(
     timersContract(get);
     complianceContract(get);
     rateLimitsContract(get);
+    staffAuditContract(get);
   });
 }

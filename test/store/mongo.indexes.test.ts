@@ -111,6 +111,11 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['countUsers', async (s) => [await s.countUsers(), await s.countUsers('admin-ppe')]],
     ['listUsersByRole', (s) => s.listUsersByRole('admin-ppe')],
     ['updateUser', (s) => s.updateUser('u1', { status: 'active' })],
+    // staff administration (src/staff): the /staf list, a status change guarded by a role, its log
+    ['listUsersPage', (s) => s.listUsersPage({ roles: ['admin-ppe', 'process-owner'], limit: 25, offset: 25 })],
+    ['changeUserStatus', (s) => s.changeUserStatus({ userId: 'u1', from: 'active', to: 'disabled', keepOneActive: 'process-owner', audit: { id: 'sa1', userId: 'u1', at: at(1), actorId: 'o1', actorName: 'Pemilik', type: 'staff.deactivated', data: {} } })],
+    ['appendStaffAudit', (s) => s.appendStaffAudit([{ id: 'sa1', userId: 'u1', at: at(1), actorId: 'o1', actorName: 'Pemilik', type: 'staff.deactivated', data: {} }])],
+    ['listStaffAudit', async (s) => [await s.listStaffAudit({ limit: 21, offset: 20 }), await s.listStaffAudit({ userId: 'u1', limit: 20 })]],
     ['insertVerification', (s) => s.insertVerification(verification('u1'))],
     ['latestVerification', (s) => s.latestVerification('u1', 'email')],
     ['countVerificationsSince', (s) => s.countVerificationsSince('u1', 'email', at(0))],

@@ -7,6 +7,7 @@ import { appTaskQueries } from './app-queries.js';
 import { DUE_SQL } from '../../src/store/sqlite/outbox.js';
 import { DUE_TIMERS_SQL } from '../../src/store/sqlite/timers.js';
 import { taskFilter } from '../../src/store/sqlite/task-query.js';
+import { ACTIVE_OF_ROLE, COUNT_ROLE, STAFF_AUDIT_BY_AT, STAFF_AUDIT_BY_USER, USERS_OF_ROLE_PAGE } from '../../src/store/sqlite/staff.js';
 import type { TaskQuery } from '../../src/store/ports.js';
 
 let db: Database;
@@ -147,5 +148,34 @@ describe('SQLite: every statement of the store is served by an index', () => {
     const scanOk = (line: string) => ALLOWED.some((ok) => ok.test(line)) || (paged && /^SCAN \w+ USING (COVERING )?INDEX/.test(line));
     const bad = plan.filter((line) => (/^SCAN /.test(line) && !scanOk(line)) || (/USE TEMP B-TREE/.test(line) && !listOfCases));
     expect({ sql, bad }).toEqual({ sql, bad: [] });
+  });
+});
+
+describe('SQLite staff administration indexes (src/staff)', () => {
+  test('the staff list reads each role through users_role in order, and counts it from the index alone', () => {
+    expect(cols('users_role')).toEqual(['role', 'displayName', 'id']);
+    const page = plan(USERS_OF_ROLE_PAGE, { role: 'admin-ppe', limit: 25, offset: 0 });
+    expect(page).toMatch(/USING INDEX users_role \(role=\?\)/);
+    expect(page).not.toMatch(/TEMP B-TREE|SCAN users/);
+    expect(plan(COUNT_ROLE.replace('?', "'admin-ppe'"))).toMatch(/USING COVERING INDEX users_role \(role=\?\)/);
+    expect(plan(ACTIVE_OF_ROLE.replace('?', "'process-owner'"))).toMatch(/USING INDEX users_role \(role=\?\)/);
+  });
+
+  test('the staff log, whole or of one account, is read newest first through its indexes without sorting', () => {
+    expect(cols('staff_audit_at')).toEqual(['at', 'seq']);
+    expect(cols('staff_audit_user')).toEqual(['userId', 'at', 'seq']);
+    const all = plan(STAFF_AUDIT_BY_AT, { limit: 20, offset: 0 });
+    expect(all).toMatch(/SCAN staff_audit USING INDEX staff_audit_at/);
+    expect(all).not.toMatch(/TEMP B-TREE/);
+    const one = plan(STAFF_AUDIT_BY_USER, { userId: 'u', limit: 20, offset: 0 });
+    expect(one).toMatch(/USING INDEX staff_audit_user \(userId=\?\)/);
+    expect(one).not.toMatch(/TEMP B-TREE/);
+  });
+
+  test('the staff log refuses UPDATE and DELETE (append-only, like the case audit)', () => {
+    db.prepare("INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('s', 's@x.id', 'S', 'admin-ppe', 'h', 'active', 'now')").run();
+    db.prepare("INSERT INTO staff_audit (id, userId, at, type, data) VALUES ('e', 's', 'now', 'staff.invited', '{}')").run();
+    expect(() => db.prepare("UPDATE staff_audit SET type = 'x'").run()).toThrow('audit is append-only');
+    expect(() => db.prepare('DELETE FROM staff_audit').run()).toThrow('audit is append-only');
   });
 });

@@ -43,3 +43,4 @@ async function assertExist(what: string, model: Models['Case'] | Models['Task'] 
 export const assertCasesExist = (m: Models, caseIds: string[], session?: ClientSession) => assertExist('case', m.Case, caseIds, session);
 export const assertTaskExists = (m: Models, taskId: string) => assertExist('task', m.Task, [taskId]);
 export const assertUserExists = (m: Models, userId: string) => assertExist('user', m.User, [userId]);
+export const assertUsersExist = (m: Models, userIds: string[], session?: ClientSession) => assertExist('user', m.User, userIds, session);

@@ -1,6 +1,7 @@
 // Binds the schemas to one mongoose connection (never the global default connection).
 import type { Connection, Model } from 'mongoose';
 import { rateLimitSchema, type RateLimitDoc } from './rate-limit-schema.js';
+import { staffAuditSchema, type StaffAuditDoc } from './staff-schema.js';
 import { migrationSchema, type MigrationDoc } from './migrations.js';
 import { counterSchema, type CounterDoc } from './counters.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
@@ -39,6 +40,7 @@ export interface Models {
   WorkingCalendar: Model<CalendarDoc>;
   ProcessTimeSettings: Model<TimeSettingsDoc>;
   RateLimit: Model<RateLimitDoc>;
+  StaffAudit: Model<StaffAuditDoc>;
   Migration: Model<MigrationDoc>;
   Counter: Model<CounterDoc>;
 }
@@ -60,6 +62,7 @@ export function bindModels(conn: Connection): Models {
     WorkingCalendar: conn.model<CalendarDoc>('WorkingCalendar', calendarSchema),
     ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),
     RateLimit: conn.model<RateLimitDoc>('RateLimit', rateLimitSchema),
+    StaffAudit: conn.model<StaffAuditDoc>('StaffAudit', staffAuditSchema),
     Migration: conn.model<MigrationDoc>('Migration', migrationSchema),
     Counter: conn.model<CounterDoc>('Counter', counterSchema),
   };

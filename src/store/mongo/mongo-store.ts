@@ -17,6 +17,7 @@ import { createTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
 import { assertCasesExist } from './integrity.js';
 import { createRateLimits } from './rate-limits.js';
+import { createStaff } from './staff.js';
 import { normalizeEmail } from '../identifier.js';
 import { paging, pageOf } from '../task-paging.js';
 import { assertTransactional, connectOptions, DEFAULT_MONGO_TIMEOUTS, mapUnavailable, type HelloAnswer, type MongoTimeouts } from './connection.js';
@@ -85,6 +86,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     ...createUsers(m),
     ...createVerifications(atomically, m),
     ...createRateLimits(m),
+    ...createStaff(atomically, m),
     ...createOutbox(atomically, m),
     ...createDrafts(m),
     ...createTimers(atomically, m),

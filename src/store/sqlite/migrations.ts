@@ -304,6 +304,24 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO upload_refs (storedName, taskId, userId)
     SELECT DISTINCT j.value, d.taskId, d.userId FROM drafts d, json_tree(d."values") j WHERE j.key = 'storedName' AND j.type = 'text';
   `,
+  /* staff administration: the append-only log of staff account changes (src/staff) */ `
+  CREATE TABLE staff_audit (
+    seq       INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    userId    TEXT NOT NULL REFERENCES users (id),
+    at        TEXT NOT NULL,
+    actorId   TEXT,
+    actorName TEXT,
+    type      TEXT NOT NULL,
+    data      TEXT NOT NULL CHECK (json_valid(data))
+  ) STRICT;
+  CREATE INDEX staff_audit_at ON staff_audit (at, seq);
+  CREATE INDEX staff_audit_user ON staff_audit (userId, at, seq);
+  CREATE TRIGGER staff_audit_no_update BEFORE UPDATE ON staff_audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER staff_audit_no_delete BEFORE DELETE ON staff_audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  `,
 ];
 
 export interface MigrationResult {

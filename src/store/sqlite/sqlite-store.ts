@@ -67,6 +67,18 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async updateUser(id, patch) {
       r().patchUser(id, patch);
     },
+    async listUsersPage(query) {
+      return r().staff.listUsersPage(query);
+    },
+    async changeUserStatus(change) {
+      return r().staff.changeUserStatus(change);
+    },
+    async appendStaffAudit(events) {
+      r().staff.appendStaffAudit(events);
+    },
+    async listStaffAudit(query) {
+      return r().staff.listStaffAudit(query);
+    },
 
     async insertVerification(rec) {
       r().verifications.insertVerification(rec);

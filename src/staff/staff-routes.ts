@@ -1,0 +1,97 @@
+// /staf: staff administration pages for the administering role (process owner): the list, the
+// invitation form, deactivate / reactivate / reset-password buttons, and the staff audit log.
+import { Router, type Request, type Response } from 'express';
+import { requireRole } from '../auth/guards.js';
+import { AppError, ValidationError } from '../errors.js';
+import { withArgs } from '../web/i18n.js';
+import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
+import { INVITABLE_ROLES, STAFF_ADMIN_ROLES } from './staff-roles.js';
+import { MAX_NAME, type StaffService } from './staff-service.js';
+
+const pageNo = (v: unknown): number => {
+  const n = typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : 1;
+  return n >= 1 ? n : 1;
+};
+
+const FIELD_LABELS: Record<string, string> = { nama: 'field.displayName', email: 'field.email', peran: 'staff.role' };
+
+export function staffRoutes(deps: { staff: StaffService; renderPage: RenderPage }): Router {
+  const { staff, renderPage } = deps;
+  const router = Router();
+  const guard = requireRole(...STAFF_ADMIN_ROLES);
+
+  async function show(req: Request, res: Response, extra: { values?: Record<string, string>; errors?: Record<string, string>; problem?: string } = {}, status = 200) {
+    const [list, log] = await Promise.all([staff.page(pageNo(req.query.halaman)), staff.auditPage(pageNo(req.query.riwayat))]);
+    const errors = extra.errors ?? {};
+    const values = extra.values ?? {};
+    renderPage(req, res, 'staff/index', {
+      title: 'staff.title',
+      rows: list.rows.map((r) => ({
+        id: r.user.id, name: r.user.displayName, email: r.user.email, role: `role.${r.user.role}`, state: r.state,
+        stateLabel: `staff.state.${r.state}`, tasks: r.tasks, self: r.user.id === req.user?.id,
+      })),
+      total: list.total,
+      paging: list.pages > 1 ? {
+        page: list.page, pages: list.pages,
+        prev: list.page > 1 ? `/staf?halaman=${list.page - 1}` : null,
+        next: list.page < list.pages ? `/staf?halaman=${list.page + 1}` : null,
+      } : null,
+      log: log.entries.map((e) => ({
+        at: e.at, actorName: e.actorName, type: e.type, label: `staff.audit.${e.type}`, name: String(e.data.name ?? ''),
+        email: typeof e.data.email === 'string' ? e.data.email : null,
+        role: typeof e.data.role === 'string' ? `role.${e.data.role}` : null,
+        count: typeof e.data.count === 'number' ? e.data.count : null,
+      })),
+      logNewer: log.page > 1 ? `/staf?riwayat=${log.page - 1}#riwayat` : null,
+      logOlder: log.older ? `/staf?riwayat=${log.page + 1}#riwayat` : null,
+      roles: INVITABLE_ROLES.map((r) => ({ value: r, label: `role.${r}`, selected: values.peran === r })),
+      values, errors, maxName: MAX_NAME, problem: extra.problem,
+      errorList: Object.entries(errors).map(([field, message]) => ({ field, message, label: FIELD_LABELS[field] ?? field })),
+    }, status);
+  }
+
+  /** Runs a staff action; a refusal (4xx) re-renders the page with its message, else 303 to /staf with a flash. */
+  const action = (run: (req: Request) => Promise<string>) => asyncRoute(async (req, res) => {
+    let flash: string;
+    try {
+      flash = await run(req);
+    } catch (err) {
+      if (err instanceof AppError && err.status >= 400 && err.status < 500 && err.status !== 404 && err.status !== 403) {
+        return show(req, res, { problem: err.code }, err.status);
+      }
+      throw err;
+    }
+    setFlash(req, flash);
+    res.redirect(303, '/staf');
+  });
+
+  router.get('/staf', guard, asyncRoute(async (req, res) => show(req, res)));
+
+  router.post('/staf/undang', guard, asyncRoute(async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = Object.fromEntries(['nama', 'email', 'peran'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).slice(0, 1000) : '']));
+    try {
+      const user = await staff.invite(req.user!, body);
+      setFlash(req, withArgs('staff.flash.invited', user.email));
+    } catch (err) {
+      if (err instanceof ValidationError) return show(req, res, { values, errors: err.fieldErrors }, 422);
+      throw err;
+    }
+    res.redirect(303, '/staf');
+  }));
+
+  router.post('/staf/:id/nonaktifkan', guard, action(async (req) => {
+    const { released } = await staff.deactivate(req.user!, String(req.params.id));
+    return withArgs('staff.flash.deactivated', String(released));
+  }));
+  router.post('/staf/:id/aktifkan', guard, action(async (req) => {
+    await staff.reactivate(req.user!, String(req.params.id));
+    return 'staff.flash.reactivated';
+  }));
+  router.post('/staf/:id/atur-ulang-sandi', guard, action(async (req) => {
+    await staff.resetPassword(req.user!, String(req.params.id));
+    return 'staff.flash.resetSent';
+  }));
+
+  return router;
+}

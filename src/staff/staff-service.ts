@@ -1,0 +1,213 @@
+// Staff administration (issue 10, point 3): list staff, invite by e-mail (a set-password link, the
+// administrator never chooses a password), deactivate (held tasks go back to the queue) and
+// reactivate, and reset a password by e-mail. Every change is written to the staff audit log.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { PasswordResetService } from '../auth/password-reset-service.js';
+import { auditEvent } from '../cases/task-projection.js';
+import { normalizeEmail } from '../store/identifier.js';
+import type { AccountStatus, Role, StaffAuditEvent, StaffAuditType, Store, UserRecord } from '../store/ports.js';
+import { UNVERIFIED } from '../auth/user-defaults.js';
+import { translate } from '../web/i18n.js';
+import { INVITABLE_ROLES, isInvitedStaff, isStaffRole, STAFF_ADMIN_ROLES, STAFF_ROLES } from './staff-roles.js';
+import { staffInvitation, staffPasswordReset } from './staff-messages.js';
+
+const HOUR = 60 * 60 * 1000;
+/** An invitation link lasts a week (a new colleague may not read e-mail at once); an admin's reset a day. */
+export const INVITATION_TTL_MS = 7 * 24 * HOUR;
+export const ADMIN_RESET_TTL_MS = 24 * HOUR;
+export const STAFF_PAGE_SIZE = 25;
+export const STAFF_AUDIT_PAGE_SIZE = 20;
+export const MAX_NAME = 120;
+const MAX_EMAIL = 254;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Deactivation releases held tasks in batches; bounded work per request (more would be an anomaly). */
+const RELEASE_BATCH = 100;
+const MAX_RELEASE_BATCHES = 20;
+/** The reason recorded on each case whose task goes back to the queue. */
+export const RELEASE_REASON = 'Akun pemegang dinonaktifkan / the holder\'s account was deactivated';
+
+export type StaffState = 'active' | 'disabled' | 'invited';
+
+export interface StaffRow {
+  user: UserRecord;
+  state: StaffState;
+  tasks: number; // open tasks the person holds
+}
+
+export interface Actor {
+  id: string;
+  displayName: string;
+}
+
+export interface InviteInput {
+  nama?: unknown;
+  email?: unknown;
+  peran?: unknown;
+}
+
+const stateOf = (u: UserRecord): StaffState => (u.status === 'disabled' ? 'disabled' : isInvitedStaff(u) ? 'invited' : 'active');
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+export class StaffService {
+  constructor(private readonly deps: { store: Store; passwordReset: PasswordResetService; now: () => Date; hash: (password: string) => Promise<string> }) {}
+
+  /** One page of staff accounts (by role, then name) with the open tasks each holds. */
+  async page(pageNo: number): Promise<{ rows: StaffRow[]; page: number; pages: number; total: number }> {
+    const { store } = this.deps;
+    let total = 0;
+    for (const role of STAFF_ROLES) total += await store.countUsers(role);
+    const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
+    const page = Math.min(Math.max(1, pageNo), pages);
+    const users = await store.listUsersPage({ roles: [...STAFF_ROLES], limit: STAFF_PAGE_SIZE, offset: (page - 1) * STAFF_PAGE_SIZE });
+    const rows = await Promise.all(users.map(async (user) => ({
+      user, state: stateOf(user), tasks: await store.countTasks({ role: user.role, assigneeId: user.id }),
+    })));
+    return { rows, page, pages, total };
+  }
+
+  /** The staff audit log, newest first, one page (and whether an older page exists). */
+  async auditPage(pageNo: number): Promise<{ entries: StaffAuditEvent[]; page: number; older: boolean }> {
+    const page = Math.max(1, pageNo);
+    const found = await this.deps.store.listStaffAudit({ limit: STAFF_AUDIT_PAGE_SIZE + 1, offset: (page - 1) * STAFF_AUDIT_PAGE_SIZE });
+    return { entries: found.slice(0, STAFF_AUDIT_PAGE_SIZE), page, older: found.length > STAFF_AUDIT_PAGE_SIZE };
+  }
+
+  /**
+   * Creates the account (status 'registered' = invited: no usable password, never offered a task)
+   * and e-mails a set-password link valid for a week. An address that has an account is refused.
+   */
+  async invite(actor: Actor, raw: InviteInput): Promise<UserRecord> {
+    const name = text(raw.nama);
+    const email = normalizeEmail(text(raw.email));
+    const role = text(raw.peran);
+    const errors: Record<string, string> = {};
+    if (!name) errors.nama = 'field.required';
+    else if (name.length > MAX_NAME) errors.nama = 'field.tooLong';
+    if (!email) errors.email = 'field.required';
+    else if (email.length > MAX_EMAIL || !EMAIL.test(email)) errors.email = 'field.email.format';
+    if (!role) errors.peran = 'field.required';
+    else if (!INVITABLE_ROLES.includes(role as Role)) errors.peran = 'field.option.invalid';
+    if (!errors.email && (await this.deps.store.findUserByEmail(email))) errors.email = 'staff.email.taken';
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+    const user: UserRecord = {
+      id: randomUUID(), email, whatsapp: null, displayName: name, role: role as Role,
+      // a hash of a random secret nobody knows: no password works, and a login costs as much as any other
+      passwordHash: await this.deps.hash(randomBytes(32).toString('base64url')),
+      status: 'registered', createdAt: this.deps.now().toISOString(), ...UNVERIFIED,
+    };
+    try {
+      await this.deps.store.insertUser(user);
+    } catch (err) {
+      if (err instanceof ConflictError) throw new ValidationError({ email: 'staff.email.taken' }); // invited at the same moment
+      throw err;
+    }
+    await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.invited', { role: user.role, email })]);
+    await this.deps.passwordReset.sendSetPasswordLink(user, {
+      kind: 'staff-invitation', ttlMs: INVITATION_TTL_MS,
+      text: (link, expiresAt) => staffInvitation({
+        name, link, expiresAt, invitedBy: actor.displayName,
+        roleId: translate('id', `role.${user.role}`), roleEn: translate('en', `role.${user.role}`),
+      }),
+    });
+    return user;
+  }
+
+  /**
+   * Deactivates a staff account: login and every session are refused from now on (passport), its
+   * set-password link stops working, and each task it holds goes back to the queue (audited on the
+   * case). Never oneself, never the last active account of an administering role.
+   */
+  async deactivate(actor: Actor, userId: string): Promise<{ released: number }> {
+    const user = await this.staffMember(userId);
+    if (user.id === actor.id) throw new AppError(422, 'staff.deactivate.self');
+    if (user.status === 'disabled') throw new ConflictError(`user ${userId} is disabled`, 'staff.stale');
+    await this.revokeLink(user); // first, so a link opened now cannot set a password (and activate) after
+    await this.changeStatus(actor, user, 'disabled', 'staff.deactivated', { previousStatus: user.status });
+    const released = await this.releaseTasks(actor, user);
+    if (released > 0) await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.tasks-released', { count: released })]);
+    return { released };
+  }
+
+  /** Reactivates: back to active, or to invited if the person never set a password. */
+  async reactivate(actor: Actor, userId: string): Promise<void> {
+    const user = await this.staffMember(userId);
+    if (user.status !== 'disabled') throw new ConflictError(`user ${userId} is not disabled`, 'staff.stale');
+    const [last] = (await this.deps.store.listStaffAudit({ userId, limit: STAFF_AUDIT_PAGE_SIZE })).filter((e) => e.type === 'staff.deactivated');
+    const to: AccountStatus = last?.data.previousStatus === 'registered' ? 'registered' : 'active';
+    await this.changeStatus(actor, user, to, 'staff.reactivated', { status: to });
+  }
+
+  /**
+   * Resets a password: the old one stops working at once (which also ends the person's sessions:
+   * passport keeps a fingerprint of the hash) and a set-password link goes to their e-mail only.
+   */
+  async resetPassword(actor: Actor, userId: string): Promise<void> {
+    const user = await this.staffMember(userId);
+    if (user.status === 'disabled') throw new AppError(409, 'staff.reset.disabled');
+    await this.deps.store.updateUser(user.id, { passwordHash: await this.deps.hash(randomBytes(32).toString('base64url')) });
+    await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.password-reset', {})]);
+    const invited = isInvitedStaff(user);
+    await this.deps.passwordReset.sendSetPasswordLink(user, invited
+      ? {
+          kind: 'staff-invitation', ttlMs: INVITATION_TTL_MS,
+          text: (link, expiresAt) => staffInvitation({
+            name: user.displayName, link, expiresAt, invitedBy: actor.displayName,
+            roleId: translate('id', `role.${user.role}`), roleEn: translate('en', `role.${user.role}`),
+          }),
+        }
+      : { kind: 'staff-password-reset', ttlMs: ADMIN_RESET_TTL_MS, text: (link, expiresAt) => staffPasswordReset({ name: user.displayName, link, expiresAt }) });
+  }
+
+  private async staffMember(userId: string): Promise<UserRecord> {
+    const user = userId ? await this.deps.store.getUser(userId) : null;
+    if (!user || !isStaffRole(user.role)) throw new NotFoundError();
+    return user;
+  }
+
+  private async changeStatus(actor: Actor, user: UserRecord, to: AccountStatus, type: StaffAuditType, data: Record<string, unknown>): Promise<void> {
+    const keepOneActive = to !== 'active' && STAFF_ADMIN_ROLES.includes(user.role) ? user.role : undefined;
+    const result = await this.deps.store.changeUserStatus({ userId: user.id, from: user.status, to, keepOneActive, audit: this.entry(user, actor, type, data) });
+    if (result === 'stale') throw new ConflictError(`user ${user.id} changed`, 'staff.stale');
+    if (result === 'last') throw new AppError(409, 'staff.deactivate.last');
+  }
+
+  /** Uses up the latest set-password link (only the latest one ever works), if it is unused. */
+  private async revokeLink(user: UserRecord): Promise<void> {
+    const { store } = this.deps;
+    const rec = await store.latestVerification(user.id, 'password-reset');
+    if (rec && !rec.usedAt) await store.consumeVerification(rec.id, this.deps.now().toISOString());
+  }
+
+  /** Gives each open task `user` holds back to its queue, conditionally on the holder, audited on its case. */
+  private async releaseTasks(actor: Actor, user: UserRecord): Promise<number> {
+    const { store } = this.deps;
+    let released = 0;
+    for (let batch = 0; batch < MAX_RELEASE_BATCHES; batch++) {
+      const held = await store.listTasks({ role: user.role, assigneeId: user.id, limit: RELEASE_BATCH });
+      let moved = 0;
+      for (const task of held) {
+        const at = this.deps.now().toISOString();
+        try {
+          await store.changeAssignee({
+            taskId: task.id, from: user.id, to: null,
+            audit: auditEvent(task.caseId, at, actor, 'task.released', {
+              step: task.name, holder: user.id, holderName: user.displayName, cause: 'account-deactivated', reason: RELEASE_REASON,
+            }, task.id),
+          });
+          moved++;
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err; // completed or handed on meanwhile: not held any more
+        }
+      }
+      released += moved;
+      if (held.length < RELEASE_BATCH || moved === 0) break;
+    }
+    return released;
+  }
+
+  private entry(user: UserRecord, actor: Actor, type: StaffAuditType, data: Record<string, unknown>): StaffAuditEvent {
+    return { id: randomUUID(), userId: user.id, at: this.deps.now().toISOString(), actorId: actor.id, actorName: actor.displayName, type, data: { name: user.displayName, ...data } };
+  }
+}
