@@ -3,6 +3,8 @@
 // Admin PPE sets a password, logs in, sees the inbox and is offered in Alihkan only from then on.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { UNVERIFIED } from '../../src/auth/user-defaults.js';
 import { $, ADMIN, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { latestMessage, signUp, take } from '../helpers/ppbj.js';
@@ -132,5 +134,47 @@ describe('Given an Admin PPE, a process owner, a PPBJ and a case waiting at Veri
     const task = (await t.services.store.listTasks({ caseId: budi.caseId }))[0]!;
     expect(await alihkanOptions(admin, task.id)).toContain(user.id);
     expect((await t.agent().get(path)).status).toBe(410);
+  });
+  test('when an invitation is cancelled by deactivating the account, then its link stops working; reactivated, it is an invitation again and a resent link activates it', async () => {
+    const who = { nama: 'Rudi Hartono', email: 'rudi.hartono@kalbarprov.go.id', peran: 'process-owner' };
+    expect((await invite(owner, who)).status).toBe(303);
+    const { id } = (await staffRow(owner, who.email))!;
+    const link = (await latestMessage(t.services.store, who.email, 'staff-invitation')).body;
+    expect((await staffPost(owner, `/staf/${id}/nonaktifkan`)).status).toBe(303);
+    const path = /https?:\/\/[^/\s]+(\/atur-ulang-kata-sandi\/\S+)/.exec(link)![1]!;
+    expect((await t.agent().get(path)).status).toBe(404); // a disabled account has no usable link
+    expect((await staffPost(owner, `/staf/${id}/aktifkan`)).status).toBe(303);
+    expect(await staffRow(owner, who.email)).toMatchObject({ state: 'invited' });
+    expect((await t.agent().get(path)).status).toBe(410); // the old link was used up when the invitation was cancelled
+    expect((await staffPost(owner, `/staf/${id}/atur-ulang-sandi`)).status).toBe(303);
+    const { res } = await setPassword(t.agent(), t.services.store, who.email, 'staff-invitation');
+    expect(res.status).toBe(303);
+    expect(await staffRow(owner, who.email)).toMatchObject({ state: 'active' });
+    const rudi = t.agent();
+    expect(await tryLogin(rudi, who.email, NEW_PASSWORD)).toBe(303);
+    expect($((await rudi.get('/staf')).text)('h1').text()).toBe('Staf'); // a process owner administers staff too
+  });
+  test('given more staff than one page holds, when the owner pages through /staf, then every account appears once', async () => {
+    const passwordHash = await hashPassword('tidak-dipakai-2026');
+    for (let n = 0; n < 30; n++) {
+      await t.services.store.insertUser({
+        id: `bulk-${n}`, email: `staf${String(n).padStart(2, '0')}@alur.local`, whatsapp: null, displayName: `Staf ${String(n).padStart(2, '0')}`,
+        role: 'admin-ppe', passwordHash, status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
+      });
+    }
+    const total = (await t.services.store.countUsers('admin-ppe')) + (await t.services.store.countUsers('process-owner'));
+    const seen: string[] = [];
+    let path: string | undefined = '/staf';
+    for (let pages = 0; path && pages < 5; pages++) {
+      const doc = $((await owner.get(path)).text);
+      const rows = doc('table.staff tbody tr').map((_, tr) => doc(tr).attr('data-user')).get();
+      expect(rows.length).toBeLessThanOrEqual(25);
+      seen.push(...rows);
+      path = doc('.paging a[rel=next]').attr('href');
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect((await owner.get('/staf?halaman=999999')).status).toBe(200); // past the end: the last page
+    expect((await owner.get('/staf?halaman=abc&riwayat=-1')).status).toBe(200);
   });
 });
