@@ -95,6 +95,15 @@ export interface DefinitionRecord {
   comment: string;
 }
 
+/** One process of the office in the catalogue (src/definitions): its latest version without the XML. */
+export interface ProcessSummary {
+  processKey: string;
+  latest: Omit<DefinitionRecord, 'xml'> | null; // null = only a studio draft, never deployed
+  draftSavedAt: string | null; // the studio draft, if any
+  runningCases: number;
+  overdueTasks: number; // open tasks with dueAt < now
+}
+
 export type CaseStatus = 'running' | 'completed' | 'failed';
 
 export interface CaseRecord {
@@ -352,6 +361,8 @@ export interface Store {
   getDefinition(id: string): Promise<DefinitionRecord | null>;
   getLatestDefinition(processKey: string): Promise<DefinitionRecord | null>;
   listDefinitions(processKey: string): Promise<DefinitionRecord[]>; // newest first
+  /** The catalogue of processes (deployed or only a studio draft), by processKey; counts as of `now`. */
+  listProcessSummaries(now: string, limit?: number): Promise<ProcessSummary[]>; // default limit 200
 
   // cases and tasks
   applyCaseChange(change: CaseChange): Promise<void>;

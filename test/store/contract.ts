@@ -15,6 +15,7 @@ import { timersContract } from './contract-timers.js';
 import { complianceContract } from './contract-compliance.js';
 import { rateLimitsContract } from './contract-rate-limits.js';
 import { staffAuditContract } from './contract-staff-audit.js';
+import { processesContract } from './contract-processes.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -58,5 +59,6 @@ export function describeStoreContract(
     complianceContract(get);
     rateLimitsContract(get);
     staffAuditContract(get);
+    processesContract(get);
   });
 }

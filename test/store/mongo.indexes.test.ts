@@ -4,7 +4,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Store, TaskQuery } from '../../src/store/ports.js';
 import { at, audit, caseRecord, create, definition, document, draft, message, task, timer, update, user, verification } from './fixtures.js';
-import { recordingStore, type DriverCall } from './mongo-recorder.js';
+import { cursorOf, recordingStore, type DriverCall } from './mongo-recorder.js';
 import { appTaskQueries } from './app-queries.js';
 
 type Direction = 1 | -1;
@@ -57,6 +57,8 @@ function shapesOf(call: DriverCall): Shape[] {
       return (call.args[0] as Array<Record<string, { filter?: Record<string, unknown> }>>).flatMap((op) =>
         Object.entries(op).flatMap(([kind, body]) => (body.filter ? [shapeOf(call.collection, `bulkWrite.${kind}`, body.filter)] : [])),
       );
+    case 'aggregate':
+      return aggregateShapes(call.collection, call.args[0] as Array<Record<string, Record<string, unknown>>>);
     case 'insertOne':
     case 'insertMany':
     case 'estimatedDocumentCount': // the collection's count: no documents read
@@ -64,6 +66,29 @@ function shapesOf(call: DriverCall): Shape[] {
     default:
       throw new Error(`no rule for ${call.method}: teach shapesOf what it reads`);
   }
+}
+
+/** The fields of a $lookup stage this test reads. */
+const LOOKUP_FIELDS = (stage: Record<string, unknown>) => stage as { from: string; foreignField?: string; pipeline?: Array<Record<string, Record<string, unknown>>> };
+
+/**
+ * What a pipeline reads through indexes: its leading $match (and the $sort after it), or a leading
+ * $sort alone (a read in index order: a distinct scan), and each $lookup: the joined collection
+ * bound on its foreignField plus the lookup pipeline's own $match.
+ */
+function aggregateShapes(collection: string, pipeline: Array<Record<string, Record<string, unknown>>>): Shape[] {
+  const [first, second] = pipeline;
+  const shapes: Shape[] = [];
+  if (first?.$match) shapes.push(shapeOf(collection, 'aggregate', first.$match, (second?.$sort ?? {}) as Record<string, Direction>));
+  else if (first?.$sort) shapes.push(shapeOf(collection, 'aggregate', {}, first.$sort as Record<string, Direction>));
+  else shapes.push(shapeOf(collection, 'aggregate', {}));
+  for (const stage of pipeline) {
+    if (!stage.$lookup) continue;
+    const { from, foreignField, pipeline: inner } = LOOKUP_FIELDS(stage.$lookup);
+    const match = { ...(inner?.[0]?.$match ?? {}), ...(foreignField ? { [foreignField]: 'joined' } : {}) };
+    shapes.push(shapeOf(from, 'aggregate.$lookup', match));
+  }
+  return shapes;
 }
 
 /**
@@ -141,6 +166,7 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['getDefinition', (s) => s.getDefinition('d1')],
     ['getLatestDefinition', (s) => s.getLatestDefinition('p')],
     ['listDefinitions', (s) => s.listDefinitions('p')],
+    ['listProcessSummaries', (s) => s.listProcessSummaries(at(1))],
     ['applyCaseChange', async (s) => {
       await s.applyCaseChange(create(c, { openTasks: [t], audit: [audit(c, 'case.started')], outbox: [message()], timers: [timer()], newUser: user() }));
       await s.applyCaseChange(update(c, { updatedAt: at(5) }, {
@@ -180,7 +206,9 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
 }
 
 describe('MongoDB: every query of the store is served by an index', () => {
-  const { store, calls: recorded, conn } = recordingStore();
+  // the catalogue finds one deployed process, so its per-process reads are recorded too
+  const oneProcess = (call: DriverCall) => (call.collection === 'definitions' && call.method === 'aggregate' ? cursorOf([{ _id: 'p' }]) : undefined);
+  const { store, calls: recorded, conn } = recordingStore(oneProcess);
   const list = calls();
   const byMethod = new Map<string, DriverCall[]>();
 

@@ -7,6 +7,7 @@ import { appTaskQueries } from './app-queries.js';
 import { DUE_SQL } from '../../src/store/sqlite/outbox.js';
 import { DUE_TIMERS_SQL } from '../../src/store/sqlite/timers.js';
 import { taskFilter } from '../../src/store/sqlite/task-query.js';
+import { DRAFT_KEYS_SQL, LATEST_SUMMARY_SQL, OVERDUE_TASKS_SQL, PROCESS_KEYS_SQL, RUNNING_CASES_SQL } from '../../src/store/sqlite/process-summaries.js';
 import { ACTIVE_OF_ROLE, COUNT_ROLE, STAFF_AUDIT_BY_AT, STAFF_AUDIT_BY_USER, USERS_OF_ROLE_PAGE } from '../../src/store/sqlite/staff.js';
 import type { TaskQuery } from '../../src/store/ports.js';
 
@@ -92,6 +93,22 @@ describe('SQLite timer and report indexes', () => {
     expect(plan("SELECT * FROM audit WHERE caseId IN (SELECT value FROM json_each('[\"a\"]')) AND type IN (SELECT value FROM json_each('[\"t\"]'))")).toMatch(/USING INDEX audit_case \(caseId=\?\)/);
     expect(cols('cases_process')).toEqual(['processKey', 'createdAt']);
     expect(plan("SELECT * FROM cases WHERE processKey = 'p' AND createdAt < 'x'")).toMatch(/USING INDEX cases_process/);
+  });
+});
+
+describe('SQLite process catalogue indexes (src/definitions)', () => {
+  test('running cases and their overdue open tasks of one process are counted from indexes alone', () => {
+    expect(cols('cases_running')).toEqual(['status', 'processKey', 'id']);
+    expect(plan(RUNNING_CASES_SQL.replace('?', "'p'"))).toMatch(/USING COVERING INDEX cases_running \(status=\? AND processKey=\?\)/);
+    const overdue = plan(OVERDUE_TASKS_SQL, { now: 'x', processKey: 'p' });
+    expect(overdue).toMatch(/USING COVERING INDEX cases_running \(status=\? AND processKey=\?\)/);
+    expect(overdue).toMatch(/USING COVERING INDEX tasks_case \(caseId=\? AND status=\? AND dueAt<\?\)/);
+  });
+
+  test('the process keys and the latest version of each are read through the (processKey, version) index', () => {
+    expect(plan(PROCESS_KEYS_SQL.replace('?', '50'))).toMatch(/USING COVERING INDEX sqlite_autoindex_definitions_2/);
+    expect(plan(LATEST_SUMMARY_SQL.replace('?', "'p'"))).toMatch(/USING INDEX sqlite_autoindex_definitions_2 \(processKey=\?\)/);
+    expect(plan(DRAFT_KEYS_SQL.replace('?', '50'))).toMatch(/USING INDEX sqlite_autoindex_process_drafts_1/);
   });
 });
 

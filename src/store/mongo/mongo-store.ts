@@ -4,6 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
 import { createDrafts } from './drafts.js';
+import { createProcessSummaries } from './process-summaries.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
 import { bindModels, ensureCollections } from './models.js';
 import { migrate } from './migrations.js';
@@ -89,6 +90,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     ...createStaff(atomically, m),
     ...createOutbox(atomically, m),
     ...createDrafts(m),
+    ...createProcessSummaries(m),
     ...createTimers(atomically, m),
     ...createCompliance(m),
 

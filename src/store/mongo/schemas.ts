@@ -110,6 +110,8 @@ caseSchema.index({ status: 1, updatedAt: -1, seq: -1 });
 // reports: the cases of one process, or of every process, by creation time
 caseSchema.index({ processKey: 1, createdAt: 1, seq: 1 });
 caseSchema.index({ createdAt: 1, seq: 1 });
+// the process catalogue: running cases per process (src/store/mongo/process-summaries.ts)
+caseSchema.index({ status: 1, processKey: 1 });
 
 export const taskSchema = new Schema<TaskDoc>(
   {

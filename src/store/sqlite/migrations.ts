@@ -322,6 +322,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER staff_audit_no_delete BEFORE DELETE ON staff_audit
     BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   `,
+  /* the process catalogue: running cases per process, read from the index alone (src/definitions) */ `
+  CREATE INDEX cases_running ON cases (status, processKey, id);
+  `,
 ];
 
 export interface MigrationResult {

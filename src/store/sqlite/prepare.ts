@@ -14,6 +14,7 @@ import { createTimers, prepareTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
 import { createUploadReferences } from './uploads.js';
 import { createRateLimits } from './rate-limits.js';
+import { createProcessSummaries } from './process-summaries.js';
 import { createStaff } from './staff.js';
 
 /** Call after migrate(): statements are checked against the schema when prepared. */
@@ -39,6 +40,7 @@ export function prepare(db: Database) {
     compliance: createCompliance(db),
     isUploadReferenced: createUploadReferences(db),
     rateLimits: createRateLimits(db),
+    listProcessSummaries: createProcessSummaries(db),
     staff: createStaff(db),
   };
 }

@@ -173,6 +173,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async listDefinitions(processKey) {
       return r().st.listDefinitions.all(processKey);
     },
+    async listProcessSummaries(now, limit) {
+      return r().listProcessSummaries(now, limit);
+    },
 
     async applyCaseChange(change) {
       r().writer.applyCaseChange(change);
