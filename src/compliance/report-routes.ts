@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Request } from 'express';
 import { requireRole } from '../auth/guards.js';
-import { SHIPPED_PROCESS_KEY } from '../cases/case-service.js';
 import type { Services } from '../composition.js';
 import { NotFoundError } from '../errors.js';
 import { translate } from '../web/i18n.js';
@@ -18,6 +17,9 @@ import { periodFrom, recentSemesters, semesterFrom } from './period.js';
 import { casePageModel } from './case-page.js';
 import { tabel7PageModel } from './tabel7-page.js';
 import { settingsRoutes } from './settings-routes.js';
+import { ProcessCatalog } from '../definitions/process-catalog.js';
+import { processPaths } from '../definitions/process-key.js';
+import { processOf } from './report-process.js';
 
 const CSS = join(fileURLToPath(new URL('../..', import.meta.url)), 'src', 'compliance', 'public', 'laporan.css');
 
@@ -26,24 +28,33 @@ function goodShareOf(req: Request): number {
   const n = Number(req.query.ambang);
   return Number.isInteger(n) && n >= 50 && n <= 100 ? n / 100 : GOOD_SHARE;
 }
-const processOf = (req: Request): string => (typeof req.query.proses === 'string' && req.query.proses ? req.query.proses : SHIPPED_PROCESS_KEY);
 
 export function reportRoutes(deps: Services & { renderPage: RenderPage }): Router {
   const { compliance, renderPage, now } = deps;
   const router = Router();
   const readers = requireRole('process-owner', 'admin-ppe');
 
+  const catalog = new ProcessCatalog(deps.store, now);
+
   async function reportFor(req: Request) {
+    const processKey = processOf(req);
     const period = periodFrom(req.query, await compliance.settings.calendar(), now());
-    const report = await compliance.reports.report({ processKey: processOf(req), from: period.from, to: period.to }, goodShareOf(req));
-    return { period, report };
+    const report = await compliance.reports.report({ processKey, from: period.from, to: period.to }, goodShareOf(req));
+    return { period, report, processKey };
   }
+
+  /** The process choice of the report pages: every deployed process, this one selected. */
+  const choices = async (processKey: string) => (await catalog.deployed()).map((p) => ({ ...p, selected: p.key === processKey }));
 
   router.get('/laporan/static/laporan.css', (_req, res) => res.type('text/css').sendFile(CSS, { maxAge: '1h' }));
 
   router.get('/laporan', readers, asyncRoute(async (req, res) => {
-    const { period, report } = await reportFor(req);
-    renderPage(req, res, 'reports/index', { ...reportPageModel(report, period, langOf(req)), canEdit: req.user!.role === 'process-owner' });
+    const { period, report, processKey } = await reportFor(req);
+    const model = reportPageModel(report, period, langOf(req));
+    renderPage(req, res, 'reports/index', {
+      ...model, query: `proses=${processKey}&${model.query}`, paths: processPaths(processKey), processes: await choices(processKey),
+      canEdit: req.user!.role === 'process-owner',
+    });
   }));
 
   router.get('/laporan/kepatuhan.json', readers, asyncRoute(async (req, res) => {
@@ -79,7 +90,7 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
       res.attachment(`tabel-7-${semester.key}.csv`).type('text/csv; charset=utf-8').send(toCsv(model.csv));
       return;
     }
-    renderPage(req, res, 'reports/tabel-7', model);
+    renderPage(req, res, 'reports/tabel-7', { ...model, paths: processPaths(processKey), processes: await choices(processKey) });
   }));
 
   router.use(settingsRoutes(deps));

@@ -1,9 +1,10 @@
 // Process-owner pages that decide which time counts: the working calendar (time zone, working hours,
-// public holidays) and, per process version, calendar or working time and the escalation role of
+// public holidays) and, per process version (`?proses=<key>`, default the PPBJ process), calendar or working time and the escalation role of
 // each step. A wrong value re-renders with 422 and everything typed; success redirects with 303.
 import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
-import { SHIPPED_PROCESS_KEY } from '../cases/case-service.js';
+import { processPaths } from '../definitions/process-key.js';
+import { processOf } from './report-process.js';
 import type { Services } from '../composition.js';
 import { NotFoundError } from '../errors.js';
 import { ROLES, type Role } from '../store/ports.js';
@@ -38,8 +39,9 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
     res.redirect(303, '/laporan/kalender');
   }));
 
-  async function versionOf(value: unknown) {
-    const versions = await store.listDefinitions(SHIPPED_PROCESS_KEY);
+  /** A version of the process (`proses`, default PPBJ): `versi` = its number, else the latest. */
+  async function versionOf(processKey: string, value: unknown) {
+    const versions = await store.listDefinitions(processKey);
     const wanted = Number(value);
     const def = Number.isInteger(wanted) && value !== undefined && value !== '' ? versions.find((v) => v.version === wanted) : versions[0];
     if (!def) throw new NotFoundError();
@@ -47,10 +49,10 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
   }
 
   router.get('/laporan/pengaturan', owner, asyncRoute(async (req, res) => {
-    const { def, versions } = await versionOf(req.query.versi);
+    const { def, versions } = await versionOf(processOf(req), req.query.versi);
     const [model, settings] = [await definitions.model(def), await compliance.settings.processSettings(def.id)];
     renderPage(req, res, 'reports/settings', {
-      title: 'timeSettings.title', def, settings,
+      title: 'timeSettings.title', def, settings, paths: processPaths(def.processKey),
       versions: versions.map((v) => ({ version: v.version, selected: v.id === def.id })),
       working: settings.timeBasis === 'working',
       steps: model.userTasks.map((s) => ({
@@ -62,7 +64,7 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
 
   router.post('/laporan/pengaturan', owner, asyncRoute(async (req, res) => {
     const b = body(req);
-    const { def } = await versionOf(b.versi);
+    const { def } = await versionOf(processOf(req), b.versi);
     const model = await definitions.model(def);
     const escalateTo: Record<string, Role> = {};
     for (const s of model.userTasks) {
@@ -71,7 +73,7 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
     }
     await compliance.settings.saveProcessSettings(def.id, { timeBasis: b.waktu === 'working' ? 'working' : 'calendar', escalateTo }, req.user!);
     setFlash(req, 'timeSettings.saved');
-    res.redirect(303, `/laporan/pengaturan?versi=${def.version}`);
+    res.redirect(303, `${processPaths(def.processKey).timeSettings}&versi=${def.version}`);
   }));
 
   return router;

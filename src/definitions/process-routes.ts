@@ -1,9 +1,9 @@
-// Process owner pages: the deployed versions of the SOP process (who, when, comment) and its
-// steps with Mutu Baku, the BPMN file of any version, and the routers of versions (diff,
-// rollback), the modeler, the SOP document and the process view.
+// Process owner pages. /proses is the catalogue of every process of the office; /proses/baru makes
+// a new SOP (a studio draft); under /proses/:key each process has its page (steps with Mutu Baku,
+// versions), the BPMN file of any version, diff and rollback, the modeler, the SOP document and the
+// process view. The URLs of before (one process) answer with redirects to the PPBJ process's.
 import { Router } from 'express';
 import { requireRole } from '../auth/guards.js';
-import { SHIPPED_PROCESS_KEY } from '../cases/case-service.js';
 import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/ports.js';
 import { monitorRoutes } from '../studio/monitor-routes.js';
@@ -12,23 +12,42 @@ import { studioAssets } from '../studio/static-assets.js';
 import { studioRoutes } from '../studio/studio-routes.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import type { DefinitionService } from './definition-service.js';
+import { legacyProcessRoutes } from './legacy-process-routes.js';
+import { newSopRoutes } from './new-sop-routes.js';
+import { draftProcessName, ProcessCatalog } from './process-catalog.js';
+import { processGuard, processKeyOf } from './process-guard.js';
+import { processPaths } from './process-key.js';
 import { versionRoutes } from './version-routes.js';
 
 export function processRoutes(deps: { store: Store; definitions: DefinitionService; renderPage: RenderPage; now?: () => Date }): Router {
   const { store, definitions, renderPage } = deps;
   const router = Router();
   const owner = requireRole('process-owner');
+  const catalog = new ProcessCatalog(store, deps.now);
 
   router.get('/proses', owner, asyncRoute(async (req, res) => {
-    const records = await store.listDefinitions(SHIPPED_PROCESS_KEY);
+    renderPage(req, res, 'processes/catalog', { title: 'catalog.title', processes: await catalog.list() });
+  }));
+
+  router.use(newSopRoutes({ ...deps, catalog }));
+  router.use(legacyProcessRoutes());
+  router.use(studioAssets());
+
+  const one = Router({ mergeParams: true });
+  one.get('/', owner, asyncRoute(async (req, res) => {
+    const key = processKeyOf(res);
+    const records = await store.listDefinitions(key);
     const latest = records[0];
     const model = latest ? await definitions.model(latest) : null;
+    const draft = await store.getProcessDraft(key);
     const names = new Map<string, string>();
     for (const id of new Set(records.map((r) => r.createdBy).filter((id): id is string => !!id))) {
       names.set(id, (await store.getUser(id))?.displayName ?? id);
     }
-    renderPage(req, res, 'processes/list', {
-      title: 'process.title',
+    renderPage(req, res, 'processes/process', {
+      title: 'process.title', processKey: key, paths: processPaths(key), reportsQuery: `proses=${key}`,
+      name: latest?.name ?? (draft ? draftProcessName(draft.xml, key) : null) ?? key,
+      draftSavedAt: draft?.savedAt ?? null,
       versions: records.map((r) => ({ ...r, by: r.createdBy ? names.get(r.createdBy) : null, isLatest: r === latest })),
       previous: records[1] ?? null,
       latest,
@@ -36,16 +55,17 @@ export function processRoutes(deps: { store: Store; definitions: DefinitionServi
     });
   }));
 
-  router.get('/proses/versi/:id.bpmn', owner, asyncRoute(async (req, res) => {
+  one.get('/versi/:id.bpmn', owner, asyncRoute(async (req, res) => {
     const def = await store.getDefinition(String(req.params.id));
-    if (!def) throw new NotFoundError();
+    if (!def || def.processKey !== processKeyOf(res)) throw new NotFoundError();
     res.attachment(`${def.processKey}-v${def.version}.bpmn`).type('application/xml').send(def.xml);
   }));
 
-  router.use(studioAssets());
-  router.use(versionRoutes(deps, SHIPPED_PROCESS_KEY));
-  router.use(studioRoutes(deps, SHIPPED_PROCESS_KEY));
-  router.use(sopRoutes(deps, SHIPPED_PROCESS_KEY));
-  router.use(monitorRoutes(deps, SHIPPED_PROCESS_KEY));
+  one.use(versionRoutes(deps));
+  one.use(studioRoutes(deps));
+  one.use(sopRoutes(deps));
+  one.use(monitorRoutes(deps));
+  // the owner check comes first: who may not see processes does not learn which exist
+  router.use('/proses/:key', owner, processGuard(store), one);
   return router;
 }

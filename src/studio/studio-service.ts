@@ -1,11 +1,16 @@
 // The modeler's server side for one process: what to open (draft, else the latest version),
 // drafts, uploads and deploys. A deploy goes through DefinitionService.deploy (every rule), and
-// must keep the process id, so it is a new version of this process and not a new process.
+// the model's process id must be the studio's process (the key in its URL): a deploy here is a
+// new version of this process (version 1 for a new SOP), never another process.
 import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { DefinitionRecord, Store } from '../store/ports.js';
 import type { DefinitionProblem } from '../workflow/index.js';
+import { NotFoundError } from '../errors.js';
 import { ProcessDrafts } from './process-drafts.js';
+
+/** The rule name of a model whose process id is not the studio's process. */
+export const PROCESS_ID_RULE = 'process-id';
 
 export interface StudioDocument {
   xml: string;
@@ -24,11 +29,17 @@ export class StudioService {
     this.drafts = new ProcessDrafts(deps.store, deps.now);
   }
 
+  /** The draft, else the latest version; a new SOP never deployed has only its draft (version 0). */
   async open(): Promise<StudioDocument> {
-    const latest = await this.deps.definitions.latest(this.processKey);
     const draft = await this.drafts.get(this.processKey);
-    if (draft) return { xml: draft.xml, source: 'draft', version: latest.version, savedAt: draft.savedAt };
+    const latest = await this.deps.store.getLatestDefinition(this.processKey);
+    if (draft) return { xml: draft.xml, source: 'draft', version: latest?.version ?? 0, savedAt: draft.savedAt };
+    if (!latest) throw new NotFoundError('error.noDefinition');
     return { xml: latest.xml, source: 'version', version: latest.version, savedAt: latest.createdAt };
+  }
+
+  async hasVersion(): Promise<boolean> {
+    return (await this.deps.store.getLatestDefinition(this.processKey)) !== null;
   }
 
   /**
@@ -71,11 +82,12 @@ export class StudioService {
     return deployed;
   }
 
+  /** In the studio of process X the model's process id must be X (rule 'process-id', worded by problem-messages). */
   private processIdProblems(processKey: string): DefinitionProblem[] {
     if (processKey === this.processKey) return [];
     return [{
-      elementId: processKey || null, severity: 'error', rule: 'alur',
-      message: `the process id is "${processKey}" but must stay "${this.processKey}": a deploy here is a new version of this process`,
+      elementId: processKey || null, severity: 'error', rule: PROCESS_ID_RULE,
+      message: `the process id is "${processKey}" but must be "${this.processKey}": a deploy here is a new version of this process`,
     }];
   }
 }

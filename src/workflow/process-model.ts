@@ -39,11 +39,15 @@ export function readLanes(process: ModdleNode): { lanes: Lane[]; laneOf: Map<str
   return { lanes, laneOf };
 }
 
+/** Until groups come from lanes, a step's actor is one of the fixed roles; the refusal says which. */
+const ROLE_HINT = 'for now a lane must be named after an existing role: "PPBJ" (ppbj) or "Admin PPE" (admin-ppe)';
+
 function roleOf(task: ModdleNode, lane: Lane | null): Role | string {
+  const step = task.name ? `step "${task.name}": ` : '';
   const groups = String(task.candidateGroups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-  if (groups.length === 1) return asRole(groups[0] as string) ?? `candidateGroups "${groups[0]}" is not a known role`;
+  if (groups.length === 1) return asRole(groups[0] as string) ?? `${step}candidateGroups "${groups[0]}" is not a known role; ${ROLE_HINT}`;
   if (groups.length > 1) return `candidateGroups "${String(task.candidateGroups)}" must name exactly one role`;
-  if (lane) return asRole(normaliseRoleName(lane.name)) ?? `lane "${lane.name}" is not a known role`;
+  if (lane) return asRole(normaliseRoleName(lane.name)) ?? `${step}lane "${lane.name}" is not a known role; ${ROLE_HINT}`;
   return 'no candidateGroups and no lane to take the role from';
 }
 

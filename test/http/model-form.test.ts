@@ -90,11 +90,11 @@ describe('Given version 2 of the process with a step whose six fields are declar
   test('when the process owner opens the steps, the SOP document and the process view, then the new step is in each', async () => {
     const owner = t.agent();
     await login(owner, OWNER);
-    expect($((await owner.get('/proses')).text)(`tr[data-element="${STEP_ID}"]`).text()).toContain(STEP_NAME);
-    const sop = $((await owner.get('/proses/sop')).text);
+    expect($((await owner.get('/proses/pendaftaran-akun-ppbj')).text)(`tr[data-element="${STEP_ID}"]`).text()).toContain(STEP_NAME);
+    const sop = $((await owner.get('/proses/pendaftaran-akun-ppbj/sop')).text);
     expect(sop(`tr.sop-row[data-elements~="${STEP_ID}"] .uraian`).text()).toBe(STEP_NAME);
-    expect((await owner.get('/proses/sop.pdf')).status).toBe(200);
-    const monitor = (await owner.get('/proses/pantau/data.json').set('accept', 'application/json')).body as { steps: Array<{ elementId: string }> };
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/sop.pdf')).status).toBe(200);
+    const monitor = (await owner.get('/proses/pendaftaran-akun-ppbj/pantau/data.json').set('accept', 'application/json')).body as { steps: Array<{ elementId: string }> };
     expect(monitor.steps.map((x) => x.elementId)).toContain(STEP_ID);
   });
 

@@ -51,7 +51,7 @@ describe('Given a process owner in the modeler', () => {
   test('when a diagram with a 600,000-character task name is deployed, then it is refused (422) naming the task, and no version is added', async () => {
     const owner = await loggedIn(t, OWNER);
     const xml = shipped().replace('name="Mengaktifkan Akun PPBJ"', `name="${'A'.repeat(600_000)}"`);
-    const res = await studioPost(owner, '/proses/studio/deploy', { xml, comment: 'panjang' });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml, comment: 'panjang' });
     expect(res.status).toBe(422);
     expect(res.body.problems).toContainEqual(expect.objectContaining({ elementId: 'MengaktifkanAkun', message: 'bpmn:UserTask "MengaktifkanAkun": name has 600000 characters, more than the limit of 200' }));
     expect(await t.services.store.listDefinitions('pendaftaran-akun-ppbj')).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('Given a process owner in the modeler', () => {
       '<bpmn:userTask id="MengaktifkanAkun" name="Mengaktifkan Akun PPBJ" camunda:candidateGroups="admin-ppe">\n      <bpmn:extensionElements><camunda:formData><camunda:formField id="catatan" label="Catatan" type="__proto__" /></camunda:formData>',
     );
     expect(xml).toContain('type="__proto__"');
-    const res = await studioPost(owner, '/proses/studio/deploy', { xml, comment: 'proto' });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml, comment: 'proto' });
     expect(res.status).toBe(422);
     expect(res.body.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/form field "catatan": type "__proto__" is not supported/));
     await signUpUnverified(t.agent());

@@ -64,7 +64,7 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
     expect(late).toHaveLength(1);
     expect(late.find('a').attr('href')).toBe(`/laporan/kasus/${f.cases.C}`);
     expect(late.find('.late').text()).toContain('30 mnt');
-    expect(doc(`a[href="/laporan/unduh/langkah.csv?${PERIOD}"]`)).toHaveLength(1);
+    expect(doc(`a[href="/laporan/unduh/langkah.csv?proses=pendaftaran-akun-ppbj&${PERIOD}"]`)).toHaveLength(1);
     expect(doc('a[href="/laporan/kalender"]')).toHaveLength(1);
   });
 
@@ -191,7 +191,7 @@ describe('Given the settings pages', () => {
     expect(page('select[name=eskalasi_MelakukanVerifikasi] option[selected]')).toHaveLength(0);
     const _csrf = await csrfFrom(owner, '/laporan/pengaturan');
     const res = await owner.post('/laporan/pengaturan').type('form').send({ _csrf, versi: '1', waktu: 'working', eskalasi_MelakukanVerifikasi: 'process-owner', eskalasi_MengisiIdentitas: 'superuser' });
-    expect([res.status, res.headers.location]).toEqual([303, '/laporan/pengaturan?versi=1']);
+    expect([res.status, res.headers.location]).toEqual([303, '/laporan/pengaturan?proses=pendaftaran-akun-ppbj&versi=1']);
     const def = await t.services.definitions.latest(SHIPPED_PROCESS_KEY);
     expect(await t.services.store.getProcessTimeSettings(def.id)).toMatchObject({ timeBasis: 'working', escalateTo: { MelakukanVerifikasi: 'process-owner' } });
     const after = $((await owner.get('/laporan/pengaturan?versi=1')).text);

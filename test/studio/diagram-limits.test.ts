@@ -31,7 +31,7 @@ const millionLoop = (): string =>
     <bpmn:sequenceFlow id="Flow_Berulang_MengisiIdentitas" sourceRef="Berulang" targetRef="MengisiIdentitas" />`,
   );
 
-const ROUTES = ['/proses/studio/validasi', '/proses/studio/draf', '/proses/studio/unggah', '/proses/studio/deploy'];
+const ROUTES = ['/proses/pendaftaran-akun-ppbj/studio/validasi', '/proses/pendaftaran-akun-ppbj/studio/draf', '/proses/pendaftaran-akun-ppbj/studio/unggah', '/proses/pendaftaran-akun-ppbj/studio/deploy'];
 
 describe('Given the process owner in the modeler', () => {
   let t: TestApp;
@@ -42,20 +42,20 @@ describe('Given the process owner in the modeler', () => {
   });
 
   test.each(ROUTES)('when a file nested 20,000 levels deep is sent to %s, then 422 with the reason in Indonesian, and nothing changes', async (route) => {
-    const before = (await owner.get('/proses/studio/xml')).body;
+    const before = (await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body;
     const res = await studioPost(owner, route, { xml: deeplyNested(), comment: 'dalam' });
     expect(res.status).toBe(422);
     expect(res.body.problems).toEqual([{
       elementId: null, severity: 'error', rule: 'xml-depth',
       message: `Elemen XML di berkas bersarang lebih dari ${MAX_XML_DEPTH} tingkat, batas untuk satu proses. Berkas seperti ini tidak dibuat oleh modeler BPMN.`,
     }]);
-    expect((await owner.get('/proses/studio/xml')).body).toEqual(before);
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toEqual(before);
     expect(await versions(t)).toEqual([1]);
   });
 
   test('when the owner reads English and uploads such a file, then the reason is in English', async () => {
-    const token = (await owner.get('/proses/studio').then((r) => /name="_csrf" value="([^"]+)"/.exec(r.text)))?.[1] ?? '';
-    const res = await owner.post('/proses/studio/unggah').set('cookie', 'lang=en').set('x-csrf-token', token)
+    const token = (await owner.get('/proses/pendaftaran-akun-ppbj/studio').then((r) => /name="_csrf" value="([^"]+)"/.exec(r.text)))?.[1] ?? '';
+    const res = await owner.post('/proses/pendaftaran-akun-ppbj/studio/unggah').set('cookie', 'lang=en').set('x-csrf-token', token)
       .set('accept', 'application/json').send({ xml: deeplyNested() });
     expect(res.status).toBe(422);
     expect(res.body.problems[0].message).toBe(
@@ -64,7 +64,7 @@ describe('Given the process owner in the modeler', () => {
   });
 
   test('when a diagram looping 1,000,000 times between steps 2 and 3 is deployed, then it is refused naming the element', async () => {
-    const res = await studioPost(owner, '/proses/studio/deploy', { xml: millionLoop(), comment: 'berulang' });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml: millionLoop(), comment: 'berulang' });
     expect(res.status).toBe(422);
     expect(res.body.problems).toEqual(expect.arrayContaining([{
       elementId: 'Berulang', severity: 'error', rule: 'alur',

@@ -19,18 +19,18 @@ describe('Given the process owner in the modeler', () => {
   });
 
   test('when nothing was saved, then the modeler opens the running version', async () => {
-    expect((await owner.get('/proses/studio/xml')).body).toMatchObject({ source: 'version', version: 1, xml: shippedXml() });
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toMatchObject({ source: 'version', version: 1, xml: shippedXml() });
   });
 
   test('when a draft is saved, then it is what the modeler opens next, and the running version is unchanged', async () => {
     const xml = v2Xml();
-    const res = await studioPost(owner, '/proses/studio/draf', { xml });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/draf', { xml });
     expect(res.status).toBe(200);
     expect(res.body.savedAt).toEqual(expect.any(String));
     expect(res.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
-    expect((await owner.get('/proses/studio/xml')).body).toMatchObject({ source: 'draft', xml });
-    expect($((await owner.get('/proses/studio')).text)('#studio-source').text()).toMatch(/Membuka draf/);
-    const download = await owner.get('/proses/studio/draf.bpmn');
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toMatchObject({ source: 'draft', xml });
+    expect($((await owner.get('/proses/pendaftaran-akun-ppbj/studio')).text)('#studio-source').text()).toMatch(/Membuka draf/);
+    const download = await owner.get('/proses/pendaftaran-akun-ppbj/studio/draf.bpmn');
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="?pendaftaran-akun-ppbj-draf\.bpmn"?$/);
     expect(download.text).toBe(xml);
     expect(await versions(t)).toEqual([1]);
@@ -42,27 +42,27 @@ describe('Given the process owner in the modeler', () => {
     ['a file over 1 MiB', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(1024 * 1024)} --></bpmn:definitions>`), 422, /more than the limit of 1048576/],
     ['a request body far over the limit', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(2 * 1024 * 1024)} --></bpmn:definitions>`), 413, /larger than 1048576 bytes/],
   ])('when %s is uploaded, then it is refused and neither the draft nor the running version changes', async (_what, xml, status, reason) => {
-    const before = (await owner.get('/proses/studio/xml')).body.xml;
-    const res = await studioPost(owner, '/proses/studio/unggah', { xml, name: 'rusak.bpmn' });
+    const before = (await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body.xml;
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/unggah', { xml, name: 'rusak.bpmn' });
     expect(res.status).toBe(status);
     expect(res.body.problems.map((p: { message: string }) => p.message).join(' ')).toMatch(reason);
-    expect((await owner.get('/proses/studio/xml')).body.xml).toBe(before);
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body.xml).toBe(before);
     expect(await versions(t)).toEqual([1]);
   });
 
   test('when a diagram from the Camunda desktop modeler is uploaded, then it becomes the draft with its problems listed', async () => {
     const xml = ruleFixture('camunda-modeler-export.bpmn');
-    const res = await studioPost(owner, '/proses/studio/unggah', { xml, name: 'dari-camunda.bpmn' });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/unggah', { xml, name: 'dari-camunda.bpmn' });
     expect(res.status).toBe(200);
     expect(res.body.xml).toBe(xml);
     expect(res.body.problems).toEqual([expect.objectContaining({ rule: 'fake-join', severity: 'warning' })]);
-    expect((await owner.get('/proses/studio/xml')).body).toMatchObject({ source: 'draft', xml });
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toMatchObject({ source: 'draft', xml });
   });
 
   test('when a draft with an error is deployed from the plain form, then the refusal page lists the problem and nothing is deployed', async () => {
-    await studioPost(owner, '/proses/studio/draf', { xml: ruleFixture('form-unknown.bpmn') });
-    const _csrf = await csrfFrom(owner, '/proses/studio');
-    const res = await owner.post('/proses/studio/deploy').type('form').send({ _csrf, comment: 'coba' });
+    await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/draf', { xml: ruleFixture('form-unknown.bpmn') });
+    const _csrf = await csrfFrom(owner, '/proses/pendaftaran-akun-ppbj/studio');
+    const res = await owner.post('/proses/pendaftaran-akun-ppbj/studio/deploy').type('form').send({ _csrf, comment: 'coba' });
     expect(res.status).toBe(422);
     const problem = $(res.text)('li.problem.error[data-element="MengaktifkanAkun"]');
     expect(problem.text()).toMatch(/form "formulir-tidak-ada" does not exist/);
@@ -70,21 +70,21 @@ describe('Given the process owner in the modeler', () => {
   });
 
   test('when a valid draft is deployed from the plain form, then it becomes version 2 and the draft is cleared', async () => {
-    await studioPost(owner, '/proses/studio/draf', { xml: v2Xml() });
-    const _csrf = await csrfFrom(owner, '/proses/studio');
-    const res = await owner.post('/proses/studio/deploy').type('form').send({ _csrf, comment: 'Dari draf' });
+    await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/draf', { xml: v2Xml() });
+    const _csrf = await csrfFrom(owner, '/proses/pendaftaran-akun-ppbj/studio');
+    const res = await owner.post('/proses/pendaftaran-akun-ppbj/studio/deploy').type('form').send({ _csrf, comment: 'Dari draf' });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/proses');
+    expect(res.headers.location).toBe('/proses/pendaftaran-akun-ppbj');
     const [v2] = await t.services.store.listDefinitions('pendaftaran-akun-ppbj');
     expect(v2).toMatchObject({ version: 2, xml: v2Xml(), comment: 'Dari draf' });
-    expect((await owner.get('/proses/studio/xml')).body).toMatchObject({ source: 'version', version: 2 });
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toMatchObject({ source: 'version', version: 2 });
   });
 
   test('when a draft is discarded, then the modeler opens the running version again', async () => {
-    await studioPost(owner, '/proses/studio/draf', { xml: shippedXml() });
-    const _csrf = await csrfFrom(owner, '/proses/studio');
-    expect((await owner.post('/proses/studio/buang').type('form').send({ _csrf })).status).toBe(303);
-    expect((await owner.get('/proses/studio/xml')).body).toMatchObject({ source: 'version', version: 2 });
+    await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/draf', { xml: shippedXml() });
+    const _csrf = await csrfFrom(owner, '/proses/pendaftaran-akun-ppbj/studio');
+    expect((await owner.post('/proses/pendaftaran-akun-ppbj/studio/buang').type('form').send({ _csrf })).status).toBe(303);
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toMatchObject({ source: 'version', version: 2 });
     expect(await versions(t)).toEqual([2, 1]);
   });
 });

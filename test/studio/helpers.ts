@@ -10,7 +10,7 @@ export const ruleFixture = (name: string): string => readFileSync(new URL(`test/
 
 /** POST JSON from the modeler page (token read from its forms). */
 export async function studioPost(agent: TestAgent, path: string, body: Record<string, unknown>) {
-  const token = await csrfFrom(agent, '/proses/studio');
+  const token = await csrfFrom(agent, '/proses/pendaftaran-akun-ppbj/studio');
   return agent.post(path).set('x-csrf-token', token).set('accept', 'application/json').send(body);
 }
 

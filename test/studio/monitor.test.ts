@@ -27,7 +27,7 @@ describe('Given two cases at step 3, one at step 5, then 20 minutes later one mo
   });
 
   test('when the owner asks for the overlay data, then every step has its open and overdue counts', async () => {
-    const res = await owner.get('/proses/pantau/data.json');
+    const res = await owner.get('/proses/pendaftaran-akun-ppbj/pantau/data.json');
     expect(res.status).toBe(200);
     const counts = Object.fromEntries((res.body.steps as Count[]).map((s) => [s.elementId, [s.open, s.overdue]]));
     expect(counts).toEqual({
@@ -38,27 +38,27 @@ describe('Given two cases at step 3, one at step 5, then 20 minutes later one mo
   });
 
   test('when the process view is opened, then the same counts are in its table, linked to the step lists', async () => {
-    const page = $((await owner.get('/proses/pantau')).text);
+    const page = $((await owner.get('/proses/pendaftaran-akun-ppbj/pantau')).text);
     const row = page('.step-counts tr[data-element="MengisiIdentitas"]');
     expect(row.find('.open a').text()).toBe('3');
     expect(row.find('.overdue a').text()).toBe('2');
-    expect(row.find('.overdue a').attr('href')).toBe('/proses/pantau/langkah/MengisiIdentitas?terlambat=1');
-    expect(page('#monitor-canvas').attr('data-source')).toBe('/proses/pantau/data.json');
+    expect(row.find('.overdue a').attr('href')).toBe('/proses/pendaftaran-akun-ppbj/pantau/langkah/MengisiIdentitas?terlambat=1');
+    expect(page('#monitor-canvas').attr('data-source')).toBe('/proses/pendaftaran-akun-ppbj/pantau/data.json');
     expect(page('script[src="/studio/static/monitor.js"]')).toHaveLength(1);
   });
 
   test('when the owner clicks a step, then its cases are listed with links to their case pages', async () => {
-    const all = $((await owner.get('/proses/pantau/langkah/MengisiIdentitas')).text);
+    const all = $((await owner.get('/proses/pendaftaran-akun-ppbj/pantau/langkah/MengisiIdentitas')).text);
     expect(all('tr.step-case')).toHaveLength(3);
     expect(all('tr.step-case.overdue')).toHaveLength(2);
-    const overdue = $((await owner.get('/proses/pantau/langkah/MengisiIdentitas?terlambat=1')).text);
+    const overdue = $((await owner.get('/proses/pendaftaran-akun-ppbj/pantau/langkah/MengisiIdentitas?terlambat=1')).text);
     expect(overdue('tr.step-case').toArray().map((r) => overdue(r).attr('data-case')).sort()).toEqual([...late].sort());
-    const step5 = $((await owner.get('/proses/pantau/langkah/MelengkapiInformasi')).text);
+    const step5 = $((await owner.get('/proses/pendaftaran-akun-ppbj/pantau/langkah/MelengkapiInformasi')).text);
     expect(step5(`tr.step-case[data-case="${atStep5}"] a`).attr('href')).toBe(`/kasus/${atStep5}`);
     expect((await owner.get(`/kasus/${atStep5}`)).status).toBe(200);
   });
 
   test('when a step that is not in the process is asked for, then it is not found', async () => {
-    expect((await owner.get('/proses/pantau/langkah/TidakAda')).status).toBe(404);
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/pantau/langkah/TidakAda')).status).toBe(404);
   });
 });

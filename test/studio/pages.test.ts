@@ -4,7 +4,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, login, OWNER, type TestApp } from '../helpers/app.js';
 import { loggedIn, useTestApp } from '../helpers/test-app.js';
 
-const PAGES = ['/proses', '/proses/studio', '/proses/sop', '/proses/pantau', '/proses/pantau/langkah/MengisiIdentitas'];
+const PAGES = ['/proses', '/proses/pendaftaran-akun-ppbj', '/proses/pendaftaran-akun-ppbj/studio', '/proses/pendaftaran-akun-ppbj/sop', '/proses/pendaftaran-akun-ppbj/pantau', '/proses/pendaftaran-akun-ppbj/pantau/langkah/MengisiIdentitas'];
 
 describe('Given the process owner and an Admin PPE', () => {
   let t: TestApp;
@@ -22,18 +22,18 @@ describe('Given the process owner and an Admin PPE', () => {
     expect($(res.text)('main h1').text().trim()).not.toBe('');
   });
 
-  test.each([...PAGES, '/proses/sop.pdf', '/proses/studio/xml', '/proses/pantau/data.json'])('when an Admin PPE opens %s, then it is refused (403)', async (path) => {
+  test.each([...PAGES, '/proses/pendaftaran-akun-ppbj/sop.pdf', '/proses/pendaftaran-akun-ppbj/studio/xml', '/proses/pendaftaran-akun-ppbj/pantau/data.json'])('when an Admin PPE opens %s, then it is refused (403)', async (path) => {
     expect((await admin.get(path)).status).toBe(403);
   });
 
   test('when nobody is logged in, then the modeler redirects to the login page', async () => {
-    const res = await t.agent().get('/proses/studio');
+    const res = await t.agent().get('/proses/pendaftaran-akun-ppbj/studio');
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/^\/masuk/);
   });
 
   test('when the modeler page is served, then bpmn-js, the panel CSS and the bundle come from this server and no script is inline', async () => {
-    const doc = $((await owner.get('/proses/studio')).text);
+    const doc = $((await owner.get('/proses/pendaftaran-akun-ppbj/studio')).text);
     const scripts = doc('script').toArray().map((s) => doc(s).attr('src'));
     expect(scripts).toEqual(['/studio/bundle/modeler.js']);
     expect(doc('script:not([src])')).toHaveLength(0);

@@ -34,7 +34,7 @@ describe('Given the shipped process deployed as version 1', () => {
   });
 
   test('when the SOP page is opened, then its procedure table is the SOP text, row for row, with one symbol per row', async () => {
-    const page = $((await owner.get('/proses/sop')).text);
+    const page = $((await owner.get('/proses/pendaftaran-akun-ppbj/sop')).text);
     const cellItems = (cell: ReturnType<typeof page>) => (cell.find('li').length ? cell.find('li').toArray().map((li) => page(li).text()) : [cell.text()].filter(Boolean));
     const rows = page('tr.sop-row').toArray().map((tr) => {
       const r = page(tr);
@@ -54,7 +54,7 @@ describe('Given the shipped process deployed as version 1', () => {
   });
 
   test('when the SOP page is opened, then the identity section is the SOP text\'s and a print stylesheet sets A4 landscape', async () => {
-    const page = $((await owner.get('/proses/sop')).text);
+    const page = $((await owner.get('/proses/pendaftaran-akun-ppbj/sop')).text);
     const text = sopTextIdentity();
     expect(page('.nama-sop').text()).toBe(text.namaSop);
     expect(page('.tgl-pembuatan').text()).toBe(text.tanggalPembuatan);
@@ -68,7 +68,7 @@ describe('Given the shipped process deployed as version 1', () => {
   });
 
   test('when the PDF is downloaded, then it is a valid A4-landscape PDF of 2 pages that contains the SOP name and every step', async () => {
-    const res = await owner.get('/proses/sop.pdf').buffer(true).parse((r, cb) => {
+    const res = await owner.get('/proses/pendaftaran-akun-ppbj/sop.pdf').buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -88,7 +88,7 @@ describe('Given the shipped process deployed as version 1', () => {
   });
 
   test('when a version id that is not this process is asked for, then it is not found', async () => {
-    expect((await owner.get('/proses/sop?versi=tidak-ada')).status).toBe(404);
-    expect((await owner.get('/proses/sop.pdf?versi=tidak-ada')).status).toBe(404);
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/sop?versi=tidak-ada')).status).toBe(404);
+    expect((await owner.get('/proses/pendaftaran-akun-ppbj/sop.pdf?versi=tidak-ada')).status).toBe(404);
   });
 });

@@ -20,25 +20,25 @@ describe('Given a case started on version 1 and a process owner', () => {
   });
 
   test('when the owner deploys a diagram with an error, then it is refused with the reasons and version 1 keeps running', async () => {
-    const res = await studioPost(owner, '/proses/studio/deploy', { xml: ruleFixture('time-standard-invalid.bpmn'), comment: 'rusak' });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml: ruleFixture('time-standard-invalid.bpmn'), comment: 'rusak' });
     expect(res.status).toBe(422);
     expect(res.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'MengaktifkanAkun', severity: 'error', message: expect.stringMatching(/invalid ISO-8601 duration "5 Menit"/) })]));
-    const other = await studioPost(owner, '/proses/studio/deploy', { xml: ruleFixture('process-id-changed.bpmn'), comment: 'lain' });
+    const other = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml: ruleFixture('process-id-changed.bpmn'), comment: 'lain' });
     expect(other.status).toBe(422);
-    expect(other.body.problems.map((p: { message: string }) => p.message).join(' ')).toMatch(/must stay "pendaftaran-akun-ppbj"/);
+    expect(other.body.problems.map((p: { message: string }) => p.message).join(' ')).toMatch(/id proses harus pendaftaran-akun-ppbj/);
     expect((await t.services.store.listDefinitions('pendaftaran-akun-ppbj')).map((d) => d.version)).toEqual([1]);
   });
 
   test('when a deploy carries no CSRF token, then it is refused (403) and nothing is deployed', async () => {
-    const res = await owner.post('/proses/studio/deploy').set('accept', 'application/json').send({ xml: v2Xml(), comment: 'tanpa token' });
+    const res = await owner.post('/proses/pendaftaran-akun-ppbj/studio/deploy').set('accept', 'application/json').send({ xml: v2Xml(), comment: 'tanpa token' });
     expect(res.status).toBe(403);
     expect((await t.services.store.listDefinitions('pendaftaran-akun-ppbj'))).toHaveLength(1);
   });
 
   test('when the owner deploys version 2, then the v1 case finishes on v1 while a new case starts on v2', async () => {
-    const res = await studioPost(owner, '/proses/studio/deploy', { xml: v2Xml(), comment: 'Aktivasi 10 menit' });
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml: v2Xml(), comment: 'Aktivasi 10 menit' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ version: 2, location: '/proses' });
+    expect(res.body).toMatchObject({ version: 2, location: '/proses/pendaftaran-akun-ppbj' });
 
     // the v1 case goes on: step 5 → 6 (Lengkap) → 7, whose task still has v1's name and time standard
     expect((await submitWithFile(onV1.ppbj, onV1.taskId, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);
@@ -56,7 +56,7 @@ describe('Given a case started on version 1 and a process owner', () => {
   });
 
   test('when the owner opens the version list, then each version shows who deployed it, when, and the comment', async () => {
-    const page = $((await owner.get('/proses')).text);
+    const page = $((await owner.get('/proses/pendaftaran-akun-ppbj')).text);
     const row = (v: number) => page(`tr.version-row[data-version="${v}"]`);
     expect(row(2).find('.by').text()).toBe('Pemilik Proses');
     expect(row(2).find('.comment').text()).toBe('Aktivasi 10 menit');
@@ -67,7 +67,7 @@ describe('Given a case started on version 1 and a process owner', () => {
 
   test('when the owner compares version 1 with version 2, then the diff page lists the changed step and its SOP fields', async () => {
     const [v2, v1] = await t.services.store.listDefinitions('pendaftaran-akun-ppbj');
-    const page = $((await owner.get(`/proses/beda?dari=${v1!.id}&ke=${v2!.id}`)).text);
+    const page = $((await owner.get(`/proses/pendaftaran-akun-ppbj/beda?dari=${v1!.id}&ke=${v2!.id}`)).text);
     const step = page('.diff-changed .changed-element[data-element="MengaktifkanAkun"]');
     expect(step.find('tr[data-field="time"] .before').text()).toBe('PT5M');
     expect(step.find('tr[data-field="time"] .after').text()).toBe('PT10M');
@@ -77,12 +77,12 @@ describe('Given a case started on version 1 and a process owner', () => {
 
   test('when the owner rolls back to version 1, then version 3 is deployed with version 1\'s XML and new cases use it', async () => {
     const [, v1] = await t.services.store.listDefinitions('pendaftaran-akun-ppbj');
-    const _csrf = await csrfFrom(owner, '/proses');
-    const res = await owner.post(`/proses/versi/${v1!.id}/rollback`).type('form').send({ _csrf });
+    const _csrf = await csrfFrom(owner, '/proses/pendaftaran-akun-ppbj');
+    const res = await owner.post(`/proses/pendaftaran-akun-ppbj/versi/${v1!.id}/rollback`).type('form').send({ _csrf });
     expect(res.status).toBe(303);
     const [v3] = await t.services.store.listDefinitions('pendaftaran-akun-ppbj');
     expect(v3).toMatchObject({ version: 3, xml: shippedXml(), comment: 'Rollback ke versi 1' });
-    expect($((await owner.get('/proses')).text)('tr[data-element="MengaktifkanAkun"] .time').text()).toBe('5 menit');
+    expect($((await owner.get('/proses/pendaftaran-akun-ppbj')).text)('tr[data-element="MengaktifkanAkun"] .time').text()).toBe('5 menit');
     const onV3 = await caseAtInformation(() => t.agent(), admin, t.services.store);
     expect((await t.services.store.getCase(onV3.caseId))!.definitionVersion).toBe(3);
   });
@@ -90,6 +90,6 @@ describe('Given a case started on version 1 and a process owner', () => {
   test('when an Admin PPE tries to roll back, then it is refused', async () => {
     const [, , v1] = await t.services.store.listDefinitions('pendaftaran-akun-ppbj');
     const _csrf = await csrfFrom(admin, '/kotak-masuk');
-    expect((await admin.post(`/proses/versi/${v1!.id}/rollback`).type('form').send({ _csrf })).status).toBe(403);
+    expect((await admin.post(`/proses/pendaftaran-akun-ppbj/versi/${v1!.id}/rollback`).type('form').send({ _csrf })).status).toBe(403);
   });
 });

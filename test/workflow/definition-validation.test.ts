@@ -68,8 +68,9 @@ describe('loadProcessModel: user tasks', () => {
       ),
     );
     expect(reasons).toEqual([
-      'bpmn:UserTask "A": lane "Kepala Biro" is not a known role',
-      'bpmn:UserTask "B": candidateGroups "kepala-biro" is not a known role',
+      // the refusal names the step and the lane, and says which roles a lane may name for now
+      'bpmn:UserTask "A": step "A": lane "Kepala Biro" is not a known role; for now a lane must be named after an existing role: "PPBJ" (ppbj) or "Admin PPE" (admin-ppe)',
+      'bpmn:UserTask "B": step "B": candidateGroups "kepala-biro" is not a known role; for now a lane must be named after an existing role: "PPBJ" (ppbj) or "Admin PPE" (admin-ppe)',
       'bpmn:UserTask "C": candidateGroups "ppbj,admin-ppe" must name exactly one role',
       'bpmn:UserTask "D": no candidateGroups and no lane to take the role from',
       'bpmn:UserTask "E": no camunda:formKey and no form fields (camunda:formData)',

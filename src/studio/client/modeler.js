@@ -11,6 +11,8 @@ import { showProblems } from './problems.js';
 
 const root = document.getElementById('studio');
 const $ = (id) => document.getElementById(id);
+/** The endpoints of this process's studio, from the page (data-url-*): the client knows no paths. */
+const url = (name) => root.dataset[`url${name[0].toUpperCase()}${name.slice(1)}`];
 const msg = (key) => root.dataset[`msg${key[0].toUpperCase()}${key.slice(1)}`] || key;
 const csrf = () => (document.querySelector('#studio-deploy input[name=_csrf]') || {}).value || '';
 const status = (text, kind) => {
@@ -44,7 +46,7 @@ const render = (problems) => showProblems(modeler, problems, { list: $('studio-p
 
 let validating = null;
 async function validate() {
-  const { data } = await post('/proses/studio/validasi', { xml: await currentXml() });
+  const { data } = await post(url('validate'), { xml: await currentXml() });
   render(data.problems || []);
   root.dataset.validated = String(Date.now());
   return data.problems || [];
@@ -61,7 +63,7 @@ async function open(xml) {
 }
 
 $('studio-save').addEventListener('click', async () => {
-  const { status: code, data } = await post('/proses/studio/draf', { xml: await currentXml() });
+  const { status: code, data } = await post(url('draft'), { xml: await currentXml() });
   render(data.problems || []);
   status(code === 200 ? msg('saved') : msg('failed'), code === 200 ? 'ok' : 'error');
 });
@@ -81,7 +83,7 @@ $('studio-upload').addEventListener('change', async (event) => {
   event.target.value = '';
   if (!file) return;
   if (file.size > Number(root.dataset.maxBytes)) return status(msg('tooLarge'), 'error');
-  const { status: code, data } = await post('/proses/studio/unggah', { xml: await file.text(), name: file.name });
+  const { status: code, data } = await post(url('upload'), { xml: await file.text(), name: file.name });
   if (code !== 200 || !data.xml) {
     render(data.problems || []);
     return status(msg('uploadRefused'), 'error');
@@ -93,7 +95,7 @@ $('studio-upload').addEventListener('change', async (event) => {
 $('studio-deploy').addEventListener('submit', async (event) => {
   event.preventDefault();
   const comment = $('studio-comment').value;
-  const { status: code, data } = await post('/proses/studio/deploy', { xml: await currentXml(), comment });
+  const { status: code, data } = await post(url('deploy'), { xml: await currentXml(), comment });
   if (code === 201) {
     window.location.href = data.location;
     return;
@@ -104,7 +106,7 @@ $('studio-deploy').addEventListener('submit', async (event) => {
 
 modeler.on('commandStack.changed', scheduleValidation);
 
-fetch('/proses/studio/xml', { credentials: 'same-origin', headers: { accept: 'application/json' } })
+fetch(url('xml'), { credentials: 'same-origin', headers: { accept: 'application/json' } })
   .then((res) => res.json())
   .then((doc) => open(doc.xml))
   .then(() => { root.dataset.ready = 'true'; })

@@ -4,7 +4,8 @@
   'use strict';
   var el = document.getElementById('monitor-canvas');
   if (!el || !window.BpmnJS) return;
-  var stepUrl = function (id, overdue) { return '/proses/pantau/langkah/' + encodeURIComponent(id) + (overdue ? '?terlambat=1' : ''); };
+  // the step pages' base URL comes from the page (data-steps): the script knows no paths
+  var stepUrl = function (id, overdue) { return el.dataset.steps + encodeURIComponent(id) + (overdue ? '?terlambat=1' : ''); };
   var badge = function (cls, id, count, overdue, title) {
     var a = document.createElement('a');
     a.className = 'count-badge ' + cls;
