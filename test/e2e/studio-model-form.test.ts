@@ -69,7 +69,7 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     const p = owner.page;
     await p.setViewportSize({ width: 1400, height: 900 });
     await loginOwner(p);
-    await p.goto('/proses/studio');
+    await p.goto('/proses/pendaftaran-akun-ppbj/studio');
     await p.locator('#studio[data-ready="true"]').waitFor();
 
     // The new step: dropped on the flow after step 2, then turned into a user task.
@@ -101,7 +101,7 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
 
     await field(p, 'Keterangan versi').fill('Langkah baru: data atasan');
     await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
-    await p.waitForURL(/\/proses$/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj$/);
     await see(p, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
     expect(await p.locator(`tr[data-element="${taskId}"]`).innerText()).toContain(STEP);
 

@@ -19,7 +19,7 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     const p = owner.page;
     await loginOwner(p);
     await p.getByRole('link', { name: 'Ubah di Modeler', exact: true }).click();
-    await p.waitForURL(/\/proses\/studio$/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/studio$/);
     await p.locator('#studio[data-ready="true"]').waitFor();
     expect(await p.locator('#studio-canvas .djs-shape').count()).toBeGreaterThan(8);
     await checkA11y(p);
@@ -44,7 +44,7 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     expect(await p.locator('#studio-problems').getAttribute('data-errors')).toBe('0');
     expect(await p.locator('#studio-canvas .alur-error').count()).toBe(0);
     await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
-    await p.waitForURL(/\/proses$/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj$/);
     await see(p, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
     const v2 = p.locator('tr.version-row[data-version="2"]');
     expect(await v2.locator('.comment').innerText()).toBe('Waktu aktivasi 10 menit');
@@ -53,18 +53,18 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await p.screenshot({ path: `${ARTIFACTS}studio-deployed.png`, fullPage: true });
     await checkA11y(p);
     await p.getByRole('button', { name: 'Bandingkan', exact: true }).click();
-    await p.waitForURL(/\/proses\/beda\?/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/beda\?/);
     expect(await p.locator('.changed-element[data-element="MengaktifkanAkun"] tr[data-field="time"] .after').innerText()).toBe('PT10M');
     await checkA11y(p);
-    await p.goto('/proses');
+    await p.goto('/proses/pendaftaran-akun-ppbj');
 
     await p.getByRole('link', { name: 'Dokumen SOP', exact: true }).click();
-    await p.waitForURL(/\/proses\/sop$/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/sop$/);
     expect(await p.locator('tr.sop-row').nth(6).locator('.waktu').innerText()).toBe('10 Menit');
     await p.screenshot({ path: `${ARTIFACTS}studio-sop.png`, fullPage: true });
     await checkA11y(p);
 
-    await p.goto('/proses/pantau');
+    await p.goto('/proses/pendaftaran-akun-ppbj/pantau');
     await p.locator('#monitor-canvas[data-ready="true"]').waitFor();
     expect(await p.locator('#monitor-canvas a.count-badge.open').count()).toBe(6);
     // coloured by compliance (no finished task yet on this fresh server: every step "none")
@@ -72,20 +72,20 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     expect(await p.locator('#monitor-canvas .djs-element.compliance-none').count()).toBe(6);
     await checkA11y(p);
     await p.locator('#monitor-canvas a.count-badge.open[data-element="MengisiIdentitas"]').click();
-    await p.waitForURL(/\/proses\/pantau\/langkah\/MengisiIdentitas$/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/pantau\/langkah\/MengisiIdentitas$/);
     await see(p, 'Tidak ada kasus di langkah ini.');
     await checkA11y(p);
     expect(owner.a11y.pagesChecked).toBe(6);
     expect(owner.a11y.violations).toEqual([]);
     // no page error, CSP violation or console error, except the refused deploy's own 422
-    expect(owner.problems.filter((x) => !/status of 422 .*\/proses\/studio\/deploy$/.test(x))).toEqual([]);
+    expect(owner.problems.filter((x) => !/status of 422 .*\/proses\/pendaftaran-akun-ppbj\/studio\/deploy$/.test(x))).toEqual([]);
   }, 90_000);
 
   test('when the owner uploads a Camunda modeler file, saves the draft, downloads it and discards it, then each step does what it says', async () => {
     const owner = await newActor(live.browser, live.server.url);
     const p = owner.page;
     await loginOwner(p);
-    await p.goto('/proses/studio');
+    await p.goto('/proses/pendaftaran-akun-ppbj/studio');
     await p.locator('#studio[data-ready="true"]').waitFor();
 
     await p.locator('#studio-upload').setInputFiles(CAMUNDA_EXPORT);
@@ -106,7 +106,7 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     expect(file).toContain('<alur:sopIdentity');
 
     await p.getByRole('button', { name: 'Buang Draf', exact: true }).click();
-    await p.waitForURL(/\/proses\/studio$/);
+    await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/studio$/);
     await see(p, 'Draf dibuang.');
     await p.locator('#studio[data-ready="true"]').waitFor();
     await see(p.locator('#studio-source'), 'Membuka versi yang berjalan:');

@@ -1,4 +1,4 @@
-// Page steps of the process owner in the modeler (/proses/studio), shared by the studio browser tests.
+// Page steps of the process owner in the modeler (/proses/:key/studio), shared by the studio browser tests.
 import type { Page } from 'playwright-core';
 import { field } from './browser-steps.js';
 
