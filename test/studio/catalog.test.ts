@@ -141,6 +141,15 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
     });
   });
 
+  test('when the owner discards the only draft of a new SOP, then it leaves the catalogue and its pages are 404', async () => {
+    expect((await newSop(owner, { nama: 'Coba Saja', id: 'coba-saja' })).status).toBe(303);
+    const _csrf = await csrfFrom(owner, '/proses/coba-saja/studio');
+    const res = await owner.post('/proses/coba-saja/studio/buang').type('form').send({ _csrf });
+    expect([res.status, res.headers.location]).toEqual([303, '/proses']);
+    expect(await row('coba-saja')).toHaveLength(0);
+    expect((await owner.get('/proses/coba-saja/studio')).status).toBe(404);
+  });
+
   describe('when a second process is deployed from a file that uses the two existing roles', () => {
     test('then it has its own versions page, studio, SOP document, monitor, reports, Tabel 7, CSV and time settings', async () => {
       expect((await newSop(owner, { nama: 'Izin Cuti', id: SECOND })).status).toBe(303);

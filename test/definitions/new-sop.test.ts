@@ -1,0 +1,41 @@
+// SOP baru without HTTP: the id proposed from a name, and the name of a never-deployed draft read
+// without parsing it (the catalogue lists drafts that may not be valid BPMN yet).
+import { describe, expect, test } from '@jest/globals';
+import { newSopXml } from '../../src/definitions/new-sop-template.js';
+import { slugFromName } from '../../src/definitions/new-sop.js';
+import { draftProcessName } from '../../src/definitions/process-catalog.js';
+import { validateDefinition } from '../../src/workflow/index.js';
+
+describe('SOP baru', () => {
+  test.each([
+    ['Permohonan Izin Cuti', 'permohonan-izin-cuti'],
+    ['  Surat Keterangan (2024) / Bidang Umum ', 'surat-keterangan-2024-bidang-umum'],
+    ['Pengadaan Barang & Jasa — Tahap Ⅱ', 'pengadaan-barang-jasa-tahap-ii'],
+    ['2024 Laporan Tahunan', 'laporan-tahunan'],
+    ['Évaluasi Kinerja', 'evaluasi-kinerja'],
+    ['!!!', ''],
+  ])('Given the name %j, Then the proposed id is %j (letters first, at most 64)', (name, slug) => {
+    expect(slugFromName(name)).toBe(slug);
+  });
+
+  test('Given a very long name, Then the proposed id is cut to 64 characters without a trailing dash', () => {
+    const slug = slugFromName('Permohonan '.repeat(20));
+    expect(slug.length).toBeLessThanOrEqual(64);
+    expect(slug).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]$/);
+  });
+
+  test('Given a name with XML characters, When the template is made, Then it validates with no problem and keeps the name', async () => {
+    const xml = newSopXml('izin-cuti', 'Izin <Cuti> & "Sakit"');
+    const { problems, model } = await validateDefinition(xml, { hasForm: () => false });
+    expect(problems).toEqual([]);
+    expect(model).toMatchObject({ processKey: 'izin-cuti', name: 'Izin <Cuti> & "Sakit"' });
+    expect(model!.userTasks.map((t) => t.role)).toEqual(['admin-ppe']);
+    expect(draftProcessName(xml, 'izin-cuti')).toBe('Izin <Cuti> & "Sakit"');
+  });
+
+  test('Given a draft whose process has another id or no name, Then no name is read from it', () => {
+    expect(draftProcessName(newSopXml('a', 'Nama A'), 'b')).toBeNull();
+    expect(draftProcessName('<process id="x">', 'x')).toBeNull();
+    expect(draftProcessName('not xml at all', 'x')).toBeNull();
+  });
+});
