@@ -104,6 +104,14 @@ export interface ProcessSummary {
   overdueTasks: number; // open tasks with dueAt < now
 }
 
+/** The open tasks at one step of one process (the process view); element ids are per process only. */
+export interface StepTaskQuery {
+  processKey: string;
+  elementId: string;
+  dueBefore?: string; // dueAt < this (overdue at that time)
+  limit?: number;
+}
+
 export type CaseStatus = 'running' | 'completed' | 'failed';
 
 export interface CaseRecord {
@@ -363,6 +371,9 @@ export interface Store {
   listDefinitions(processKey: string): Promise<DefinitionRecord[]>; // newest first
   /** The catalogue of processes (deployed or only a studio draft), by processKey; counts as of `now`. */
   listProcessSummaries(now: string, limit?: number): Promise<ProcessSummary[]>; // default limit 200
+  /** Open tasks at one step of one process (tasks of cases of `processKey`), by dueAt, createdAt, id; default limit 200. */
+  listStepTasks(query: StepTaskQuery): Promise<TaskRecord[]>;
+  countStepTasks(query: StepTaskQuery): Promise<number>;
 
   // cases and tasks
   applyCaseChange(change: CaseChange): Promise<void>;

@@ -1,5 +1,6 @@
 // "Seeing the process run": open and overdue tasks per user task of the process (all versions:
-// element ids are stable across versions), and the open tasks of one step.
+// element ids are stable across versions; only tasks of this process's cases, as another process
+// may use the same element id), and the open tasks of one step.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { Store, TaskRecord } from '../store/ports.js';
 
@@ -30,8 +31,8 @@ export class MonitorService {
         elementId: task.id,
         name: task.name,
         stepNo: task.sop.stepNo,
-        open: await this.deps.store.countTasks({ elementId: task.id, status: 'open' }),
-        overdue: await this.deps.store.countTasks({ elementId: task.id, status: 'open', dueBefore: now }),
+        open: await this.deps.store.countStepTasks({ processKey: this.processKey, elementId: task.id }),
+        overdue: await this.deps.store.countStepTasks({ processKey: this.processKey, elementId: task.id, dueBefore: now }),
       })),
     );
     return { xml: def.xml, version: def.version, steps };
@@ -40,8 +41,8 @@ export class MonitorService {
   /** Open tasks at one step, overdue first (by due time); `overdueOnly` keeps those past due now. */
   async tasksAt(elementId: string, overdueOnly: boolean): Promise<Array<TaskRecord & { overdue: boolean }>> {
     const now = this.now();
-    const tasks = await this.deps.store.listTasks({
-      elementId, status: 'open', sort: 'due', limit: 200, ...(overdueOnly ? { dueBefore: now } : {}),
+    const tasks = await this.deps.store.listStepTasks({
+      processKey: this.processKey, elementId, limit: 200, ...(overdueOnly ? { dueBefore: now } : {}),
     });
     return tasks.map((t) => ({ ...t, overdue: t.dueAt < now }));
   }

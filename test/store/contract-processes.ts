@@ -40,6 +40,25 @@ export function processesContract(store: GetStore): void {
       expect(draftOnly).toEqual({ processKey: 'surat-masuk', latest: null, draftSavedAt: at(3), runningCases: 0, overdueTasks: 0 });
     });
 
+    test('Given two processes whose steps share an element id, Then the open tasks of one step are counted and listed per process, in due order', async () => {
+      const s = store();
+      const mine = caseRecord({ processKey: 'cuti' });
+      const other = caseRecord({ processKey: 'ppbj' });
+      const [late, soon, later] = [task(mine, { elementId: 'periksa', dueAt: at(5) }), task(mine, { elementId: 'periksa', dueAt: at(20) }), task(mine, { elementId: 'periksa', dueAt: at(30) })];
+      const done = task(mine, { elementId: 'periksa', dueAt: at(1) });
+      await s.applyCaseChange(create(mine, { openTasks: [later, late, soon, done, task(mine, { elementId: 'lain', dueAt: at(1) })] }));
+      await s.applyCaseChange(update({ ...mine, rev: 1 }, {}, { completeTasks: [{ taskId: done.id, completedBy: null, completedAt: at(2) }] }));
+      await s.applyCaseChange(create(other, { openTasks: [task(other, { elementId: 'periksa', dueAt: at(3) })] }));
+
+      expect(await s.countStepTasks({ processKey: 'cuti', elementId: 'periksa' })).toBe(3);
+      expect(await s.countStepTasks({ processKey: 'cuti', elementId: 'periksa', dueBefore: at(10) })).toBe(1);
+      expect(await s.countStepTasks({ processKey: 'ppbj', elementId: 'periksa' })).toBe(1);
+      expect(await s.countStepTasks({ processKey: 'tidak-ada', elementId: 'periksa' })).toBe(0);
+      expect((await s.listStepTasks({ processKey: 'cuti', elementId: 'periksa' })).map((t) => t.id)).toEqual([late.id, soon.id, later.id]);
+      expect(await s.listStepTasks({ processKey: 'cuti', elementId: 'periksa', dueBefore: at(10) })).toEqual([late]);
+      expect((await s.listStepTasks({ processKey: 'cuti', elementId: 'periksa', limit: 2 })).map((t) => t.id)).toEqual([late.id, soon.id]);
+    });
+
     test('Given an empty store, Then the catalogue is empty; a limit bounds it', async () => {
       expect(await store().listProcessSummaries(at(0))).toEqual([]);
       for (const key of ['a', 'b', 'c']) await store().insertDefinition(definition({ processKey: key }));

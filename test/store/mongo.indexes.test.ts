@@ -167,6 +167,10 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['getLatestDefinition', (s) => s.getLatestDefinition('p')],
     ['listDefinitions', (s) => s.listDefinitions('p')],
     ['listProcessSummaries', (s) => s.listProcessSummaries(at(1))],
+    ['listStepTasks', async (s) => [
+      await s.listStepTasks({ processKey: 'p', elementId: 'e' }), await s.listStepTasks({ processKey: 'p', elementId: 'e', dueBefore: at(1), limit: 20 }),
+    ]],
+    ['countStepTasks', async (s) => [await s.countStepTasks({ processKey: 'p', elementId: 'e' }), await s.countStepTasks({ processKey: 'p', elementId: 'e', dueBefore: at(1) })]],
     ['applyCaseChange', async (s) => {
       await s.applyCaseChange(create(c, { openTasks: [t], audit: [audit(c, 'case.started')], outbox: [message()], timers: [timer()], newUser: user() }));
       await s.applyCaseChange(update(c, { updatedAt: at(5) }, {

@@ -7,6 +7,7 @@ import { appTaskQueries } from './app-queries.js';
 import { DUE_SQL } from '../../src/store/sqlite/outbox.js';
 import { DUE_TIMERS_SQL } from '../../src/store/sqlite/timers.js';
 import { taskFilter } from '../../src/store/sqlite/task-query.js';
+import { COUNT_STEP_TASKS_DUE_SQL, COUNT_STEP_TASKS_SQL, STEP_TASKS_DUE_SQL, STEP_TASKS_SQL } from '../../src/store/sqlite/step-tasks.js';
 import { DRAFT_KEYS_SQL, LATEST_SUMMARY_SQL, OVERDUE_TASKS_SQL, PROCESS_KEYS_SQL, RUNNING_CASES_SQL } from '../../src/store/sqlite/process-summaries.js';
 import { ACTIVE_OF_ROLE, COUNT_ROLE, STAFF_AUDIT_BY_AT, STAFF_AUDIT_BY_USER, USERS_OF_ROLE_PAGE } from '../../src/store/sqlite/staff.js';
 import type { TaskQuery } from '../../src/store/ports.js';
@@ -103,6 +104,15 @@ describe('SQLite process catalogue indexes (src/definitions)', () => {
     const overdue = plan(OVERDUE_TASKS_SQL, { now: 'x', processKey: 'p' });
     expect(overdue).toMatch(/USING COVERING INDEX cases_running \(status=\? AND processKey=\?\)/);
     expect(overdue).toMatch(/USING COVERING INDEX tasks_case \(caseId=\? AND status=\? AND dueAt<\?\)/);
+  });
+
+  test('the open tasks of one step of one process are read through tasks_step in page order, each case by its key', () => {
+    for (const sql of [STEP_TASKS_SQL, STEP_TASKS_DUE_SQL, COUNT_STEP_TASKS_SQL, COUNT_STEP_TASKS_DUE_SQL]) {
+      const p = plan(sql, { processKey: 'p', elementId: 'e', dueBefore: 'x', limit: 20 });
+      expect(p).toMatch(/SEARCH t USING (COVERING )?INDEX tasks_step \(status=\? AND elementId=\?/);
+      expect(p).toMatch(/SEARCH c USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/);
+      expect(p).not.toMatch(/TEMP B-TREE|SCAN/);
+    }
   });
 
   test('the process keys and the latest version of each are read through the (processKey, version) index', () => {

@@ -230,5 +230,21 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
         expect.arrayContaining([expect.objectContaining({ elementId: 'izin-cuti_Langkah1', open: 1, overdue: 1 })]),
       );
     });
+
+    test('then a task of it at an element id PPBJ also uses counts on its own process view only', async () => {
+      const store = t.services.store;
+      const ppbjStep = async () => ((await owner.get(`/proses/${PPBJ}/pantau/data.json`)).body.steps as Array<{ elementId: string; open: number }>)
+        .find((s) => s.elementId === 'MengisiIdentitas')!.open;
+      const before = await ppbjStep();
+      const c = (await store.getCase('case-izin-cuti-1'))!;
+      const now = t.clock.now.toISOString();
+      await store.applyCaseChange({
+        expectedRev: c.rev, case: { ...c, rev: c.rev + 1 }, audit: [],
+        openTasks: [{ ...(await store.getTask('task-izin-cuti-1'))!, id: 'task-izin-cuti-2', elementId: 'MengisiIdentitas', createdAt: now, dueAt: now }],
+      });
+      expect(await ppbjStep()).toBe(before);
+      const cases = $((await owner.get(`/proses/${PPBJ}/pantau/langkah/MengisiIdentitas`)).text);
+      expect(cases('a[href="/kasus/case-izin-cuti-1"]')).toHaveLength(0);
+    });
   });
 });

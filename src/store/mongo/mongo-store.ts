@@ -5,6 +5,7 @@ import type { CaseRecord, Store, TaskRecord, UserRecord } from '../ports.js';
 import { createCaseWriter } from './case-change.js';
 import { createDrafts } from './drafts.js';
 import { createProcessSummaries } from './process-summaries.js';
+import { createStepTasks } from './step-tasks.js';
 import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflict } from './mapping.js';
 import { bindModels, ensureCollections } from './models.js';
 import { migrate } from './migrations.js';
@@ -91,6 +92,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     ...createOutbox(atomically, m),
     ...createDrafts(m),
     ...createProcessSummaries(m),
+    ...createStepTasks(m),
     ...createTimers(atomically, m),
     ...createCompliance(m),
 

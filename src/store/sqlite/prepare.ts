@@ -15,6 +15,7 @@ import { createCompliance } from './compliance.js';
 import { createUploadReferences } from './uploads.js';
 import { createRateLimits } from './rate-limits.js';
 import { createProcessSummaries } from './process-summaries.js';
+import { createStepTasks } from './step-tasks.js';
 import { createStaff } from './staff.js';
 
 /** Call after migrate(): statements are checked against the schema when prepared. */
@@ -41,6 +42,7 @@ export function prepare(db: Database) {
     isUploadReferenced: createUploadReferences(db),
     rateLimits: createRateLimits(db),
     listProcessSummaries: createProcessSummaries(db),
+    stepTasks: createStepTasks(db),
     staff: createStaff(db),
   };
 }

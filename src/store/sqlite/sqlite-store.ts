@@ -176,6 +176,12 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async listProcessSummaries(now, limit) {
       return r().listProcessSummaries(now, limit);
     },
+    async listStepTasks(query) {
+      return r().stepTasks.listStepTasks(query);
+    },
+    async countStepTasks(query) {
+      return r().stepTasks.countStepTasks(query);
+    },
 
     async applyCaseChange(change) {
       r().writer.applyCaseChange(change);
