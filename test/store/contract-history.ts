@@ -20,6 +20,20 @@ export function historyContract(store: GetStore): void {
       expect(await store().listAudit('other-case')).toEqual([]);
     });
 
+    test('Given events of one case in the same millisecond, written by separate changes, Then listed in the order written, whatever the ids', async () => {
+      const c = caseRecord();
+      const first = audit(c, 'case.started', { id: 'audit-zz-written-first', at: at(2) });
+      const second = audit(c, 'data.exported', { id: 'audit-mm-written-second', at: at(2) });
+      const third = audit(c, 'task.created', { id: 'audit-aa-written-third', at: at(2) });
+      await store().applyCaseChange(create(c, { audit: [first] }));
+      await store().appendAudit([second]); // outside a case change
+      await store().applyCaseChange(update(c, {}, { audit: [third] }));
+
+      expect((await store().listAudit(c.id)).map((e) => e.id)).toEqual([first.id, second.id, third.id]);
+      const report = await store().listAuditOfCases([c.id], ['case.started', 'data.exported', 'task.created']);
+      expect(report.map((e) => e.id)).toEqual([first.id, second.id, third.id]);
+    });
+
     test('A single change may write many events; all are kept', async () => {
       const c = caseRecord();
       const many = Array.from({ length: 20 }, (_, i) => audit(c, 'task.created', { at: at(1), data: { i } }));
@@ -43,6 +57,19 @@ export function historyContract(store: GetStore): void {
       expect(await store().getDocument(d1.id)).toEqual(d1);
       expect(await store().getDocument('missing')).toBeNull();
       expect(await store().listDocuments('missing')).toEqual([]);
+    });
+  });
+
+  describe('documents of the same millisecond', () => {
+    test('Given two versions of one field uploaded in the same millisecond by separate changes, Then the one written last is listed last (the current one), whatever the ids', async () => {
+      const c = caseRecord();
+      const first = document(c, { id: 'doc-zz-written-first', createdAt: at(4) });
+      const second = document(c, { id: 'doc-aa-written-second', createdAt: at(4) });
+      const other = caseRecord();
+      await store().applyCaseChange(create(c, { documents: [first] }));
+      await store().applyCaseChange(create(other, { documents: [document(other, { createdAt: at(4) })] }));
+      await store().applyCaseChange(update(c, {}, { documents: [second] }));
+      expect((await store().listDocuments(c.id)).map((d) => d.id)).toEqual([first.id, second.id]);
     });
   });
 

@@ -26,6 +26,15 @@ function codeTests(store: GetStore): void {
       expect(await store().latestVerification('user-that-never-was', 'email')).toBeNull();
     });
 
+    test('Given two codes of one user and purpose sent in the same millisecond, Then the latest is the one written last, whatever the ids', async () => {
+      const first = verification(u.id, { id: 'ver-zz-written-first', createdAt: at(3) });
+      const second = verification(u.id, { id: 'ver-aa-written-second', createdAt: at(3), codeHash: 'f'.repeat(64) });
+      await store().insertVerification(first);
+      await store().insertVerification(verification(u.id, { purpose: 'email', createdAt: at(3) })); // another purpose between
+      await store().insertVerification(second);
+      expect(await store().latestVerification(u.id, 'whatsapp')).toEqual(second);
+    });
+
     test('latestVerification: the newest of that user and purpose (insertion order breaks a tie)', async () => {
       const old = verification(u.id, { createdAt: at(0) });
       const newer = verification(u.id, { createdAt: at(5), codeHash: 'd'.repeat(64) });

@@ -26,7 +26,7 @@ export const cursorOf = (docs: unknown[]) => ({
 });
 
 /** What the fake collection answers per driver method (an empty collection, where updates match). */
-function answer(method: string, args: unknown[]): unknown {
+function answer(collection: string, method: string, args: unknown[]): unknown {
   switch (method) {
     case 'find': {
       // an existence check ({ _id: { $in } }, _id only) finds every id: the referenced documents exist
@@ -40,7 +40,13 @@ function answer(method: string, args: unknown[]): unknown {
     case 'findOne':
       // an existence check by _id (Model.exists) finds it; any other lookup finds nothing
       return Promise.resolve(isIdLookup(args) ? { _id: (args[0] as { _id: unknown })._id } : null);
-    case 'findOneAndUpdate':
+    case 'findOneAndUpdate': {
+      // a case's or user's counter (src/store/mongo/sequences.ts): the document exists, its counter was 0
+      const inc = (args[1] as { $inc?: Record<string, number> } | undefined)?.$inc;
+      const id = (args[0] as { _id?: unknown })._id;
+      if (inc && typeof id === 'string' && ['cases', 'users'].includes(collection)) return Promise.resolve({ _id: id, ...inc });
+      return Promise.resolve(null);
+    }
     case 'findOneAndDelete':
     case 'findOneAndReplace':
       return Promise.resolve(null);
@@ -92,7 +98,7 @@ export function recordingStore(override?: (call: DriverCall) => unknown): { stor
             const call = { collection: collection.name, method, args };
             calls.push(call);
             const counter = collection.name === 'counters' && method === 'findOneAndUpdate' ? Promise.resolve({ _id: 'x', value: 1 }) : undefined;
-            return override?.(call) ?? counter ?? answer(method, args);
+            return override?.(call) ?? counter ?? answer(collection.name, method, args);
           },
       },
     );

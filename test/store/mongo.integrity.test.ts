@@ -8,7 +8,8 @@ import { at, audit, caseRecord, draft, verification } from './fixtures.js';
 import { cursorOf, recordingStore, type DriverCall } from './mongo-recorder.js';
 
 /** A recorder in which no case, task or user exists. */
-const nothingExists = (call: DriverCall) => (call.method === 'find' ? cursorOf([]) : call.method === 'findOne' ? Promise.resolve(null) : undefined);
+const nothingExists = (call: DriverCall) =>
+  call.method === 'find' ? cursorOf([]) : ['findOne', 'findOneAndUpdate'].includes(call.method) ? Promise.resolve(null) : undefined;
 
 const conn = mongoose.createConnection(); // never opened
 const m = bindModels(conn);

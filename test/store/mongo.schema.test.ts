@@ -87,12 +87,12 @@ describe('MongoDB validation (await doc.validate(), no server)', () => {
       new m.Definition(toDoc(definition({ comment: '' }))), // empty comment allowed
       new m.Case({ ...toDoc(caseRecord({ data: {} })), seq: 1 }),
       new m.Task(toDoc(task(c))),
-      new m.Audit({ ...toDoc(audit(c, 'case.started')), seq: new mongoose.Types.ObjectId() }),
-      new m.Document({ ...toDoc(document(c, { size: 0, originalName: '' })), seq: new mongoose.Types.ObjectId() }),
+      new m.Audit({ ...toDoc(audit(c, 'case.started')), seq: 1 }),
+      new m.Document({ ...toDoc(document(c, { size: 0, originalName: '' })), seq: 1 }),
       new m.Session(sessionToDoc({ sid: 's1', data: '{}', expiresAt: new Date().toISOString() })),
       new m.User(toDoc(user({ emailVerifiedAt: '2026-01-05T01:00:00.000Z', privacyNoticeVersion: null, privacyAcknowledgedAt: null }))),
       new m.Task(toDoc(task(c, { searchText: '' }))), // empty searchText allowed
-      new m.Verification({ ...toDoc(verification('u1')), seq: new mongoose.Types.ObjectId() }),
+      new m.Verification({ ...toDoc(verification('u1')), seq: 1 }),
       new m.Outbox({ ...toDoc(message({ subject: null, body: '' })), seq: new mongoose.Types.ObjectId() }),
       new m.Draft(draft('t1', 'u1', { values: {} })),
     ];
@@ -111,8 +111,8 @@ describe('MongoDB validation (await doc.validate(), no server)', () => {
     await expect(new m.Case({ ...toDoc(caseRecord()), engineState: undefined }).validate()).rejects.toThrow(/engineState/);
     await expect(new m.Definition({ ...toDoc(definition()), comment: undefined }).validate()).rejects.toThrow(/comment/);
     const seq = new mongoose.Types.ObjectId();
-    await expect(new m.Verification({ ...toDoc(verification('u1', { purpose: 'sms' as 'email' })), seq }).validate()).rejects.toThrow(/purpose/);
-    await expect(new m.Verification({ ...toDoc(verification('u1', { attempts: -1 })), seq }).validate()).rejects.toThrow(/attempts/);
+    await expect(new m.Verification({ ...toDoc(verification('u1', { purpose: 'sms' as 'email' })), seq: 1 }).validate()).rejects.toThrow(/purpose/);
+    await expect(new m.Verification({ ...toDoc(verification('u1', { attempts: -1 })), seq: 1 }).validate()).rejects.toThrow(/attempts/);
     const badOutbox = new m.Outbox({ ...toDoc(message({ channel: 'sms' as 'email', status: 'queued' as 'sent' })), seq });
     const err2 = await badOutbox.validate().catch((e: unknown) => e as mongoose.Error.ValidationError);
     expect(Object.keys(err2!.errors).sort()).toEqual(['channel', 'status']);

@@ -1,13 +1,14 @@
 // The two atomic writes of the MongoDB store, each in one multi-document transaction
 // (transaction.ts: needs a replica set).
 import { NotFoundError } from '../../errors.js';
-import { ConflictError, type AssigneeChange, type CaseChange } from '../ports.js';
+import { ConflictError, type AssigneeChange, type AuditEvent, type CaseChange, type DocumentRecord } from '../ports.js';
 import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 import { applyTimerChange } from './timers.js';
 import { assertCasesExist } from './integrity.js';
 import { nextSeq } from './counters.js';
+import { numberCaseRecords, numberFrom } from './sequences.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
 export function checkRev(change: CaseChange): void {
@@ -23,12 +24,14 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
     const c = change.case;
     const caseDoc = toDoc(c);
     await new m.Case({ ...caseDoc, seq: 1 }).validate(); // updateOne below does not validate (seq: the counter's, below)
-    // records of another case must name one that exists (SQLite's foreign keys); the case's own is written here
-    const otherCases = [...(change.audit ?? []), ...(change.documents ?? []), ...(change.openTasks ?? [])]
-      .map((r) => r.caseId)
-      .filter((id) => id !== c.id);
+    // records of another case must name one that exists (SQLite's foreign keys); the case's own is written here.
+    // Audit events and documents take their numbers from their case's counter (sequences.ts), this case's
+    // with its own write below, other cases' in takeCaseSeqs (which also checks they exist).
+    const documents = change.documents ?? [];
+    const ownCount = [...change.audit, ...documents].filter((r) => r.caseId === c.id).length;
+    const otherTaskCases = (change.openTasks ?? []).map((r) => r.caseId).filter((id) => id !== c.id);
     await atomically(`case ${c.id}`, async (session) => {
-      await assertCasesExist(m, otherCases, session);
+      await assertCasesExist(m, otherTaskCases, session);
       if (change.newUser) {
         await m.User.insertMany([toDoc({ ...change.newUser, email: change.newUser.email.toLowerCase() })], { session });
       }
@@ -37,15 +40,19 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
         const r = await m.User.updateOne({ _id: userId }, { $set: { status } }, { session });
         if (r.matchedCount === 0) throw new NotFoundError();
       }
+      let firstOwn = 1; // the number of this case's first record in the change
       if (change.expectedRev === null) {
         // duplicate _id → ConflictError; seq: insertion order, the tie-break of equal times (as SQLite's rowid)
-        await m.Case.insertMany([{ ...caseDoc, seq: await nextSeq(m, 'cases', session) }], { session });
+        await m.Case.insertMany([{ ...caseDoc, seq: await nextSeq(m, 'cases', session), eventSeq: ownCount }], { session });
       } else {
         const { _id, createdAt: _createdAt, ...set } = caseDoc;
-        const r = await m.Case.updateOne({ _id, rev: change.expectedRev }, { $set: set }, { session });
-        if (r.matchedCount === 0) {
-          throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
-        }
+        const filter = { _id, rev: change.expectedRev };
+        // the rev check and the numbers in one write
+        const r = ownCount
+          ? await m.Case.findOneAndUpdate(filter, { $set: set, $inc: { eventSeq: ownCount } }, { session, returnDocument: 'after', projection: { eventSeq: 1 } }).lean()
+          : (await m.Case.updateOne(filter, { $set: set }, { session })).matchedCount > 0;
+        if (!r) throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
+        if (typeof r === 'object') firstOwn = (r.eventSeq ?? ownCount) - ownCount + 1;
       }
       for (const t of change.completeTasks ?? []) {
         const r = await m.Task.updateOne(
@@ -60,9 +67,16 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
         await m.Draft.deleteMany({ taskId: { $in: change.completeTasks.map((t) => t.taskId) } }, { session });
       }
       if (change.openTasks?.length) await m.Task.insertMany(change.openTasks.map(toDoc), { session });
-      if (change.documents?.length) await m.Document.insertMany(change.documents.map(withSeq), { session });
+      const own = <R extends AuditEvent | DocumentRecord>(records: R[]) => records.filter((r) => r.caseId === c.id);
+      const others = <R extends AuditEvent | DocumentRecord>(records: R[]) => records.filter((r) => r.caseId !== c.id);
+      const numberedDocs = [...numberFrom(own(documents), firstOwn), ...(await numberCaseRecords(m, others(documents), session))];
+      const numberedAudit = [
+        ...numberFrom(own(change.audit), firstOwn + own(documents).length),
+        ...(await numberCaseRecords(m, others(change.audit), session)),
+      ];
+      if (numberedDocs.length) await m.Document.insertMany(numberedDocs, { session });
       if (change.outbox?.length) await m.Outbox.insertMany(change.outbox.map(withSeq), { session });
-      if (change.audit.length) await m.Audit.insertMany(change.audit.map(withSeq), { session });
+      if (numberedAudit.length) await m.Audit.insertMany(numberedAudit, { session });
       await applyTimerChange(m, change, c.id, c.updatedAt, session);
     });
   }
@@ -77,7 +91,7 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
       if (r.matchedCount === 0) {
         throw new ConflictError(`task ${change.taskId} is not open or its assignee is no longer ${change.from ?? 'nobody'}`);
       }
-      await m.Audit.insertMany([withSeq(change.audit)], { session });
+      await m.Audit.insertMany(await numberCaseRecords(m, [change.audit], session), { session });
     });
   }
 

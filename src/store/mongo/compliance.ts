@@ -2,6 +2,7 @@
 // reports aggregate, for the MongoDB store. Long id lists are read in chunks and merged in order.
 import type { AuditEvent, CaseSummary, ProcessTimeSettings, Store, TaskRecord, WorkingCalendarRecord } from '../ports.js';
 import { fromDoc } from './mapping.js';
+import { compareSeq } from './sequences.js';
 import type { Models } from './models.js';
 import { CALENDAR_ID } from './timer-schemas.js';
 
@@ -57,12 +58,13 @@ export function createCompliance(m: Models): Compliance {
     },
     async listAuditOfCases(caseIds, types) {
       if (!types.length) return [];
-      const docs: Array<Lean & { seq: { toHexString(): string }; at: string }> = [];
+      const docs: Array<Lean & { seq: unknown; at: string; caseId: string }> = [];
       for (const ids of chunks(caseIds)) {
         docs.push(...((await m.Audit.find({ caseId: { $in: ids }, type: { $in: types } }).lean()) as unknown as typeof docs));
       }
-      const key = (d: (typeof docs)[number]) => `${d.at}|${d.seq.toHexString()}`;
-      return docs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((d) => fromDoc<AuditEvent>(d));
+      // by time; within one case in insertion order (its numbering, sequences.ts); cases by id
+      const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+      return docs.sort((a, b) => cmp(a.at, b.at) || cmp(a.caseId, b.caseId) || compareSeq(a.seq, b.seq)).map((d) => fromDoc<AuditEvent>(d));
     },
   };
 }

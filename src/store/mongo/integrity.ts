@@ -1,6 +1,7 @@
 // The integrity rules SQLite enforces with foreign keys and triggers, for the MongoDB store: the
 // audit log is append-only (no update or delete path, and a schema guard that refuses one), and an
-// audit event, draft or verification code must name a case, task or user that exists.
+// audit event, draft or verification code must name a case, task or user that exists (an audit event
+// and a code also take their number from that case or user: sequences.ts, which checks it there).
 import type { ClientSession, Schema } from 'mongoose';
 import type { Models } from './models.js';
 
@@ -42,5 +43,4 @@ async function assertExist(what: string, model: Models['Case'] | Models['Task'] 
 
 export const assertCasesExist = (m: Models, caseIds: string[], session?: ClientSession) => assertExist('case', m.Case, caseIds, session);
 export const assertTaskExists = (m: Models, taskId: string) => assertExist('task', m.Task, [taskId]);
-export const assertUserExists = (m: Models, userId: string) => assertExist('user', m.User, [userId]);
 export const assertUsersExist = (m: Models, userIds: string[], session?: ClientSession) => assertExist('user', m.User, userIds, session);

@@ -3,9 +3,12 @@
 import { ConflictError, type SessionRecord } from '../ports.js';
 import type { SessionDoc } from './schemas.js';
 
-/** Strips `_id` (→ `id`) and the store-internal `seq` and `leaseExpires`; what is left is the record. */
+/**
+ * Strips `_id` (→ `id`) and the store-internal `seq`, `leaseExpires` and counters (`eventSeq`,
+ * `codeSeq`: sequences.ts); what is left is the record.
+ */
 export function fromDoc<R extends { id: string }>(doc: Record<string, unknown> & { _id: string }): R {
-  const { _id, seq: _seq, leaseExpires: _leaseExpires, ...rest } = doc;
+  const { _id, seq: _seq, leaseExpires: _leaseExpires, eventSeq: _eventSeq, codeSeq: _codeSeq, ...rest } = doc;
   return { id: _id, ...rest } as unknown as R;
 }
 

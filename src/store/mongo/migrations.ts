@@ -6,6 +6,8 @@ import { Schema, type Model } from 'mongoose';
 import type { Models } from './models.js';
 import { storedNamesIn } from './mapping.js';
 import { options, str } from './schema-kit.js';
+import { DEFAULT_MONGO_TIMEOUTS } from './connection.js';
+import { transactionOptions } from './transaction.js';
 
 export interface MigrationDoc {
   _id: string;
@@ -95,12 +97,50 @@ async function numberOlderCases(models: Models): Promise<void> {
   }
 }
 
+/**
+ * Documents and verification codes written before their numbering (sequences.ts) carry an ObjectId
+ * `seq`; each owner's (case's, user's) get numbers from its counter, in their old order (time, then
+ * that ObjectId), one owner per transaction: an instance already writing numbered records conflicts
+ * on the counter and is retried, two instances migrating at once number each record once.
+ * NOTE: audit events keep theirs: the log is append-only (the database role refuses an update), and
+ * MongoDB sorts every number before every ObjectId, which matters only for two events of one case in
+ * the same millisecond, one written before the upgrade and one after.
+ */
+function numberOlder(spec: { records: 'Document' | 'Verification'; owner: 'Case' | 'User'; ownerField: 'caseId' | 'userId'; counter: 'eventSeq' | 'codeSeq' }) {
+  return async (models: Models): Promise<void> => {
+    const records = models[spec.records] as unknown as Model<{ _id: string; seq: unknown } & Record<string, unknown>>;
+    const owners = models[spec.owner] as unknown as Model<{ _id: string } & Record<string, unknown>>;
+    const old = { seq: { $type: 'objectId' } };
+    const BATCH = 500;
+    let after = '';
+    for (;;) {
+      const page = await records.find({ _id: { $gt: after }, ...old }, { [spec.ownerField]: 1 }).sort({ _id: 1 }).limit(BATCH).lean();
+      if (page.length === 0) return;
+      for (const ownerId of new Set(page.map((r) => String(r[spec.ownerField])))) {
+        await owners.db.transaction(async (session) => {
+          const mine = await records.find({ [spec.ownerField]: ownerId, ...old }, { _id: 1 }).sort({ createdAt: 1, seq: 1 }).session(session).lean();
+          if (mine.length === 0) return; // numbered meanwhile
+          const o = await owners.findOneAndUpdate({ _id: ownerId }, { $inc: { [spec.counter]: mine.length } }, { session, returnDocument: 'after', projection: { [spec.counter]: 1 } }).lean();
+          const last = typeof o?.[spec.counter] === 'number' ? (o[spec.counter] as number) : mine.length; // an orphan: 1…n
+          await records.bulkWrite(
+            mine.map((r, i) => ({ updateOne: { filter: { _id: r._id, ...old }, update: { $set: { seq: last - mine.length + 1 + i } } } })),
+            { session, ordered: true },
+          );
+        }, transactionOptions(DEFAULT_MONGO_TIMEOUTS.operationMs));
+      }
+      after = page[page.length - 1]!._id;
+    }
+  };
+}
+
 /** In order; an id is never renamed or reused. */
 export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models) => Promise<void> }> = [
   { id: '1-backfill-fields', run: backfillFields },
   { id: '2-session-uploads', run: backfillSessionUploads },
   { id: '3-drop-superseded-indexes', run: dropSupersededIndexes },
   { id: '4-case-seq', run: numberOlderCases },
+  { id: '5-document-seq', run: numberOlder({ records: 'Document', owner: 'Case', ownerField: 'caseId', counter: 'eventSeq' }) },
+  { id: '6-verification-seq', run: numberOlder({ records: 'Verification', owner: 'User', ownerField: 'userId', counter: 'codeSeq' }) },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */

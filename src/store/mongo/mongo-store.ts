@@ -12,12 +12,12 @@ import { migrate } from './migrations.js';
 import { createOutbox } from './outbox.js';
 import type { CaseDoc } from './schemas.js';
 import { taskFilter, taskOrder } from './task-query.js';
-import { createAtomically, withSeq } from './transaction.js';
+import { createAtomically } from './transaction.js';
+import { numberCaseRecords } from './sequences.js';
 import { createUsers } from './users.js';
 import { createVerifications } from './verifications.js';
 import { createTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
-import { assertCasesExist } from './integrity.js';
 import { createRateLimits } from './rate-limits.js';
 import { createStaff } from './staff.js';
 import { normalizeEmail } from '../identifier.js';
@@ -159,11 +159,12 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     async appendAudit(events) {
       if (events.length === 0) return;
       await atomically('audit event exists', async (session) => {
-        await assertCasesExist(m, events.map((e) => e.caseId), session); // as SQLite's foreign key
-        await m.Audit.insertMany(events.map(withSeq), { session });
+        // each event takes the next number of its case (which must exist: SQLite's foreign key)
+        await m.Audit.insertMany(await numberCaseRecords(m, events, session), { session });
       });
     },
     async listAudit(caseId) {
+      // time, then the case's numbering: insertion order (sequences.ts)
       const docs = await m.Audit.find({ caseId }).sort({ at: 1, seq: 1 }).lean();
       return docs.map((d) => rec(d));
     },
@@ -171,6 +172,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       return recOrNull(await m.Document.findById(id).lean());
     },
     async listDocuments(caseId) {
+      // time, then the case's numbering: the latest of a field is the one written last
       const docs = await m.Document.find({ caseId }).sort({ createdAt: 1, seq: 1 }).lean();
       return docs.map((d) => rec(d));
     },

@@ -2,16 +2,19 @@
 // Pure definitions, like schemas.ts: nothing here touches a server.
 import { Schema, type Types } from 'mongoose';
 import type { Channel, OutboxMessage, OutboxStatus, VerificationPurpose, VerificationRecord } from '../ports.js';
-import { id, int, nullableStr, options, str, text } from './schema-kit.js';
+import { id, int, nullableStr, options, sequenceNo, str, text } from './schema-kit.js';
 import type { Stored } from './schemas.js';
 
 export const PURPOSES = ['email', 'whatsapp', 'password-reset'] as const satisfies readonly VerificationPurpose[];
 export const CHANNELS = ['email', 'whatsapp'] as const satisfies readonly Channel[];
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
 
-/** `seq` (an ObjectId, increasing per process) orders records that share a timestamp. */
-export type VerificationDoc = Stored<VerificationRecord> & { seq: Types.ObjectId };
-/** `leaseExpires`: the lease's end on the server's clock (null or missing = not leased). */
+/** `seq`: the code's number among its user's codes (sequences.ts), the order of codes that share a timestamp. */
+export type VerificationDoc = Stored<VerificationRecord> & { seq: number };
+/**
+ * `seq` (an ObjectId, increasing per process) orders messages that share a timestamp; `leaseExpires`:
+ * the lease's end on the server's clock (null or missing = not leased).
+ */
 export type OutboxDoc = Stored<OutboxMessage> & { seq: Types.ObjectId; leaseExpires?: Date | null };
 
 export const verificationSchema = new Schema<VerificationDoc>(
@@ -24,7 +27,7 @@ export const verificationSchema = new Schema<VerificationDoc>(
     expiresAt: str,
     usedAt: nullableStr,
     attempts: int(0),
-    seq: { type: Schema.Types.ObjectId, required: true },
+    seq: sequenceNo,
   },
   options('verifications'),
 );

@@ -29,3 +29,7 @@ export const str = { type: String, required: true };
 export const text = (path: string) => ({ type: String, required: present(path) });
 export const nullableStr = { type: String, default: null };
 export const int = (min: number) => ({ type: Number, required: true, min, validate: Number.isInteger });
+/** A record's insertion number (sequences.ts): 1, 2, … */
+export const sequenceNo = { type: Number, required: true, min: 1, validate: Number.isInteger };
+/** The last insertion number given (a counter field; missing until the first is taken). */
+export const counter = { type: Number, min: 0, validate: (v: unknown) => v == null || Number.isInteger(v) };

@@ -1,6 +1,6 @@
 // Mongoose schemas of the MongoDB store: same fields as the port's records, `_id` = our string id,
 // and the indexes the inbox and lookups need. Pure definitions: nothing here touches a server.
-import { Schema, type Types } from 'mongoose';
+import { Schema, Types } from 'mongoose';
 import {
   ROLES,
   type AccountStatus,
@@ -13,19 +13,26 @@ import {
   type TaskStatus,
   type UserRecord,
 } from '../ports.js';
-import { id, int, nullableStr, options, present, str, text } from './schema-kit.js';
+import { counter, id, int, nullableStr, options, present, sequenceNo, str, text } from './schema-kit.js';
 import { appendOnly } from './integrity.js';
 
 /** A record stored with its `id` as the document's `_id`. */
 export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
-export type UserDoc = Stored<UserRecord>;
+/** `codeSeq`: the last number given to the user's verification codes (sequences.ts). */
+export type UserDoc = Stored<UserRecord> & { codeSeq?: number };
 export type DefinitionDoc = Stored<DefinitionRecord>;
-/** `seq`: insertion order (a counter, the same order as SQLite's rowid) breaks ties of equal times. */
-export type CaseDoc = Stored<CaseRecord> & { seq?: number };
+/**
+ * `seq`: insertion order (a counter, the same order as SQLite's rowid) breaks ties of equal times;
+ * `eventSeq`: the last number given to the case's audit events and documents (sequences.ts).
+ */
+export type CaseDoc = Stored<CaseRecord> & { seq?: number; eventSeq?: number };
 export type TaskDoc = Stored<TaskRecord>;
-/** `seq` (an ObjectId, increasing per process) orders events that share the same timestamp. */
-export type AuditDoc = Stored<AuditEvent> & { seq: Types.ObjectId };
-export type DocumentDoc = Stored<DocumentRecord> & { seq: Types.ObjectId };
+/**
+ * `seq`: the record's number in its case (sequences.ts), the order of records that share a
+ * timestamp. Audit events written before it existed keep an ObjectId (the log is append-only).
+ */
+export type AuditDoc = Stored<AuditEvent> & { seq: number | Types.ObjectId };
+export type DocumentDoc = Stored<DocumentRecord> & { seq: number };
 /** `expiresDate` drives the TTL index; `expiresAt` is the caller's string, returned as given. */
 export interface SessionDoc {
   _id: string;
@@ -54,6 +61,7 @@ export const userSchema = new Schema<UserDoc>(
     whatsappVerifiedAt: nullableStr,
     privacyNoticeVersion: nullableStr,
     privacyAcknowledgedAt: nullableStr,
+    codeSeq: counter,
   },
   options('users'),
 );
@@ -102,6 +110,7 @@ export const caseSchema = new Schema<CaseDoc>(
     createdAt: str,
     updatedAt: str,
     seq: { type: Number, required: true, min: 1, validate: Number.isInteger },
+    eventSeq: counter,
   },
   options('cases'),
 );
@@ -155,10 +164,12 @@ export const auditSchema = new Schema<AuditDoc>(
     type: str,
     taskId: nullableStr,
     data: { type: Schema.Types.Mixed, required: true },
-    seq: { type: Schema.Types.ObjectId, required: true },
+    // a number (sequences.ts); an older event read back keeps its ObjectId (never rewritten)
+    seq: { type: Schema.Types.Mixed, required: true, validate: (v: unknown) => (Number.isInteger(v) && (v as number) >= 1) || v instanceof Types.ObjectId },
   },
   options('audit'),
 );
+// a case's history and documents in order: time, then the case's own numbering (sequences.ts)
 auditSchema.index({ caseId: 1, at: 1, seq: 1 });
 // as SQLite's audit_no_update / audit_no_delete triggers (the database role: README, MongoDB)
 appendOnly(auditSchema);
@@ -176,7 +187,7 @@ export const documentSchema = new Schema<DocumentDoc>(
     size: int(0),
     sha256: str,
     createdAt: str,
-    seq: { type: Schema.Types.ObjectId, required: true },
+    seq: sequenceNo,
   },
   options('documents'),
 );

@@ -9,7 +9,7 @@ import { fromDoc, toDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 import { claimEach, dueFilter, leaseUpdate } from './outbox.js';
-import { assertCasesExist } from './integrity.js';
+import { numberCaseRecords } from './sequences.js';
 
 type Timers = Pick<Store, 'scheduleTimers' | 'claimDueTimers' | 'completeTimer' | 'releaseTimer' | 'listTimers'>;
 
@@ -66,6 +66,7 @@ export function createTimers(atomically: Atomically, m: Models): Timers {
       const lockedUntil = leaseEnd(now, leaseMs);
       const { limit: n } = pageOf({ limit }, 'timer claim', limit);
       return claimEach(n, async () => {
+        // NOTE: equal due times are claimed by _id (SQLite: insertion order); only the fairness of one poll depends on it
         const doc = await m.Timer.findOneAndUpdate(dueTimerFilter(now), leaseUpdate(lockedUntil, leaseMs, { leaseToken: randomUUID() }), {
           sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after', updatePipeline: true,
         }).lean();
@@ -77,10 +78,7 @@ export function createTimers(atomically: Atomically, m: Models): Timers {
         await atomically(`timer ${lease.id}`, async (session) => {
           const r = await m.Timer.updateOne(heldBy(lease), { $set: { status: 'done', doneAt: at, lockedUntil: null, leaseExpires: null } }, { session });
           if (r.matchedCount === 0) throw new LeaseLost();
-          if (effects.audit?.length) {
-            await assertCasesExist(m, effects.audit.map((e) => e.caseId), session);
-            await m.Audit.insertMany(effects.audit.map(withSeq), { session });
-          }
+          if (effects.audit?.length) await m.Audit.insertMany(await numberCaseRecords(m, effects.audit, session), { session });
           if (effects.outbox?.length) await m.Outbox.insertMany(effects.outbox.map(withSeq), { session });
           await insertNew(m, effects.timers ?? [], session);
         });

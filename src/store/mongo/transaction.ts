@@ -4,7 +4,7 @@
 import { Types, type ClientSession, type Connection } from 'mongoose';
 import { StoreUnavailableError } from '../../errors.js';
 import { DEFAULT_MONGO_TIMEOUTS } from './connection.js';
-import { ConflictError, type AuditEvent, type DocumentRecord, type OutboxMessage, type VerificationRecord } from '../ports.js';
+import { ConflictError, type OutboxMessage } from '../ports.js';
 import { isDuplicateKey, toDoc } from './mapping.js';
 
 /** The options of every transaction: snapshot reads, a majority commit bounded by `limitMs`. */
@@ -41,8 +41,11 @@ export function createAtomically(conn: Connection, limitMs = DEFAULT_MONGO_TIMEO
   };
 }
 
-/** Adds the ordering key; ObjectIds made in one process increase in creation order. */
-export const withSeq = <R extends AuditEvent | DocumentRecord | OutboxMessage | VerificationRecord>(r: R) => ({
+/**
+ * Adds the outbox's ordering key; ObjectIds made in one process increase in creation order (only the
+ * fairness of a claim and the order of a list depend on it; sequences.ts numbers what must be exact).
+ */
+export const withSeq = (r: OutboxMessage) => ({
   ...toDoc(r),
   seq: new Types.ObjectId(),
 });

@@ -1,11 +1,11 @@
 // One-time codes and link tokens (hash only) of the MongoDB store, and their atomic consumption.
 import { NotFoundError } from '../../errors.js';
 import type { Store, VerificationRecord } from '../ports.js';
-import { fromDoc, uniqueOrConflict } from './mapping.js';
+import { fromDoc, toDoc } from './mapping.js';
 import type { Models } from './models.js';
-import { withSeq, type Atomically } from './transaction.js';
+import type { Atomically } from './transaction.js';
 import { patchUser } from './users.js';
-import { assertCasesExist, assertUserExists } from './integrity.js';
+import { numberCaseRecords, takeCodeSeq } from './sequences.js';
 
 type Verifications = Pick<
   Store,
@@ -17,11 +17,13 @@ const rec = (doc: unknown) => fromDoc<VerificationRecord>(doc as Record<string, 
 export function createVerifications(atomically: Atomically, m: Models): Verifications {
   return {
     async insertVerification(v) {
-      await assertUserExists(m, v.userId); // as SQLite's foreign key
-      await uniqueOrConflict(`verification ${v.id} exists`, () => m.Verification.insertMany([withSeq(v)]));
+      // the user's next number (the user must exist: SQLite's foreign key), written with the code
+      await atomically(`verification ${v.id} exists`, async (session) => {
+        await m.Verification.insertMany([{ ...toDoc(v), seq: await takeCodeSeq(m, v.userId, session) }], { session });
+      });
     },
     async latestVerification(userId, purpose) {
-      // the newest by createdAt; seq (insertion order) breaks a tie
+      // the newest by createdAt; seq (the user's numbering: insertion order) breaks a tie
       const doc = await m.Verification.findOne({ userId, purpose }).sort({ createdAt: -1, seq: -1 }).lean();
       return doc ? rec(doc) : null;
     },
@@ -45,10 +47,7 @@ export function createVerifications(atomically: Atomically, m: Models): Verifica
         ).lean();
         if (!v) return;
         if (userPatch) await patchUser(m, v.userId, userPatch, session); // a throw aborts the use too
-        if (audit) {
-          await assertCasesExist(m, [audit.caseId], session);
-          await m.Audit.insertMany([withSeq(audit)], { session });
-        }
+        if (audit) await m.Audit.insertMany(await numberCaseRecords(m, [audit], session), { session });
         used = true;
       });
       return used;
