@@ -77,6 +77,16 @@ export function complianceContract(store: GetStore): void {
       ]);
       expect(events[2]?.data).toEqual({ reasons: 'SK kedaluwarsa', codes: ['sk-kedaluwarsa'] });
       expect(await store().listAuditOfCases([a.id], [])).toEqual([]);
+
+      // equal times: by case id, then in the order written (not by event id, nor by which case wrote first)
+      const [y, x] = [caseRecord({ id: 'case-y-report' }), caseRecord({ id: 'case-x-report' })];
+      const y1 = audit(y, 'task.taken', { id: 'ev-z-y1', at: at(7) });
+      const x1 = audit(x, 'task.taken', { id: 'ev-z-x1', at: at(7) });
+      const x2 = audit(x, 'task.taken', { id: 'ev-a-x2', at: at(7) });
+      await store().applyCaseChange(create(y, { audit: [y1] }));
+      await store().applyCaseChange(create(x, { audit: [x1] }));
+      await store().appendAudit([x2]);
+      expect((await store().listAuditOfCases([y.id, x.id], ['task.taken'])).map((e) => e.id)).toEqual([x1.id, x2.id, y1.id]);
       const many = Array.from({ length: 1500 }, (_, i) => `x-${i}`).concat([b.id]);
       expect((await store().listTasksOfCases(many)).map((t) => t.id)).toEqual([tb.id]);
     });

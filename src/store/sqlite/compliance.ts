@@ -53,7 +53,8 @@ export function createCompliance(db: Database) {
     ),
     audit: db.prepare<[string, string], AuditRow>(
       `SELECT ${cols(AUDIT)} FROM audit WHERE caseId IN (SELECT value FROM json_each(?)) ` +
-        'AND type IN (SELECT value FROM json_each(?)) ORDER BY at, seq',
+        // by time; equal times by case, then insertion order (the MongoDB store numbers events per case)
+        'AND type IN (SELECT value FROM json_each(?)) ORDER BY at, caseId, seq',
     ),
   };
 
