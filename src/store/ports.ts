@@ -511,3 +511,15 @@ export interface CaseSummaryQuery {
 }
 
 export { ConflictError } from '../errors.js';
+
+/**
+ * A write names a case, task or user that does not exist (SQLite's foreign keys, MongoDB's
+ * reference checks): a defect of the caller, never of the visitor's input. Adapters throw this
+ * (and ConflictError, NotFoundError) instead of their driver's errors, so no caller depends on a driver.
+ */
+export class MissingReferenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingReferenceError';
+  }
+}

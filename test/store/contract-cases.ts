@@ -1,6 +1,7 @@
 // Store contract, part 2: creating and updating cases, task completion, all-or-nothing changes.
 import { describe, expect, test } from '@jest/globals';
-import type { CaseRecord } from '../../src/store/ports.js';
+import { ConflictError, type CaseRecord } from '../../src/store/ports.js';
+import { NotFoundError } from '../../src/errors.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
 import { at, audit, caseRecord, create, document, task, update, user } from './fixtures.js';
 
@@ -196,14 +197,14 @@ export function casesContract(store: GetStore): void {
         documents: [document(c)],
         audit: [audit(c, 'task.completed'), { ...existing }],
       });
-      await expect(store().applyCaseChange(change)).rejects.toThrow();
+      await expect(store().applyCaseChange(change)).rejects.toBeInstanceOf(ConflictError);
       expect(await snapshot(c.id)).toEqual(before);
       expect((await store().getUser(u.id))?.status).toBe('registered');
     });
 
     test('When userStatus names an unknown user, Then the change fails and nothing is written', async () => {
       const c = caseRecord();
-      await expect(store().applyCaseChange(create(c, { userStatus: { userId: 'ghost', status: 'active' } }))).rejects.toThrow();
+      await expect(store().applyCaseChange(create(c, { userStatus: { userId: 'ghost', status: 'active' } }))).rejects.toBeInstanceOf(NotFoundError);
       expect(await store().getCase(c.id)).toBeNull();
     });
   });

@@ -1,6 +1,7 @@
 // Store contract, part 8: drafts ("Simpan Draf", kept per task and user until the task closes) and
 // audit events appended on their own (appendAudit).
 import { describe, expect, test } from '@jest/globals';
+import { MissingReferenceError } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
 import { randomUUID } from 'node:crypto';
 import { at, audit, caseRecord, create, document, draft, task, update } from './fixtures.js';
@@ -91,13 +92,13 @@ export function draftsContract(store: GetStore): void {
       const c = caseRecord();
       await store().applyCaseChange(create(c));
       const before = await store().listAudit(c.id);
-      await expect(store().appendAudit([audit(c, 'data.exported'), audit('case-that-never-was', 'data.exported')])).rejects.toThrow();
+      await expect(store().appendAudit([audit(c, 'data.exported'), audit('case-that-never-was', 'data.exported')])).rejects.toBeInstanceOf(MissingReferenceError);
       expect(await store().listAudit(c.id)).toEqual(before);
       expect(await store().listAudit('case-that-never-was')).toEqual([]);
     });
 
     test('When a draft names a task that does not exist, Then it is refused', async () => {
-      await expect(store().saveDraft(draft('task-that-never-was', 'ppbj-1'))).rejects.toThrow();
+      await expect(store().saveDraft(draft('task-that-never-was', 'ppbj-1'))).rejects.toBeInstanceOf(MissingReferenceError);
       expect(await store().getDraft('task-that-never-was', 'ppbj-1')).toBeNull();
     });
 

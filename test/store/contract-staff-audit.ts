@@ -2,7 +2,7 @@
 // change that is conditional, atomic with its audit entry and keeps one active user of a role, and
 // the staff audit log: append-only, newest first, per account, paged.
 import { describe, expect, test } from '@jest/globals';
-import type { StaffAuditEvent, UserRecord } from '../../src/store/ports.js';
+import { MissingReferenceError, type StaffAuditEvent, type UserRecord } from '../../src/store/ports.js';
 import { expectConflict, race, type GetStore } from './contract-helpers.js';
 import { at, uid, user } from './fixtures.js';
 
@@ -85,7 +85,7 @@ export function staffAuditContract(store: GetStore): void {
       const e = entry('d1', 1);
       await store().appendStaffAudit([e]);
       await expectConflict(store().appendStaffAudit([entry('d1', 2), e]));
-      await expect(store().appendStaffAudit([entry('d1', 3), entry('no-such-user', 3)])).rejects.toThrow();
+      await expect(store().appendStaffAudit([entry('d1', 3), entry('no-such-user', 3)])).rejects.toBeInstanceOf(MissingReferenceError);
       expect(await store().listStaffAudit({})).toEqual([e]);
     });
   });

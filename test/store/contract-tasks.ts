@@ -1,6 +1,6 @@
 // Store contract, part 4: take / release / reassign, and the inbox queries (listTasks, countTasks).
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import type { CaseRecord, TaskQuery, TaskRecord } from '../../src/store/ports.js';
+import { ConflictError, type CaseRecord, type TaskQuery, type TaskRecord } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
 import { at, audit, caseRecord, create, task, update } from './fixtures.js';
 
@@ -50,7 +50,7 @@ export function tasksContract(store: GetStore): void {
 
     test('When the audit event cannot be written (duplicate id), Then the assignee is unchanged too', async () => {
       const existing = (await store().listAudit(c.id))[0]!;
-      await expect(store().changeAssignee({ ...change(null, 'admin-1'), audit: { ...existing } })).rejects.toThrow();
+      await expect(store().changeAssignee({ ...change(null, 'admin-1'), audit: { ...existing } })).rejects.toBeInstanceOf(ConflictError);
       expect((await store().getTask(t.id))?.assigneeId).toBeNull();
       expect(await events()).toEqual(['case.started']);
     });

@@ -2,7 +2,7 @@
 // consumption once only, with its user change and audit event all-or-nothing.
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import { NotFoundError } from '../../src/errors.js';
-import type { CaseRecord, UserRecord } from '../../src/store/ports.js';
+import { MissingReferenceError, type CaseRecord, type UserRecord } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
 import { at, audit, caseRecord, create, user, verification } from './fixtures.js';
 
@@ -22,7 +22,7 @@ function codeTests(store: GetStore): void {
 
   describe('verification codes', () => {
     test('A code of a user that does not exist is refused', async () => {
-      await expect(store().insertVerification(verification('user-that-never-was'))).rejects.toThrow();
+      await expect(store().insertVerification(verification('user-that-never-was'))).rejects.toBeInstanceOf(MissingReferenceError);
       expect(await store().latestVerification('user-that-never-was', 'email')).toBeNull();
     });
 

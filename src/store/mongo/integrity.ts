@@ -3,6 +3,7 @@
 // audit event, draft or verification code must name a case, task or user that exists (an audit event
 // and a code also take their number from that case or user: sequences.ts, which checks it there).
 import type { ClientSession, Schema } from 'mongoose';
+import { MissingReferenceError } from '../ports.js';
 import type { Models } from './models.js';
 
 export const APPEND_ONLY = 'audit is append-only';
@@ -37,7 +38,7 @@ async function assertExist(what: string, model: Models['Case'] | Models['Task'] 
   const found = await (model as Models['Case']).find({ _id: { $in: wanted } }, { _id: 1 }).session(session ?? null).lean();
   if (found.length !== wanted.length) {
     const have = new Set(found.map((d) => d._id));
-    throw new Error(`${what} ${wanted.filter((id) => !have.has(id)).join(', ')} does not exist`);
+    throw new MissingReferenceError(`${what} ${wanted.filter((id) => !have.has(id)).join(', ')} does not exist`);
   }
 }
 

@@ -6,7 +6,7 @@
 // NOTE: the outbox and timer claims keep a per-process order (outbox: an ObjectId `seq`, timers:
 // `_id`) for equal due times: there the order is only the fairness of a claim (README, MongoDB).
 import type { ClientSession } from 'mongoose';
-import type { AuditEvent, DocumentRecord } from '../ports.js';
+import { MissingReferenceError, type AuditEvent, type DocumentRecord } from '../ports.js';
 import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
 
@@ -19,7 +19,7 @@ export type Numbered<R extends { id: string }> = Omit<R, 'id'> & { _id: string; 
  */
 export async function takeCaseSeqs(m: Models, caseId: string, count: number, session: ClientSession | undefined): Promise<number> {
   const doc = await m.Case.findOneAndUpdate({ _id: caseId }, { $inc: { eventSeq: count } }, { session, returnDocument: 'after', projection: { eventSeq: 1 } }).lean();
-  if (!doc) throw new Error(`case ${caseId} does not exist`);
+  if (!doc) throw new MissingReferenceError(`case ${caseId} does not exist`);
   return (doc.eventSeq ?? count) - count + 1;
 }
 
@@ -44,7 +44,7 @@ export function numberFrom<R extends AuditEvent | DocumentRecord>(records: R[], 
 /** The next number of user `userId`'s codes, in `session`; throws when the user does not exist (SQLite's foreign key). */
 export async function takeCodeSeq(m: Models, userId: string, session: ClientSession): Promise<number> {
   const doc = await m.User.findOneAndUpdate({ _id: userId }, { $inc: { codeSeq: 1 } }, { session, returnDocument: 'after', projection: { codeSeq: 1 } }).lean();
-  if (!doc) throw new Error(`user ${userId} does not exist`);
+  if (!doc) throw new MissingReferenceError(`user ${userId} does not exist`);
   return doc.codeSeq ?? 1;
 }
 

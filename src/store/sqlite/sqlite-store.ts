@@ -7,6 +7,7 @@ import { isMemoryFile, isUniqueViolation, openDatabase, uniqueOrConflict, type D
 import { normalizeEmail } from '../identifier.js';
 import { migrate } from './migrations.js';
 import { prepare } from './prepare.js';
+import { withPortErrors } from './port-errors.js';
 import { pageOf } from '../task-paging.js';
 import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
 
@@ -32,7 +33,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     return ready;
   };
 
-  return {
+  return withPortErrors<Store>({
     kind: 'sqlite',
 
     async init() {
@@ -270,5 +271,5 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async listAuditOfCases(caseIds, types) {
       return r().compliance.listAuditOfCases(caseIds, types);
     },
-  };
+  });
 }
