@@ -5,11 +5,9 @@
 // worker, created on first use and unref'd, serves every lint; a new Linter per run, because
 // rules such as no-duplicate-sequence-flows keep state in the instance.
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { moddleOptions } from './moddle.js';
 import type { DefinitionProblem } from './sop-types.js';
-
-interface LintReply { id: number; problems?: DefinitionProblem[]; error?: string }
+import { WorkerChannel } from './worker-channel.js';
 
 const resolve = createRequire(import.meta.url).resolve;
 const WORKER = `
@@ -25,43 +23,23 @@ parentPort.on('message', async ({ id, xml }) => {
     const problems = Object.entries(results).flatMap(([rule, reports]) => reports
       .filter((r) => ['error', 'warn', 'rule-error'].includes(r.category))
       .map((r) => ({ elementId: r.id || null, message: r.message, severity: r.category === 'warn' ? 'warning' : 'error', rule })));
-    parentPort.postMessage({ id, problems });
+    parentPort.postMessage({ id, result: problems });
   } catch (err) {
     parentPort.postMessage({ id, error: String(err && err.message || err) });
   }
 });`;
 
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<number, (reply: LintReply) => void>();
+/** A lint that takes longer than this is abandoned (its worker is replaced); files are at most MAX_DEFINITION_ELEMENTS. */
+const LINT_TIMEOUT_MS = 30_000;
 
-function lintWorker(): Worker {
-  if (worker) return worker;
-  const paths = { bpmnlint: resolve('bpmnlint'), resolver: resolve('bpmnlint/lib/resolver/node-resolver.js'), moddle: resolve('bpmn-moddle') };
-  const w = new Worker(WORKER, { eval: true, workerData: { paths, packages: moddleOptions } });
-  w.on('message', (reply: LintReply) => {
-    pending.get(reply.id)?.(reply);
-    pending.delete(reply.id);
-    if (!pending.size) w.unref(); // idle: never keeps the process alive
-  });
-  const fail = (err: unknown): void => {
-    if (worker === w) worker = null;
-    for (const [id, done] of pending) done({ id, error: `bpmnlint worker stopped: ${String(err)}` });
-    pending.clear();
-  };
-  w.on('error', fail);
-  w.on('exit', fail);
-  worker = w;
-  return w;
-}
+const channel = new WorkerChannel<{ xml: string }, DefinitionProblem[]>('bpmnlint', () => ({
+  source: WORKER,
+  options: {
+    workerData: { paths: { bpmnlint: resolve('bpmnlint'), resolver: resolve('bpmnlint/lib/resolver/node-resolver.js'), moddle: resolve('bpmn-moddle') }, packages: moddleOptions },
+  },
+}), LINT_TIMEOUT_MS);
 
 /** bpmnlint's recommended rules on `xml` (already accepted by our parser). */
 export function lintProblems(xml: string): Promise<DefinitionProblem[]> {
-  const id = ++nextId;
-  return new Promise((resolvePromise, reject) => {
-    pending.set(id, (reply) => (reply.error ? reject(new Error(reply.error)) : resolvePromise(reply.problems ?? [])));
-    const w = lintWorker();
-    w.ref(); // busy: keep the process alive until the reply
-    w.postMessage({ id, xml });
-  });
+  return channel.request({ xml });
 }

@@ -1,5 +1,5 @@
 // Worker thread entry: runs checkDefinition (definition-checks.ts) for the main thread
-// (validate-definition.ts), answering each { id, xml, maxBytes } with { id, check } or { id, error }.
+// (validate-definition.ts), answering each { id, xml, maxBytes } with { id, result } or { id, error } (see worker-channel.ts).
 import { parentPort } from 'node:worker_threads';
 import { checkDefinition } from './definition-checks.js';
 
@@ -7,7 +7,7 @@ interface CheckRequest { id: number; xml: string; maxBytes: number }
 
 parentPort?.on('message', ({ id, xml, maxBytes }: CheckRequest) => {
   checkDefinition(xml, maxBytes).then(
-    (check) => parentPort?.postMessage({ id, check }),
+    (result) => parentPort?.postMessage({ id, result }),
     (err: unknown) => parentPort?.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
   );
 });
