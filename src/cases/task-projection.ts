@@ -24,6 +24,7 @@ export function taskFromWaiting(c: CaseRecord, w: WaitingTask, now: Date): TaskR
   return {
     id: randomUUID(),
     caseId: c.id,
+    processKey: c.processKey,
     applicantId: c.applicantId,
     applicantName: c.applicantName,
     elementId: w.elementId,

@@ -138,6 +138,7 @@ export type TaskStatus = 'open' | 'completed' | 'cancelled';
 export interface TaskRecord {
   id: string;
   caseId: string;
+  processKey: string; // the case's process (denormalised for the inbox's process filter)
   applicantId: string; // denormalised for PPBJ inbox and authorisation
   applicantName: string;
   elementId: string; // BPMN user task id
@@ -239,7 +240,8 @@ export interface TaskQuery {
   applicantId?: string;
   caseId?: string;
   status?: TaskStatus; // default 'open'
-  elementId?: string; // one SOP step
+  processKey?: string; // tasks of one process
+  elementId?: string; // one SOP step (element ids are unique within a process only: pair with processKey)
   search?: string; // case-insensitive substring of searchText
   dueBefore?: string; // dueAt < this (overdue at that time)
   dueFrom?: string; // dueAt >= this (not overdue at that time)

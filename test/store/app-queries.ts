@@ -7,7 +7,8 @@ import type { TaskQuery } from '../../src/store/ports.js';
 export function appTaskQueries(): TaskQuery[] {
   const queries: TaskQuery[] = [];
   for (const scope of [{ role: 'admin-ppe' as const, assigneeId: null }, { role: 'admin-ppe' as const, assigneeId: 'a1' }]) {
-    for (const step of [{}, { elementId: 'verifikasi' }]) {
+    // the step filter always pairs a step with its process; the bare step stays for older links
+    for (const step of [{}, { elementId: 'verifikasi' }, { processKey: 'p' }, { processKey: 'p', elementId: 'verifikasi' }]) {
       for (const search of [{}, { search: 'budi' }]) {
         for (const state of [{}, { dueBefore: 'x' }, { dueFrom: 'x' }]) {
           for (const sort of [{ sort: 'due' as const }, { sort: 'age' as const }]) queries.push({ ...scope, ...step, ...search, ...state, ...sort });

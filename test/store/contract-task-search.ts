@@ -41,6 +41,8 @@ export function taskSearchContract(store: GetStore): void {
       ['with role', { search: 'go.id', role: 'ppbj' }, [siti]],
       ['with dueBefore', { search: 'go.id', dueBefore: at(30) }, [budi, siti]],
       ['with sort age', { search: 'go.id', sort: 'age' }, [percent, siti, budi]],
+      ['with its process', { search: 'go.id', processKey: C.processKey }, [budi, siti, percent]],
+      ['with another process', { search: 'go.id', processKey: 'izin-cuti' }, []],
       // control characters (a NUL from ?cari=%00) are dropped in the port: MongoDB refuses a NUL in a pattern
       ['a NUL alone matches every task, as an empty search', { search: '\u0000' }, all],
       ['a NUL inside a word is dropped', { search: 'san\u0000toso' }, [budi]],

@@ -66,7 +66,7 @@ export function tasksContract(store: GetStore): void {
 
   describe('listTasks and countTasks', () => {
     const A = caseRecord({ applicantId: 'ppbj-a' });
-    const B = caseRecord({ applicantId: 'ppbj-b' });
+    const B = caseRecord({ applicantId: 'ppbj-b', processKey: 'izin-cuti' }); // A's is the fixture's PPBJ process
     // dueAt deliberately not in insertion order; t4 and t5 share dueAt and differ by createdAt
     const t1 = task(A, { role: 'admin-ppe', dueAt: at(300), createdAt: at(1) });
     const t2 = task(A, { role: 'admin-ppe', dueAt: at(100), createdAt: at(2), assigneeId: 'admin-1' });
@@ -94,11 +94,18 @@ export function tasksContract(store: GetStore): void {
       ['case', { caseId: B.id }, [t6, t5, t4]],
       ['status completed', { status: 'completed' }, [done]],
       ['status completed + assignee', { status: 'completed', assigneeId: 'admin-1' }, [done]],
+      ['status completed + process', { status: 'completed', processKey: 'izin-cuti' }, [done]],
       ['status cancelled', { status: 'cancelled' }, []],
       ['applicant + role', { applicantId: 'ppbj-b', role: 'admin-ppe' }, [t5, t4]],
       ['nothing matches', { role: 'ppbj', applicantId: 'ppbj-b' }, []],
       ['one SOP step (elementId)', { elementId: 'aktivasi-akun' }, [t6, t3]],
       ['elementId + role', { elementId: 'verifikasi-berkas', role: 'admin-ppe' }, [t2, t5, t4, t1]],
+      ['process', { processKey: 'izin-cuti' }, [t6, t5, t4]],
+      ['process + the shared queue', { role: 'admin-ppe', assigneeId: null, processKey: 'izin-cuti' }, [t4]],
+      ['process + assignee', { role: 'admin-ppe', assigneeId: 'admin-1', processKey: 'pendaftaran-akun-ppbj' }, [t2]],
+      ['a step of one process (the same element id in another process is not mixed in)', { processKey: 'pendaftaran-akun-ppbj', elementId: 'aktivasi-akun' }, [t3]],
+      ['a process with no tasks', { processKey: 'tidak-ada' }, []],
+      ["process + sort 'age'", { processKey: 'pendaftaran-akun-ppbj', sort: 'age' }, [t1, t2, t3]],
       ['overdue at a time (dueBefore: dueAt < it)', { dueBefore: at(150) }, [t6, t2]],
       ['not overdue at a time (dueFrom: dueAt >= it)', { dueFrom: at(150) }, [t5, t4, t3, t1]],
       ['due window (dueFrom + dueBefore)', { dueFrom: at(100), dueBefore: at(200) }, [t2, t5, t4]],

@@ -77,6 +77,7 @@ export function task(c: CaseRecord, over: Partial<TaskRecord> = {}): TaskRecord 
   return {
     id: uid('task'),
     caseId: c.id,
+    processKey: c.processKey,
     applicantId: c.applicantId,
     applicantName: c.applicantName,
     elementId: 'verifikasi-berkas',

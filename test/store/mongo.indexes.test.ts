@@ -6,6 +6,7 @@ import type { Store, TaskQuery } from '../../src/store/ports.js';
 import { at, audit, caseRecord, create, definition, document, draft, message, task, timer, update, user, verification } from './fixtures.js';
 import { cursorOf, recordingStore, type DriverCall } from './mongo-recorder.js';
 import { appTaskQueries } from './app-queries.js';
+import { taskSchema } from '../../src/store/mongo/schemas.js';
 
 type Direction = 1 | -1;
 type IndexKeys = Array<[string, Direction]>;
@@ -261,5 +262,13 @@ describe('the prefix rule itself', () => {
     expect(serves(idx, shapeOf('outbox', 'find', { status: 'p' }, { nextAttemptAt: 1, seq: -1 }))).toBe(false);
     expect(serves(idx, shapeOf('outbox', 'find', { userId: 'u' }))).toBe(false);
     expect(serves([['data', 1]], shapeOf('sessions', 'findOne', { data: { $regex: 'x' } }))).toBe(false);
+  });
+});
+
+describe('MongoDB: the inbox of one process', () => {
+  test('Given the task schema, Then the inbox of one process (by due time and by age) seeks on status, role, assignee and process, then reads in page order', () => {
+    const declared = taskSchema.indexes().map(([keys]) => Object.keys(keys).join(','));
+    expect(declared).toContain('status,role,assigneeId,processKey,dueAt,createdAt,_id');
+    expect(declared).toContain('status,role,assigneeId,processKey,createdAt,_id');
   });
 });

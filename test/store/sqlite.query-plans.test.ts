@@ -37,6 +37,8 @@ describe('SQLite inbox indexes', () => {
     expect(cols('tasks_step')).toEqual(['status', 'elementId', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_applicant')).toEqual(['applicantId', 'status', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_case')).toEqual(['caseId', 'status', 'dueAt', 'createdAt', 'id']);
+    expect(cols('tasks_inbox_process')).toEqual(['status', 'role', 'assigneeId', 'processKey', 'dueAt', 'createdAt', 'id']);
+    expect(cols('tasks_age_process')).toEqual(['status', 'role', 'assigneeId', 'processKey', 'createdAt', 'id']);
     const queue = plan("SELECT * FROM tasks WHERE status = 'open' AND role = 'ppbj' AND assigneeId IS NULL ORDER BY dueAt");
     expect(queue).toMatch(/USING INDEX tasks_inbox/);
   });
@@ -48,6 +50,10 @@ describe('SQLite inbox indexes', () => {
     ['one step, any assignee', { elementId: 'verifikasi' }, /tasks_step \(status=\? AND elementId=\?\)/],
     ['one step, due window', { elementId: 'v', dueFrom: 'a', dueBefore: 'b' }, /tasks_step \(status=\? AND elementId=\? AND dueAt>\? AND dueAt<\?\)/],
     ["an applicant's tasks", { applicantId: 'p1' }, /tasks_applicant/],
+    ['the queue of one process', { role: 'admin-ppe', assigneeId: null, processKey: 'p' }, /tasks_inbox_process \(status=\? AND role=\? AND assigneeId=\? AND processKey=\?\)/],
+    ['my tasks of one process, overdue', { role: 'admin-ppe', assigneeId: 'a1', processKey: 'p', dueBefore: 'x' }, /tasks_inbox_process \(status=\? AND role=\? AND assigneeId=\? AND processKey=\? AND dueAt<\?\)/],
+    // the planner may seek on the step instead (as selective, same page order)
+    ['a step of one process in the queue', { role: 'admin-ppe', assigneeId: null, processKey: 'p', elementId: 'v' }, /tasks_(inbox_process \(status=\? AND role=\? AND assigneeId=\? AND processKey=\?\)|step \(status=\? AND elementId=\?\))/],
   ])('%s uses an index', (_label, q, want) => {
     expect(taskPlan(q)).toMatch(want);
     expect(taskPlan(q)).not.toMatch(/SCAN tasks|TEMP B-TREE/);

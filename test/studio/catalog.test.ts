@@ -213,7 +213,7 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
         status: 'running' as const, engineState: Buffer.from([0]), data: {}, rev: 1, error: null, createdAt: now, updatedAt: now,
       };
       const task = {
-        id: 'task-izin-cuti-1', caseId: c.id, applicantId: c.applicantId, applicantName: 'Sari', elementId: 'izin-cuti_Langkah1', name: 'Memeriksa Permohonan',
+        id: 'task-izin-cuti-1', caseId: c.id, processKey: SECOND, applicantId: c.applicantId, applicantName: 'Sari', elementId: 'izin-cuti_Langkah1', name: 'Memeriksa Permohonan',
         stepNo: 2, role: 'admin-ppe' as const, formKey: 'model:izin-cuti_Langkah1', assigneeId: null, status: 'open' as const, createdAt: now,
         dueAt: new Date(t.clock.now.getTime() - 60_000).toISOString(), timeStandard: 'PT1H', completedAt: null, completedBy: null, searchText: 'sari',
       };

@@ -30,7 +30,7 @@ export async function seedQueue(store: Store, definitionId: string, entries: See
     };
     const caseId = randomUUID();
     const task: TaskRecord = {
-      id: randomUUID(), caseId, applicantId: user.id, applicantName: e.name, elementId: e.elementId, name: step.name,
+      id: randomUUID(), caseId, processKey: 'pendaftaran-akun-ppbj', applicantId: user.id, applicantName: e.name, elementId: e.elementId, name: step.name,
       stepNo: step.stepNo, role: 'admin-ppe', formKey: step.formKey, assigneeId: null, status: 'open', createdAt: at,
       dueAt: new Date(e.createdAt.getTime() + step.minutes * 60_000).toISOString(), timeStandard: `PT${step.minutes}M`,
       completedAt: null, completedBy: null, searchText: `${e.name} ${email}`.toLowerCase(),

@@ -133,6 +133,28 @@ function numberOlder(spec: { records: 'Document' | 'Verification'; owner: 'Case'
   };
 }
 
+/**
+ * Tasks written before they carried their process get their case's `processKey` (what SQLite's
+ * migration adding tasks.processKey does), a page of tasks at a time, each page's cases read by primary key.
+ * Idempotent: a task is only ever given its own case's key.
+ */
+async function backfillTaskProcessKeys(models: Models): Promise<void> {
+  const BATCH = 500;
+  for (;;) {
+    const page = await models.Task.find({ processKey: { $exists: false } }, { caseId: 1 }).sort({ _id: 1 }).limit(BATCH).lean();
+    if (page.length === 0) return;
+    const caseIds = [...new Set(page.map((t) => t.caseId))];
+    const cases = await models.Case.find({ _id: { $in: caseIds } }, { processKey: 1 }).lean();
+    const keyOf = new Map(cases.map((c) => [c._id, c.processKey]));
+    await models.Task.bulkWrite(
+      page.map((t) => ({
+        updateOne: { filter: { _id: t._id, processKey: { $exists: false } }, update: { $set: { processKey: keyOf.get(t.caseId) ?? '' } } },
+      })),
+      { ordered: false },
+    );
+  }
+}
+
 /** In order; an id is never renamed or reused. */
 export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models) => Promise<void> }> = [
   { id: '1-backfill-fields', run: backfillFields },
@@ -141,6 +163,7 @@ export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models)
   { id: '4-case-seq', run: numberOlderCases },
   { id: '5-document-seq', run: numberOlder({ records: 'Document', owner: 'Case', ownerField: 'caseId', counter: 'eventSeq' }) },
   { id: '6-verification-seq', run: numberOlder({ records: 'Verification', owner: 'User', ownerField: 'userId', counter: 'codeSeq' }) },
+  { id: '7-task-process-key', run: backfillTaskProcessKeys },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */

@@ -126,6 +126,7 @@ export const taskSchema = new Schema<TaskDoc>(
   {
     _id: id,
     caseId: str,
+    processKey: str, // older tasks get their case's at init (migration 7-task-process-key)
     applicantId: str,
     applicantName: text('applicantName'),
     elementId: str,
@@ -148,6 +149,9 @@ export const taskSchema = new Schema<TaskDoc>(
 // order of the page (dueAt, createdAt, _id), so a page is read in order and never sorted in memory
 taskSchema.index({ status: 1, role: 1, assigneeId: 1, dueAt: 1, createdAt: 1, _id: 1 });
 taskSchema.index({ status: 1, role: 1, assigneeId: 1, createdAt: 1, _id: 1 });
+// the same, of one process (the inbox's process filter; its step filter pairs a step with its process)
+taskSchema.index({ status: 1, role: 1, assigneeId: 1, processKey: 1, dueAt: 1, createdAt: 1, _id: 1 });
+taskSchema.index({ status: 1, role: 1, assigneeId: 1, processKey: 1, createdAt: 1, _id: 1 });
 // one SOP step, any role and assignee (the process monitor), by due time
 taskSchema.index({ status: 1, elementId: 1, dueAt: 1, createdAt: 1, _id: 1 });
 // an applicant's tasks; a case's tasks

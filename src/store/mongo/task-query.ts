@@ -11,6 +11,7 @@ export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
   if (q.assigneeId !== undefined) f.assigneeId = q.assigneeId; // null = unassigned only
   if (q.applicantId !== undefined) f.applicantId = q.applicantId;
   if (q.caseId !== undefined) f.caseId = q.caseId;
+  if (q.processKey !== undefined) f.processKey = q.processKey;
   if (q.elementId !== undefined) f.elementId = q.elementId;
   // ISO-8601 UTC strings compare in time order, so a due-time range needs no date parsing.
   if (q.dueBefore !== undefined || q.dueFrom !== undefined) {

@@ -325,6 +325,12 @@ export const MIGRATIONS: readonly string[] = [
   /* the process catalogue: running cases per process, read from the index alone (src/definitions) */ `
   CREATE INDEX cases_running ON cases (status, processKey, id);
   `,
+  /* tasks carry their case's process: the inbox filters by process, and by a step of one process (src/tasks) */ `
+  ALTER TABLE tasks ADD COLUMN processKey TEXT NOT NULL DEFAULT '';
+  UPDATE tasks SET processKey = coalesce((SELECT c.processKey FROM cases c WHERE c.id = tasks.caseId), '');
+  CREATE INDEX tasks_inbox_process ON tasks (status, role, assigneeId, processKey, dueAt, createdAt, id);
+  CREATE INDEX tasks_age_process ON tasks (status, role, assigneeId, processKey, createdAt, id);
+  `,
 ];
 
 export interface MigrationResult {

@@ -28,6 +28,10 @@ export function taskFilter(q: TaskQuery): Filter {
     clauses.push('caseId = @caseId');
     params.caseId = q.caseId;
   }
+  if (q.processKey !== undefined) {
+    clauses.push('processKey = @processKey');
+    params.processKey = q.processKey;
+  }
   if (q.elementId !== undefined) {
     clauses.push('elementId = @elementId');
     params.elementId = q.elementId;
