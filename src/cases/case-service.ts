@@ -18,6 +18,7 @@ import { TaskForms } from './task-forms.js';
 import { applyResult, endAudit, newCase } from './case-records.js';
 import { confirmedWarnings, documentRecord, fileValues } from './submission.js';
 import { assertMayAct } from './task-access.js';
+import { normalizeEmail } from '../store/identifier.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -75,7 +76,7 @@ export class CaseService {
   async register(raw: Record<string, unknown>, hash: (password: string) => Promise<string>): Promise<UserRecord> {
     const check = validateForm(registrasi, raw, {}, { now: this.now() });
     if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
-    const email = String(check.clean.email).toLowerCase();
+    const email = normalizeEmail(String(check.clean.email)); // the one key of an address (store/identifier.ts)
     if (await this.store.findUserByEmail(email)) throw new ValidationError({ email: 'field.email.taken' });
 
     const now = this.now();

@@ -1,6 +1,7 @@
 // The two atomic writes of the MongoDB store, each in one multi-document transaction
 // (transaction.ts: needs a replica set).
 import { NotFoundError } from '../../errors.js';
+import { normalizeEmail } from '../identifier.js';
 import { ConflictError, type AssigneeChange, type AuditEvent, type CaseChange, type DocumentRecord } from '../ports.js';
 import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
@@ -33,7 +34,7 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
     await atomically(`case ${c.id}`, async (session) => {
       await assertCasesExist(m, otherTaskCases, session);
       if (change.newUser) {
-        await m.User.insertMany([toDoc({ ...change.newUser, email: change.newUser.email.toLowerCase() })], { session });
+        await m.User.insertMany([toDoc({ ...change.newUser, email: normalizeEmail(change.newUser.email) })], { session });
       }
       if (change.userStatus) {
         const { userId, status } = change.userStatus;

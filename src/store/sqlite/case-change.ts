@@ -2,6 +2,7 @@
 // Each runs in one BEGIN IMMEDIATE transaction; any throw rolls back everything.
 import { ConflictError, type AssigneeChange, type CaseChange } from '../ports.js';
 import { NotFoundError } from '../../errors.js';
+import { normalizeEmail } from '../identifier.js';
 import { isUniqueViolation, type Database } from './database.js';
 import type { DraftStatements } from './drafts.js';
 import type { OutboxStatements } from './outbox.js';
@@ -21,7 +22,7 @@ export function createCaseWriter(db: Database, st: Statements, more: { drafts: D
   const apply = db.transaction((change: CaseChange): void => {
     const c = change.case;
     if (change.newUser) {
-      st.insertUser.run({ ...change.newUser, email: change.newUser.email.toLowerCase() });
+      st.insertUser.run({ ...change.newUser, email: normalizeEmail(change.newUser.email) });
     }
     if (change.userStatus) {
       const { userId, status } = change.userStatus;
