@@ -9,7 +9,10 @@ export type InboxState = 'baru' | 'diambil' | 'terlambat';
 export type InboxSort = 'batas' | 'umur';
 
 export interface InboxFilters {
-  step: string; // elementId, '' = every step
+  process: string; // processKey, '' = every process
+  step: string; // elementId of a step of `stepProcess`, '' = every step
+  /** The process the step filter lists steps of: the chosen one, else the only one there is ('' = none). */
+  stepProcess: string;
   state: InboxState | ''; // '' = every state the view holds
   search: string;
   sort: InboxSort;
@@ -41,7 +44,17 @@ function searchTerm(raw: string): string {
   return /^[\d ]+$/.test(trimmed) ? trimmed.replace(/ /g, '') : trimmed;
 }
 
-export function parseFilters(query: Record<string, unknown>, view: InboxView, stepIds: string[]): InboxFilters {
+/** The process asked for (`proses`), if it is one of `keys`; '' = every process. */
+export function parseProcess(query: Record<string, unknown>, keys: string[]): string {
+  const key = first(query.proses);
+  return keys.includes(key) ? key : '';
+}
+
+/**
+ * @param stepIds the steps of `stepProcess` (element ids are unique within one process only)
+ * @param process the chosen process (parseProcess); `stepProcess` the one whose steps are offered
+ */
+export function parseFilters(query: Record<string, unknown>, view: InboxView, stepIds: string[], process = '', stepProcess = process): InboxFilters {
   const step = first(query.langkah);
   const rawState = first(query.status) as InboxState;
   const known = (['baru', 'diambil', 'terlambat'] as const).includes(rawState);
@@ -49,7 +62,9 @@ export function parseFilters(query: Record<string, unknown>, view: InboxView, st
   const wholeView = view === 'mine' && rawState === 'diambil';
   const sort = first(query.urut) as InboxSort;
   return {
+    process,
     step: stepIds.includes(step) ? step : '',
+    stepProcess,
     state: valid ? rawState : '',
     search: searchTerm(first(query.cari)),
     sort: SORTS.includes(sort) ? sort : 'batas',
@@ -58,9 +73,14 @@ export function parseFilters(query: Record<string, unknown>, view: InboxView, st
   };
 }
 
-/** Filters every view shares (step, search); the tab counts reflect these. */
+/** Filters every view shares (process, step, search); the tab counts reflect these. A step is always asked with its process. */
 export function sharedQuery(f: InboxFilters): TaskQuery {
-  return { ...(f.step ? { elementId: f.step } : {}), ...(f.search ? { search: f.search } : {}) };
+  const processKey = f.step ? f.stepProcess : f.process;
+  return {
+    ...(processKey ? { processKey } : {}),
+    ...(f.step ? { elementId: f.step } : {}),
+    ...(f.search ? { search: f.search } : {}),
+  };
 }
 
 /** The state filter as due-time bounds at `now` (overdue = dueAt before now). */
@@ -78,6 +98,7 @@ export function sortQuery(f: InboxFilters): TaskQuery {
 /** Query string of the filters (without defaults), for page links and tabs. */
 export function filterQueryString(f: InboxFilters, opts: { page?: number; withState?: boolean } = {}): string {
   const params = new URLSearchParams();
+  if (f.process) params.set('proses', f.process);
   if (f.step) params.set('langkah', f.step);
   if (opts.withState !== false && f.state) params.set('status', f.state);
   if (f.search) params.set('cari', f.search);
@@ -88,5 +109,5 @@ export function filterQueryString(f: InboxFilters, opts: { page?: number; withSt
 }
 
 export function isFiltered(f: InboxFilters): boolean {
-  return Boolean(f.step || f.state || f.search);
+  return Boolean(f.process || f.step || f.state || f.search);
 }

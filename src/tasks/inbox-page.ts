@@ -1,12 +1,13 @@
 // View model of the inboxes: PPBJ "Tugas Saya" (own open tasks); Admin PPE "Tugas Saya" (taken by
-// me) and "Antrian" (unassigned in my role) with filters (step, state, search), sort and paging on
-// the server, time left against the Mutu Baku Waktu and the NIK masked.
+// me) and "Antrian" (unassigned in my role) with filters (process, a step of one process, state,
+// search), sort and paging on the server, each row's process, time left against the Mutu Baku Waktu
+// and the NIK masked.
 import type { Role, Store, TaskQuery, TaskRecord, UserRecord } from '../store/ports.js';
 import {
-  filterQueryString, isFiltered, PAGE_SIZE, parseFilters, sharedQuery, sortQuery, stateQuery, statesOf,
+  filterQueryString, isFiltered, PAGE_SIZE, parseFilters, parseProcess, sharedQuery, sortQuery, stateQuery, statesOf,
   type InboxFilters, type InboxView,
 } from './inbox-filters.js';
-import { stepsForRole, type StepOption } from './process-steps.js';
+import { deployedProcesses, processNames, stepsForRole, type ProcessOption, type StepOption } from './process-steps.js';
 import { maskNik, timeLeft } from './sla.js';
 
 const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas' };
@@ -14,8 +15,12 @@ const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas'
 export async function inboxModel(store: Store, user: UserRecord, view: InboxView, query: Record<string, unknown>, now: Date) {
   const staff = user.role !== 'ppbj';
   const role = user.role as Role;
-  const steps = staff ? await stepsForRole(store, role) : [];
-  const f = parseFilters(staff ? query : { halaman: query.halaman }, view, steps.map((s) => s.elementId));
+  const processes = staff ? await deployedProcesses(store, now) : [];
+  const process = parseProcess(query, processes.map((p) => p.key));
+  // the step filter lists the steps of one process: the chosen one, or the only one there is
+  const stepProcess = process || (processes.length === 1 ? processes[0]!.key : '');
+  const steps = stepProcess ? await stepsForRole(store, role, stepProcess) : [];
+  const f = parseFilters(staff ? query : { halaman: query.halaman }, view, steps.map((s) => s.elementId), process, stepProcess);
   const scope: Record<InboxView, TaskQuery> = {
     mine: staff ? { role, assigneeId: user.id } : { role: 'ppbj', applicantId: user.id },
     queue: { role, assigneeId: null },
@@ -31,7 +36,11 @@ export async function inboxModel(store: Store, user: UserRecord, view: InboxView
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(f.page, pages);
   const tasks = await store.listTasks({ ...selected, ...sortQuery(f), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const [names, niks] = await Promise.all([assigneeNames(store, tasks), staff ? maskedNiks(store, tasks) : new Map<string, string>()]);
+  const [names, niks, processNameOf] = await Promise.all([
+    assigneeNames(store, tasks),
+    staff ? maskedNiks(store, tasks) : new Map<string, string>(),
+    rowProcessNames(store, tasks, processes),
+  ]);
   const tabQuery = filterQueryString(f, { withState: false });
   const heading = view === 'queue' ? 'inbox.kotakMasuk' : 'inbox.tugasSaya';
   return {
@@ -44,7 +53,7 @@ export async function inboxModel(store: Store, user: UserRecord, view: InboxView
           { href: `${PATHS.mine}${tabQuery}`, label: 'inbox.tugasSaya', count: mineCount, current: view === 'mine' },
         ]
       : null,
-    filters: staff ? filterForm(f, view, steps) : null,
+    filters: staff ? filterForm(f, view, processes, steps) : null,
     summary: { total, from: total ? (page - 1) * PAGE_SIZE + 1 : 0, to: (page - 1) * PAGE_SIZE + tasks.length, filtered: isFiltered(f) },
     paging: pages > 1 ? pagingLinks(f, view, page, pages) : null,
     rows: tasks.map((t) => {
@@ -54,6 +63,7 @@ export async function inboxModel(store: Store, user: UserRecord, view: InboxView
         overdue: left.overdue,
         timeLeft: left,
         nik: niks.get(t.caseId) ?? null,
+        processName: processNameOf.get(t.processKey) ?? t.processKey,
         assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
         canTake: staff && !t.assigneeId,
         canReassign: staff && (!t.assigneeId || t.assigneeId === user.id),
@@ -63,12 +73,15 @@ export async function inboxModel(store: Store, user: UserRecord, view: InboxView
   };
 }
 
-function filterForm(f: InboxFilters, view: InboxView, steps: StepOption[]) {
+function filterForm(f: InboxFilters, view: InboxView, processes: ProcessOption[], steps: StepOption[]) {
   const other: InboxView = view === 'queue' ? 'mine' : 'queue';
   return {
     action: PATHS[view],
     search: f.search,
+    processes: processes.map((p) => ({ ...p, selected: p.key === f.process })),
     steps: steps.map((s) => ({ ...s, selected: s.elementId === f.step })),
+    // several processes and none chosen: steps are per process, so none are offered yet
+    chooseProcessFirst: !f.stepProcess,
     states: statesOf(view).map((value) => ({ value, label: `inbox.state.${value}`, selected: value === f.state })),
     sorts: (['batas', 'umur'] as const).map((value) => ({ value, label: `inbox.sort.${value}`, selected: value === f.sort })),
     // e.g. "baru" asked for in Tugas Saya: say why it is ignored and where such tasks are
@@ -90,6 +103,14 @@ function pagingLinks(f: InboxFilters, view: InboxView, page: number, pages: numb
       .filter((p) => p === 1 || p === pages || Math.abs(p - page) <= 2)
       .map((p) => ({ page: p, href: href(p), current: p === page })),
   };
+}
+
+/** The process name of each row: from the deployed processes already read, else the latest definition. */
+async function rowProcessNames(store: Store, tasks: TaskRecord[], processes: ProcessOption[]): Promise<Map<string, string>> {
+  const known = new Map(processes.map((p) => [p.key, p.name]));
+  const missing = tasks.map((t) => t.processKey).filter((k) => k && !known.has(k));
+  for (const [k, name] of missing.length ? await processNames(store, missing) : []) known.set(k, name);
+  return known;
 }
 
 async function assigneeNames(store: Store, tasks: TaskRecord[]): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
-// The SOP steps (user tasks) of the shipped process over all its deployed versions, for the
-// inbox's step filter. Definitions are immutable, so each version's model is parsed once.
-import { SHIPPED_PROCESS_KEY } from '../cases/case-service.js';
+// The processes of the office and the SOP steps (user tasks) of one process over all its deployed
+// versions, for the inbox's process and step filters. Definitions are immutable, so each version's
+// model is parsed once.
 import type { Role, Store } from '../store/ports.js';
 import { loadProcessModel, type ProcessModel } from '../workflow/index.js';
 
@@ -8,6 +8,11 @@ export interface StepOption {
   elementId: string;
   stepNo: number | null;
   name: string;
+}
+
+export interface ProcessOption {
+  key: string;
+  name: string; // the latest version's name
 }
 
 const models = new Map<string, Promise<ProcessModel>>();
@@ -22,8 +27,12 @@ function modelOf(def: { id: string; xml: string }): Promise<ProcessModel> {
   return model;
 }
 
-/** Steps done by `role`, ordered by SOP number; the newest version's name wins for a shared id. */
-export async function stepsForRole(store: Store, role: Role, processKey = SHIPPED_PROCESS_KEY): Promise<StepOption[]> {
+/**
+ * Steps of one process done by `role`, ordered by SOP number; a step is its element id across the
+ * versions (the newest version's name wins). Steps of another process are never mixed in, even under
+ * the same SOP number.
+ */
+export async function stepsForRole(store: Store, role: Role, processKey: string): Promise<StepOption[]> {
   const defs = await store.listDefinitions(processKey); // newest first
   const byId = new Map<string, StepOption>();
   for (const def of defs) {
@@ -33,4 +42,19 @@ export async function stepsForRole(store: Store, role: Role, processKey = SHIPPE
     }
   }
   return [...byId.values()].sort((a, b) => (a.stepNo ?? 99) - (b.stepNo ?? 99) || a.name.localeCompare(b.name));
+}
+
+/** Every deployed process (a studio draft alone is not one), by name, from the catalogue (bounded). */
+export async function deployedProcesses(store: Store, now: Date): Promise<ProcessOption[]> {
+  const summaries = await store.listProcessSummaries(now.toISOString());
+  return summaries
+    .flatMap((s) => (s.latest ? [{ key: s.processKey, name: s.latest.name || s.processKey }] : []))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+}
+
+/** Process name per key of `keys` (latest version's name; the key itself when none is deployed). */
+export async function processNames(store: Store, keys: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(keys)];
+  const defs = await Promise.all(unique.map((k) => store.getLatestDefinition(k)));
+  return new Map(unique.map((k, i) => [k, defs[i]?.name || k]));
 }
