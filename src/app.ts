@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import session from 'express-session';
 import { authRoutes } from './auth/auth-routes.js';
+import { KnownDevices } from './auth/known-device.js';
 import { passwordResetRoutes } from './auth/password-reset-routes.js';
 import { homeFor } from './auth/guards.js';
 import { configurePassport } from './auth/passport-setup.js';
@@ -77,7 +78,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind });
   });
-  app.use(authRoutes({ cases: services.cases, passport, renderPage, limits: services.limits, signUpAttempts: services.signUpAttempts }));
+  app.use(authRoutes({ cases: services.cases, passport, renderPage, limits: services.limits, signUpAttempts: services.signUpAttempts, devices: new KnownDevices(opts.sessionSecret, opts.secureCookies) }));
   app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage, limits: services.limits }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));

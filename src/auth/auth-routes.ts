@@ -18,6 +18,7 @@ import { missingContacts } from '../notifications/verification-service.js';
 import { hashPassword } from './passwords.js';
 import type { SignUpAttempts } from './sign-up-attempts.js';
 import type { LimitKey, RateLimits } from './rate-limits.js';
+import type { KnownDevices } from './known-device.js';
 
 export interface AuthRouteDeps {
   cases: CaseService;
@@ -25,6 +26,7 @@ export interface AuthRouteDeps {
   renderPage: RenderPage;
   limits: RateLimits;
   signUpAttempts: SignUpAttempts;
+  devices: KnownDevices;
 }
 
 /** Sign-up refused only because the address has an account (every other field passed). */
@@ -84,13 +86,18 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     const email = normalizeEmail(typed);
     if (req.body) req.body.email = email;
     const ip = clientKey(req);
-    const verdict = await limits.hit(['login', `${ip}|${email}`], ['loginAccount', email], ['loginIp', ip]);
+    // NOTE: a device that logged in to this account before counts on its own key only, so nobody can
+    // lock the owner out by spending the account's limit from elsewhere (known-device.ts)
+    const device = deps.devices.deviceOf(req, email);
+    const [own, ...shared]: LimitKey[] = device ? [['login', `device|${device}|${email}`]] : [['login', `${ip}|${email}`], ['loginAccount', email], ['loginIp', ip]];
+    const verdict = await limits.hit(own!, ...shared);
     if (!verdict.allowed) return loginPage(req, res, { email: typed, loginError: refuseLimited(res, 'limits.login', verdict.retryAfterS) }, 429);
     deps.passport.authenticate('local', (err: unknown, user: Express.User | false) => {
       if (err) return next(err);
       if (!user) return loginPage(req, res, { email: typed, loginError: 'auth.invalid', loginHint: 'signUp.login.hint' }, 401);
       // a successful login is no guess: its own hits go back, and this client's count on the account restarts
-      Promise.all([limits.clear(['login', `${ip}|${email}`]), limits.release(['loginAccount', email], ['loginIp', ip])]).then(() => {
+      Promise.all([limits.clear(own!), limits.release(...shared)]).then(() => {
+        deps.devices.remember(res, email);
         req.logIn(user, (loginErr) => {
           if (loginErr) return next(loginErr);
           res.redirect(303, safeNext(req.body?.next, afterLogin(user)));

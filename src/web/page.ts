@@ -9,7 +9,7 @@ export function langOf(req: Request): Lang {
 }
 
 /** A cookie's value; a value that is not valid %-encoding counts as absent (never throws). */
-function cookieValue(header: string | undefined, name: string): string | undefined {
+export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === name) return decodeOrUndefined(v.join('='));

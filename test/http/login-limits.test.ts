@@ -103,3 +103,42 @@ describe('Given the per-client cap across accounts and the per-account cap acros
     expect((await tryLogin(t.agent(), OWNER.email, OWNER.password)).status).toBe(303);
   });
 });
+
+async function logout(agent: TestAgent): Promise<void> {
+  expect((await agent.post('/keluar').type('form').send({ _csrf: await csrfFrom(agent, '/privasi') })).status).toBe(303);
+}
+
+describe('Given an account whose limit across clients is spent by someone else (review: lockout of the owner)', () => {
+  test('when its owner logs in from a device that logged in to it before, then they get in; fresh clients and other accounts\' devices stay refused', async () => {
+    const t = await app({ loginAccount: rule(3, 60 * MIN), login: rule(3) });
+    const ownersPhone = t.agent();
+    expect((await tryLogin(ownersPhone, OWNER.email, OWNER.password)).status).toBe(303); // the device becomes known
+    await logout(ownersPhone);
+
+    for (let i = 0; i < 3; i++) expect((await tryLogin(t.agent(), OWNER.email, 'salah-salah-salah')).status).toBe(401);
+    expect((await tryLogin(t.agent(), OWNER.email, OWNER.password)).status).toBe(429); // a new client: refused
+
+    expect((await tryLogin(ownersPhone, ` ${OWNER.email.toUpperCase()}`, OWNER.password)).status).toBe(303);
+    await logout(ownersPhone);
+    expect((await tryLogin(ownersPhone, ADMIN.email, ADMIN.password)).status).toBe(303); // another account: its own limits
+  });
+
+  test('when a known device guesses wrong, then it has a limit of its own', async () => {
+    const t = await app({ login: rule(3) });
+    const device = t.agent();
+    expect((await tryLogin(device, ADMIN.email, ADMIN.password)).status).toBe(303);
+    await logout(device);
+    for (let i = 0; i < 3; i++) expect((await tryLogin(device, ADMIN.email, 'salah-salah-salah')).status).toBe(401);
+    expect((await tryLogin(device, ADMIN.email, ADMIN.password)).status).toBe(429);
+  });
+
+  test('when the device cookie is forged or names another account, then it counts as a fresh client', async () => {
+    const t = await app({ loginAccount: rule(2, 60 * MIN) });
+    for (let i = 0; i < 2; i++) expect((await tryLogin(t.agent(), ADMIN.email, 'salah-salah-salah')).status).toBe(401);
+    const forged = t.agent();
+    await forged.get('/masuk').set('Cookie', 'alur.perangkat=abc.def');
+    const res = await forged.post('/masuk').set('Cookie', 'alur.perangkat=abc.def').type('form')
+      .send({ _csrf: await csrfFrom(forged, '/masuk'), email: ADMIN.email, password: ADMIN.password });
+    expect(res.status).toBe(429);
+  });
+});
