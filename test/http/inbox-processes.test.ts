@@ -53,11 +53,13 @@ describe('Given PPBJ with a case at the Admin PPE and a second process (Izin Cut
   let t: TestApp;
   let admin: TestAgent;
   let cuti: { caseId: string; taskId: string };
+  let applicant: TestAgent;
   useTestApp(async (app) => {
     t = app;
     const owner = await loggedIn(app, OWNER);
     admin = await loggedIn(app, ADMIN);
-    const { caseId } = await caseAtInformation(() => app.agent(), admin, app.services.store);
+    const { caseId, ppbj: first } = await caseAtInformation(() => app.agent(), admin, app.services.store);
+    applicant = first;
     const applicantId = (await app.services.store.getCase(caseId))!.applicantId;
     await deployCuti(owner, cutiXml(), 'Versi 1');
     cuti = await startCuti(app, applicantId);
@@ -120,5 +122,25 @@ describe('Given PPBJ with a case at the Admin PPE and a second process (Izin Cut
     const kasus = await admin.get(`/kasus/${cuti.caseId}`);
     expect(kasus.status).toBe(200);
     expect(kasus.text).toContain('Memeriksa Permohonan');
+  });
+
+  test('when the PPBJ opens Tugas Saya, then their task shows its process too', async () => {
+    const doc = $((await applicant.get('/tugas')).text);
+    expect(doc('tr.task-row td.process').map((_, c) => doc(c).text()).get()).toEqual([PPBJ_NAME]);
+  });
+
+  test('when the Admin PPE takes the Izin Cuti task, then Tugas Saya filters it by process, searches within it, and shows no NIK for a case without the PPBJ identity form', async () => {
+    const _csrf = await csrfFrom(admin, '/kotak-masuk');
+    expect((await admin.post(`/tugas/${cuti.taskId}/ambil`).type('form').send({ _csrf })).status).toBe(303);
+    const mine = await page(`/tugas?proses=${CUTI}`);
+    expect(rowsOf(mine)).toEqual([CUTI]);
+    expect(mine(`tr[data-task="${cuti.taskId}"] td.nik`).text()).toBe('—');
+    expect(rowsOf(await page(`/tugas?proses=${PPBJ}`))).toEqual([]);
+    const name = (await t.services.store.getTask(cuti.taskId))!.applicantName;
+    expect(rowsOf(await page(`/tugas?proses=${CUTI}&cari=${encodeURIComponent(name)}`))).toEqual([CUTI]);
+    expect(rowsOf(await page(`/tugas?proses=${CUTI}&cari=tidak-ada-nama`))).toEqual([]);
+    expect(rowsOf(await page(`/tugas?proses=${CUTI}&langkah=izin-cuti_Langkah1&urut=umur`))).toEqual([CUTI]);
+    const queue = await page(`/kotak-masuk?proses=${PPBJ}`);
+    expect(queue('tr.task-row td.nik').text()).toMatch(/\*/); // the PPBJ case's NIK, masked
   });
 });
