@@ -5,13 +5,10 @@ import { requireRole } from '../auth/guards.js';
 import { AppError, ValidationError } from '../errors.js';
 import { withArgs } from '../web/i18n.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
+import { pageNumber } from '../web/query-params.js';
 import { INVITABLE_ROLES, STAFF_ADMIN_ROLES } from './staff-roles.js';
 import { MAX_NAME, type StaffService } from './staff-service.js';
 
-const pageNo = (v: unknown): number => {
-  const n = typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : 1;
-  return n >= 1 ? n : 1;
-};
 
 const FIELD_LABELS: Record<string, string> = { nama: 'field.displayName', email: 'field.email', peran: 'staff.role' };
 
@@ -21,7 +18,7 @@ export function staffRoutes(deps: { staff: StaffService; renderPage: RenderPage 
   const guard = requireRole(...STAFF_ADMIN_ROLES);
 
   async function show(req: Request, res: Response, extra: { values?: Record<string, string>; errors?: Record<string, string>; problem?: string } = {}, status = 200) {
-    const [list, log] = await Promise.all([staff.page(pageNo(req.query.halaman)), staff.auditPage(pageNo(req.query.riwayat))]);
+    const [list, log] = await Promise.all([staff.page(pageNumber(req.query.halaman)), staff.auditPage(pageNumber(req.query.riwayat))]);
     const errors = extra.errors ?? {};
     const values = extra.values ?? {};
     renderPage(req, res, 'staff/index', {

@@ -4,7 +4,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { login } from '../helpers/app.js';
 import { newApplicant, signUpUnverified } from '../helpers/ppbj.js';
-import { useTestApp, type TestApp } from '../helpers/test-app.js';
+import type { TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/test-app.js';
 import { create, caseRecord, user } from '../store/fixtures.js';
 
 describe('Given a visitor who types their address with a full-width letter', () => {

@@ -1,6 +1,7 @@
 // A BPMN file over the element-count or nesting limit is refused on its text, before any parsing:
 // deep nesting used to overflow the stack of every tree walker, and every element costs parse time.
 import { describe, test, expect } from '@jest/globals';
+import { performance } from 'node:perf_hooks';
 import { DefinitionError, MAX_DEFINITION_ELEMENTS, MAX_XML_DEPTH, loadProcessModel, readSopDocument, validateDefinition } from '../../src/workflow/index.js';
 import { xmlLimitExceeded } from '../../src/workflow/xml-limits.js';
 import { processXml, shippedXml } from './helpers.js';
