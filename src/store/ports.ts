@@ -2,6 +2,8 @@
 // (sqlite/, mongo/) implement `Store` and pass the same contract suite (test/store/).
 // NOTE: every time is a `Date#toISOString()` string (UTC); adapters compare them as strings.
 
+import { ConflictError } from '../errors.js';
+
 export type Role = 'ppbj' | 'admin-ppe' | 'process-owner';
 export const ROLES: readonly Role[] = ['ppbj', 'admin-ppe', 'process-owner'];
 
@@ -226,7 +228,12 @@ export interface CaseChange {
   firedTimer?: TimerLease & { at: string };
 }
 
-/** Take or release a task: succeeds only if the assignee is still `from`; audited atomically. */
+/**
+ * Take, release or hand on a task: succeeds only if the assignee is still `from`; audited atomically.
+ * A non-null `to` must be an existing user whose status is `active` at the moment of the change
+ * (checked in the same transaction, so a deactivation that commits first wins and one that commits
+ * later sees the task): else InactiveAssigneeError and nothing changes.
+ */
 export interface AssigneeChange {
   taskId: string;
   from: string | null;
@@ -373,13 +380,15 @@ export interface Store {
   listDefinitions(processKey: string): Promise<DefinitionRecord[]>; // newest first
   /** The catalogue of processes (deployed or only a studio draft), by processKey; counts as of `now`. */
   listProcessSummaries(now: string, limit?: number): Promise<ProcessSummary[]>; // default limit 200
+  /** The latest version of every deployed process (without the XML, no counts: cheap enough for every page), by processKey; default limit 200. */
+  listLatestDefinitions(limit?: number): Promise<Array<Omit<DefinitionRecord, 'xml'>>>;
   /** Open tasks at one step of one process (tasks of cases of `processKey`), by dueAt, createdAt, id; default limit 200. */
   listStepTasks(query: StepTaskQuery): Promise<TaskRecord[]>;
   countStepTasks(query: StepTaskQuery): Promise<number>;
 
   // cases and tasks
   applyCaseChange(change: CaseChange): Promise<void>;
-  changeAssignee(change: AssigneeChange): Promise<void>; // ConflictError if assignee != from or task not open
+  changeAssignee(change: AssigneeChange): Promise<void>; // ConflictError if assignee != from or task not open; InactiveAssigneeError if `to` is not an active user
   getCase(id: string): Promise<CaseRecord | null>;
   listCasesByApplicant(applicantId: string): Promise<CaseRecord[]>; // newest first
   listCasesByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>; // last updated first, default limit 50
@@ -513,6 +522,13 @@ export interface CaseSummaryQuery {
 }
 
 export { ConflictError } from '../errors.js';
+
+/** AssigneeChange.to is not an active account (deactivated, invited or unknown): "Petugas ini tidak aktif" (409). */
+export class InactiveAssigneeError extends ConflictError {
+  constructor(readonly userId: string) {
+    super(`user ${userId} is not active: it cannot hold a task`, 'error.assigneeInactive');
+  }
+}
 
 /**
  * A write names a case, task or user that does not exist (SQLite's foreign keys, MongoDB's

@@ -5,8 +5,11 @@
 // Reassign rule: the holder may hand a task to another active Admin PPE; a task nobody holds may be
 // handed by any Admin PPE (a coordinator dispatching the queue). A task held by someone else can
 // only be handed on by its holder. A reason is required; never to oneself or to a non-admin.
+// The new holder must be active when the change commits: the store checks that atomically
+// (InactiveAssigneeError), so a deactivation racing a reassign or a take never leaves a task held
+// by a disabled account.
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { InactiveAssigneeError, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 import { assertMayAct } from '../cases/task-access.js';
 import { auditEvent } from '../cases/task-projection.js';
 import { mayHoldTasks } from '../staff/staff-roles.js';
@@ -79,12 +82,18 @@ export class AssignmentService {
     if (Object.keys(errors).length > 0 || !to) throw new ValidationError(errors);
 
     const from = task.assigneeId ? await this.store.getUser(task.assigneeId) : null;
-    await this.store.changeAssignee({
-      taskId, from: task.assigneeId, to: to.id,
-      audit: auditEvent(task.caseId, this.now().toISOString(), actor, 'task.reassigned', {
-        step: task.name, from: task.assigneeId, fromName: from?.displayName ?? null, to: to.id, toName: to.displayName, reason,
-      }, task.id),
-    });
+    try {
+      await this.store.changeAssignee({
+        taskId, from: task.assigneeId, to: to.id,
+        audit: auditEvent(task.caseId, this.now().toISOString(), actor, 'task.reassigned', {
+          step: task.name, from: task.assigneeId, fromName: from?.displayName ?? null, to: to.id, toName: to.displayName, reason,
+        }, task.id),
+      });
+    } catch (err) {
+      // deactivated after it was read above: the store's check is the one that counts
+      if (err instanceof InactiveAssigneeError) throw new ValidationError({ ke: 'reassign.to.inactive' });
+      throw err;
+    }
     return { task: { ...task, assigneeId: to.id }, from: task.assigneeId, to };
   }
 

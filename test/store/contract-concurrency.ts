@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConflictError, type CaseRecord } from '../../src/store/ports.js';
 import { race, type GetStore } from './contract-helpers.js';
-import { at, audit, caseRecord, create, document, task, update } from './fixtures.js';
+import { at, audit, caseRecord, create, document, task, update, user } from './fixtures.js';
 
 export function concurrencyContract(store: GetStore): void {
   describe('concurrent writers', () => {
@@ -72,6 +72,7 @@ export function concurrencyContract(store: GetStore): void {
       const c = caseRecord();
       const t = task(c);
       await store().applyCaseChange(create(c, { openTasks: [t] }));
+      for (const id of ['admin-a', 'admin-b']) await store().insertUser(user({ id, role: 'admin-ppe', status: 'active' })); // a holder must be active
       const take = (admin: string) =>
         store().changeAssignee({ taskId: t.id, from: null, to: admin, audit: audit(c, 'task.taken', { actorId: admin, taskId: t.id }) });
 

@@ -1,8 +1,8 @@
 // Store contract, part 4: take / release / reassign, and the inbox queries (listTasks, countTasks).
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import { ConflictError, type CaseRecord, type TaskQuery, type TaskRecord } from '../../src/store/ports.js';
+import { ConflictError, InactiveAssigneeError, type CaseRecord, type TaskQuery, type TaskRecord } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
-import { at, audit, caseRecord, create, task, update } from './fixtures.js';
+import { at, audit, caseRecord, create, task, update, user } from './fixtures.js';
 
 export function tasksContract(store: GetStore): void {
   describe('changeAssignee', () => {
@@ -12,6 +12,7 @@ export function tasksContract(store: GetStore): void {
       c = caseRecord();
       t = task(c);
       await store().applyCaseChange(create(c, { openTasks: [t] }));
+      for (const id of ['admin-1', 'admin-2']) await store().insertUser(user({ id, role: 'admin-ppe', status: 'active' }));
     });
     const change = (from: string | null, to: string | null) => ({
       taskId: t.id,
@@ -53,6 +54,36 @@ export function tasksContract(store: GetStore): void {
       await expect(store().changeAssignee({ ...change(null, 'admin-1'), audit: { ...existing } })).rejects.toBeInstanceOf(ConflictError);
       expect((await store().getTask(t.id))?.assigneeId).toBeNull();
       expect(await events()).toEqual(['case.started']);
+    });
+
+    test('When the new holder is disabled, invited or unknown, Then InactiveAssigneeError (a ConflictError) and nothing changes', async () => {
+      await store().insertUser(user({ id: 'admin-off', role: 'admin-ppe', status: 'disabled' }));
+      await store().insertUser(user({ id: 'admin-new', role: 'admin-ppe', status: 'registered' }));
+      for (const to of ['admin-off', 'admin-new', 'no-such-user']) {
+        const refused = store().changeAssignee(change(null, to)); // a take
+        await expect(refused).rejects.toBeInstanceOf(InactiveAssigneeError);
+        await expect(refused).rejects.toBeInstanceOf(ConflictError);
+      }
+      await store().changeAssignee(change(null, 'admin-1'));
+      await expect(store().changeAssignee(change('admin-1', 'admin-off'))).rejects.toBeInstanceOf(InactiveAssigneeError); // a reassign
+      expect((await store().getTask(t.id))?.assigneeId).toBe('admin-1');
+      expect(await events()).toEqual(['case.started', 'task.taken']);
+    });
+
+    test('When the holder was deactivated after it was chosen, Then a hand-over to it is refused; its own task can still be released', async () => {
+      await store().changeAssignee(change(null, 'admin-1'));
+      await store().changeUserStatus({
+        userId: 'admin-2', from: 'active', to: 'disabled',
+        audit: { id: 'sa-off', userId: 'admin-2', at: at(3), actorId: 'admin-1', actorName: 'Admin Satu', type: 'staff.deactivated', data: {} },
+      });
+      await expect(store().changeAssignee(change('admin-1', 'admin-2'))).rejects.toBeInstanceOf(InactiveAssigneeError);
+      await store().changeUserStatus({
+        userId: 'admin-1', from: 'active', to: 'disabled',
+        audit: { id: 'sa-off-1', userId: 'admin-1', at: at(4), actorId: 'admin-2', actorName: 'Admin Dua', type: 'staff.deactivated', data: {} },
+      });
+      await store().changeAssignee(change('admin-1', null)); // the deactivation's release: to nobody
+      expect((await store().getTask(t.id))?.assigneeId).toBeNull();
+      expect(await events()).toEqual(['case.started', 'task.taken', 'task.released']);
     });
 
     test('When the task is no longer open (or unknown), Then ConflictError', async () => {

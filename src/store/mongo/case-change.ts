@@ -2,7 +2,7 @@
 // (transaction.ts: needs a replica set).
 import { NotFoundError } from '../../errors.js';
 import { normalizeEmail } from '../identifier.js';
-import { ConflictError, type AssigneeChange, type AuditEvent, type CaseChange, type DocumentRecord } from '../ports.js';
+import { ConflictError, InactiveAssigneeError, type AssigneeChange, type AuditEvent, type CaseChange, type DocumentRecord } from '../ports.js';
 import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
@@ -84,6 +84,15 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
 
   async function changeAssignee(change: AssigneeChange): Promise<void> {
     await atomically(`task ${change.taskId}`, async (session) => {
+      if (change.to !== null) {
+        // The check WRITES the new holder's document (holdSeq): a status change writes it too, so of a
+        // deactivation and this change one conflicts and is retried after the other commits. A read
+        // alone would not do: snapshot isolation lets both commit, leaving a task with a disabled account.
+        const holder = await m.User.findOneAndUpdate(
+          { _id: change.to, status: 'active' }, { $inc: { holdSeq: 1 } }, { session, projection: { _id: 1 } },
+        ).lean();
+        if (!holder) throw new InactiveAssigneeError(change.to);
+      }
       const r = await m.Task.updateOne(
         { _id: change.taskId, status: 'open', assigneeId: change.from },
         { $set: { assigneeId: change.to } },

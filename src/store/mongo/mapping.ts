@@ -5,10 +5,10 @@ import type { SessionDoc } from './schemas.js';
 
 /**
  * Strips `_id` (→ `id`) and the store-internal `seq`, `leaseExpires` and counters (`eventSeq`,
- * `codeSeq`: sequences.ts); what is left is the record.
+ * `codeSeq`: sequences.ts; `holdSeq`: case-change.ts); what is left is the record.
  */
 export function fromDoc<R extends { id: string }>(doc: Record<string, unknown> & { _id: string }): R {
-  const { _id, seq: _seq, leaseExpires: _leaseExpires, eventSeq: _eventSeq, codeSeq: _codeSeq, ...rest } = doc;
+  const { _id, seq: _seq, leaseExpires: _leaseExpires, eventSeq: _eventSeq, codeSeq: _codeSeq, holdSeq: _holdSeq, ...rest } = doc;
   return { id: _id, ...rest } as unknown as R;
 }
 

@@ -18,8 +18,11 @@ import { appendOnly } from './integrity.js';
 
 /** A record stored with its `id` as the document's `_id`. */
 export type Stored<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
-/** `codeSeq`: the last number given to the user's verification codes (sequences.ts). */
-export type UserDoc = Stored<UserRecord> & { codeSeq?: number };
+/**
+ * `codeSeq`: the last number given to the user's verification codes (sequences.ts). `holdSeq`: bumped
+ * by each task handed to the user, so that change and a status change conflict (case-change.ts).
+ */
+export type UserDoc = Stored<UserRecord> & { codeSeq?: number; holdSeq?: number };
 export type DefinitionDoc = Stored<DefinitionRecord>;
 /**
  * `seq`: insertion order (a counter, the same order as SQLite's rowid) breaks ties of equal times;
@@ -62,6 +65,7 @@ export const userSchema = new Schema<UserDoc>(
     privacyNoticeVersion: nullableStr,
     privacyAcknowledgedAt: nullableStr,
     codeSeq: counter,
+    holdSeq: counter,
   },
   options('users'),
 );

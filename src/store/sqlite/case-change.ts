@@ -1,6 +1,6 @@
 // The two atomic writes of the SQLite store: applyCaseChange and changeAssignee.
 // Each runs in one BEGIN IMMEDIATE transaction; any throw rolls back everything.
-import { ConflictError, type AssigneeChange, type CaseChange } from '../ports.js';
+import { ConflictError, InactiveAssigneeError, type AssigneeChange, type CaseChange } from '../ports.js';
 import { NotFoundError } from '../../errors.js';
 import { normalizeEmail } from '../identifier.js';
 import { isUniqueViolation, type Database } from './database.js';
@@ -48,6 +48,9 @@ export function createCaseWriter(db: Database, st: Statements, more: { drafts: D
   });
 
   const assign = db.transaction((change: AssigneeChange): void => {
+    // the new holder's status is read under the write lock (BEGIN IMMEDIATE): a deactivation commits
+    // before this (refused here) or after (its release then lists this task)
+    if (change.to !== null && st.getUser.get(change.to)?.status !== 'active') throw new InactiveAssigneeError(change.to);
     const r = st.changeAssignee.run({ id: change.taskId, from: change.from, to: change.to });
     if (r.changes === 0) {
       throw new ConflictError(`task ${change.taskId} is not open or its assignee is no longer ${change.from ?? 'nobody'}`);
