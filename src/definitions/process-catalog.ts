@@ -44,7 +44,7 @@ export class ProcessCatalog {
 
   /** Deployed processes only (reports and time settings have nothing to show for a draft). */
   async deployed(): Promise<Array<{ key: string; name: string }>> {
-    return (await this.list()).filter((e) => e.version !== null).map((e) => ({ key: e.key, name: e.name }));
+    return (await this.store.listLatestDefinitions()).map((d) => ({ key: d.processKey, name: d.name || d.processKey }));
   }
 
   /** Whether `key` is taken: a deployed process or an existing draft. */

@@ -15,7 +15,7 @@ const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas'
 export async function inboxModel(store: Store, user: UserRecord, view: InboxView, query: Record<string, unknown>, now: Date) {
   const staff = user.role !== 'ppbj';
   const role = user.role as Role;
-  const processes = staff ? await deployedProcesses(store, now) : [];
+  const processes = staff ? await deployedProcesses(store) : [];
   const process = parseProcess(query, processes.map((p) => p.key));
   // the step filter lists the steps of one process: the chosen one, or the only one there is
   const stepProcess = process || (processes.length === 1 ? processes[0]!.key : '');

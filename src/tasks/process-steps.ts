@@ -45,16 +45,14 @@ export async function stepsForRole(store: Store, role: Role, processKey: string)
 }
 
 /** Every deployed process (a studio draft alone is not one), by name, from the catalogue (bounded). */
-export async function deployedProcesses(store: Store, now: Date): Promise<ProcessOption[]> {
-  const summaries = await store.listProcessSummaries(now.toISOString());
-  return summaries
-    .flatMap((s) => (s.latest ? [{ key: s.processKey, name: s.latest.name || s.processKey }] : []))
+export async function deployedProcesses(store: Store): Promise<ProcessOption[]> {
+  return (await store.listLatestDefinitions())
+    .map((d) => ({ key: d.processKey, name: d.name || d.processKey }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 }
 
 /** Process name per key of `keys` (latest version's name; the key itself when none is deployed). */
 export async function processNames(store: Store, keys: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(keys)];
-  const defs = await Promise.all(unique.map((k) => store.getLatestDefinition(k)));
-  return new Map(unique.map((k, i) => [k, defs[i]?.name || k]));
+  const names = new Map((await store.listLatestDefinitions()).map((d) => [d.processKey, d.name || d.processKey]));
+  return new Map([...new Set(keys)].map((k) => [k, names.get(k) ?? k]));
 }

@@ -59,6 +59,18 @@ export function processesContract(store: GetStore): void {
       expect((await s.listStepTasks({ processKey: 'cuti', elementId: 'periksa', limit: 2 })).map((t) => t.id)).toEqual([late.id, soon.id]);
     });
 
+    test('Given versions of two processes and a draft-only one, Then listLatestDefinitions gives each deployed process\'s latest version, without XML or counts', async () => {
+      const s = store();
+      await s.insertDefinition(definition({ processKey: 'ppbj', version: 1, name: 'PPBJ v1' }));
+      await s.insertDefinition(definition({ processKey: 'ppbj', version: 2, name: 'PPBJ v2' }));
+      await s.insertDefinition(definition({ processKey: 'cuti', version: 1, name: 'Cuti' }));
+      await s.saveProcessDraft({ processKey: 'surat-masuk', xml: '<x/>', savedAt: at(1), savedBy: null });
+      const latest = await s.listLatestDefinitions();
+      expect(latest.map((d) => [d.processKey, d.version, d.name])).toEqual([['cuti', 1, 'Cuti'], ['ppbj', 2, 'PPBJ v2']]);
+      expect(latest[0]).not.toHaveProperty('xml');
+      expect((await s.listLatestDefinitions(1)).map((d) => d.processKey)).toEqual(['cuti']);
+    });
+
     test('Given an empty store, Then the catalogue is empty; a limit bounds it', async () => {
       expect(await store().listProcessSummaries(at(0))).toEqual([]);
       for (const key of ['a', 'b', 'c']) await store().insertDefinition(definition({ processKey: key }));

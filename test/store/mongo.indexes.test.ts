@@ -168,6 +168,7 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['getLatestDefinition', (s) => s.getLatestDefinition('p')],
     ['listDefinitions', (s) => s.listDefinitions('p')],
     ['listProcessSummaries', (s) => s.listProcessSummaries(at(1))],
+    ['listLatestDefinitions', (s) => s.listLatestDefinitions()],
     ['listStepTasks', async (s) => [
       await s.listStepTasks({ processKey: 'p', elementId: 'e' }), await s.listStepTasks({ processKey: 'p', elementId: 'e', dueBefore: at(1), limit: 20 }),
     ]],

@@ -21,25 +21,38 @@ async function countsOf(m: Models, processKey: string, now: string): Promise<{ r
   return { running: row?.running ?? 0, overdue: row?.overdue ?? 0 };
 }
 
-export function createProcessSummaries(m: Models): Pick<Store, 'listProcessSummaries'> {
+/** The highest version per key, read from the {processKey, version} index in reverse (a distinct scan). */
+async function deployedKeys(m: Models, limit: number): Promise<string[]> {
+  const rows = await m.Definition.aggregate<{ _id: string }>([
+    { $sort: { processKey: -1, version: -1 } },
+    { $group: { _id: '$processKey' } },
+    { $sort: { _id: 1 } },
+    { $limit: limit },
+  ]);
+  return rows.map((r) => r._id);
+}
+
+async function latestOf(m: Models, processKey: string): Promise<Latest | null> {
+  const doc = await m.Definition.findOne({ processKey }, { xml: 0 }).sort({ version: -1 }).lean();
+  return doc
+    ? { id: doc._id, processKey: doc.processKey, version: doc.version, name: doc.name, createdAt: doc.createdAt, createdBy: doc.createdBy ?? null, comment: doc.comment }
+    : null;
+}
+
+export function createProcessSummaries(m: Models): Pick<Store, 'listProcessSummaries' | 'listLatestDefinitions'> {
   return {
+    async listLatestDefinitions(limit = 200) {
+      const latest = await Promise.all((await deployedKeys(m, limit)).map((key) => latestOf(m, key)));
+      return latest.filter((d): d is Latest => d !== null);
+    },
     async listProcessSummaries(now, limit = 200) {
-      // the highest version per key, read from the {processKey, version} index in reverse (a distinct scan)
-      const deployed = await m.Definition.aggregate<{ _id: string }>([
-        { $sort: { processKey: -1, version: -1 } },
-        { $group: { _id: '$processKey' } },
-        { $sort: { _id: 1 } },
-        { $limit: limit },
-      ]);
+      const deployed = await deployedKeys(m, limit);
       const drafts = await m.ProcessDraft.find({}, { processKey: 1, savedAt: 1 }).sort({ processKey: 1 }).limit(limit).lean();
       const savedAt = new Map(drafts.map((d) => [d.processKey, d.savedAt]));
-      const keys = [...new Set([...deployed.map((d) => d._id), ...savedAt.keys()])].sort().slice(0, limit);
+      const keys = [...new Set([...deployed, ...savedAt.keys()])].sort().slice(0, limit);
       const summaries: ProcessSummary[] = [];
       for (const processKey of keys) {
-        const doc = await m.Definition.findOne({ processKey }, { xml: 0 }).sort({ version: -1 }).lean();
-        const latest: Latest | null = doc
-          ? { id: doc._id, processKey: doc.processKey, version: doc.version, name: doc.name, createdAt: doc.createdAt, createdBy: doc.createdBy ?? null, comment: doc.comment }
-          : null;
+        const latest = await latestOf(m, processKey);
         const { running, overdue } = await countsOf(m, processKey, now);
         summaries.push({ processKey, latest, draftSavedAt: savedAt.get(processKey) ?? null, runningCases: running, overdueTasks: overdue });
       }

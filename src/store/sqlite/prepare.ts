@@ -41,7 +41,7 @@ export function prepare(db: Database) {
     compliance: createCompliance(db),
     isUploadReferenced: createUploadReferences(db),
     rateLimits: createRateLimits(db),
-    listProcessSummaries: createProcessSummaries(db),
+    ...createProcessSummaries(db),
     stepTasks: createStepTasks(db),
     staff: createStaff(db),
   };

@@ -23,7 +23,8 @@ export function createProcessSummaries(db: Database) {
     running: db.prepare<[string], number>(RUNNING_CASES_SQL).pluck(),
     overdue: db.prepare<{ now: string; processKey: string }, number>(OVERDUE_TASKS_SQL).pluck(),
   };
-  return function listProcessSummaries(now: string, limit = 200): ProcessSummary[] {
+  const listLatestDefinitions = (limit = 200): LatestRow[] => st.keys.all(limit).flatMap((key) => st.latest.get(key) ?? []);
+  const listProcessSummaries = (now: string, limit = 200): ProcessSummary[] => {
     const drafts = new Map(st.drafts.all(limit).map((d) => [d.processKey, d.savedAt]));
     const keys = [...new Set([...st.keys.all(limit), ...drafts.keys()])].sort().slice(0, limit);
     return keys.map((processKey) => ({
@@ -34,4 +35,5 @@ export function createProcessSummaries(db: Database) {
       overdueTasks: st.overdue.get({ now, processKey }) as number,
     }));
   };
+  return { listProcessSummaries, listLatestDefinitions };
 }

@@ -113,11 +113,11 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async claimDueMessages(now, limit, leaseMs) {
       return r().outbox.claimDueMessages(now, limit, leaseMs);
     },
-    async markMessageSent(id, at) {
-      r().outbox.markMessageSent(id, at);
+    async markMessageSent(id, at, redacted) {
+      r().outbox.markMessageSent(id, at, redacted);
     },
-    async markMessageFailed(id, error, retryAt) {
-      r().outbox.markMessageFailed(id, error, retryAt);
+    async markMessageFailed(id, error, retryAt, redacted) {
+      r().outbox.markMessageFailed(id, error, retryAt, redacted);
     },
     async listMessages(query) {
       return r().outbox.listMessages(query);
@@ -176,6 +176,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async listProcessSummaries(now, limit) {
       return r().listProcessSummaries(now, limit);
+    },
+    async listLatestDefinitions(limit) {
+      return r().listLatestDefinitions(limit);
     },
     async listStepTasks(query) {
       return r().stepTasks.listStepTasks(query);
