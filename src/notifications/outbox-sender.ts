@@ -2,8 +2,13 @@
 // several app instances never send one message twice while a lease holds), sends them, and marks
 // each sent, or failed with a retry time (backoff) until MAX_DELIVERY_ATTEMPTS. Log lines and stored
 // errors name a message by id, kind, channel and masked recipient, never its text (log-safe.ts).
+// A message that carries a one-time secret keeps only its redacted text once sent or given up
+// (secret-messages.ts), written with the mark itself. Except for the development mailbox: there the
+// stored text IS the delivery (read on /kotak-surat), and that transport never runs in production
+// (createTransports refuses to start without real ones).
 import { Poller } from '../poller.js';
 import { describeMessage, redactError } from './log-safe.js';
+import { redactedText } from './secret-messages.js';
 import type { OutboxMessage, Store } from '../store/ports.js';
 import { MAX_DELIVERY_ATTEMPTS, OUTBOX_BATCH, OUTBOX_LEASE_MS, retryAt } from './policy.js';
 import type { Transports } from './transports/transport.js';
@@ -62,16 +67,17 @@ export class OutboxSender {
 
   private async deliver(m: OutboxMessage): Promise<boolean> {
     const transport = this.opts.transports[m.channel];
+    const redacted = transport.kind === 'dev-mailbox' ? undefined : (redactedText(m) ?? undefined);
     try {
       await transport.send(m);
     } catch (err) {
       const error = redactError(err instanceof Error ? err.message : String(err), m).slice(0, 500);
       const retry = retryAt(this.now(), m.attempts);
-      await this.opts.store.markMessageFailed(m.id, error, retry);
+      await this.opts.store.markMessageFailed(m.id, error, retry, retry ? undefined : redacted);
       this.log(`[alur] outbox: ${describeMessage(m)} failed, attempt ${m.attempts}/${MAX_DELIVERY_ATTEMPTS}: ${error}; ${retry ? `retry at ${retry}` : 'given up'}`);
       return false;
     }
-    await this.opts.store.markMessageSent(m.id, this.now().toISOString());
+    await this.opts.store.markMessageSent(m.id, this.now().toISOString(), redacted);
     if (transport.kind !== 'dev-mailbox') this.log(`[alur] outbox: ${describeMessage(m)} sent by ${transport.kind}`);
     return true;
   }

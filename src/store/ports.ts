@@ -354,9 +354,16 @@ export interface Store {
    * that fails part-way returns what it leased (never an attempt counted for a message not sent).
    */
   claimDueMessages(now: string, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
-  markMessageSent(id: string, at: string): Promise<void>;
-  /** Records the error; `retryAt` null = give up (status 'failed'), else pending again at retryAt. */
-  markMessageFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  /**
+   * Marks a message sent; with `redacted`, its subject and body are replaced by that text in the same
+   * write (a one-time secret must not outlive its delivery: src/notifications/secret-messages.ts).
+   */
+  markMessageSent(id: string, at: string, redacted?: Pick<OutboxMessage, 'subject' | 'body'>): Promise<void>;
+  /**
+   * Records the error; `retryAt` null = give up (status 'failed'), else pending again at retryAt.
+   * `redacted` (when giving up) replaces the subject and body in the same write, as markMessageSent's.
+   */
+  markMessageFailed(id: string, error: string, retryAt: string | null, redacted?: Pick<OutboxMessage, 'subject' | 'body'>): Promise<void>;
   listMessages(query: { userId?: string; limit?: number; offset?: number }): Promise<OutboxMessage[]>; // newest first
 
   // drafts (deleted by applyCaseChange when their task is completed)

@@ -152,6 +152,27 @@ export function outboxContract(store: GetStore): void {
       expect(await one(msg.id)).toMatchObject({ status: 'sent', lastError: null, attempts: 2 });
     });
 
+    test('markMessageSent with a redacted text: subject and body replaced with the sent mark; without one, the text stays', async () => {
+      const [secret, plain] = [message({ subject: 'Kode 123456', body: 'Tautan http://x/a.SECRET' }), message()];
+      await claimOne(secret, at(1));
+      await claimOne(plain, at(1));
+      await store().markMessageSent(secret.id, at(1), { subject: 'Kode [disembunyikan]', body: 'Tautan [disembunyikan]' });
+      await store().markMessageSent(plain.id, at(1));
+      expect(await one(secret.id)).toEqual({ ...secret, subject: 'Kode [disembunyikan]', body: 'Tautan [disembunyikan]', status: 'sent', sentAt: at(1), attempts: 1, lockedUntil: null });
+      expect(await one(plain.id)).toMatchObject({ subject: plain.subject, body: plain.body, status: 'sent' });
+    });
+
+    test('markMessageFailed with a redacted text: replaced when given up; a late report on a sent message changes nothing', async () => {
+      const [gaveUp, sent] = [message({ channel: 'whatsapp', subject: null, body: 'Kode 123456' }), message({ body: 'Kode 654321' })];
+      await claimOne(gaveUp, at(1));
+      await store().markMessageFailed(gaveUp.id, 'no such number', null, { subject: null, body: 'Kode [disembunyikan]' });
+      expect(await one(gaveUp.id)).toEqual({ ...gaveUp, body: 'Kode [disembunyikan]', status: 'failed', attempts: 1, lastError: 'no such number' });
+      await claimOne(sent, at(1));
+      await store().markMessageSent(sent.id, at(1));
+      await store().markMessageFailed(sent.id, 'timeout', null, { subject: null, body: 'late' });
+      expect(await one(sent.id)).toMatchObject({ status: 'sent', body: 'Kode 654321', subject: sent.subject });
+    });
+
     test('Marking an unknown message is NotFoundError', async () => {
       await expect(store().markMessageSent('no-such-message', at(1))).rejects.toBeInstanceOf(NotFoundError);
       await expect(store().markMessageFailed('no-such-message', 'x', null)).rejects.toBeInstanceOf(NotFoundError);

@@ -30,6 +30,9 @@ export async function claimEach<T>(n: number, claimOne: () => Promise<T | null>)
 
 type Outbox = Pick<Store, 'enqueueMessages' | 'claimDueMessages' | 'markMessageSent' | 'markMessageFailed' | 'listMessages'>;
 
+/** The fields a redacted text replaces (none without one). */
+const textOf = (text: Pick<OutboxMessage, 'subject' | 'body'> | undefined) => (text ? { subject: text.subject, body: text.body } : {});
+
 const rec = (doc: unknown) => fromDoc<OutboxMessage>(doc as Record<string, unknown> & { _id: string });
 
 /**
@@ -72,14 +75,15 @@ export function createOutbox(atomically: Atomically, m: Models): Outbox {
         return doc ? rec(doc) : null;
       });
     },
-    async markMessageSent(id, at) {
-      const r = await m.Outbox.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: at, lockedUntil: null, leaseExpires: null } });
+    async markMessageSent(id, at, redacted) {
+      // one document, one update: the redacted text is written with the sent mark
+      const r = await m.Outbox.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: at, lockedUntil: null, leaseExpires: null, ...textOf(redacted) } });
       if (r.matchedCount === 0) throw new NotFoundError();
     },
-    async markMessageFailed(id, error, retryAt) {
+    async markMessageFailed(id, error, retryAt, redacted) {
       const set = retryAt === null ? { status: 'failed' as const } : { status: 'pending' as const, nextAttemptAt: retryAt };
       // A late failure report never reopens a message that was sent (or given up) meanwhile.
-      const r = await m.Outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error, lockedUntil: null, leaseExpires: null } });
+      const r = await m.Outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error, lockedUntil: null, leaseExpires: null, ...textOf(redacted) } });
       if (r.matchedCount === 0 && !(await m.Outbox.exists({ _id: id }))) throw new NotFoundError();
     },
     async listMessages(query) {

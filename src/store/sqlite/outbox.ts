@@ -19,6 +19,12 @@ export const DUE_SQL =
 
 export type OutboxStatements = ReturnType<typeof prepareOutbox>;
 
+/** The redacted text of a message, or (redact 0) none: the stored text stays. */
+type Redaction = { redact: 0 | 1; subject: string | null; body: string | null };
+const REDACT = 'subject = CASE WHEN @redact = 1 THEN @subject ELSE subject END, body = CASE WHEN @redact = 1 THEN @body ELSE body END';
+const redaction = (text: Pick<OutboxMessage, 'subject' | 'body'> | undefined): Redaction =>
+  text ? { redact: 1, subject: text.subject, body: text.body } : { redact: 0, subject: null, body: null };
+
 export function prepareOutbox(db: Database) {
   const select = `SELECT ${cols(OUTBOX)} FROM outbox`;
   return {
@@ -28,12 +34,13 @@ export function prepareOutbox(db: Database) {
     lease: db.prepare<{ seq: number; until: string }, OutboxRow>(
       `UPDATE outbox SET lockedUntil = @until, attempts = attempts + 1 WHERE seq = @seq RETURNING ${cols(OUTBOX)}`,
     ),
-    sent: db.prepare<{ id: string; at: string }>(
-      "UPDATE outbox SET status = 'sent', sentAt = @at, lockedUntil = NULL WHERE id = @id",
+    // @redact = 1: the subject and body become @subject and @body (the secret removed) in the same write
+    sent: db.prepare<Redaction & { id: string; at: string }>(
+      "UPDATE outbox SET status = 'sent', sentAt = @at, lockedUntil = NULL, " + REDACT + ' WHERE id = @id',
     ),
     // A late failure report never reopens a message that was sent (or given up) meanwhile.
-    failed: db.prepare<{ id: string; error: string; retryAt: string | null }>(
-      'UPDATE outbox SET lastError = @error, lockedUntil = NULL, ' +
+    failed: db.prepare<Redaction & { id: string; error: string; retryAt: string | null }>(
+      'UPDATE outbox SET lastError = @error, lockedUntil = NULL, ' + REDACT + ', ' +
         "status = CASE WHEN @retryAt IS NULL THEN 'failed' ELSE 'pending' END, " +
         "nextAttemptAt = coalesce(@retryAt, nextAttemptAt) WHERE id = @id AND status = 'pending'",
     ),
@@ -66,11 +73,11 @@ export function createOutbox(db: Database, st: OutboxStatements) {
       const { limit: n } = pageOf({ limit }, 'claim', limit);
       return n === 0 ? [] : claim.immediate(now, n, until);
     },
-    markMessageSent(id: string, at: string): void {
-      if (st.sent.run({ id, at }).changes === 0) throw new NotFoundError();
+    markMessageSent(id: string, at: string, redacted?: Pick<OutboxMessage, 'subject' | 'body'>): void {
+      if (st.sent.run({ id, at, ...redaction(redacted) }).changes === 0) throw new NotFoundError();
     },
-    markMessageFailed(id: string, error: string, retryAt: string | null): void {
-      if (st.failed.run({ id, error, retryAt }).changes === 0 && st.exists.get(id) === undefined) throw new NotFoundError();
+    markMessageFailed(id: string, error: string, retryAt: string | null, redacted?: Pick<OutboxMessage, 'subject' | 'body'>): void {
+      if (st.failed.run({ id, error, retryAt, ...redaction(redacted) }).changes === 0 && st.exists.get(id) === undefined) throw new NotFoundError();
     },
     listMessages(query: { userId?: string; limit?: number; offset?: number }): OutboxMessage[] {
       const page = pageOf(query, 'message list', DEFAULT_MESSAGE_LIMIT);
