@@ -31,6 +31,8 @@ describe('MongoDB schemas declare the indexes', () => {
     expect(got).toEqual([
       'status,role,assigneeId,dueAt,createdAt,_id',
       'status,role,assigneeId,createdAt,_id',
+      'status,role,assigneeId,processKey,dueAt,createdAt,_id', // the inbox filtered by process (by due time, by age)
+      'status,role,assigneeId,processKey,createdAt,_id',
       'status,elementId,dueAt,createdAt,_id',
       'applicantId,status,dueAt,createdAt,_id',
       'caseId,status,dueAt,createdAt,_id',
