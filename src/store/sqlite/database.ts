@@ -25,13 +25,31 @@ export function isMemoryFile(file: string): boolean {
  * (WAL mode); busy_timeout makes a second process wait for the write lock instead of failing;
  * see WAL_AUTOCHECKPOINT_PAGES for the checkpoint interval.
  */
+/**
+ * Sets WAL mode. NOTE: SQLite does not call the busy handler for this pragma, so when several
+ * processes open a fresh file at once (one of them migrating under BEGIN IMMEDIATE) it fails at once
+ * with "database is locked": retried here for up to BUSY_TIMEOUT_MS, as busy_timeout would.
+ */
+function switchToWal(db: Database): unknown {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return db.pragma('journal_mode = WAL', { simple: true });
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 10); // a synchronous pause: opening a store is synchronous
+    }
+  }
+}
+
 export function openDatabase(file: string): Database {
   if (!isMemoryFile(file)) mkdirSync(dirname(resolve(file)), { recursive: true });
   const db = new Sqlite(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!isMemoryFile(file)) {
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      const mode = switchToWal(db);
       if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`);
       db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     }
