@@ -1,7 +1,6 @@
 // "SOP baru": a name and a process id (proposed from the name, editable), checked, then a studio
 // draft from the minimal template; the first deploy from the studio makes version 1.
 import type { Store } from '../store/ports.js';
-import { ProcessDrafts } from '../studio/process-drafts.js';
 import { withArgs } from '../web/i18n.js';
 import { newSopXml } from './new-sop-template.js';
 import type { ProcessCatalog } from './process-catalog.js';
@@ -46,7 +45,11 @@ export class NewSopService {
   async create(input: NewSopInput, by: string | null): Promise<NewSopErrors> {
     const errors = await this.check(input);
     if (Object.keys(errors).length) return errors;
-    await new ProcessDrafts(this.deps.store, this.deps.now).save(input.key, newSopXml(input.key, input.name), by);
-    return {};
+    // NOTE: only if the key has no draft yet: two owners naming the same new id at once both pass
+    // check(), and the second must be refused, not overwrite the first's draft
+    const created = await this.deps.store.createProcessDraft({
+      processKey: input.key, xml: newSopXml(input.key, input.name), savedAt: (this.deps.now ?? (() => new Date()))().toISOString(), savedBy: by,
+    });
+    return created ? {} : { key: withArgs('newSop.error.keyTaken', input.key) };
   }
 }

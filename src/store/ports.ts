@@ -372,6 +372,8 @@ export interface Store {
 
   // the modeler's draft of a process (one per process key)
   saveProcessDraft(draft: ProcessDraftRecord): Promise<void>; // upsert by processKey
+  /** The first draft of a new process: written only if the key has no draft yet (atomically); false when it had one. */
+  createProcessDraft(draft: ProcessDraftRecord): Promise<boolean>;
   getProcessDraft(processKey: string): Promise<ProcessDraftRecord | null>;
   deleteProcessDraft(processKey: string): Promise<void>;
 

@@ -2,8 +2,9 @@
 // without parsing it (the catalogue lists drafts that may not be valid BPMN yet).
 import { describe, expect, test } from '@jest/globals';
 import { newSopXml } from '../../src/definitions/new-sop-template.js';
-import { slugFromName } from '../../src/definitions/new-sop.js';
-import { draftProcessName } from '../../src/definitions/process-catalog.js';
+import { NewSopService, slugFromName } from '../../src/definitions/new-sop.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { draftProcessName, ProcessCatalog } from '../../src/definitions/process-catalog.js';
 import { validateDefinition } from '../../src/workflow/index.js';
 
 describe('SOP baru', () => {
@@ -37,5 +38,23 @@ describe('SOP baru', () => {
     expect(draftProcessName(newSopXml('a', 'Nama A'), 'b')).toBeNull();
     expect(draftProcessName('<process id="x">', 'x')).toBeNull();
     expect(draftProcessName('not xml at all', 'x')).toBeNull();
+  });
+});
+
+describe('Given two process owners naming the same new SOP id at the same moment (review finding)', () => {
+  test('when both create it, then one draft is created and the other is refused with the id taken; the first draft is kept', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    await store.init();
+    const service = new NewSopService({ store, catalog: new ProcessCatalog(store, () => new Date()) });
+    const [a, b] = await Promise.all([
+      service.create({ name: 'Izin Cuti A', key: 'izin-cuti' }, 'owner-a'),
+      service.create({ name: 'Izin Cuti B', key: 'izin-cuti' }, 'owner-b'),
+    ]);
+    expect([a, b].filter((errors) => Object.keys(errors).length === 0)).toHaveLength(1);
+    expect([a, b].find((errors) => errors.key)?.key).toContain('newSop.error.keyTaken');
+    const draft = await store.getProcessDraft('izin-cuti');
+    expect(draft?.savedBy).toBe(Object.keys(a).length === 0 ? 'owner-a' : 'owner-b');
+    expect(draftProcessName(draft!.xml, 'izin-cuti')).toBe(Object.keys(a).length === 0 ? 'Izin Cuti A' : 'Izin Cuti B');
+    await store.close();
   });
 });

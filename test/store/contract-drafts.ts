@@ -131,6 +131,15 @@ export function draftsContract(store: GetStore): void {
       expect(await store().getProcessDraft(key)).toBeNull();
       await store().deleteProcessDraft(key); // deleting what is not there is fine
     });
+
+    test('When two owners create the first draft of one new process at once, Then exactly one is created and the other is refused, never overwriting it', async () => {
+      const key = `proses-${Math.random().toString(36).slice(2)}`;
+      const results = await Promise.all([store().createProcessDraft(processDraft(key, '<a/>')), store().createProcessDraft(processDraft(key, '<b/>'))]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await store().getProcessDraft(key))!.xml).toBe(results[0] ? '<a/>' : '<b/>');
+      expect(await store().createProcessDraft(processDraft(key, '<c/>'))).toBe(false);
+      expect((await store().getProcessDraft(key))!.xml).toBe(results[0] ? '<a/>' : '<b/>');
+    });
   });
   describe('uploads still referenced (the upload sweeper asks)', () => {
     test('Given files named by a document, a draft\'s staged files and a session, Then each is referenced; an unknown one is not', async () => {

@@ -158,6 +158,7 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['saveDraft', (s) => s.saveDraft(draft(t.id, 'u1'))],
     ['getDraft', (s) => s.getDraft(t.id, 'u1')],
     ['saveProcessDraft', (s) => s.saveProcessDraft({ processKey: 'p', xml: '<x/>', savedAt: at(1), savedBy: null })],
+    ['createProcessDraft', (s) => s.createProcessDraft({ processKey: 'p', xml: '<x/>', savedAt: at(1), savedBy: null })],
     ['getProcessDraft', (s) => s.getProcessDraft('p')],
     ['deleteProcessDraft', (s) => s.deleteProcessDraft('p')],
     ['getSession', (s) => s.getSession('sid')],

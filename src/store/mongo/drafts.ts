@@ -16,7 +16,7 @@ async function upsertOnce(upsert: () => Promise<unknown>): Promise<void> {
   }
 }
 
-type DraftPorts = 'saveDraft' | 'getDraft' | 'saveProcessDraft' | 'getProcessDraft' | 'deleteProcessDraft';
+type DraftPorts = 'saveDraft' | 'getDraft' | 'saveProcessDraft' | 'createProcessDraft' | 'getProcessDraft' | 'deleteProcessDraft';
 
 export function createDrafts(m: Models): Pick<Store, DraftPorts> {
   return {
@@ -30,6 +30,15 @@ export function createDrafts(m: Models): Pick<Store, DraftPorts> {
     },
     async saveProcessDraft({ processKey, xml, savedAt, savedBy }) {
       await upsertOnce(() => m.ProcessDraft.updateOne({ processKey }, { $set: { xml, savedAt, savedBy } }, { upsert: true }));
+    },
+    async createProcessDraft({ processKey, xml, savedAt, savedBy }) {
+      try {
+        const r = await m.ProcessDraft.updateOne({ processKey }, { $setOnInsert: { xml, savedAt, savedBy } }, { upsert: true });
+        return r.upsertedCount === 1;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false; // another first save of the same key won the unique index
+        throw err;
+      }
     },
     async getProcessDraft(processKey) {
       const doc = await m.ProcessDraft.findOne({ processKey }).lean();

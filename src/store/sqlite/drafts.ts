@@ -21,6 +21,7 @@ export function prepareDrafts(db: Database) {
     upsertProcess: db.prepare<ProcessDraftRecord>(
       `${insert('process_drafts', PROCESS_DRAFT)} ON CONFLICT (processKey) DO UPDATE SET xml = excluded.xml, savedAt = excluded.savedAt, savedBy = excluded.savedBy`,
     ),
+    insertProcess: db.prepare<ProcessDraftRecord>(`${insert('process_drafts', PROCESS_DRAFT)} ON CONFLICT (processKey) DO NOTHING`),
     getProcess: db.prepare<[string], ProcessDraftRecord>(`SELECT ${cols(PROCESS_DRAFT)} FROM process_drafts WHERE processKey = ?`),
     deleteProcess: db.prepare<[string]>('DELETE FROM process_drafts WHERE processKey = ?'),
   };
@@ -37,6 +38,9 @@ export function createDrafts(st: DraftStatements) {
     },
     saveProcessDraft(draft: ProcessDraftRecord): void {
       st.upsertProcess.run(draft);
+    },
+    createProcessDraft(draft: ProcessDraftRecord): boolean {
+      return st.insertProcess.run(draft).changes === 1;
     },
     getProcessDraft(processKey: string): ProcessDraftRecord | null {
       return st.getProcess.get(processKey) ?? null;

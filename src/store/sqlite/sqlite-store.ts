@@ -132,6 +132,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async saveProcessDraft(draft) {
       r().drafts.saveProcessDraft(draft);
     },
+    async createProcessDraft(draft) {
+      return r().drafts.createProcessDraft(draft);
+    },
     async getProcessDraft(processKey) {
       return r().drafts.getProcessDraft(processKey);
     },
