@@ -30,7 +30,6 @@ export const en: Record<string, string> = {
   'auth.masuk.noAccount': 'No account yet?',
   'auth.daftar.haveAccount': 'Already have an account?',
   'auth.invalid': 'Wrong email or password.',
-  'auth.tooMany': 'Too many login attempts. Try again in 15 minutes.',
 
   'form.errorSummary': 'Please check the following',
   'form.choose': '— Choose —',

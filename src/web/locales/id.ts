@@ -30,7 +30,6 @@ export const id: Record<string, string> = {
   'auth.masuk.noAccount': 'Belum punya akun?',
   'auth.daftar.haveAccount': 'Sudah punya akun?',
   'auth.invalid': 'Email atau kata sandi salah.',
-  'auth.tooMany': 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.',
 
   'form.errorSummary': 'Periksa kembali isian berikut',
   'form.choose': '— Pilih —',
