@@ -4,10 +4,39 @@
 
 import { ConflictError } from '../errors.js';
 
-export type Role = 'ppbj' | 'admin-ppe' | 'process-owner';
-export const ROLES: readonly Role[] = ['ppbj', 'admin-ppe', 'process-owner'];
+/**
+ * System roles: the only fixed ones. An applicant starts and follows their own cases; staff work the
+ * steps of the groups they are members of; a process owner models and deploys processes and
+ * administers staff accounts (and may also be a member of groups). Who does a step is a *group*
+ * (data, from the model's lanes or candidateGroups), never a role.
+ */
+export type Role = 'applicant' | 'staff' | 'process-owner';
+export const ROLES: readonly Role[] = ['applicant', 'staff', 'process-owner'];
 
-/** Account status of a user; a PPBJ becomes `active` at SOP step 7. Staff accounts are created active. */
+/**
+ * The reserved group of a step done by the case's own applicant (only they see and do it), and, in a
+ * process's `camunda:candidateStarterGroups`, the public: anyone who signs up or logs in as an applicant.
+ */
+export const APPLICANT_GROUP = 'pemohon';
+
+/** A group of staff who do the steps of a lane (or of tasks whose candidateGroups name it); created by a deploy. */
+export interface GroupRecord {
+  id: string; // identifier: lower-case letters and digits in words joined by '-', e.g. 'kepala-seksi'
+  name: string; // display name, from the lane that names it (else the id)
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Adds (`add`) or removes a user's membership of a group, atomically with its audit entry. */
+export interface MembershipChange {
+  userId: string;
+  groupId: string;
+  add: boolean;
+  at: string;
+  audit: StaffAuditEvent;
+}
+
+/** Account status of a user; an applicant may become `active` at a step of a process (e.g. an account activation). Staff accounts are created active. */
 export type AccountStatus = 'registered' | 'active' | 'disabled';
 
 export interface UserRecord {
@@ -121,7 +150,7 @@ export interface CaseRecord {
   definitionId: string;
   processKey: string;
   definitionVersion: number;
-  applicantId: string; // the PPBJ who owns the case
+  applicantId: string; // the applicant who owns the case
   applicantName: string;
   status: CaseStatus;
   /** Compressed engine state (workflow module's format, opaque to the store). */
@@ -141,12 +170,12 @@ export interface TaskRecord {
   id: string;
   caseId: string;
   processKey: string; // the case's process (denormalised for the inbox's process filter)
-  applicantId: string; // denormalised for PPBJ inbox and authorisation
+  applicantId: string; // denormalised for the applicant's task list and authorisation
   applicantName: string;
   elementId: string; // BPMN user task id
   name: string; // SOP step name
   stepNo: number | null; // SOP row number (Uraian Kegiatan "No.")
-  role: Role;
+  groupId: string; // the group whose members do the step (APPLICANT_GROUP: the case's applicant)
   formKey: string;
   assigneeId: string | null;
   status: TaskStatus;
@@ -242,7 +271,7 @@ export interface AssigneeChange {
 }
 
 export interface TaskQuery {
-  role?: Role;
+  groupIds?: string[]; // tasks of any of these groups (a person in two groups sees both queues); [] matches none
   assigneeId?: string | null; // null = unassigned only
   applicantId?: string;
   caseId?: string;
@@ -258,7 +287,14 @@ export interface TaskQuery {
 }
 
 /** What changed about a staff account (src/staff): who did it, when, to whom. Append-only. */
-export type StaffAuditType = 'staff.invited' | 'staff.deactivated' | 'staff.reactivated' | 'staff.password-reset' | 'staff.tasks-released';
+export type StaffAuditType =
+  | 'staff.invited'
+  | 'staff.deactivated'
+  | 'staff.reactivated'
+  | 'staff.password-reset'
+  | 'staff.tasks-released'
+  | 'staff.group-added'
+  | 'staff.group-removed';
 
 export interface StaffAuditEvent {
   id: string;
@@ -316,6 +352,22 @@ export interface Store {
   updateUser(id: string, patch: UserPatch): Promise<void>; // NotFoundError if missing
   listUsersPage(query: UserPageQuery): Promise<UserRecord[]>; // by role, displayName, id
   changeUserStatus(change: UserStatusChange): Promise<UserStatusChangeResult>;
+
+  // groups (from deployed models) and memberships
+  /** Creates the groups that do not exist yet; an existing group takes the given display name (updatedAt = at). */
+  upsertGroups(groups: Array<Pick<GroupRecord, 'id' | 'name'>>, at: string): Promise<void>;
+  getGroup(id: string): Promise<GroupRecord | null>;
+  listGroups(limit?: number): Promise<GroupRecord[]>; // by id, default limit 500
+  /**
+   * Adds or removes a membership and appends `audit`, atomically; false (and nothing written) when
+   * there was nothing to change. MissingReferenceError if the user or the group does not exist.
+   */
+  changeMembership(change: MembershipChange): Promise<boolean>;
+  listUserGroups(userId: string): Promise<string[]>; // group ids, sorted
+  /** Members of a group (any status), by displayName, id; default limit 500. */
+  listGroupMembers(groupId: string, limit?: number): Promise<UserRecord[]>;
+  /** Per group id asked: how many active members it has (0 included). */
+  countActiveMembers(groupIds: string[]): Promise<Record<string, number>>;
 
   // staff administration audit (append-only)
   appendStaffAudit(events: StaffAuditEvent[]): Promise<void>;
@@ -515,8 +567,8 @@ export type TimeBasis = 'calendar' | 'working';
 export interface ProcessTimeSettings {
   definitionId: string; // one process version
   timeBasis: TimeBasis;
-  /** Per user task id: the role told (escalated to) when the step passes its time standard. */
-  escalateTo: Record<string, Role>;
+  /** Per user task id: the group told (escalated to) when the step passes its time standard. */
+  escalateTo: Record<string, string>;
   updatedAt: string;
   updatedBy: string | null;
 }
