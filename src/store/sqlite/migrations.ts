@@ -331,6 +331,44 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX tasks_inbox_process ON tasks (status, role, assigneeId, processKey, dueAt, createdAt, id);
   CREATE INDEX tasks_age_process ON tasks (status, role, assigneeId, processKey, createdAt, id);
   `,
+  // 12: roles become system roles; who does a step is a group (issue 10). Every old staff role value
+  // ('admin-ppe', any other but 'ppbj' and 'process-owner') becomes a group of the same id and name
+  // (a later deploy sets its display name) whose members are that role's users, now 'staff'; 'ppbj'
+  // users are applicants. tasks.role is renamed groupId (its indexes follow the column, names kept),
+  // and an applicant's step ('ppbj') names the reserved group 'pemohon'.
+  // memberships.displayName is the user's, kept by a trigger, so a group's members are read in name order.
+  `
+  CREATE TABLE groups (
+    id        TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    createdAt TEXT NOT NULL,
+    updatedAt TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE memberships (
+    userId      TEXT NOT NULL REFERENCES users (id),
+    groupId     TEXT NOT NULL REFERENCES groups (id),
+    displayName TEXT NOT NULL,
+    PRIMARY KEY (userId, groupId)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX memberships_group ON memberships (groupId, displayName, userId);
+
+  CREATE TRIGGER memberships_display_name AFTER UPDATE OF displayName ON users WHEN OLD.displayName IS NOT NEW.displayName BEGIN
+    UPDATE memberships SET displayName = NEW.displayName WHERE userId = NEW.id;
+  END;
+
+  INSERT INTO groups (id, name, createdAt, updatedAt)
+    SELECT role, role, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM (SELECT role FROM users UNION SELECT role FROM tasks)
+    WHERE role NOT IN ('ppbj', 'process-owner', 'applicant', 'staff', 'pemohon');
+  INSERT INTO memberships (userId, groupId, displayName)
+    SELECT id, role, displayName FROM users WHERE role NOT IN ('ppbj', 'process-owner', 'applicant', 'staff', 'pemohon');
+  UPDATE users SET role = 'staff' WHERE role NOT IN ('ppbj', 'process-owner', 'applicant', 'staff', 'pemohon');
+  UPDATE users SET role = 'applicant' WHERE role IN ('ppbj', 'pemohon');
+
+  ALTER TABLE tasks RENAME COLUMN role TO groupId;
+  UPDATE tasks SET groupId = 'pemohon' WHERE groupId = 'ppbj';
+  `,
 ];
 
 export interface MigrationResult {

@@ -17,6 +17,7 @@ import { createRateLimits } from './rate-limits.js';
 import { createProcessSummaries } from './process-summaries.js';
 import { createStepTasks } from './step-tasks.js';
 import { createStaff } from './staff.js';
+import { createGroups } from './groups.js';
 
 /** Call after migrate(): statements are checked against the schema when prepared. */
 export function prepare(db: Database) {
@@ -44,5 +45,6 @@ export function prepare(db: Database) {
     ...createProcessSummaries(db),
     stepTasks: createStepTasks(db),
     staff: createStaff(db),
+    groups: createGroups(db),
   };
 }

@@ -74,6 +74,27 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async changeUserStatus(change) {
       return r().staff.changeUserStatus(change);
     },
+    async upsertGroups(groups, at) {
+      r().groups.upsertGroups(groups, at);
+    },
+    async getGroup(id) {
+      return r().groups.getGroup(id);
+    },
+    async listGroups(limit) {
+      return r().groups.listGroups(limit);
+    },
+    async changeMembership(change) {
+      return r().groups.changeMembership(change);
+    },
+    async listUserGroups(userId) {
+      return r().groups.listUserGroups(userId);
+    },
+    async listGroupMembers(groupId, limit) {
+      return r().groups.listGroupMembers(groupId, limit);
+    },
+    async countActiveMembers(groupIds) {
+      return r().groups.countActiveMembers(groupIds);
+    },
     async appendStaffAudit(events) {
       r().staff.appendStaffAudit(events);
     },

@@ -13,7 +13,7 @@ const CASE = [
   'engineState', 'data', 'rev', 'error', 'createdAt', 'updatedAt',
 ];
 export const TASK_COLUMNS = [
-  'id', 'caseId', 'processKey', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'role', 'formKey',
+  'id', 'caseId', 'processKey', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'groupId', 'formKey',
   'assigneeId', 'status', 'createdAt', 'dueAt', 'timeStandard', 'completedAt', 'completedBy', 'searchText',
 ];
 const AUDIT = ['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data'];

@@ -7,13 +7,26 @@ import { paging, searchOf, taskSort, type TaskSort } from '../task-paging.js';
 type Params = Record<string, string | number>;
 type Filter = { where: string; params: Params };
 
-/** Builds the WHERE clause; `assigneeId: null` means unassigned only, undefined means any. */
-export function taskFilter(q: TaskQuery): Filter {
+/** The distinct group ids asked, sorted (one statement per number of groups); undefined = any group. */
+export function groupsOf(q: TaskQuery): string[] | undefined {
+  return q.groupIds === undefined ? undefined : [...new Set(q.groupIds)].sort();
+}
+
+/**
+ * Builds the WHERE clause; `assigneeId: null` means unassigned only, undefined means any. With
+ * `group` (an index into groupsOf(q)), the clause names that one group: each group's tasks are one
+ * index range in page order (listTasks merges them); without it, several groups are an IN list (counts).
+ */
+export function taskFilter(q: TaskQuery, group?: number): Filter {
   const clauses = ['status = @status'];
   const params: Params = { status: q.status ?? 'open' };
-  if (q.role !== undefined) {
-    clauses.push('role = @role');
-    params.role = q.role;
+  const groups = groupsOf(q);
+  if (groups !== undefined && group !== undefined) {
+    clauses.push(`groupId = @g${group}`);
+    params[`g${group}`] = groups[group] as string;
+  } else if (groups !== undefined) {
+    clauses.push(groups.length === 1 ? 'groupId = @g0' : `groupId IN (${groups.map((_, i) => `@g${i}`).join(', ')})`);
+    groups.forEach((g, i) => (params[`g${i}`] = g));
   }
   if (q.assigneeId === null) clauses.push('assigneeId IS NULL');
   else if (q.assigneeId !== undefined) {
@@ -64,6 +77,18 @@ export function escapeLike(text: string): string {
 
 const ORDER: Record<TaskSort, string> = { due: 'dueAt, createdAt, id', age: 'createdAt, id' };
 
+/**
+ * listTasks' statement for `q`. Several groups: one arm per group, each read through the inbox index
+ * in page order, merged by SQLite (MERGE (UNION ALL)): no sort of the queues, the page stops at LIMIT.
+ * NOTE: a task has one group, so the arms never share a row (UNION ALL keeps every one).
+ */
+export function taskListSql(q: TaskQuery): string {
+  const groups = groupsOf(q);
+  const arms = groups === undefined || groups.length <= 1 ? [taskFilter(q).where] : groups.map((_, i) => taskFilter(q, i).where);
+  const select = arms.map((where) => `SELECT ${TASK_COLUMNS.join(', ')} FROM tasks WHERE ${where}`).join(' UNION ALL ');
+  return `${select} ORDER BY ${ORDER[taskSort(q)]} LIMIT @limit OFFSET @offset`;
+}
+
 export function createTaskQueries(db: Database) {
   const cache = new Map<string, ReturnType<Database['prepare']>>();
   const prepared = (sql: string) => {
@@ -73,13 +98,15 @@ export function createTaskQueries(db: Database) {
   };
   return {
     list(q: TaskQuery): TaskRecord[] {
-      const { where, params } = taskFilter(q);
-      const sql =
-        `SELECT ${TASK_COLUMNS.join(', ')} FROM tasks WHERE ${where} ` +
-        `ORDER BY ${ORDER[taskSort(q)]} LIMIT @limit OFFSET @offset`;
-      return prepared(sql).all({ ...params, ...paging(q) }) as TaskRecord[];
+      const { limit, offset } = paging(q);
+      const groups = groupsOf(q);
+      if (groups?.length === 0 || limit === 0) return [];
+      const sql = taskListSql(q);
+      const params = groups === undefined ? taskFilter(q).params : Object.assign({}, ...groups.map((_, i) => taskFilter(q, i).params));
+      return prepared(sql).all({ ...params, limit, offset }) as TaskRecord[];
     },
     count(q: TaskQuery): number {
+      if (groupsOf(q)?.length === 0) return 0;
       const { where, params } = taskFilter(q);
       return prepared(`SELECT count(*) FROM tasks WHERE ${where}`).pluck().get(params) as number;
     },
