@@ -23,6 +23,8 @@ import { createComplianceServices, type ComplianceServices } from './compliance/
 import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-limits.js';
 import { SignUpAttempts } from './auth/sign-up-attempts.js';
 import { StaffService } from './staff/staff-service.js';
+import { packGroupAliases } from './packs/index.js';
+import { setGroupAliases } from './workflow/index.js';
 
 export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
@@ -63,6 +65,7 @@ export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'> & Pa
 }
 
 export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES, limitSettings: RateLimitSettings = DEFAULT_LIMITS): Services {
+  setGroupAliases(packGroupAliases()); // old models' group names per process, from the packs
   const limits = new RateLimits({ store, settings: limitSettings, now });
   const definitions = new DefinitionService(store, now);
   const links = new Links(messages.publicUrl);
@@ -112,5 +115,6 @@ export function createTransports(config: Pick<Config, 'env' | 'mail' | 'whatsapp
 export async function bootstrap(services: Services, config: Config, log: (line: string) => void): Promise<void> {
   await services.store.init();
   await services.definitions.ensureShipped(SHIPPED_PROCESS_FILE);
+  await services.definitions.upsertLatestGroups();
   await ensureStaffAccounts(services.store, config, log);
 }

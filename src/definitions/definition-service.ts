@@ -1,9 +1,10 @@
 // Process definition versions: deploys the shipped BPMN on an empty store, looks versions up
-// (immutable, so cached by id), and deploys new versions only after the model validates.
+// (immutable, so cached by id), and deploys new versions only after the model validates. A deploy
+// creates (or renames) the groups of the model's steps.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { DefinitionRecord, Store } from '../store/ports.js';
+import { APPLICANT_GROUP, type DefinitionRecord, type Store } from '../store/ports.js';
 import { hasForm } from '../forms/form-registry.js';
 import { loadProcessModel, validateDefinition, type ProcessModel, type ValidationResult } from '../workflow/index.js';
 import { DeployRefusedError } from './deploy-refused-error.js';
@@ -31,6 +32,22 @@ export class DefinitionService {
       const winner = await this.store.getLatestDefinition(model.processKey);
       if (!winner) throw err;
       return winner;
+    }
+  }
+
+  /**
+   * At start-up: the groups of every process's latest version exist with their display names
+   * (a store migrated from role-based steps gets its groups named from the lanes).
+   */
+  async upsertLatestGroups(): Promise<void> {
+    for (const light of await this.store.listLatestDefinitions()) {
+      const def = await this.store.getLatestDefinition(light.processKey);
+      if (!def) continue;
+      try {
+        await this.upsertGroups(await this.model(def));
+      } catch {
+        // NOTE: a stored version that no longer compiles is reported where it is run, not at start-up
+      }
     }
   }
 
@@ -81,11 +98,18 @@ export class DefinitionService {
     return model;
   }
 
+  /** The staff groups of the model's steps (never the applicant's reserved group). */
+  private async upsertGroups(model: ProcessModel): Promise<void> {
+    const groups = model.groups.filter((g) => g.id !== APPLICANT_GROUP);
+    if (groups.length) await this.store.upsertGroups(groups, this.now().toISOString());
+  }
+
   private async insert(xml: string, model: ProcessModel, version: number, by: string | null, comment: string): Promise<DefinitionRecord> {
     const def: DefinitionRecord = {
       id: randomUUID(), processKey: model.processKey, version, name: model.name, xml,
       createdAt: this.now().toISOString(), createdBy: by, comment,
     };
+    await this.upsertGroups(model);
     await this.store.insertDefinition(def);
     this.byIdCache.set(def.id, def);
     return def;

@@ -4,6 +4,7 @@
 // thread's loader does not reach workers; the built app (dist/*.js) imports the worker as is.
 import type { DefinitionCheck } from './definition-checks.js';
 import { WorkerChannel } from './worker-channel.js';
+import { groupAliases, type GroupAliases } from './group-aliases.js';
 
 /** A check that takes longer than this is abandoned (its worker is replaced). */
 const CHECK_TIMEOUT_MS = 30_000;
@@ -17,9 +18,9 @@ function workerSource(): string {
   return `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-const channel = new WorkerChannel<{ xml: string; maxBytes: number }, DefinitionCheck>('the check', () => ({ source: workerSource() }), CHECK_TIMEOUT_MS);
+const channel = new WorkerChannel<{ xml: string; maxBytes: number; aliases: GroupAliases }, DefinitionCheck>('the check', () => ({ source: workerSource() }), CHECK_TIMEOUT_MS);
 
 /** checkDefinition(xml, maxBytes) in the worker; rejects if the worker fails or takes too long. */
 export function checkInWorker(xml: string, maxBytes: number): Promise<DefinitionCheck> {
-  return channel.request({ xml, maxBytes });
+  return channel.request({ xml, maxBytes, aliases: groupAliases() });
 }

@@ -9,6 +9,7 @@ import { readProcessModel } from './process-model.js';
 import { gatewayReasons } from './gateway-rules.js';
 import { sopIdentityReasons } from './sop-identity.js';
 import type { ProcessModel } from './types.js';
+import { groupAliases, type GroupAliases } from './group-aliases.js';
 
 export interface CompiledDefinition {
   model: ProcessModel;
@@ -18,7 +19,7 @@ export interface CompiledDefinition {
 
 /**
  * Parses `xml`; with `validate` (the default) refuses, with every reason at once, anything that
- * could run code, loop without waiting, or lacks what a user task needs (role, formKey, time).
+ * could run code, loop without waiting, or lacks what a user task needs (group, formKey, time).
  */
 export async function compileDefinition(xml: string, validate = true): Promise<CompiledDefinition> {
   const parsed = await parseBpmn(xml);
@@ -28,8 +29,8 @@ export async function compileDefinition(xml: string, validate = true): Promise<C
 }
 
 /** The process model of a parsed definition and every reason why it must not run. */
-export function definitionReasons(root: ModdleNode): { model: ProcessModel; reasons: string[] } {
-  const { model, reasons } = readProcessModel(root);
+export function definitionReasons(root: ModdleNode, aliases: GroupAliases = groupAliases()): { model: ProcessModel; reasons: string[] } {
+  const { model, reasons } = readProcessModel(root, aliases);
   const nodes = allNodes(root);
   const all = [...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes), ...loopReasons(nodes), ...gatewayReasons(nodes), ...sopIdentityReasons(nodes)];
   return { model, reasons: all };

@@ -7,6 +7,7 @@ import { definitionReasons } from './compile-definition.js';
 import { DefinitionError, DefinitionLimitError } from './errors.js';
 import { contentProblems } from './content-checks.js';
 import type { ProcessModel } from './types.js';
+import type { GroupAliases } from './group-aliases.js';
 import type { DefinitionProblem } from './sop-types.js';
 
 export interface DefinitionCheck {
@@ -45,12 +46,13 @@ export async function parseWithin(xml: string, maxBytes: number): Promise<Moddle
   }
 }
 
-export async function checkDefinition(xml: string, maxBytes: number): Promise<DefinitionCheck> {
+/** `aliases`: the main thread's group aliases (a worker thread has none of its own). */
+export async function checkDefinition(xml: string, maxBytes: number, aliases?: GroupAliases): Promise<DefinitionCheck> {
   const root = await parseWithin(xml, maxBytes);
   if (Array.isArray(root)) return { problems: root, model: null, processKey: null, formRefs: [] };
   const nodes = allNodes(root);
   const ids = new Set(nodes.map((n) => n.id).filter((id): id is string => typeof id === 'string'));
-  const { model, reasons } = definitionReasons(root);
+  const { model, reasons } = definitionReasons(root, aliases);
   const problems = [
     ...reasons.map((r) => alurError(r, elementOf(r, ids))),
     ...(await contentProblems(xml, nodes, model)), // texts, ids, time standards, the sign-up start

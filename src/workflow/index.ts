@@ -13,4 +13,7 @@ export { MAX_LOOP_ITERATIONS } from './loop-rules.js';
 export { ENGINE_CALL_LIMITS } from './engine-runner.js';
 export { diffDefinitions } from './definition-diff.js';
 export { readSopDocument } from './read-sop-document.js';
+export { setGroupAliases, type GroupAliases } from './group-aliases.js';
+export { slugifyGroup, isGroupId } from './task-groups.js';
 export { MODEL_FORM_PREFIX, MAX_TEXT } from './form-fields.js';
+export { loadProcessStart, processStartProblems, processStartProblemsOf, type ProcessStart, type StartRuleOptions } from './process-start.js';

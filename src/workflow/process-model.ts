@@ -1,11 +1,12 @@
-// Reads the ProcessModel of a parsed definition: the executable process, its lanes, and per
-// user task the role (candidate group, else lane), form (registered formKey, or fields declared
+// Reads the ProcessModel of a parsed definition: the executable process, its lanes and groups, and
+// per user task the group (candidateGroups, else lane: task-groups.ts), form (registered formKey, or fields declared
 // in the model) and SOP Mutu Baku (alur:mutuBaku).
-import { ROLES, type Role } from '../store/ports.js';
 import type { ProcessModel, SopStep, UserTaskSpec } from './types.js';
 import { allNodes, label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
 import { hasModelForm, MODEL_FORM_PREFIX, readModelForm } from './form-fields.js';
+import { groupOf, type Lane } from './task-groups.js';
+import { groupAliases, type GroupAliases } from './group-aliases.js';
 
 export interface MutuBaku {
   langkah?: number;
@@ -15,13 +16,9 @@ export interface MutuBaku {
   persyaratan?: string[];
   keterangan?: string[];
 }
-export type Lane = { id: string; name: string };
+export type { Lane };
 
 const children = (node: ModdleNode | undefined, key: string): ModdleNode[] => (node?.[key] as ModdleNode[] | undefined) ?? [];
-
-/** 'Admin PPE' -> 'admin-ppe' */
-const normaliseRoleName = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, '-');
-const asRole = (name: string): Role | null => (ROLES as readonly string[]).includes(name) ? (name as Role) : null;
 
 /** Flat list of lanes (nested lanes included) and, per flow node id, its deepest lane. */
 export function readLanes(process: ModdleNode): { lanes: Lane[]; laneOf: Map<string, Lane> } {
@@ -37,18 +34,6 @@ export function readLanes(process: ModdleNode): { lanes: Lane[]; laneOf: Map<str
   };
   for (const laneSet of children(process, 'laneSets')) walk(laneSet);
   return { lanes, laneOf };
-}
-
-/** Until groups come from lanes, a step's actor is one of the fixed roles; the refusal says which. */
-const ROLE_HINT = 'for now a lane must be named after an existing role: "PPBJ" (ppbj) or "Admin PPE" (admin-ppe)';
-
-function roleOf(task: ModdleNode, lane: Lane | null): Role | string {
-  const step = task.name ? `step "${task.name}": ` : '';
-  const groups = String(task.candidateGroups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-  if (groups.length === 1) return asRole(groups[0] as string) ?? `${step}candidateGroups "${groups[0]}" is not a known role; ${ROLE_HINT}`;
-  if (groups.length > 1) return `candidateGroups "${String(task.candidateGroups)}" must name exactly one role`;
-  if (lane) return asRole(normaliseRoleName(lane.name)) ?? `${step}lane "${lane.name}" is not a known role; ${ROLE_HINT}`;
-  return 'no candidateGroups and no lane to take the role from';
 }
 
 export function mutuBakuOf(node: ModdleNode): MutuBaku | undefined {
@@ -75,10 +60,12 @@ function formOf(task: ModdleNode): { formKey: string; fields: UserTaskSpec['fiel
   return { formKey: `${MODEL_FORM_PREFIX}${task.id ?? ''}`, fields, problems };
 }
 
-function userTaskSpec(task: ModdleNode, lane: Lane | null, reasons: string[]): UserTaskSpec | null {
+interface ReadContext { processKey: string; aliases: GroupAliases }
+
+function userTaskSpec(task: ModdleNode, lane: Lane | null, ctx: ReadContext, reasons: string[]): UserTaskSpec | null {
   const problems: string[] = [];
-  const role = roleOf(task, lane);
-  if (!asRole(role)) problems.push(role);
+  const group = groupOf(task, lane, ctx.processKey, ctx.aliases);
+  if ('problem' in group) problems.push(group.problem);
   const form = formOf(task);
   problems.push(...form.problems);
   const mutu = mutuBakuOf(task);
@@ -86,17 +73,27 @@ function userTaskSpec(task: ModdleNode, lane: Lane | null, reasons: string[]): U
   const timeStandardMs = parseIsoDuration(timeStandard);
   if (!timeStandard) problems.push('no alur:mutuBaku waktu (time standard)');
   reasons.push(...problems.map((p) => `${label(task)}: ${p}`));
-  if (problems.length || timeStandardMs === null) return null; // an invalid waktu is a definition-rules reason
+  if (problems.length || timeStandardMs === null || 'problem' in group) return null; // an invalid waktu is a definition-rules reason
   const id = task.id ?? '';
-  const spec = { id, name: task.name ?? id, role: role as Role, formKey: form.formKey, fields: form.fields, lane, timeStandard, timeStandardMs };
+  const spec = { id, name: task.name ?? id, groupId: group.groupId, groupName: group.groupName, formKey: form.formKey, fields: form.fields, lane, timeStandard, timeStandardMs };
   return { ...spec, sop: sopStepOf(mutu) };
 }
 
 const byStep = (a: UserTaskSpec, b: UserTaskSpec): number =>
   (a.sop.stepNo ?? Number.MAX_SAFE_INTEGER) - (b.sop.stepNo ?? Number.MAX_SAFE_INTEGER);
 
-/** The model of the definition's single executable process; problems are returned as reasons. */
-export function readProcessModel(definitions: ModdleNode): { model: ProcessModel; reasons: string[] } {
+/** The groups of the model's steps, once each, in step order (the first name given to a group wins). */
+function groupsOf(userTasks: UserTaskSpec[]): ProcessModel['groups'] {
+  const byId = new Map<string, string>();
+  for (const t of userTasks) if (!byId.has(t.groupId)) byId.set(t.groupId, t.groupName);
+  return [...byId].map(([id, name]) => ({ id, name }));
+}
+
+/**
+ * The model of the definition's single executable process; problems are returned as reasons.
+ * `aliases` (default: the ones the composition root set) map an old model's group names per process.
+ */
+export function readProcessModel(definitions: ModdleNode, aliases: GroupAliases = groupAliases()): { model: ProcessModel; reasons: string[] } {
   const rootElements = children(definitions, 'rootElements');
   const executable = rootElements.filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
   const reasons: string[] = [];
@@ -104,18 +101,19 @@ export function readProcessModel(definitions: ModdleNode): { model: ProcessModel
     reasons.push(executable.length ? 'more than one executable process' : 'no executable process (isExecutable="true")');
   }
   const process = executable[0];
-  if (!process) return { model: { processKey: '', name: '', userTasks: [], lanes: [] }, reasons };
+  if (!process) return { model: { processKey: '', name: '', userTasks: [], lanes: [], groups: [] }, reasons };
 
   const participant = rootElements
     .flatMap((e) => children(e, 'participants'))
     .find((p) => p.processRef === process);
   const { lanes, laneOf } = readLanes(process);
+  const processKey = process.id ?? '';
+  const ctx = { processKey, aliases };
   const userTasks = allNodes(process)
     .filter((n) => n.$type === 'bpmn:UserTask')
-    .map((task) => userTaskSpec(task, laneOf.get(task.id ?? '') ?? null, reasons))
+    .map((task) => userTaskSpec(task, laneOf.get(task.id ?? '') ?? null, ctx, reasons))
     .filter((spec): spec is UserTaskSpec => spec !== null)
     .sort(byStep);
-  const processKey = process.id ?? '';
   const name = participant?.name ?? process.name ?? processKey;
-  return { model: { processKey, name, userTasks, lanes }, reasons };
+  return { model: { processKey, name, userTasks, lanes, groups: groupsOf(userTasks) }, reasons };
 }

@@ -7,13 +7,14 @@ import { completeUserTask, startProcess } from './engine-runner.js';
 import type { ModdleNode } from './moddle.js';
 import type { DefinitionProblem } from './sop-types.js';
 import type { ProcessModel } from './types.js';
+import { APPLICANT_GROUP } from '../store/ports.js';
 
 /** The process that sign-up starts, and its step 2 (SOP "Membuat Akun PPBJ"). */
 export const SIGN_UP_PROCESS_KEY = 'pendaftaran-akun-ppbj';
 export const SIGN_UP_STEP = 'MembuatAkun';
-/** Sign-up stores the registration under this form's key and completes the step as the new user (role ppbj). */
+/** Sign-up stores the registration under this form's key and completes the step as the new applicant (group 'pemohon'). */
 export const SIGN_UP_FORM_KEY = 'ppbj-registrasi';
-export const SIGN_UP_ROLE = 'ppbj';
+export const SIGN_UP_GROUP = APPLICANT_GROUP;
 
 const problem = (message: string, elementId: string | null = SIGN_UP_STEP): DefinitionProblem => ({ elementId, message, severity: 'error', rule: 'alur' });
 
@@ -23,13 +24,13 @@ function staticProblems(nodes: ModdleNode[], model: ProcessModel): DefinitionPro
     return [problem(`the sign-up process needs a user task with the id "${SIGN_UP_STEP}" (SOP step 2, Membuat Akun PPBJ): account sign-up starts the process and completes that step`, node ? SIGN_UP_STEP : null)];
   }
   const spec = model.userTasks.find((t) => t.id === SIGN_UP_STEP);
-  if (!spec) return null; // the task's own reasons (role, form, waktu) are reported elsewhere
+  if (!spec) return null; // the task's own reasons (group, form, waktu) are reported elsewhere
   const problems: DefinitionProblem[] = [];
   if (spec.formKey !== SIGN_UP_FORM_KEY) {
     problems.push(problem(`bpmn:UserTask "${SIGN_UP_STEP}": its form must be camunda:formKey "${SIGN_UP_FORM_KEY}", not "${spec.formKey}": sign-up fills it with the registration form`));
   }
-  if (spec.role !== SIGN_UP_ROLE) {
-    problems.push(problem(`bpmn:UserTask "${SIGN_UP_STEP}": its role (camunda:candidateGroups or lane) must be "${SIGN_UP_ROLE}", not "${spec.role}": the new PPBJ user completes it at sign-up`));
+  if (spec.groupId !== SIGN_UP_GROUP) {
+    problems.push(problem(`bpmn:UserTask "${SIGN_UP_STEP}": its group (camunda:candidateGroups or lane) must be "${SIGN_UP_GROUP}", not "${spec.groupId}": the new applicant completes it at sign-up`));
   }
   return problems;
 }

@@ -1,5 +1,4 @@
 // Public data shapes of the workflow module: plain, serialisable values only.
-import type { Role } from '../store/ports.js';
 
 /** Mutu Baku of one SOP row (Permen PANRB 35/2012): requirements, output and notes. */
 export interface SopStep {
@@ -12,7 +11,10 @@ export interface SopStep {
 export interface UserTaskSpec {
   id: string;
   name: string;
-  role: Role;
+  /** The group whose members do the step ('pemohon': the case's applicant). */
+  groupId: string;
+  /** The group's display name: its lane's name, else the id. */
+  groupName: string;
   /** camunda:formKey of a registered form, or `model:<task id>` for a form declared in the model */
   formKey: string;
   /** The fields of a form declared in the model (empty for a registered form). */
@@ -29,6 +31,8 @@ export interface ProcessModel {
   name: string;
   userTasks: UserTaskSpec[];
   lanes: Array<{ id: string; name: string }>;
+  /** The groups that do its steps, once each, in step order ('pemohon' included when the applicant has a step). */
+  groups: Array<{ id: string; name: string }>;
 }
 
 /** A stored, immutable definition version; `id` identifies the version. */

@@ -16,7 +16,7 @@ const ctx = { now: new Date('2026-03-10T03:00:00Z') };
 
 const withFields = (fields: string): string =>
   processXml(`<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="T" />
-    <bpmn:userTask id="T" name="Data" camunda:candidateGroups="ppbj"><bpmn:extensionElements>
+    <bpmn:userTask id="T" name="Data" camunda:candidateGroups="pemohon"><bpmn:extensionElements>
       <alur:mutuBaku waktu="PT15M" /><camunda:formData>${fields}</camunda:formData></bpmn:extensionElements></bpmn:userTask>
     <bpmn:sequenceFlow id="f2" sourceRef="T" targetRef="e" /><bpmn:endEvent id="e" />`);
 

@@ -31,7 +31,7 @@ function expectWaitingAt(result: EngineResult, elementId: string): void {
   expect(task?.elementId).toBe(elementId);
   expect(task?.spec).toMatchObject({
     name: step.name,
-    role: step.role,
+    groupId: step.groupId,
     formKey: step.formKey,
     timeStandard: step.time,
     sop: { requirements: step.requirements, output: step.output, keterangan: step.keterangan },

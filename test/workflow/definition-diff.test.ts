@@ -23,7 +23,7 @@ describe('Given version 1 of the shipped process', () => {
   test('when SOP fields, a name, a role and the identity change, then each is listed with before and after', async () => {
     const v2 = v1
       .replace('<alur:persyaratan>Form Registrasi</alur:persyaratan>', '<alur:persyaratan>Form Registrasi</alur:persyaratan><alur:persyaratan>KTP</alur:persyaratan>')
-      .replace('name="Melakukan Verifikasi" camunda:formKey="verifikasi-identitas" camunda:candidateGroups="admin-ppe"', 'name="Memverifikasi Identitas" camunda:formKey="verifikasi-identitas" camunda:candidateGroups="ppbj"')
+      .replace('name="Melakukan Verifikasi" camunda:formKey="verifikasi-identitas" camunda:candidateGroups="admin-ppe"', 'name="Memverifikasi Identitas" camunda:formKey="verifikasi-identitas" camunda:candidateGroups="pemohon"')
       .replace('output="Akun PPBJ Aktif"', 'output="Akun Aktif"')
       .replace('nomor=""', 'nomor="027/SOP/BPBJ/2026"')
       .replace('<alur:peralatan>Jaringan Internet</alur:peralatan>', '');
@@ -32,7 +32,7 @@ describe('Given version 1 of the shipped process', () => {
     expect(byId.MengisiIdentitas).toEqual([{ field: 'requirements', before: 'Form Registrasi', after: 'Form Registrasi; KTP' }]);
     expect(byId.MelakukanVerifikasi).toEqual([
       { field: 'name', before: 'Melakukan Verifikasi', after: 'Memverifikasi Identitas' },
-      { field: 'role', before: 'admin-ppe', after: 'ppbj' },
+      { field: 'role', before: 'admin-ppe', after: 'pemohon' },
     ]);
     expect(byId.MengaktifkanAkun).toEqual([{ field: 'output', before: 'Akun PPBJ Aktif', after: 'Akun Aktif' }]);
     expect(diff.identity).toEqual([

@@ -45,34 +45,32 @@ describe('loadProcessModel: user tasks', () => {
   const laned = (tasks: string, laneName = 'Admin PPE'): string =>
     processXml(`<bpmn:laneSet id="ls"><bpmn:lane id="L" name="${laneName}"><bpmn:flowNodeRef>A</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>${tasks}`);
 
-  test('Given a candidate group and a lane, then the candidate group decides the role', async () => {
-    const model = await loadProcessModel(laned(userTask('A', 'camunda:candidateGroups=" ppbj " camunda:formKey="f"')));
-    expect(model.userTasks[0]).toMatchObject({ role: 'ppbj', lane: { id: 'L', name: 'Admin PPE' } });
+  test('Given a candidate group and a lane, then the candidate group decides the group', async () => {
+    const model = await loadProcessModel(laned(userTask('A', 'camunda:candidateGroups=" pemohon " camunda:formKey="f"')));
+    expect(model.userTasks[0]).toMatchObject({ groupId: 'pemohon', lane: { id: 'L', name: 'Admin PPE' } });
   });
 
-  test('Given no candidate group, then the lane name is normalised into the role ("Admin PPE" -> admin-ppe)', async () => {
+  test('Given no candidate group, then the lane name is slugified into the group ("Admin PPE" -> admin-ppe) and names it', async () => {
     const model = await loadProcessModel(laned(userTask('A', 'camunda:formKey="f"')));
-    expect(model.userTasks[0]).toMatchObject({ role: 'admin-ppe', formKey: 'f', timeStandard: 'PT15M', timeStandardMs: 900_000 });
+    expect(model.userTasks[0]).toMatchObject({ groupId: 'admin-ppe', groupName: 'Admin PPE', formKey: 'f', timeStandard: 'PT15M', timeStandardMs: 900_000 });
     expect(model.userTasks[0]?.sop).toEqual({ stepNo: null, requirements: [], output: '', keterangan: [] });
+    expect(model.groups).toEqual([{ id: 'admin-ppe', name: 'Admin PPE' }]);
   });
 
-  test('Given tasks without a resolvable role or formKey, then each problem is a reason', async () => {
+  test('Given tasks without a resolvable group or formKey, then each problem is a reason naming the step', async () => {
     const reasons = await reasonsFor(
       laned(
         userTask('A', 'camunda:formKey="f"') +
-          userTask('B', 'camunda:candidateGroups="kepala-biro" camunda:formKey="f"') +
-          userTask('C', 'camunda:candidateGroups="ppbj,admin-ppe" camunda:formKey="f"') +
+          userTask('C', 'camunda:candidateGroups="pemohon,admin-ppe" camunda:formKey="f"') +
           userTask('D', 'camunda:formKey="f"') +
-          userTask('E', 'camunda:candidateGroups="ppbj"'),
-        'Kepala Biro',
+          userTask('E', 'camunda:candidateGroups="pemohon"'),
+        'Staff',
       ),
     );
     expect(reasons).toEqual([
-      // the refusal names the step and the lane, and says which roles a lane may name for now
-      'bpmn:UserTask "A": step "A": lane "Kepala Biro" is not a known role; for now a lane must be named after an existing role: "PPBJ" (ppbj) or "Admin PPE" (admin-ppe)',
-      'bpmn:UserTask "B": step "B": candidateGroups "kepala-biro" is not a known role; for now a lane must be named after an existing role: "PPBJ" (ppbj) or "Admin PPE" (admin-ppe)',
-      'bpmn:UserTask "C": candidateGroups "ppbj,admin-ppe" must name exactly one role',
-      'bpmn:UserTask "D": no candidateGroups and no lane to take the role from',
+      'bpmn:UserTask "A": step "A": lane "Staff" names the system role "staff", not a group; name the group that does the step (e.g. "Kepala Seksi"), or "pemohon" for the applicant',
+      'bpmn:UserTask "C": step "C": camunda:candidateGroups "pemohon,admin-ppe" names more than one group; a step is done by exactly one group',
+      'bpmn:UserTask "D": step "D": no group: put the step in a lane (its name names the group) or set camunda:candidateGroups',
       'bpmn:UserTask "E": no camunda:formKey and no form fields (camunda:formData)',
     ]);
   });
@@ -83,7 +81,7 @@ describe('loadProcessModel: user tasks', () => {
   });
 
   test('Given a missing or invalid time standard, then it is refused', async () => {
-    const noMutuBaku = '<bpmn:userTask id="A" camunda:candidateGroups="ppbj" camunda:formKey="f" />';
+    const noMutuBaku = '<bpmn:userTask id="A" camunda:candidateGroups="pemohon" camunda:formKey="f" />';
     expect(await reasonsFor(processXml(noMutuBaku + userTask('B', undefined, '15 Menit')))).toEqual([
       'bpmn:UserTask "A": no alur:mutuBaku waktu (time standard)',
       'alur:MutuBaku in bpmn:UserTask "B": invalid ISO-8601 duration "15 Menit" in waktu',

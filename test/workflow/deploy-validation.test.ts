@@ -25,7 +25,7 @@ describe('Given the shipped process', () => {
 
 describe('Given a fixture that breaks one rule, when validated, then deploy is refused with the reason on the element', () => {
   test.each([
-    ['rules/role-unknown.bpmn', 'MengaktifkanAkun', 'alur', /candidateGroups "kepala-biro" is not a known role/],
+    ['rules/group-system-role.bpmn', 'MengaktifkanAkun', 'alur', /step "Mengaktifkan Akun PPBJ": camunda:candidateGroups "staff" names the system role "staff", not a group/],
     ['rules/form-missing.bpmn', 'MengaktifkanAkun', 'alur', /no camunda:formKey/],
     ['rules/form-unknown.bpmn', 'MengaktifkanAkun', 'alur', /form "formulir-tidak-ada" does not exist/],
     ['rules/time-standard-invalid.bpmn', 'MengaktifkanAkun', 'alur', /invalid ISO-8601 duration "5 Menit" in waktu/],

@@ -20,15 +20,15 @@ export const processXml = (body: string, processAttrs = 'isExecutable="true"'): 
 </bpmn:definitions>`;
 
 /** A user task that passes validation, for composing test processes. */
-export const userTask = (id: string, attrs = 'camunda:candidateGroups="ppbj" camunda:formKey="f"', waktu = 'PT15M'): string =>
+export const userTask = (id: string, attrs = 'camunda:candidateGroups="pemohon" camunda:formKey="f"', waktu = 'PT15M'): string =>
   `<bpmn:userTask id="${id}" name="${id}" ${attrs}><bpmn:extensionElements><alur:mutuBaku waktu="${waktu}" /></bpmn:extensionElements></bpmn:userTask>`;
 
 /** The SOP table, steps 2-7: what the shipped diagram must encode. */
 export const SOP_STEPS = [
-  { id: 'MembuatAkun', name: 'Membuat Akun PPBJ', role: 'ppbj', formKey: 'ppbj-registrasi', time: 'PT15M', requirements: ['e-Mail Aktif', 'Nomor Whatsapp Aktif'], output: 'Form Registrasi', keterangan: [] },
-  { id: 'MengisiIdentitas', name: 'Mengisi Identitas PPBJ', role: 'ppbj', formKey: 'ppbj-identitas', time: 'PT15M', requirements: ['Form Registrasi'], output: 'Data Identitas PPBJ', keterangan: [] },
-  { id: 'MelakukanVerifikasi', name: 'Melakukan Verifikasi', role: 'admin-ppe', formKey: 'verifikasi-identitas', time: 'PT15M', requirements: ['Data Identitas PPBJ'], output: 'Verifikasi Data Identitas PPBJ', keterangan: [] },
-  { id: 'MelengkapiInformasi', name: 'Melengkapi Informasi PPBJ', role: 'ppbj', formKey: 'ppbj-informasi', time: 'PT15M', requirements: ['Akun PPBJ Yang Telah Diverifikasi', 'Surat Keputusan atau Surat Tugas'], output: 'Informasi PPBJ', keterangan: [] },
-  { id: 'MemeriksaInformasi', name: 'Memeriksa Informasi PPBJ', role: 'admin-ppe', formKey: 'periksa-informasi', time: 'PT15M', requirements: ['Informasi PPBJ'], output: 'Akun PPBJ', keterangan: ['SiRUP', 'SPSE', 'SiPRAJA'] },
-  { id: 'MengaktifkanAkun', name: 'Mengaktifkan Akun PPBJ', role: 'admin-ppe', formKey: 'aktivasi-akun', time: 'PT5M', requirements: ['Akun PPBJ'], output: 'Akun PPBJ Aktif', keterangan: [] },
+  { id: 'MembuatAkun', name: 'Membuat Akun PPBJ', groupId: 'pemohon', formKey: 'ppbj-registrasi', time: 'PT15M', requirements: ['e-Mail Aktif', 'Nomor Whatsapp Aktif'], output: 'Form Registrasi', keterangan: [] },
+  { id: 'MengisiIdentitas', name: 'Mengisi Identitas PPBJ', groupId: 'pemohon', formKey: 'ppbj-identitas', time: 'PT15M', requirements: ['Form Registrasi'], output: 'Data Identitas PPBJ', keterangan: [] },
+  { id: 'MelakukanVerifikasi', name: 'Melakukan Verifikasi', groupId: 'admin-ppe', formKey: 'verifikasi-identitas', time: 'PT15M', requirements: ['Data Identitas PPBJ'], output: 'Verifikasi Data Identitas PPBJ', keterangan: [] },
+  { id: 'MelengkapiInformasi', name: 'Melengkapi Informasi PPBJ', groupId: 'pemohon', formKey: 'ppbj-informasi', time: 'PT15M', requirements: ['Akun PPBJ Yang Telah Diverifikasi', 'Surat Keputusan atau Surat Tugas'], output: 'Informasi PPBJ', keterangan: [] },
+  { id: 'MemeriksaInformasi', name: 'Memeriksa Informasi PPBJ', groupId: 'admin-ppe', formKey: 'periksa-informasi', time: 'PT15M', requirements: ['Informasi PPBJ'], output: 'Akun PPBJ', keterangan: ['SiRUP', 'SPSE', 'SiPRAJA'] },
+  { id: 'MengaktifkanAkun', name: 'Mengaktifkan Akun PPBJ', groupId: 'admin-ppe', formKey: 'aktivasi-akun', time: 'PT5M', requirements: ['Akun PPBJ'], output: 'Akun PPBJ Aktif', keterangan: [] },
 ];

@@ -45,7 +45,7 @@ describe('Given a loop, when the definition is loaded', () => {
   });
 
   test('Given a standard loop on a user task without loopMaximum, or with one over the limit, then it is refused', async () => {
-    const standard = (attrs: string): string => between(`<bpmn:userTask id="M" name="Ulang" camunda:candidateGroups="ppbj" camunda:formKey="f">
+    const standard = (attrs: string): string => between(`<bpmn:userTask id="M" name="Ulang" camunda:candidateGroups="pemohon" camunda:formKey="f">
       <bpmn:extensionElements><alur:mutuBaku waktu="PT15M" /></bpmn:extensionElements><bpmn:standardLoopCharacteristics ${attrs} /></bpmn:userTask>`);
     expect(await reasonsFor(standard(''))).toEqual(['bpmn:UserTask "M" (Ulang): a standard loop needs loopMaximum, a whole number from 1 to 50']);
     expect(await reasonsFor(standard('loopMaximum="5000"'))).toEqual([

@@ -26,7 +26,7 @@ const oneTask = (task: string): string =>
   processXml(`<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="T" />${task}
     <bpmn:sequenceFlow id="f2" sourceRef="T" targetRef="e" /><bpmn:endEvent id="e" />`);
 const taskWith = (attrs: string, mutu = 'waktu="PT15M"', inner = ''): string =>
-  `<bpmn:userTask id="T" ${attrs} camunda:candidateGroups="ppbj" camunda:formKey="ppbj-identitas">${inner}<bpmn:extensionElements><alur:mutuBaku ${mutu} /></bpmn:extensionElements></bpmn:userTask>`;
+  `<bpmn:userTask id="T" ${attrs} camunda:candidateGroups="pemohon" camunda:formKey="ppbj-identitas">${inner}<bpmn:extensionElements><alur:mutuBaku ${mutu} /></bpmn:extensionElements></bpmn:userTask>`;
 
 describe('Given time standards (alur:mutuBaku waktu)', () => {
   test.each([
@@ -87,9 +87,9 @@ describe('Given the sign-up process (the process sign-up starts)', () => {
     expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ elementId: 'MembuatAkun', message: expect.stringMatching(/must be camunda:formKey "ppbj-registrasi", not "ppbj-identitas"/) }));
   });
 
-  test('when "MembuatAkun" belongs to Admin PPE, then the deploy is refused: the new PPBJ user completes it', async () => {
-    const xml = shippedWith('camunda:formKey="ppbj-registrasi" camunda:candidateGroups="ppbj"', 'camunda:formKey="ppbj-registrasi" camunda:candidateGroups="admin-ppe"');
-    expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ elementId: 'MembuatAkun', message: expect.stringMatching(/role .* must be "ppbj", not "admin-ppe"/) }));
+  test('when "MembuatAkun" belongs to Admin PPE, then the deploy is refused: the new applicant completes it', async () => {
+    const xml = shippedWith('camunda:formKey="ppbj-registrasi" camunda:candidateGroups="pemohon"', 'camunda:formKey="ppbj-registrasi" camunda:candidateGroups="admin-ppe"');
+    expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ elementId: 'MembuatAkun', message: expect.stringMatching(/group .* must be "pemohon", not "admin-ppe"/) }));
   });
 
   test('when the process waits at another step first, then the deploy is refused (a dry run of the start)', async () => {
@@ -121,7 +121,7 @@ describe('Given texts written in the model', () => {
 
   test('when persyaratan items are too long or too many, then the deploy is refused', async () => {
     const items = [`<alur:persyaratan>${'p'.repeat(301)}</alur:persyaratan>`, ...Array.from({ length: 20 }, () => '<alur:persyaratan>x</alur:persyaratan>')].join('');
-    const xml = oneTask(`<bpmn:userTask id="T" name="Tugas" camunda:candidateGroups="ppbj" camunda:formKey="ppbj-identitas"><bpmn:extensionElements><alur:mutuBaku waktu="PT15M">${items}</alur:mutuBaku></bpmn:extensionElements></bpmn:userTask>`);
+    const xml = oneTask(`<bpmn:userTask id="T" name="Tugas" camunda:candidateGroups="pemohon" camunda:formKey="ppbj-identitas"><bpmn:extensionElements><alur:mutuBaku waktu="PT15M">${items}</alur:mutuBaku></bpmn:extensionElements></bpmn:userTask>`);
     const messages = (await alurErrors(xml)).map((p) => p.message);
     expect(messages).toContainEqual(expect.stringMatching(/persyaratan\[1\] has 301 characters, more than the limit of 300/));
     expect(messages).toContainEqual(expect.stringMatching(/persyaratan has 21 items, more than the limit of 20/));
@@ -154,7 +154,7 @@ describe('Given texts written in the model', () => {
 
 describe('Given ids that are Object.prototype members', () => {
   test.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'prototype'])('when an element id is %s, then the deploy is refused', async (id) => {
-    const xml = processXml(`<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="${id}" />${userTask(id, 'camunda:candidateGroups="ppbj" camunda:formKey="ppbj-identitas"')}
+    const xml = processXml(`<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="${id}" />${userTask(id, 'camunda:candidateGroups="pemohon" camunda:formKey="ppbj-identitas"')}
       <bpmn:sequenceFlow id="f2" sourceRef="${id}" targetRef="e" /><bpmn:endEvent id="e" />`);
     expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ elementId: id, message: expect.stringMatching(`the id "${id}" is a reserved name`) }));
   });

@@ -12,7 +12,7 @@ const constraint = (name: string, config?: string): string => `<camunda:constrai
 /** One PPBJ user task "Tambahan" whose form is the given fields (plus `attrs` on the task). */
 const withFields = (fields: string, attrs = '', id = 'Tambahan'): string =>
   processXml(`<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="${id}" />
-    <bpmn:userTask id="${id}" name="Data Tambahan" camunda:candidateGroups="ppbj" ${attrs}><bpmn:extensionElements>
+    <bpmn:userTask id="${id}" name="Data Tambahan" camunda:candidateGroups="pemohon" ${attrs}><bpmn:extensionElements>
       <alur:mutuBaku waktu="PT15M" /><camunda:formData>${fields}</camunda:formData>
     </bpmn:extensionElements></bpmn:userTask>
     <bpmn:sequenceFlow id="f2" sourceRef="${id}" targetRef="e" /><bpmn:endEvent id="e" />`);
@@ -38,7 +38,7 @@ describe('Given a user task with camunda:formData and no formKey', () => {
   test('when loaded, then its formKey is model:<id> and every field type, constraint and default is read', async () => {
     const model = await loadProcessModel(withFields(ALL_TYPES));
     const [task] = model.userTasks;
-    expect(task).toMatchObject({ id: 'Tambahan', role: 'ppbj', formKey: 'model:Tambahan' });
+    expect(task).toMatchObject({ id: 'Tambahan', groupId: 'pemohon', formKey: 'model:Tambahan' });
     expect(task!.fields).toEqual([
       { id: 'nama', label: 'Nama atasan', type: 'text', required: true, options: [], maxLength: 80, minLength: 3 },
       { id: 'catatan', label: 'Catatan', type: 'textarea', required: false, options: [] },
@@ -88,7 +88,7 @@ describe('Given a form declaration the generic form cannot serve, when loaded, t
   });
 
   test('a formKey that takes the generated forms\' prefix', async () => {
-    const xml = processXml('<bpmn:userTask id="A" camunda:candidateGroups="ppbj" camunda:formKey="model:B"><bpmn:extensionElements><alur:mutuBaku waktu="PT15M" /></bpmn:extensionElements></bpmn:userTask>');
+    const xml = processXml('<bpmn:userTask id="A" camunda:candidateGroups="pemohon" camunda:formKey="model:B"><bpmn:extensionElements><alur:mutuBaku waktu="PT15M" /></bpmn:extensionElements></bpmn:userTask>');
     expect(await reasonsFor(xml)).toEqual(['bpmn:UserTask "A": camunda:formKey may not start with "model:"']);
   });
 

@@ -75,7 +75,7 @@ describe('other refused extension points', () => {
     <bpmn:sequenceFlow id="f3" sourceRef="rules" targetRef="catch" />
     <bpmn:intermediateThrowEvent id="catch"><bpmn:messageEventDefinition messageRef="m" camunda:expression="\${environment.output.x}" /></bpmn:intermediateThrowEvent>
     <bpmn:sequenceFlow id="f4" sourceRef="catch" targetRef="task" />
-    <bpmn:userTask id="task" camunda:candidateGroups="ppbj" camunda:formKey="f">
+    <bpmn:userTask id="task" camunda:candidateGroups="pemohon" camunda:formKey="f">
       <bpmn:extensionElements>
         <camunda:executionListener event="start"><camunda:script scriptFormat="javascript">1</camunda:script></camunda:executionListener>
         <camunda:taskListener event="create" class="com.example.Listener" />

@@ -58,7 +58,7 @@ describe('Given processes shaped unlike the shipped one', () => {
       ${userTask('A')}<bpmn:sequenceFlow id="f2" sourceRef="A" targetRef="B" />
       ${userTask('B', 'camunda:candidateGroups="admin-ppe" camunda:formKey="f"')}<bpmn:sequenceFlow id="f3" sourceRef="B" targetRef="e" /><bpmn:endEvent id="e" />`);
     const doc = await readSopDocument(xml);
-    expect(doc.columns).toEqual(['ppbj', 'admin-ppe']);
+    expect(doc.columns).toEqual(['pemohon', 'admin-ppe']);
     expect(doc.rows.map((r) => [r.uraian, r.column, r.symbol])).toEqual([['s', 0, 'terminator'], ['A', 0, 'process'], ['B', 1, 'process'], ['e', 1, 'terminator']]);
   });
 

@@ -30,22 +30,24 @@ const inside = (inner: Bounds, outer: Bounds): boolean =>
 
 
 describe('shipped process pendaftaran-akun-ppbj.bpmn', () => {
-  test('Given the shipped file, when loaded, then it has the six SOP user tasks in order with roles, forms, times and Mutu Baku', async () => {
+  test('Given the shipped file, when loaded, then it has the six SOP user tasks in order with groups, forms, times and Mutu Baku', async () => {
     const model = await loadProcessModel(shippedXml());
 
     expect(model.processKey).toBe('pendaftaran-akun-ppbj');
     expect(model.name).toBe('Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa');
     expect(model.lanes).toEqual([{ id: 'Lane_PPBJ', name: 'PPBJ' }, { id: 'Lane_AdminPPE', name: 'Admin PPE' }]);
+    expect(model.groups).toEqual([{ id: 'pemohon', name: 'PPBJ' }, { id: 'admin-ppe', name: 'Admin PPE' }]);
     expect(model.userTasks.map((t) => t.name)).toEqual(SOP_STEPS.map((s) => s.name));
     model.userTasks.forEach((task, i) => {
       const step = SOP_STEPS[i]!;
       expect(task).toEqual({
         id: step.id,
         name: step.name,
-        role: step.role,
+        groupId: step.groupId,
+        groupName: step.groupId === 'pemohon' ? 'PPBJ' : 'Admin PPE',
         formKey: step.formKey,
         fields: [],
-        lane: step.role === 'ppbj' ? { id: 'Lane_PPBJ', name: 'PPBJ' } : { id: 'Lane_AdminPPE', name: 'Admin PPE' },
+        lane: step.groupId === 'pemohon' ? { id: 'Lane_PPBJ', name: 'PPBJ' } : { id: 'Lane_AdminPPE', name: 'Admin PPE' },
         timeStandard: step.time,
         timeStandardMs: step.time === 'PT5M' ? 300_000 : 900_000,
         sop: { stepNo: i + 2, requirements: step.requirements, output: step.output, keterangan: step.keterangan },
