@@ -155,8 +155,71 @@ async function backfillTaskProcessKeys(models: Models): Promise<void> {
   }
 }
 
+/** Role values that are not a staff group: the old applicant role, the system roles, the reserved group. */
+const NOT_A_GROUP = ['ppbj', 'process-owner', 'applicant', 'staff', 'pemohon'];
+/** The inbox indexes that named `role` (their `groupId` successors are created before migrations run). */
+const ROLE_INDEXES = [
+  'status_1_role_1_assigneeId_1_dueAt_1_createdAt_1__id_1',
+  'status_1_role_1_assigneeId_1_createdAt_1__id_1',
+  'status_1_role_1_assigneeId_1_processKey_1_dueAt_1_createdAt_1__id_1',
+  'status_1_role_1_assigneeId_1_processKey_1_createdAt_1__id_1',
+];
+
+/**
+ * Roles become system roles and who does a step a group (what SQLite's migration 12 does): every old
+ * staff role value that users or tasks use becomes a group (id = name = the value; a deploy sets its
+ * display name) whose members are that role's users, now 'staff'; 'ppbj' users become applicants;
+ * tasks.role is renamed groupId, an applicant's step ('ppbj') naming the reserved group 'pemohon'.
+ * Idempotent: memberships are written before the role they come from is changed, each by an upsert.
+ */
+async function migrateToGroups(models: Models, now: () => Date = () => new Date()): Promise<void> {
+  // documents as an older version wrote them (roles outside today's enum, tasks with `role`)
+  type Legacy = { _id: string; role?: string; displayName: string };
+  const users = models.User as unknown as Model<Legacy>;
+  const tasks = models.Task as unknown as Model<Legacy>;
+  const at = now().toISOString();
+  const oldRoles = { role: { $nin: NOT_A_GROUP } };
+  // a one-off read of the role values in use (users: their role index; tasks: a scan, once)
+  const values = new Set<string>([
+    ...(await users.distinct('role', oldRoles)),
+    ...(await tasks.distinct('role', { role: { $exists: true, $nin: NOT_A_GROUP } })),
+  ].filter((v): v is string => typeof v === 'string'));
+  if (values.size > 0) {
+    await models.Group.bulkWrite(
+      [...values].sort().map((id) => ({ updateOne: { filter: { _id: id }, update: { $setOnInsert: { name: id, createdAt: at, updatedAt: at } }, upsert: true } })),
+      { ordered: false },
+    );
+  }
+  const staff = await users.find(oldRoles, { role: 1, displayName: 1 }).lean();
+  if (staff.length > 0) {
+    await models.Membership.bulkWrite(
+      staff.map((u) => ({
+        updateOne: {
+          filter: { userId: u._id, groupId: u.role! },
+          update: { $setOnInsert: { userId: u._id, groupId: u.role!, displayName: u.displayName, createdAt: at } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+  await users.updateMany(oldRoles, { $set: { role: 'staff' } });
+  await users.updateMany({ role: 'ppbj' }, { $set: { role: 'applicant' } });
+  await tasks.updateMany({ role: 'ppbj' }, { $set: { role: 'pemohon' } });
+  await tasks.updateMany({ role: { $exists: true } }, { $rename: { role: 'groupId' } });
+  for (const name of ROLE_INDEXES) await dropIfPresent(models.Task as unknown as Model<unknown>, name);
+}
+
+async function dropIfPresent(model: Model<unknown>, name: string): Promise<void> {
+  try {
+    await model.collection.dropIndex(name);
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== INDEX_NOT_FOUND) throw err;
+  }
+}
+
 /** In order; an id is never renamed or reused. */
-export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models) => Promise<void> }> = [
+export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models, now?: () => Date) => Promise<void> }> = [
   { id: '1-backfill-fields', run: backfillFields },
   { id: '2-session-uploads', run: backfillSessionUploads },
   { id: '3-drop-superseded-indexes', run: dropSupersededIndexes },
@@ -164,6 +227,7 @@ export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models)
   { id: '5-document-seq', run: numberOlder({ records: 'Document', owner: 'Case', ownerField: 'caseId', counter: 'eventSeq' }) },
   { id: '6-verification-seq', run: numberOlder({ records: 'Verification', owner: 'User', ownerField: 'userId', counter: 'codeSeq' }) },
   { id: '7-task-process-key', run: backfillTaskProcessKeys },
+  { id: '8-groups', run: migrateToGroups },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */
@@ -173,7 +237,7 @@ export async function migrate(models: Models, now: () => Date = () => new Date()
   const ran: string[] = [];
   for (const migration of MONGO_MIGRATIONS) {
     if (done.has(migration.id)) continue;
-    await migration.run(models);
+    await migration.run(models, now);
     await models.Migration.updateOne({ _id: migration.id }, { $setOnInsert: { doneAt: now().toISOString() } }, { upsert: true });
     ran.push(migration.id);
   }

@@ -2,6 +2,7 @@
 import type { Connection, Model } from 'mongoose';
 import { rateLimitSchema, type RateLimitDoc } from './rate-limit-schema.js';
 import { staffAuditSchema, type StaffAuditDoc } from './staff-schema.js';
+import { groupSchema, membershipSchema, type GroupDoc, type MembershipDoc } from './group-schema.js';
 import { migrationSchema, type MigrationDoc } from './migrations.js';
 import { counterSchema, type CounterDoc } from './counters.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
@@ -41,6 +42,8 @@ export interface Models {
   ProcessTimeSettings: Model<TimeSettingsDoc>;
   RateLimit: Model<RateLimitDoc>;
   StaffAudit: Model<StaffAuditDoc>;
+  Group: Model<GroupDoc>;
+  Membership: Model<MembershipDoc>;
   Migration: Model<MigrationDoc>;
   Counter: Model<CounterDoc>;
 }
@@ -63,6 +66,8 @@ export function bindModels(conn: Connection): Models {
     ProcessTimeSettings: conn.model<TimeSettingsDoc>('ProcessTimeSettings', timeSettingsSchema),
     RateLimit: conn.model<RateLimitDoc>('RateLimit', rateLimitSchema),
     StaffAudit: conn.model<StaffAuditDoc>('StaffAudit', staffAuditSchema),
+    Group: conn.model<GroupDoc>('Group', groupSchema),
+    Membership: conn.model<MembershipDoc>('Membership', membershipSchema),
     Migration: conn.model<MigrationDoc>('Migration', migrationSchema),
     Counter: conn.model<CounterDoc>('Counter', counterSchema),
   };

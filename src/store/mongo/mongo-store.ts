@@ -20,6 +20,7 @@ import { createTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
 import { createRateLimits } from './rate-limits.js';
 import { createStaff } from './staff.js';
+import { createGroups } from './groups.js';
 import { normalizeEmail } from '../identifier.js';
 import { paging, pageOf } from '../task-paging.js';
 import { assertTransactional, connectOptions, DEFAULT_MONGO_TIMEOUTS, mapUnavailable, type HelloAnswer, type MongoTimeouts } from './connection.js';
@@ -85,7 +86,8 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       // all users: the collection's count (no scan); by role: the (role, displayName, _id) index
       return role === undefined ? m.User.estimatedDocumentCount() : m.User.countDocuments({ role });
     },
-    ...createUsers(m),
+    ...createUsers(atomically, m),
+    ...createGroups(atomically, m),
     ...createVerifications(atomically, m),
     ...createRateLimits(m),
     ...createStaff(atomically, m),
@@ -144,7 +146,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     },
     async listTasks(query) {
       const { limit, offset } = paging(query);
-      if (limit === 0) return []; // MongoDB reads limit 0 as "no limit"
+      if (limit === 0 || query.groupIds?.length === 0) return []; // MongoDB reads limit 0 as "no limit"
       const docs = await m.Task.find(taskFilter(query))
         .sort(taskOrder(query))
         .skip(offset)
@@ -153,6 +155,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       return docs.map((d) => rec<TaskRecord>(d));
     },
     async countTasks(query) {
+      if (query.groupIds?.length === 0) return 0;
       return m.Task.countDocuments(taskFilter(query));
     },
 

@@ -136,7 +136,7 @@ export const taskSchema = new Schema<TaskDoc>(
     elementId: str,
     name: text('name'),
     stepNo: { type: Number, default: null },
-    role: { type: String, required: true, enum: ROLES },
+    groupId: str, // the group whose members do the step ('pemohon': the case's applicant)
     formKey: text('formKey'),
     assigneeId: nullableStr,
     status: { type: String, required: true, enum: TASK_STATUSES },
@@ -149,14 +149,15 @@ export const taskSchema = new Schema<TaskDoc>(
   },
   options('tasks'),
 );
-// the staff inboxes (a role's queue, one person's tasks) by due time and by age, in the full
+// the staff inboxes (a group's queue, one person's tasks) by due time and by age, in the full
 // order of the page (dueAt, createdAt, _id), so a page is read in order and never sorted in memory
-taskSchema.index({ status: 1, role: 1, assigneeId: 1, dueAt: 1, createdAt: 1, _id: 1 });
-taskSchema.index({ status: 1, role: 1, assigneeId: 1, createdAt: 1, _id: 1 });
+// (several groups: one range per group, merged in order by the server's SORT_MERGE)
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, dueAt: 1, createdAt: 1, _id: 1 });
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, createdAt: 1, _id: 1 });
 // the same, of one process (the inbox's process filter; its step filter pairs a step with its process)
-taskSchema.index({ status: 1, role: 1, assigneeId: 1, processKey: 1, dueAt: 1, createdAt: 1, _id: 1 });
-taskSchema.index({ status: 1, role: 1, assigneeId: 1, processKey: 1, createdAt: 1, _id: 1 });
-// one SOP step, any role and assignee (the process monitor), by due time
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, processKey: 1, dueAt: 1, createdAt: 1, _id: 1 });
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, processKey: 1, createdAt: 1, _id: 1 });
+// one SOP step, any group and assignee (the process monitor), by due time
 taskSchema.index({ status: 1, elementId: 1, dueAt: 1, createdAt: 1, _id: 1 });
 // an applicant's tasks; a case's tasks
 taskSchema.index({ applicantId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });

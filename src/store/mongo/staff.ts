@@ -18,7 +18,7 @@ class Outcome extends Error {
   }
 }
 
-const withSeq = (e: StaffAuditEvent) => ({ ...toDoc(e), seq: new Types.ObjectId() });
+export const withSeq = (e: StaffAuditEvent) => ({ ...toDoc(e), seq: new Types.ObjectId() });
 
 export function createStaff(atomically: Atomically, m: Models): Staff {
   const insertAudit = async (events: StaffAuditEvent[], session: ClientSession) => {

@@ -4,10 +4,15 @@ import type { TaskQuery } from '../ports.js';
 import { searchOf, taskSort, type TaskSort } from '../task-paging.js';
 import type { TaskDoc } from './schemas.js';
 
-/** `assigneeId: null` means unassigned only, undefined means any; status defaults to 'open'. */
+/**
+ * `assigneeId: null` means unassigned only, undefined means any; status defaults to 'open'.
+ * NOTE: `groupIds: []` matches nothing: callers answer it without asking the server.
+ */
 export function taskFilter(q: TaskQuery): QueryFilter<TaskDoc> {
   const f: QueryFilter<TaskDoc> = { status: q.status ?? 'open' };
-  if (q.role !== undefined) f.role = q.role;
+  const groups = q.groupIds === undefined ? undefined : [...new Set(q.groupIds)].sort();
+  // one group: an equality; several: $in, one index range each, merged in page order (SORT_MERGE)
+  if (groups !== undefined) f.groupId = groups.length === 1 ? groups[0] : { $in: groups };
   if (q.assigneeId !== undefined) f.assigneeId = q.assigneeId; // null = unassigned only
   if (q.applicantId !== undefined) f.applicantId = q.applicantId;
   if (q.caseId !== undefined) f.caseId = q.caseId;

@@ -5,6 +5,7 @@ import type { Store, UserPatch, UserRecord } from '../ports.js';
 import { fromDoc } from './mapping.js';
 import { patchEntries } from '../user-patch.js';
 import type { Models } from './models.js';
+import type { Atomically } from './transaction.js';
 
 /** The `$set` of a patch (see patchEntries: unset fields are left as they are, unknown ones refused). */
 export function patchSet(patch: UserPatch): Record<string, unknown> {
@@ -21,9 +22,11 @@ export async function patchUser(m: Models, id: string, patch: UserPatch, session
   // runValidators: updateOne does not validate otherwise (null displayName, unknown status)
   const r = await m.User.updateOne({ _id: id }, { $set: set }, { session, runValidators: true });
   if (r.matchedCount === 0) throw new NotFoundError();
+  // a membership keeps its user's name (a group's members are read in name order): atomic in `session`
+  if (typeof set.displayName === 'string') await m.Membership.updateMany({ userId: id }, { $set: { displayName: set.displayName } }, { session });
 }
 
-export function createUsers(m: Models): Pick<Store, 'listUsersByRole' | 'updateUser'> {
+export function createUsers(atomically: Atomically, m: Models): Pick<Store, 'listUsersByRole' | 'updateUser'> {
   return {
     async listUsersByRole(role) {
       // NOTE: the default (binary) collation: byte order, the same order SQLite's BINARY gives.
@@ -31,7 +34,8 @@ export function createUsers(m: Models): Pick<Store, 'listUsersByRole' | 'updateU
       return docs.map((d) => fromDoc<UserRecord>(d as unknown as Record<string, unknown> & { _id: string }));
     },
     async updateUser(id, patch) {
-      await patchUser(m, id, patch);
+      if (patch.displayName === undefined) return patchUser(m, id, patch);
+      await atomically('user change', (session) => patchUser(m, id, patch, session));
     },
   };
 }
