@@ -1,31 +1,34 @@
-// /staf: staff administration pages for the administering role (process owner): the list, the
-// invitation form, deactivate / reactivate / reset-password buttons, and the staff audit log.
+// /staf: staff administration pages for the administering role (process owner): the list with
+// each person's groups, the invitation form (system role and groups), deactivate / reactivate /
+// reset-password buttons, and the staff audit log; one person's groups: staff-person-routes.ts.
 import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
 import { AppError, ValidationError } from '../errors.js';
 import { withArgs } from '../web/i18n.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { pageNumber } from '../web/query-params.js';
-import { INVITABLE_ROLES, STAFF_ADMIN_ROLES } from './staff-roles.js';
+import { auditRow } from './staff-audit-view.js';
+import { staffPersonRoutes } from './staff-person-routes.js';
+import { INVITABLE_ROLES, roleLabel, STAFF_ADMIN_ROLES } from './staff-roles.js';
 import { MAX_NAME, type StaffService } from './staff-service.js';
 
-
-const FIELD_LABELS: Record<string, string> = { nama: 'field.displayName', email: 'field.email', peran: 'staff.role' };
+const FIELD_LABELS: Record<string, string> = { nama: 'field.displayName', email: 'field.email', peran: 'staff.role', grup: 'staff.groups' };
+type FormValues = Record<string, string> & { grup?: string[] };
 
 export function staffRoutes(deps: { staff: StaffService; renderPage: RenderPage }): Router {
   const { staff, renderPage } = deps;
   const router = Router();
   const guard = requireRole(...STAFF_ADMIN_ROLES);
 
-  async function show(req: Request, res: Response, extra: { values?: Record<string, string>; errors?: Record<string, string>; problem?: string } = {}, status = 200) {
-    const [list, log] = await Promise.all([staff.page(pageNumber(req.query.halaman)), staff.auditPage(pageNumber(req.query.riwayat))]);
+  async function show(req: Request, res: Response, extra: { values?: FormValues; errors?: Record<string, string>; problem?: string } = {}, status = 200) {
+    const [list, log, groups] = await Promise.all([staff.page(pageNumber(req.query.halaman)), staff.auditPage(pageNumber(req.query.riwayat)), staff.groups()]);
     const errors = extra.errors ?? {};
     const values = extra.values ?? {};
     renderPage(req, res, 'staff/index', {
       title: 'staff.title',
       rows: list.rows.map((r) => ({
-        id: r.user.id, name: r.user.displayName, email: r.user.email, role: `role.${r.user.role}`, state: r.state,
-        stateLabel: `staff.state.${r.state}`, tasks: r.tasks, self: r.user.id === req.user?.id,
+        id: r.user.id, name: r.user.displayName, email: r.user.email, role: roleLabel(r.user.role), state: r.state,
+        stateLabel: `staff.state.${r.state}`, tasks: r.tasks, self: r.user.id === req.user?.id, groups: r.groups,
       })),
       total: list.total,
       paging: list.pages > 1 ? {
@@ -33,15 +36,12 @@ export function staffRoutes(deps: { staff: StaffService; renderPage: RenderPage 
         prev: list.page > 1 ? `/staf?halaman=${list.page - 1}` : null,
         next: list.page < list.pages ? `/staf?halaman=${list.page + 1}` : null,
       } : null,
-      log: log.entries.map((e) => ({
-        at: e.at, actorName: e.actorName, type: e.type, label: `staff.audit.${e.type}`, name: String(e.data.name ?? ''),
-        email: typeof e.data.email === 'string' ? e.data.email : null,
-        role: typeof e.data.role === 'string' ? `role.${e.data.role}` : null,
-        count: typeof e.data.count === 'number' ? e.data.count : null,
-      })),
+      log: log.entries.map(auditRow),
       logNewer: log.page > 1 ? `/staf?riwayat=${log.page - 1}#riwayat` : null,
       logOlder: log.older ? `/staf?riwayat=${log.page + 1}#riwayat` : null,
-      roles: INVITABLE_ROLES.map((r) => ({ value: r, label: `role.${r}`, selected: values.peran === r })),
+      roles: INVITABLE_ROLES.map((r) => ({ value: r, label: roleLabel(r), selected: values.peran === r })),
+      groupOptions: groups.map((g) => ({ value: g.id, label: `${g.name} (${g.id})`, literal: true })),
+      chosenGroups: values.grup ?? [],
       values, errors, maxName: MAX_NAME, problem: extra.problem,
       errorList: Object.entries(errors).map(([field, message]) => ({ field, message, label: FIELD_LABELS[field] ?? field })),
     }, status);
@@ -66,7 +66,8 @@ export function staffRoutes(deps: { staff: StaffService; renderPage: RenderPage 
 
   router.post('/staf/undang', guard, asyncRoute(async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const values = Object.fromEntries(['nama', 'email', 'peran'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).slice(0, 1000) : '']));
+    const values: FormValues = Object.fromEntries(['nama', 'email', 'peran'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).slice(0, 1000) : '']));
+    values.grup = (Array.isArray(body.grup) ? body.grup : [body.grup]).filter((g): g is string => typeof g === 'string').slice(0, 200);
     try {
       const user = await staff.invite(req.user!, body);
       setFlash(req, withArgs('staff.flash.invited', user.email));
@@ -89,6 +90,7 @@ export function staffRoutes(deps: { staff: StaffService; renderPage: RenderPage 
     await staff.resetPassword(req.user!, String(req.params.id));
     return 'staff.flash.resetSent';
   }));
+  router.use(staffPersonRoutes({ staff, renderPage, guard }));
 
   return router;
 }

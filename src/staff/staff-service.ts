@@ -1,15 +1,17 @@
-// Staff administration (issue 10, point 3): list staff, invite by e-mail (a set-password link, the
-// administrator never chooses a password), deactivate (held tasks go back to the queue) and
-// reactivate, and reset a password by e-mail. Every change is written to the staff audit log.
+// Staff administration: list staff with their groups, invite by e-mail (a system role, any groups,
+// and a set-password link: the administrator never chooses a password), add and remove group
+// memberships, deactivate (held tasks go back to the queue) and reactivate, and reset a password by
+// e-mail. Every change is written to the staff audit log.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { PasswordResetService } from '../auth/password-reset-service.js';
 import { auditEvent } from '../cases/task-projection.js';
 import { normalizeEmail } from '../store/identifier.js';
-import type { AccountStatus, Role, StaffAuditEvent, StaffAuditType, Store, UserRecord } from '../store/ports.js';
+import type { AccountStatus, GroupRecord, Role, StaffAuditEvent, StaffAuditType, Store, TaskQuery, UserRecord } from '../store/ports.js';
 import { UNVERIFIED } from '../auth/user-defaults.js';
 import { translate } from '../web/i18n.js';
-import { INVITABLE_ROLES, isInvitedStaff, isStaffRole, STAFF_ADMIN_ROLES, STAFF_ROLES } from './staff-roles.js';
+import { INVITABLE_ROLES, isInvitedStaff, isStaffRole, roleLabel, STAFF_ADMIN_ROLES, STAFF_ROLES } from './staff-roles.js';
+import { groupNames, postedGroupIds, resolveGroups } from './staff-groups.js';
 import { staffInvitation, staffPasswordReset } from './staff-messages.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -26,6 +28,10 @@ const RELEASE_BATCH = 100;
 const MAX_RELEASE_BATCHES = 20;
 /** The reason recorded on each case whose task goes back to the queue. */
 export const RELEASE_REASON = 'Akun pemegang dinonaktifkan / the holder\'s account was deactivated';
+const RELEASE_REASONS: Record<string, string> = {
+  'account-deactivated': RELEASE_REASON,
+  'membership-removed': 'Pemegang dikeluarkan dari grup langkah ini / the holder was removed from this step\'s group',
+};
 
 export type StaffState = 'active' | 'disabled' | 'invited';
 
@@ -33,6 +39,12 @@ export interface StaffRow {
   user: UserRecord;
   state: StaffState;
   tasks: number; // open tasks the person holds
+  groups: Array<{ id: string; name: string }>; // memberships (kept while deactivated), by id
+}
+
+/** One person's page: their row, and the groups they could still be added to. */
+export interface StaffPerson extends StaffRow {
+  others: GroupRecord[];
 }
 
 export interface Actor {
@@ -44,6 +56,7 @@ export interface InviteInput {
   nama?: unknown;
   email?: unknown;
   peran?: unknown;
+  grup?: unknown; // group ids: one value or several (checkboxes)
 }
 
 const stateOf = (u: UserRecord): StaffState => (u.status === 'disabled' ? 'disabled' : isInvitedStaff(u) ? 'invited' : 'active');
@@ -60,10 +73,28 @@ export class StaffService {
     const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
     const page = Math.min(Math.max(1, pageNo), pages);
     const users = await store.listUsersPage({ roles: [...STAFF_ROLES], limit: STAFF_PAGE_SIZE, offset: (page - 1) * STAFF_PAGE_SIZE });
-    const rows = await Promise.all(users.map(async (user) => ({
-      user, state: stateOf(user), tasks: await store.countTasks({ role: user.role, assigneeId: user.id }),
-    })));
+    const names = await groupNames(store);
+    const rows = await Promise.all(users.map((user) => this.row(user, names)));
     return { rows, page, pages, total };
+  }
+
+  /** One staff account with its groups and the groups it is not a member of; NotFoundError for anyone else. */
+  async person(userId: string): Promise<StaffPerson> {
+    const user = await this.staffMember(userId);
+    const all = await this.deps.store.listGroups();
+    const row = await this.row(user, new Map(all.map((g) => [g.id, g.name])));
+    const member = new Set(row.groups.map((g) => g.id));
+    return { ...row, others: all.filter((g) => !member.has(g.id)) };
+  }
+
+  /** One account's latest staff audit entries, newest first. */
+  history(userId: string): Promise<StaffAuditEvent[]> {
+    return this.deps.store.listStaffAudit({ userId, limit: STAFF_AUDIT_PAGE_SIZE });
+  }
+
+  /** Every group that exists (for the invitation's checkboxes), by id. */
+  groups(): Promise<GroupRecord[]> {
+    return this.deps.store.listGroups();
   }
 
   /** The staff audit log, newest first, one page (and whether an older page exists). */
@@ -88,6 +119,9 @@ export class StaffService {
     else if (email.length > MAX_EMAIL || !EMAIL.test(email)) errors.email = 'field.email.format';
     if (!role) errors.peran = 'field.required';
     else if (!INVITABLE_ROLES.includes(role as Role)) errors.peran = 'field.option.invalid';
+    const posted = postedGroupIds(raw.grup);
+    const { known: groups, unknown } = posted ? await resolveGroups(this.deps.store, posted) : { known: [], unknown: ['?'] };
+    if (unknown.length > 0) errors.grup = 'staff.group.unknown';
     if (!errors.email && (await this.deps.store.findUserByEmail(email))) errors.email = 'staff.email.taken';
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
@@ -104,14 +138,35 @@ export class StaffService {
       throw err;
     }
     await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.invited', { role: user.role, email })]);
+    for (const group of groups) await this.membership(actor, user, group, true);
     await this.deps.passwordReset.sendSetPasswordLink(user, {
       kind: 'staff-invitation', ttlMs: INVITATION_TTL_MS,
       text: (link, expiresAt) => staffInvitation({
         name, link, expiresAt, invitedBy: actor.displayName,
-        roleId: translate('id', `role.${user.role}`), roleEn: translate('en', `role.${user.role}`),
+        roleId: translate('id', roleLabel(user.role)), roleEn: translate('en', roleLabel(user.role)),
       }),
     });
     return user;
+  }
+
+  /**
+   * Adds (`add`) or removes a membership of an existing group, audited ('staff.group-added' /
+   * 'staff.group-removed'); idempotent: `changed` is false (and nothing is written) when there was
+   * nothing to do. A removed member's open tasks of that group go back to the queue (they may no
+   * longer act on them). An unknown group is refused with 422 'staff.group.unknown'.
+   */
+  async changeGroup(actor: Actor, userId: string, rawGroupId: unknown, add: boolean): Promise<{ changed: boolean; group: GroupRecord; released: number }> {
+    const user = await this.staffMember(userId);
+    const posted = postedGroupIds(rawGroupId);
+    const { known: [group] } = posted?.length === 1 ? await resolveGroups(this.deps.store, posted) : { known: [] };
+    if (!group) throw new AppError(422, 'staff.group.unknown');
+    const changed = await this.membership(actor, user, group, add);
+    let released = 0;
+    if (!add) {
+      released = await this.releaseTasks(actor, user, { groupIds: [group.id] }, 'membership-removed');
+      if (released > 0) await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.tasks-released', { count: released, group: group.id, groupName: group.name })]);
+    }
+    return { changed, group, released };
   }
 
   /**
@@ -125,7 +180,7 @@ export class StaffService {
     if (user.status === 'disabled') throw new ConflictError(`user ${userId} is disabled`, 'staff.stale');
     await this.revokeLink(user); // first, so a link opened now cannot set a password (and activate) after
     await this.changeStatus(actor, user, 'disabled', 'staff.deactivated', { previousStatus: user.status });
-    const released = await this.releaseTasks(actor, user);
+    const released = await this.releaseTasks(actor, user, {}, 'account-deactivated');
     if (released > 0) await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.tasks-released', { count: released })]);
     return { released };
   }
@@ -154,7 +209,7 @@ export class StaffService {
           kind: 'staff-invitation', ttlMs: INVITATION_TTL_MS,
           text: (link, expiresAt) => staffInvitation({
             name: user.displayName, link, expiresAt, invitedBy: actor.displayName,
-            roleId: translate('id', `role.${user.role}`), roleEn: translate('en', `role.${user.role}`),
+            roleId: translate('id', roleLabel(user.role)), roleEn: translate('en', roleLabel(user.role)),
           }),
         }
       : { kind: 'staff-password-reset', ttlMs: ADMIN_RESET_TTL_MS, text: (link, expiresAt) => staffPasswordReset({ name: user.displayName, link, expiresAt }) });
@@ -180,12 +235,27 @@ export class StaffService {
     if (rec && !rec.usedAt) await store.consumeVerification(rec.id, this.deps.now().toISOString());
   }
 
-  /** Gives each open task `user` holds back to its queue, conditionally on the holder, audited on its case. */
-  private async releaseTasks(actor: Actor, user: UserRecord): Promise<number> {
+  private async row(user: UserRecord, names: Map<string, string>): Promise<StaffRow> {
+    const { store } = this.deps;
+    const [tasks, ids] = await Promise.all([store.countTasks({ assigneeId: user.id }), store.listUserGroups(user.id)]);
+    return { user, state: stateOf(user), tasks, groups: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+  }
+
+  /** One membership change with its audit entry (written only if something changed). */
+  private membership(actor: Actor, user: UserRecord, group: GroupRecord, add: boolean): Promise<boolean> {
+    const type: StaffAuditType = add ? 'staff.group-added' : 'staff.group-removed';
+    return this.deps.store.changeMembership({
+      userId: user.id, groupId: group.id, add, at: this.deps.now().toISOString(),
+      audit: this.entry(user, actor, type, { group: group.id, groupName: group.name }),
+    });
+  }
+
+  /** Gives each open task `user` holds (of `scope`) back to its queue, conditionally on the holder, audited on its case. */
+  private async releaseTasks(actor: Actor, user: UserRecord, scope: Pick<TaskQuery, 'groupIds'>, cause: string): Promise<number> {
     const { store } = this.deps;
     let released = 0;
     for (let batch = 0; batch < MAX_RELEASE_BATCHES; batch++) {
-      const held = await store.listTasks({ role: user.role, assigneeId: user.id, limit: RELEASE_BATCH });
+      const held = await store.listTasks({ ...scope, assigneeId: user.id, limit: RELEASE_BATCH });
       let moved = 0;
       for (const task of held) {
         const at = this.deps.now().toISOString();
@@ -193,7 +263,7 @@ export class StaffService {
           await store.changeAssignee({
             taskId: task.id, from: user.id, to: null,
             audit: auditEvent(task.caseId, at, actor, 'task.released', {
-              step: task.name, holder: user.id, holderName: user.displayName, cause: 'account-deactivated', reason: RELEASE_REASON,
+              step: task.name, holder: user.id, holderName: user.displayName, cause, reason: RELEASE_REASONS[cause] ?? RELEASE_REASON,
             }, task.id),
           });
           moved++;

@@ -1,6 +1,7 @@
 // Staff administration (/staf): only the process owner manages staff; an invitation creates an
 // account without a usable password and e-mails a set-password link through the outbox; the new
-// Admin PPE sets a password, logs in, sees the inbox and is offered in Alihkan only from then on.
+// staff member of group admin-ppe sets a password, logs in, sees the inbox and is offered in Alihkan
+// only from then on.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { hashPassword } from '../../src/auth/passwords.js';
@@ -11,9 +12,9 @@ import { latestMessage, signUp, take } from '../helpers/ppbj.js';
 import { atVerification, type Applicant } from '../tasks/office.js';
 import { invite, NEW_PASSWORD, setPassword, staffPost, staffRow, tryLogin } from './staff-helpers.js';
 
-const NEW_ADMIN = { nama: 'Dewi Lestari', email: 'dewi.lestari@kalbarprov.go.id', peran: 'admin-ppe' };
+const NEW_ADMIN = { nama: 'Dewi Lestari', email: 'dewi.lestari@kalbarprov.go.id', peran: 'staff', grup: 'admin-ppe' };
 
-describe('Given an Admin PPE, a process owner, a PPBJ and a case waiting at Verifikasi', () => {
+describe('Given a staff member of Admin PPE, a process owner, a PPBJ and a case waiting at Verifikasi', () => {
   let t: TestApp;
   let admin: TestAgent, owner: TestAgent, ppbj: TestAgent;
   let budi: Applicant;
@@ -30,7 +31,7 @@ describe('Given an Admin PPE, a process owner, a PPBJ and a case waiting at Veri
     budi = await atVerification(t, { name: 'Budi Santoso', email: 'budi.santoso@kalbarprov.go.id', nip: '198609262015051001', nik: '6171052609860003' });
   }, 60_000);
 
-  test('when someone who is not the process owner opens or posts to /staf, then anonymous is sent to log in and Admin PPE and PPBJ get 403, with nothing changed', async () => {
+  test('when someone who is not the process owner opens or posts to /staf, then anonymous is sent to log in and staff and applicants get 403, with nothing changed', async () => {
     const anonymous = await t.agent().get('/staf');
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.location).toBe('/masuk?next=%2Fstaf');
@@ -62,7 +63,7 @@ describe('Given an Admin PPE, a process owner, a PPBJ and a case waiting at Veri
     expect(doc(`tr[data-user="${own!.id}"] button.deactivate`)).toHaveLength(0);
   });
 
-  test('when the invitation is incomplete or names an unknown role, then 422 with the field errors and the typed values kept', async () => {
+  test('when the invitation is incomplete or names an unknown or old role, then 422 with the field errors and the typed values kept', async () => {
     const empty = await invite(owner, { nama: '  ', email: '', peran: '' });
     expect(empty.status).toBe(422);
     const doc = $(empty.text);
@@ -75,35 +76,39 @@ describe('Given an Admin PPE, a process owner, a PPBJ and a case waiting at Veri
     expect($(bad.text)('#e-peran').text()).toContain('Pilihan tidak dikenal');
     expect($(bad.text)('#f-nama').val()).toBe('Dewi');
     expect($(bad.text)('#f-email').val()).toBe('bukan-email');
+    for (const peran of ['admin-ppe', 'applicant']) expect($((await invite(owner, { nama: 'Dewi', email: 'dewi@alur.local', peran })).text)('#e-peran').text()).toContain('Pilihan tidak dikenal');
     expect(await t.services.store.listStaffAudit({})).toEqual([]);
   });
 
   test('when the invitation names an address that has an account, then 422 says so (in English too) and keeps the typed values', async () => {
-    const res = await invite(owner, { nama: 'Admin Lain', email: ADMIN.email.toUpperCase(), peran: 'admin-ppe' });
+    const res = await invite(owner, { nama: 'Admin Lain', email: ADMIN.email.toUpperCase(), peran: 'staff' });
     expect(res.status).toBe(422);
     const doc = $(res.text);
     expect(doc('#e-email').text()).toContain('Email ini sudah dipakai akun lain');
     expect(doc('#f-nama').val()).toBe('Admin Lain');
-    expect(doc('#f-peran option[selected]').attr('value')).toBe('admin-ppe');
+    expect(doc('#f-peran option[selected]').attr('value')).toBe('staff');
     const english = t.agent();
     await login(english, OWNER);
     await english.get('/bahasa/en');
-    const en = await invite(english, { nama: 'Admin Lain', email: ADMIN.email, peran: 'admin-ppe' });
+    const en = await invite(english, { nama: 'Admin Lain', email: ADMIN.email, peran: 'staff' });
     expect(en.status).toBe(422);
     expect($(en.text)('#e-email').text()).toContain('already used by another account');
   });
 
-  test('when the owner invites an Admin PPE, then the account waits as "Undangan terkirim" without a usable password, is not offered in Alihkan, and the outbox holds a 7-day set-password link', async () => {
+  test('when the owner invites a staff member into group admin-ppe, then the account waits as "Undangan terkirim" without a usable password, is not offered in Alihkan, and the outbox holds a 7-day set-password link', async () => {
     const res = await invite(owner, NEW_ADMIN);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/staf');
     const user = (await t.services.store.findUserByEmail(NEW_ADMIN.email))!;
-    expect(user).toMatchObject({ displayName: 'Dewi Lestari', role: 'admin-ppe', status: 'registered' });
+    expect(user).toMatchObject({ displayName: 'Dewi Lestari', role: 'staff', status: 'registered' });
+    expect(await t.services.store.listUserGroups(user.id)).toEqual(['admin-ppe']);
     expect(await staffRow(owner, NEW_ADMIN.email)).toMatchObject({ state: 'invited', tasks: 0 });
     const mail = await latestMessage(t.services.store, NEW_ADMIN.email, 'staff-invitation');
     expect(mail.channel).toBe('email');
     expect(mail.body).toContain('/atur-ulang-kata-sandi/');
     expect(mail.body).toContain('Yth. Dewi Lestari');
+    expect(mail.body).toContain('sebagai Staf');
+    expect(mail.body).toContain('as Staff');
     expect(mail.body).toContain('— English —');
     const link = await t.services.store.latestVerification(user.id, 'password-reset');
     expect(Date.parse(link!.expiresAt) - Date.parse(link!.createdAt)).toBe(7 * 24 * 60 * 60 * 1000);
@@ -159,10 +164,10 @@ describe('Given an Admin PPE, a process owner, a PPBJ and a case waiting at Veri
     for (let n = 0; n < 30; n++) {
       await t.services.store.insertUser({
         id: `bulk-${n}`, email: `staf${String(n).padStart(2, '0')}@alur.local`, whatsapp: null, displayName: `Staf ${String(n).padStart(2, '0')}`,
-        role: 'admin-ppe', passwordHash, status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
+        role: 'staff', passwordHash, status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
       });
     }
-    const total = (await t.services.store.countUsers('admin-ppe')) + (await t.services.store.countUsers('process-owner'));
+    const total = (await t.services.store.countUsers('staff')) + (await t.services.store.countUsers('process-owner'));
     const seen: string[] = [];
     let path: string | undefined = '/staf';
     for (let pages = 0; path && pages < 5; pages++) {

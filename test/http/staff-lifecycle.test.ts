@@ -3,19 +3,16 @@
 // never offered in Alihkan; a reset link works once; two owners acting at once corrupt nothing.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import type { Role } from '../../src/store/ports.js';
 import { $, ADMIN, login, OWNER, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { take } from '../helpers/ppbj.js';
 import { atVerification, type Applicant } from '../tasks/office.js';
-import { NEW_PASSWORD, setPassword, staffPost, staffRow, tryLogin } from './staff-helpers.js';
+import { addStaff, NEW_PASSWORD, setPassword, staffPost, staffRow, tryLogin } from './staff-helpers.js';
 
 const DEWI = { email: 'dewi@alur.local', password: 'demo-dewi-ppe-2026' };
 const OWNER2 = { email: 'pemilik2@alur.local', password: 'demo-pemilik2-2026' };
 
-describe('Given two process owners, two Admin PPE and two cases at Verifikasi held by Dewi', () => {
+describe('Given two process owners, two staff members of Admin PPE and two cases at Verifikasi held by Dewi', () => {
   let t: TestApp;
   let owner: TestAgent, owner2: TestAgent, admin: TestAgent, dewi: TestAgent;
   let dewiId: string, ownerId: string, owner2Id: string;
@@ -27,15 +24,12 @@ describe('Given two process owners, two Admin PPE and two cases at Verifikasi he
     const doc = $((await who.get(`/tugas/${taskId}/alihkan`)).text);
     return doc('#f-ke option').map((_, o) => doc(o).attr('value')).get().filter(Boolean);
   };
-  const addUser = async (id: string, who: { email: string; password: string }, role: Role, displayName: string) => store().insertUser({
-    id, email: who.email, whatsapp: null, displayName, role, passwordHash: await hashPassword(who.password),
-    status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
-  });
+  let auditBefore = 0;
 
   useTestApp(async (app) => {
     t = app;
-    await addUser('dewi', DEWI, 'admin-ppe', 'Dewi Lestari');
-    await addUser('owner-2', OWNER2, 'process-owner', 'Pemilik Dua');
+    await addStaff(store(), { id: 'dewi', ...DEWI, name: 'Dewi Lestari', groups: ['admin-ppe'] });
+    await addStaff(store(), { id: 'owner-2', ...OWNER2, name: 'Pemilik Dua', role: 'process-owner' });
     [owner, owner2, admin, dewi] = [app.agent(), app.agent(), app.agent(), app.agent()];
     await Promise.all([login(owner, OWNER), login(owner2, OWNER2), login(admin, ADMIN), login(dewi, DEWI)]);
     [dewiId, ownerId, owner2Id] = ['dewi', (await store().findUserByEmail(OWNER.email))!.id, 'owner-2'];
@@ -44,9 +38,10 @@ describe('Given two process owners, two Admin PPE and two cases at Verifikasi he
       await atVerification(t, { name: 'Siti Aminah', email: 'siti.aminah@kalbarprov.go.id', nip: '199001152018012003', nik: '6171055501900002' }),
     ];
     for (const c of cases) expect((await take(dewi, (await taskOf(c)).id)).status).toBe(303);
+    auditBefore = (await store().listStaffAudit({})).length;
   }, 60_000);
 
-  test('when a post has no CSRF token, names an unknown account or a PPBJ, or the owner themselves, then it is refused with a 4xx and nothing changes', async () => {
+  test('when a post has no CSRF token, names an unknown account or an applicant, or the owner themselves, then it is refused with a 4xx and nothing changes', async () => {
     expect((await owner.post(`/staf/${dewiId}/nonaktifkan`).type('form').send({})).status).toBe(403);
     expect((await staffPost(owner, '/staf/tidak-ada/nonaktifkan')).status).toBe(404);
     const ppbjId = (await store().findUserByEmail(cases[0]!.person.email))!.id;
@@ -58,7 +53,7 @@ describe('Given two process owners, two Admin PPE and two cases at Verifikasi he
     expect((await staffPost(owner, `/staf/${dewiId}/aktifkan`)).status).toBe(409); // not deactivated
     expect((await store().getUser(dewiId))!.status).toBe('active');
     expect((await store().getUser(ownerId))!.status).toBe('active');
-    expect(await store().listStaffAudit({})).toEqual([]);
+    expect(await store().listStaffAudit({})).toHaveLength(auditBefore);
     expect(await staffRow(owner, DEWI.email)).toMatchObject({ state: 'active', tasks: 2 });
   });
 
@@ -79,7 +74,7 @@ describe('Given two process owners, two Admin PPE and two cases at Verifikasi he
       expect(released[0]).toMatchObject({ actorId: ownerId, taskId: task.id, data: { cause: 'account-deactivated', holderName: 'Dewi Lestari' } });
       expect(String(released[0]!.data.reason)).toContain('dinonaktifkan');
     }
-    expect(await store().countTasks({ role: 'admin-ppe', assigneeId: null })).toBe(2);
+    expect(await store().countTasks({ groupIds: ['admin-ppe'], assigneeId: null })).toBe(2);
     expect(await staffRow(owner, DEWI.email)).toMatchObject({ state: 'disabled', tasks: 0 });
     expect(await staffAudit(dewiId, 'staff.deactivated')).toMatchObject([{ actorId: ownerId, actorName: 'Pemilik Proses', data: { previousStatus: 'active' } }]);
     expect(await staffAudit(dewiId, 'staff.tasks-released')).toMatchObject([{ data: { count: 2 } }]);
@@ -130,6 +125,20 @@ describe('Given two process owners, two Admin PPE and two cases at Verifikasi he
     expect([c.status, d.status].sort()).toEqual([303, 409]);
     expect(await staffAudit(dewiId, 'staff.reactivated')).toHaveLength(2);
     expect((await store().getUser(dewiId))!.status).toBe('active');
+  });
+
+  test('when the owner removes Dewi from group admin-ppe while she holds a task of it, then the task goes back to the queue (audited on the case) and she no longer sees the queue', async () => {
+    const task = await taskOf(cases[1]!);
+    expect((await take(dewi, task.id)).status).toBe(303);
+    const res = await staffPost(owner, `/staf/${dewiId}/grup/hapus`, { grup: 'admin-ppe' });
+    expect(res.status).toBe(303);
+    expect($((await owner.get(`/staf/${dewiId}`)).text)('.flash').text()).toContain('1 tugas grup itu dikembalikan ke antrean');
+    expect((await taskOf(cases[1]!)).assigneeId).toBeNull();
+    const released = (await store().listAudit(cases[1]!.caseId)).filter((e) => e.type === 'task.released' && e.data.cause === 'membership-removed');
+    expect(released).toMatchObject([{ actorId: ownerId, taskId: task.id, data: { holder: dewiId } }]);
+    expect(await staffAudit(dewiId, 'staff.group-removed')).toMatchObject([{ data: { group: 'admin-ppe' } }]);
+    expect((await staffAudit(dewiId, 'staff.tasks-released'))[0]).toMatchObject({ data: { count: 1, group: 'admin-ppe' } });
+    expect(await store().listUserGroups(dewiId)).toEqual([]);
   });
 
   test('when the two process owners deactivate each other at once, then exactly one of them is deactivated and one active process owner remains', async () => {
