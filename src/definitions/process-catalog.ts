@@ -8,6 +8,7 @@ export interface CatalogEntry {
   key: string;
   name: string;
   version: number | null; // null: only a draft, never deployed
+  definitionId: string | null; // the latest version's id
   deployedAt: string | null;
   draftSavedAt: string | null;
   runningCases: number;
@@ -56,7 +57,7 @@ export class ProcessCatalog {
     // a draft-only process (a new SOP) has its name only in its draft
     const name = s.latest?.name ?? draftProcessName((await this.store.getProcessDraft(s.processKey))?.xml ?? '', s.processKey) ?? s.processKey;
     return {
-      key: s.processKey, name, version: s.latest?.version ?? null, deployedAt: s.latest?.createdAt ?? null,
+      key: s.processKey, name, version: s.latest?.version ?? null, definitionId: s.latest?.id ?? null, deployedAt: s.latest?.createdAt ?? null,
       draftSavedAt: s.draftSavedAt, runningCases: s.runningCases, overdueTasks: s.overdueTasks, paths: processPaths(s.processKey),
     };
   }

@@ -2,14 +2,18 @@
 // a new SOP (a studio draft); under /proses/:key each process has its page (steps with Mutu Baku,
 // versions), the BPMN file of any version, diff and rollback, the modeler, the SOP document and the
 // process view. The URLs of before (one process) answer with redirects to the PPBJ process's.
+// Both the catalogue and a process's page warn of the groups its latest version needs that have
+// no active member (src/staff/group-warnings.ts).
 import { Router } from 'express';
 import { requireRole } from '../auth/guards.js';
 import { NotFoundError } from '../errors.js';
+import { definitionWarnings, modelWarnings, type NeededGroup } from '../staff/group-warnings.js';
 import type { Store } from '../store/ports.js';
 import { monitorRoutes } from '../studio/monitor-routes.js';
 import { sopRoutes } from '../studio/sop-routes.js';
 import { studioAssets } from '../studio/static-assets.js';
 import { studioRoutes } from '../studio/studio-routes.js';
+import { withArgs } from '../web/i18n.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import type { DefinitionService } from './definition-service.js';
 import { legacyProcessRoutes } from './legacy-process-routes.js';
@@ -19,6 +23,9 @@ import { processGuard, processKeyOf } from './process-guard.js';
 import { processPaths } from './process-key.js';
 import { versionRoutes } from './version-routes.js';
 
+/** A warning as the views show it: "Grup kepala-seksi (Kepala Seksi) tidak punya anggota aktif". */
+const warningViews = (groups: NeededGroup[]) => groups.map((g) => ({ id: g.id, name: g.name, message: withArgs('groupWarning.noActiveMember', g.id, g.name) }));
+
 export function processRoutes(deps: { store: Store; definitions: DefinitionService; renderPage: RenderPage; now?: () => Date }): Router {
   const { store, definitions, renderPage } = deps;
   const router = Router();
@@ -26,7 +33,13 @@ export function processRoutes(deps: { store: Store; definitions: DefinitionServi
   const catalog = new ProcessCatalog(store, deps.now);
 
   router.get('/proses', owner, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'processes/catalog', { title: 'catalog.title', processes: await catalog.list() });
+    const processes = await catalog.list();
+    const deployed = processes.map((p) => p.definitionId).filter((id): id is string => id !== null);
+    const warnings = await definitionWarnings(store, definitions, deployed);
+    renderPage(req, res, 'processes/catalog', {
+      title: 'catalog.title',
+      processes: processes.map((p) => ({ ...p, groupWarnings: warningViews(p.definitionId ? warnings.get(p.definitionId) ?? [] : []) })),
+    });
   }));
 
   router.use(newSopRoutes({ ...deps, catalog }));
@@ -52,6 +65,7 @@ export function processRoutes(deps: { store: Store; definitions: DefinitionServi
       previous: records[1] ?? null,
       latest,
       steps: model ? [...model.userTasks].sort((a, b) => (a.sop.stepNo ?? 0) - (b.sop.stepNo ?? 0)) : [],
+      groupWarnings: warningViews(model ? await modelWarnings(store, model) : []),
     });
   }));
 

@@ -1,12 +1,15 @@
 // The modeler's server side for one process: what to open (draft, else the latest version),
 // drafts, uploads and deploys. A deploy goes through DefinitionService.deploy (every rule), and
 // the model's process id must be the studio's process (the key in its URL): a deploy here is a
-// new version of this process (version 1 for a new SOP), never another process.
+// new version of this process (version 1 for a new SOP), never another process. A model whose
+// groups have no active member (none yet, for a group not in the store) gets a warning per group:
+// the deploy still goes through.
 import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { DefinitionRecord, Store } from '../store/ports.js';
 import type { DefinitionProblem } from '../workflow/index.js';
 import { NotFoundError } from '../errors.js';
+import { groupProblems } from '../staff/group-warnings.js';
 import { ProcessDrafts } from './process-drafts.js';
 
 /** The rule name of a model whose process id is not the studio's process. */
@@ -44,13 +47,15 @@ export class StudioService {
 
   /**
    * Every problem, plus one if the process id is not this process's; `readable` is false when the
-   * file could not be read at all (size, XML limits, not BPMN), so nothing else was checked.
+   * file could not be read at all (size, XML limits, not BPMN), so nothing else was checked. A model
+   * without errors also gets a warning for each of its groups without an active member.
    * NOTE: one parse (validateDefinition) serves every check: each parse of a large file blocks.
    */
   async check(xml: string): Promise<{ problems: DefinitionProblem[]; readable: boolean }> {
-    const { problems, processKey } = await this.deps.definitions.validate(xml);
+    const { problems, processKey, model } = await this.deps.definitions.validate(xml);
     if (processKey === null) return { problems, readable: false };
-    return { problems: [...problems, ...this.processIdProblems(processKey)], readable: true };
+    const groups = model ? await groupProblems(this.deps.store, model) : [];
+    return { problems: [...problems, ...this.processIdProblems(processKey), ...groups], readable: true };
   }
 
   async validate(xml: string): Promise<DefinitionProblem[]> {
