@@ -6,7 +6,10 @@ import type { TaskQuery } from '../../src/store/ports.js';
 /** The task queries the app makes: the inboxes with every filter (step, search, state, sort), an applicant's and a case's tasks, the monitor. */
 export function appTaskQueries(): TaskQuery[] {
   const queries: TaskQuery[] = [];
-  for (const scope of [{ role: 'admin-ppe' as const, assigneeId: null }, { role: 'admin-ppe' as const, assigneeId: 'a1' }]) {
+  // a member of one group, and of two (their queues merged in page order)
+  const scopes: TaskQuery[] = [];
+  for (const groupIds of [['admin-ppe'], ['admin-ppe', 'kepala-seksi']]) scopes.push({ groupIds, assigneeId: null }, { groupIds, assigneeId: 'a1' });
+  for (const scope of scopes) {
     // the step filter always pairs a step with its process; the bare step stays for older links
     for (const step of [{}, { elementId: 'verifikasi' }, { processKey: 'p' }, { processKey: 'p', elementId: 'verifikasi' }]) {
       for (const search of [{}, { search: 'budi' }]) {
@@ -17,7 +20,8 @@ export function appTaskQueries(): TaskQuery[] {
     }
   }
   queries.push(
-    { role: 'ppbj', applicantId: 'p1' },
+    { groupIds: ['pemohon'], applicantId: 'p1' },
+    { applicantId: 'p1' },
     { caseId: 'c1', status: 'open' },
     { caseId: 'c1', status: 'completed' },
     { elementId: 'verifikasi', status: 'open', sort: 'due' },

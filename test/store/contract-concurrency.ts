@@ -72,7 +72,7 @@ export function concurrencyContract(store: GetStore): void {
       const c = caseRecord();
       const t = task(c);
       await store().applyCaseChange(create(c, { openTasks: [t] }));
-      for (const id of ['admin-a', 'admin-b']) await store().insertUser(user({ id, role: 'admin-ppe', status: 'active' })); // a holder must be active
+      for (const id of ['admin-a', 'admin-b']) await store().insertUser(user({ id, role: 'staff', status: 'active' })); // a holder must be active
       const take = (admin: string) =>
         store().changeAssignee({ taskId: t.id, from: null, to: admin, audit: audit(c, 'task.taken', { actorId: admin, taskId: t.id }) });
 

@@ -19,23 +19,23 @@ export function staffAuditContract(store: GetStore): void {
     };
 
     test('given users of three roles, when pages of the staff roles are read, then they come by role, name, id with no one skipped or repeated', async () => {
-      await staff({ id: 'a2', role: 'admin-ppe', displayName: 'Budi' });
-      await staff({ id: 'a1', role: 'admin-ppe', displayName: 'Ani' });
-      await staff({ id: 'a3', role: 'admin-ppe', displayName: 'Budi' });
-      await staff({ id: 'p1', role: 'ppbj', displayName: 'Cici' });
+      await staff({ id: 'a2', role: 'staff', displayName: 'Budi' });
+      await staff({ id: 'a1', role: 'staff', displayName: 'Ani' });
+      await staff({ id: 'a3', role: 'staff', displayName: 'Budi' });
+      await staff({ id: 'p1', role: 'applicant', displayName: 'Cici' });
       await staff({ id: 'o1', role: 'process-owner', displayName: 'Ana' });
-      const roles = ['process-owner', 'admin-ppe'] as const;
+      const roles = ['process-owner', 'staff'] as const;
       const all = await store().listUsersPage({ roles: [...roles] });
-      expect(all.map((u) => u.id)).toEqual(['a1', 'a2', 'a3', 'o1']);
+      expect(all.map((u) => u.id)).toEqual(['o1', 'a1', 'a2', 'a3']); // 'process-owner' < 'staff'
       const pages = [];
       for (let offset = 0; offset < 5; offset += 2) pages.push(...(await store().listUsersPage({ roles: [...roles], limit: 2, offset })));
-      expect(pages.map((u) => u.id)).toEqual(['a1', 'a2', 'a3', 'o1']);
-      expect(await store().listUsersPage({ roles: ['admin-ppe'], limit: 0 })).toEqual([]);
-      expect(all[0]).toMatchObject({ email: 'a1@example.go.id', role: 'admin-ppe' });
+      expect(pages.map((u) => u.id)).toEqual(['o1', 'a1', 'a2', 'a3']);
+      expect(await store().listUsersPage({ roles: ['staff'], limit: 0 })).toEqual([]);
+      expect(all[1]).toMatchObject({ email: 'a1@example.go.id', role: 'staff' });
     });
 
     test('when a status changes from what it is, then it changes with its audit entry; from a stale status nothing is written', async () => {
-      await staff({ id: 's1', role: 'admin-ppe', status: 'active' });
+      await staff({ id: 's1', role: 'staff', status: 'active' });
       const first = entry('s1', 1, { type: 'staff.deactivated' });
       expect(await store().changeUserStatus({ userId: 's1', from: 'active', to: 'disabled', audit: first })).toBe('changed');
       expect((await store().getUser('s1'))!.status).toBe('disabled');
@@ -56,7 +56,7 @@ export function staffAuditContract(store: GetStore): void {
     });
 
     test('when ten changes of one status run at once, then one wins and one audit entry is written', async () => {
-      await staff({ id: 'r1', role: 'admin-ppe', status: 'active' });
+      await staff({ id: 'r1', role: 'staff', status: 'active' });
       const changes = Array.from({ length: 10 }, (_, i) => store().changeUserStatus({ userId: 'r1', from: 'active', to: 'disabled', audit: entry('r1', i) }));
       const { errors } = await race(changes);
       expect(errors).toEqual([]);

@@ -10,7 +10,7 @@ export function taskSearchContract(store: GetStore): void {
     const C = caseRecord();
     const mk = (searchText: string, over: Partial<TaskRecord> = {}) => task(C, { searchText, ...over });
     const budi = mk('budi santoso budi.s@lkpp.go.id 198001012005011001', { dueAt: at(10), createdAt: at(3) });
-    const siti = mk('siti rahma siti_r@example.go.id 199002022010012002', { dueAt: at(20), createdAt: at(2), role: 'ppbj' });
+    const siti = mk('siti rahma siti_r@example.go.id 199002022010012002', { dueAt: at(20), createdAt: at(2), groupId: 'pemohon' });
     const percent = mk('ahmad 100% yakin a.b@x.go.id', { dueAt: at(30), createdAt: at(1) });
     const slash = mk('dewi\\lestari (kepala) [bagian] *pusat*', { dueAt: at(40) });
     const accents = mk('ñoño ömer çelik', { dueAt: at(50) });
@@ -38,7 +38,7 @@ export function taskSearchContract(store: GetStore): void {
       ['non-ASCII letters, any case', { search: 'ÑOÑO ÖMER' }, [accents]],
       ['no match', { search: 'joko' }, []],
       ['empty search matches every task', { search: '' }, all],
-      ['with role', { search: 'go.id', role: 'ppbj' }, [siti]],
+      ['with a group', { search: 'go.id', groupIds: ['pemohon'] }, [siti]],
       ['with dueBefore', { search: 'go.id', dueBefore: at(30) }, [budi, siti]],
       ['with sort age', { search: 'go.id', sort: 'age' }, [percent, siti, budi]],
       ['with its process', { search: 'go.id', processKey: C.processKey }, [budi, siti, percent]],

@@ -12,7 +12,7 @@ export function tasksContract(store: GetStore): void {
       c = caseRecord();
       t = task(c);
       await store().applyCaseChange(create(c, { openTasks: [t] }));
-      for (const id of ['admin-1', 'admin-2']) await store().insertUser(user({ id, role: 'admin-ppe', status: 'active' }));
+      for (const id of ['admin-1', 'admin-2']) await store().insertUser(user({ id, role: 'staff', status: 'active' }));
     });
     const change = (from: string | null, to: string | null) => ({
       taskId: t.id,
@@ -57,8 +57,8 @@ export function tasksContract(store: GetStore): void {
     });
 
     test('When the new holder is disabled, invited or unknown, Then InactiveAssigneeError (a ConflictError) and nothing changes', async () => {
-      await store().insertUser(user({ id: 'admin-off', role: 'admin-ppe', status: 'disabled' }));
-      await store().insertUser(user({ id: 'admin-new', role: 'admin-ppe', status: 'registered' }));
+      await store().insertUser(user({ id: 'admin-off', role: 'staff', status: 'disabled' }));
+      await store().insertUser(user({ id: 'admin-new', role: 'staff', status: 'registered' }));
       for (const to of ['admin-off', 'admin-new', 'no-such-user']) {
         const refused = store().changeAssignee(change(null, to)); // a take
         await expect(refused).rejects.toBeInstanceOf(InactiveAssigneeError);
@@ -99,13 +99,13 @@ export function tasksContract(store: GetStore): void {
     const A = caseRecord({ applicantId: 'ppbj-a' });
     const B = caseRecord({ applicantId: 'ppbj-b', processKey: 'izin-cuti' }); // A's is the fixture's PPBJ process
     // dueAt deliberately not in insertion order; t4 and t5 share dueAt and differ by createdAt
-    const t1 = task(A, { role: 'admin-ppe', dueAt: at(300), createdAt: at(1) });
-    const t2 = task(A, { role: 'admin-ppe', dueAt: at(100), createdAt: at(2), assigneeId: 'admin-1' });
-    const t3 = task(A, { role: 'ppbj', dueAt: at(200), createdAt: at(3), elementId: 'aktivasi-akun' });
-    const t4 = task(B, { role: 'admin-ppe', dueAt: at(150), createdAt: at(5) });
-    const t5 = task(B, { role: 'admin-ppe', dueAt: at(150), createdAt: at(4), assigneeId: 'admin-2' });
-    const t6 = task(B, { role: 'process-owner', dueAt: at(50), createdAt: at(6), elementId: 'aktivasi-akun' });
-    const done = task(B, { role: 'admin-ppe', dueAt: at(10), createdAt: at(0), assigneeId: 'admin-1' });
+    const t1 = task(A, { groupId: 'admin-ppe', dueAt: at(300), createdAt: at(1) });
+    const t2 = task(A, { groupId: 'admin-ppe', dueAt: at(100), createdAt: at(2), assigneeId: 'admin-1' });
+    const t3 = task(A, { groupId: 'pemohon', dueAt: at(200), createdAt: at(3), elementId: 'aktivasi-akun' });
+    const t4 = task(B, { groupId: 'admin-ppe', dueAt: at(150), createdAt: at(5) });
+    const t5 = task(B, { groupId: 'admin-ppe', dueAt: at(150), createdAt: at(4), assigneeId: 'admin-2' });
+    const t6 = task(B, { groupId: 'kepala-seksi', dueAt: at(50), createdAt: at(6), elementId: 'aktivasi-akun' });
+    const done = task(B, { groupId: 'admin-ppe', dueAt: at(10), createdAt: at(0), assigneeId: 'admin-1' });
 
     beforeEach(async () => {
       await store().applyCaseChange(create(A, { openTasks: [t3, t1, t2] }));
@@ -117,34 +117,34 @@ export function tasksContract(store: GetStore): void {
     const ids = async (q: TaskQuery) => (await store().listTasks(q)).map((t) => t.id);
     const cases: Array<[string, TaskQuery, TaskRecord[]]> = [
       ['no filter: open tasks by dueAt, then createdAt', {}, [t6, t2, t5, t4, t3, t1]],
-      ['role', { role: 'admin-ppe' }, [t2, t5, t4, t1]],
+      ['group', { groupIds: ['admin-ppe'] }, [t2, t5, t4, t1]],
       ['assignee', { assigneeId: 'admin-1' }, [t2]],
       ['unassigned only (assigneeId null)', { assigneeId: null }, [t6, t4, t3, t1]],
-      ['role + unassigned (the shared queue)', { role: 'admin-ppe', assigneeId: null }, [t4, t1]],
+      ['group + unassigned (the shared queue)', { groupIds: ['admin-ppe'], assigneeId: null }, [t4, t1]],
       ['applicant', { applicantId: 'ppbj-a' }, [t2, t3, t1]],
       ['case', { caseId: B.id }, [t6, t5, t4]],
       ['status completed', { status: 'completed' }, [done]],
       ['status completed + assignee', { status: 'completed', assigneeId: 'admin-1' }, [done]],
       ['status completed + process', { status: 'completed', processKey: 'izin-cuti' }, [done]],
       ['status cancelled', { status: 'cancelled' }, []],
-      ['applicant + role', { applicantId: 'ppbj-b', role: 'admin-ppe' }, [t5, t4]],
-      ['nothing matches', { role: 'ppbj', applicantId: 'ppbj-b' }, []],
+      ['applicant + group', { applicantId: 'ppbj-b', groupIds: ['admin-ppe'] }, [t5, t4]],
+      ['nothing matches', { groupIds: ['pemohon'], applicantId: 'ppbj-b' }, []],
       ['one SOP step (elementId)', { elementId: 'aktivasi-akun' }, [t6, t3]],
-      ['elementId + role', { elementId: 'verifikasi-berkas', role: 'admin-ppe' }, [t2, t5, t4, t1]],
+      ['elementId + group', { elementId: 'verifikasi-berkas', groupIds: ['admin-ppe'] }, [t2, t5, t4, t1]],
       ['process', { processKey: 'izin-cuti' }, [t6, t5, t4]],
-      ['process + the shared queue', { role: 'admin-ppe', assigneeId: null, processKey: 'izin-cuti' }, [t4]],
-      ['process + assignee', { role: 'admin-ppe', assigneeId: 'admin-1', processKey: 'pendaftaran-akun-ppbj' }, [t2]],
+      ['process + the shared queue', { groupIds: ['admin-ppe'], assigneeId: null, processKey: 'izin-cuti' }, [t4]],
+      ['process + assignee', { groupIds: ['admin-ppe'], assigneeId: 'admin-1', processKey: 'pendaftaran-akun-ppbj' }, [t2]],
       ['a step of one process (the same element id in another process is not mixed in)', { processKey: 'pendaftaran-akun-ppbj', elementId: 'aktivasi-akun' }, [t3]],
       ['a process with no tasks', { processKey: 'tidak-ada' }, []],
       ["process + sort 'age'", { processKey: 'pendaftaran-akun-ppbj', sort: 'age' }, [t1, t2, t3]],
       ['overdue at a time (dueBefore: dueAt < it)', { dueBefore: at(150) }, [t6, t2]],
       ['not overdue at a time (dueFrom: dueAt >= it)', { dueFrom: at(150) }, [t5, t4, t3, t1]],
       ['due window (dueFrom + dueBefore)', { dueFrom: at(100), dueBefore: at(200) }, [t2, t5, t4]],
-      ['shared queue, overdue', { role: 'admin-ppe', assigneeId: null, dueBefore: at(301) }, [t4, t1]],
+      ['shared queue, overdue', { groupIds: ['admin-ppe'], assigneeId: null, dueBefore: at(301) }, [t4, t1]],
       ['completed + dueBefore', { status: 'completed', dueBefore: at(11) }, [done]],
       ["sort 'due' (the default)", { sort: 'due' }, [t6, t2, t5, t4, t3, t1]],
       ["sort 'age': oldest first", { sort: 'age' }, [t1, t2, t3, t5, t4, t6]],
-      ["sort 'age' + role", { sort: 'age', role: 'admin-ppe' }, [t1, t2, t5, t4]],
+      ["sort 'age' + group", { sort: 'age', groupIds: ['admin-ppe'] }, [t1, t2, t5, t4]],
       ["sort 'age' + overdue", { sort: 'age', dueBefore: at(200) }, [t2, t5, t4, t6]],
     ];
     test.each(cases)('filter: %s', async (_label, q, want) => {
@@ -153,7 +153,7 @@ export function tasksContract(store: GetStore): void {
     });
 
     test('returned tasks are full records (completed one with its completion)', async () => {
-      expect(await store().listTasks({ caseId: A.id, role: 'ppbj' })).toEqual([t3]);
+      expect(await store().listTasks({ caseId: A.id, groupIds: ['pemohon'] })).toEqual([t3]);
       expect(await store().listTasks({ status: 'completed' })).toEqual([
         { ...done, status: 'completed', completedBy: 'admin-1', completedAt: at(20) },
       ]);
@@ -174,7 +174,7 @@ export function tasksContract(store: GetStore): void {
 
     test('the default limit is 50', async () => {
       const C = caseRecord();
-      const many = Array.from({ length: 55 }, (_, i) => task(C, { role: 'ppbj', dueAt: at(1000 + i) }));
+      const many = Array.from({ length: 55 }, (_, i) => task(C, { groupId: 'pemohon', dueAt: at(1000 + i) }));
       await store().applyCaseChange(create(C, { openTasks: many }));
       const page = await store().listTasks({ caseId: C.id });
       expect(page).toHaveLength(50);

@@ -8,7 +8,7 @@ import { at, definition, user } from './fixtures.js';
 export function usersContract(store: GetStore): void {
   describe('users', () => {
     test('Given a user is inserted, When read by id, Then the same record comes back', async () => {
-      const u = user({ whatsapp: null, role: 'admin-ppe', status: 'active' });
+      const u = user({ whatsapp: null, role: 'staff', status: 'active' });
       await store().insertUser(u);
       expect(await store().getUser(u.id)).toEqual(u);
       expect(await store().getUser('nobody')).toBeNull();
@@ -43,13 +43,13 @@ export function usersContract(store: GetStore): void {
 
     test('countUsers counts all users or the users of one role', async () => {
       expect(await store().countUsers()).toBe(0);
-      await store().insertUser(user({ role: 'ppbj' }));
-      await store().insertUser(user({ role: 'ppbj' }));
+      await store().insertUser(user({ role: 'applicant' }));
+      await store().insertUser(user({ role: 'applicant' }));
       await store().insertUser(user({ role: 'process-owner' }));
       expect(await store().countUsers()).toBe(3);
-      expect(await store().countUsers('ppbj')).toBe(2);
+      expect(await store().countUsers('applicant')).toBe(2);
       expect(await store().countUsers('process-owner')).toBe(1);
-      expect(await store().countUsers('admin-ppe')).toBe(0);
+      expect(await store().countUsers('staff')).toBe(0);
     });
 
     test('The verification and privacy fields round-trip, null or set', async () => {
@@ -63,10 +63,10 @@ export function usersContract(store: GetStore): void {
 
     test('listUsersByRole: only that role, by displayName (byte order), then id', async () => {
       const names = ['Siti', 'Andi', 'budi', 'Zainal', 'Andi'];
-      const admins = names.map((displayName, i) => user({ id: `admin-${i}`, role: 'admin-ppe', displayName }));
+      const admins = names.map((displayName, i) => user({ id: `admin-${i}`, role: 'staff', displayName }));
       for (const u of admins) await store().insertUser(u);
-      await store().insertUser(user({ role: 'ppbj', displayName: 'Aaron' }));
-      const got = await store().listUsersByRole('admin-ppe');
+      await store().insertUser(user({ role: 'applicant', displayName: 'Aaron' }));
+      const got = await store().listUsersByRole('staff');
       expect(got.map((u) => [u.displayName, u.id])).toEqual([
         ['Andi', 'admin-1'], ['Andi', 'admin-4'], ['Siti', 'admin-0'], ['Zainal', 'admin-3'], ['budi', 'admin-2'],
       ]);
@@ -106,7 +106,7 @@ export function usersContract(store: GetStore): void {
       await store().insertUser(u);
       const smuggled = { status: 'active', email: 'x@example.go.id' } as unknown as UserPatch;
       await expect(store().updateUser(u.id, smuggled)).rejects.toThrow(/email/);
-      await expect(store().updateUser(u.id, { role: 'admin-ppe' } as unknown as UserPatch)).rejects.toThrow(/role/);
+      await expect(store().updateUser(u.id, { role: 'staff' } as unknown as UserPatch)).rejects.toThrow(/role/);
       // NOTE: matched by message: a raw SqliteError is no `instanceof Error` in a later jest test file
       // (the native addon keeps the error class of the first file that loaded it), so toThrow() misses it.
       const nulled = store().updateUser(u.id, { displayName: null } as unknown as UserPatch);

@@ -16,6 +16,7 @@ import { complianceContract } from './contract-compliance.js';
 import { rateLimitsContract } from './contract-rate-limits.js';
 import { staffAuditContract } from './contract-staff-audit.js';
 import { processesContract } from './contract-processes.js';
+import { groupsContract } from './contract-groups.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -60,5 +61,6 @@ export function describeStoreContract(
     rateLimitsContract(get);
     staffAuditContract(get);
     processesContract(get);
+    groupsContract(get);
   });
 }

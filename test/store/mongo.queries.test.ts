@@ -70,7 +70,7 @@ describe('MongoDB outbox and user patches', () => {
 describe('MongoDB store without a server: every new method builds a valid query', () => {
   const noConnection = /before initial connection is complete if `bufferCommands = false`/;
   const calls: Array<[string, (s: Store) => Promise<unknown>]> = [
-    ['listUsersByRole', (s) => s.listUsersByRole('admin-ppe')],
+    ['listUsersByRole', (s) => s.listUsersByRole('staff')],
     ['updateUser', (s) => s.updateUser('u1', { status: 'active', emailVerifiedAt: at(1), whatsapp: null })],
     ['updateUser (empty patch)', (s) => s.updateUser('u1', {})],
     // insertVerification runs in a transaction (it takes the user's next number): mongo.sequences.test.ts

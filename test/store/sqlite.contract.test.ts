@@ -75,7 +75,7 @@ describe('SQLite: two store instances (two app processes) on the same file', () 
     const c = caseRecord();
     const t = task(c);
     await a.applyCaseChange(create(c, { openTasks: [t] }));
-    for (const id of ['admin-a', 'admin-b']) await a.insertUser(user({ id, role: 'admin-ppe', status: 'active' })); // a holder must be active
+    for (const id of ['admin-a', 'admin-b']) await a.insertUser(user({ id, role: 'staff', status: 'active' })); // a holder must be active
     const take = (s: Store, who: string) =>
       s.changeAssignee({ taskId: t.id, from: null, to: who, audit: audit(c, 'task.taken', { actorId: who }) });
     const { won } = await race([take(a, 'admin-a'), take(b, 'admin-b')]);

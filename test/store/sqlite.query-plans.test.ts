@@ -6,9 +6,10 @@ import { prepare } from '../../src/store/sqlite/prepare.js';
 import { appTaskQueries } from './app-queries.js';
 import { DUE_SQL } from '../../src/store/sqlite/outbox.js';
 import { DUE_TIMERS_SQL } from '../../src/store/sqlite/timers.js';
-import { taskFilter } from '../../src/store/sqlite/task-query.js';
+import { taskFilter, taskListSql } from '../../src/store/sqlite/task-query.js';
 import { COUNT_STEP_TASKS_DUE_SQL, COUNT_STEP_TASKS_SQL, STEP_TASKS_DUE_SQL, STEP_TASKS_SQL } from '../../src/store/sqlite/step-tasks.js';
 import { DRAFT_KEYS_SQL, LATEST_SUMMARY_SQL, OVERDUE_TASKS_SQL, PROCESS_KEYS_SQL, RUNNING_CASES_SQL } from '../../src/store/sqlite/process-summaries.js';
+import { ACTIVE_MEMBERS, GROUP_MEMBERS, LIST_GROUPS, USER_GROUPS } from '../../src/store/sqlite/groups.js';
 import { ACTIVE_OF_ROLE, COUNT_ROLE, STAFF_AUDIT_BY_AT, STAFF_AUDIT_BY_USER, USERS_OF_ROLE_PAGE } from '../../src/store/sqlite/staff.js';
 import type { TaskQuery } from '../../src/store/ports.js';
 
@@ -24,39 +25,50 @@ afterAll(() => {
 const cols = (index: string) => db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index);
 const plan = (sql: string, params: Record<string, unknown> = {}) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((p) => p.detail).join(' | ');
-/** The plan of listTasks' statement for `q` (the filter the store builds, ordered by due time). */
+/** The plan of listTasks' statement for `q` (the one the store builds, with its order and page). */
 const taskPlan = (q: TaskQuery) => {
-  const { where, params } = taskFilter(q);
-  return plan(`SELECT * FROM tasks WHERE ${where} ORDER BY dueAt, createdAt, id LIMIT 50`, params);
+  const sql = taskListSql(q);
+  return plan(sql, Object.fromEntries(Array.from(sql.matchAll(/@(\w+)/g), (m) => [m[1], m[1] === 'limit' ? 50 : m[1] === 'offset' ? 0 : 'x'])));
 };
 
 describe('SQLite inbox indexes', () => {
   test('The inbox indexes exist', () => {
-    expect(cols('tasks_inbox')).toEqual(['status', 'role', 'assigneeId', 'dueAt', 'createdAt', 'id']);
-    expect(cols('tasks_age')).toEqual(['status', 'role', 'assigneeId', 'createdAt', 'id']);
+    expect(cols('tasks_inbox')).toEqual(['status', 'groupId', 'assigneeId', 'dueAt', 'createdAt', 'id']);
+    expect(cols('tasks_age')).toEqual(['status', 'groupId', 'assigneeId', 'createdAt', 'id']);
     expect(cols('tasks_step')).toEqual(['status', 'elementId', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_applicant')).toEqual(['applicantId', 'status', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_case')).toEqual(['caseId', 'status', 'dueAt', 'createdAt', 'id']);
-    expect(cols('tasks_inbox_process')).toEqual(['status', 'role', 'assigneeId', 'processKey', 'dueAt', 'createdAt', 'id']);
-    expect(cols('tasks_age_process')).toEqual(['status', 'role', 'assigneeId', 'processKey', 'createdAt', 'id']);
-    const queue = plan("SELECT * FROM tasks WHERE status = 'open' AND role = 'ppbj' AND assigneeId IS NULL ORDER BY dueAt");
+    expect(cols('tasks_inbox_process')).toEqual(['status', 'groupId', 'assigneeId', 'processKey', 'dueAt', 'createdAt', 'id']);
+    expect(cols('tasks_age_process')).toEqual(['status', 'groupId', 'assigneeId', 'processKey', 'createdAt', 'id']);
+    const queue = plan("SELECT * FROM tasks WHERE status = 'open' AND groupId = 'pemohon' AND assigneeId IS NULL ORDER BY dueAt");
     expect(queue).toMatch(/USING INDEX tasks_inbox/);
   });
 
   test.each<[string, TaskQuery, RegExp]>([
-    ['the shared queue', { role: 'admin-ppe', assigneeId: null }, /tasks_inbox \(status=\? AND role=\? AND assigneeId=\?\)/],
-    ['my tasks, overdue', { role: 'admin-ppe', assigneeId: 'a1', dueBefore: 'x' }, /tasks_inbox \(status=\? AND role=\? AND assigneeId=\? AND dueAt<\?\)/],
-    ['queue + search', { role: 'admin-ppe', assigneeId: null, search: 'budi' }, /tasks_inbox \(status=\? AND role=\? AND assigneeId=\?\)/],
+    ['the shared queue', { groupIds: ['admin-ppe'], assigneeId: null }, /tasks_inbox \(status=\? AND groupId=\? AND assigneeId=\?\)/],
+    ['my tasks, overdue', { groupIds: ['admin-ppe'], assigneeId: 'a1', dueBefore: 'x' }, /tasks_inbox \(status=\? AND groupId=\? AND assigneeId=\? AND dueAt<\?\)/],
+    ['queue + search', { groupIds: ['admin-ppe'], assigneeId: null, search: 'budi' }, /tasks_inbox \(status=\? AND groupId=\? AND assigneeId=\?\)/],
     ['one step, any assignee', { elementId: 'verifikasi' }, /tasks_step \(status=\? AND elementId=\?\)/],
     ['one step, due window', { elementId: 'v', dueFrom: 'a', dueBefore: 'b' }, /tasks_step \(status=\? AND elementId=\? AND dueAt>\? AND dueAt<\?\)/],
     ["an applicant's tasks", { applicantId: 'p1' }, /tasks_applicant/],
-    ['the queue of one process', { role: 'admin-ppe', assigneeId: null, processKey: 'p' }, /tasks_inbox_process \(status=\? AND role=\? AND assigneeId=\? AND processKey=\?\)/],
-    ['my tasks of one process, overdue', { role: 'admin-ppe', assigneeId: 'a1', processKey: 'p', dueBefore: 'x' }, /tasks_inbox_process \(status=\? AND role=\? AND assigneeId=\? AND processKey=\? AND dueAt<\?\)/],
+    ['the queue of one process', { groupIds: ['admin-ppe'], assigneeId: null, processKey: 'p' }, /tasks_inbox_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)/],
+    ['my tasks of one process, overdue', { groupIds: ['admin-ppe'], assigneeId: 'a1', processKey: 'p', dueBefore: 'x' }, /tasks_inbox_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\? AND dueAt<\?\)/],
     // the planner may seek on the step instead (as selective, same page order)
-    ['a step of one process in the queue', { role: 'admin-ppe', assigneeId: null, processKey: 'p', elementId: 'v' }, /tasks_(inbox_process \(status=\? AND role=\? AND assigneeId=\? AND processKey=\?\)|step \(status=\? AND elementId=\?\))/],
+    ['a step of one process in the queue', { groupIds: ['admin-ppe'], assigneeId: null, processKey: 'p', elementId: 'v' }, /tasks_(inbox_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)|step \(status=\? AND elementId=\?\))/],
   ])('%s uses an index', (_label, q, want) => {
     expect(taskPlan(q)).toMatch(want);
     expect(taskPlan(q)).not.toMatch(/SCAN tasks|TEMP B-TREE/);
+  });
+
+  test('Given a member of two groups, When their queue is read, Then each group is one range of the inbox index in page order, merged without a sort', () => {
+    const both = taskPlan({ groupIds: ['kepala-seksi', 'admin-ppe'], assigneeId: null });
+    expect(both).toMatch(/^MERGE \(UNION ALL\) \| LEFT \| SEARCH tasks USING INDEX tasks_inbox \(status=\? AND groupId=\? AND assigneeId=\?\) \| RIGHT \| SEARCH tasks USING INDEX tasks_inbox \(status=\? AND groupId=\? AND assigneeId=\?\)$/);
+    const byAge = taskPlan({ groupIds: ['a', 'b', 'c'], assigneeId: 'u', processKey: 'p', sort: 'age' });
+    expect(byAge.match(/SEARCH tasks USING INDEX tasks_age_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)/g)).toHaveLength(3);
+    expect(byAge).not.toMatch(/SCAN tasks|TEMP B-TREE/);
+    // the count of several groups: one seek per group in the same index
+    const { where, params } = taskFilter({ groupIds: ['a', 'b'], assigneeId: null });
+    expect(plan(`SELECT count(*) FROM tasks WHERE ${where}`, params)).toMatch(/SEARCH tasks USING COVERING INDEX tasks_\w+ \(status=\? AND groupId=\? AND assigneeId=\?\)/);
   });
 });
 
@@ -184,13 +196,35 @@ describe('SQLite: every statement of the store is served by an index', () => {
   });
 });
 
+describe('SQLite group indexes (memberships)', () => {
+  test("a group's members are read in name order, each user by its key; a user's groups and a group's active members from indexes", () => {
+    expect(cols('memberships_group')).toEqual(['groupId', 'displayName', 'userId']);
+    const members = plan(GROUP_MEMBERS.replace('?', "'g'").replace('?', '50'));
+    expect(members).toMatch(/SEARCH m USING (COVERING )?INDEX memberships_group \(groupId=\?\)/);
+    expect(members).toMatch(/SEARCH u USING INDEX sqlite_autoindex_users_1 \(id=\?\)/);
+    expect(members).not.toMatch(/TEMP B-TREE|SCAN/);
+    expect(plan(USER_GROUPS.replace('?', "'u'"))).toMatch(/SEARCH memberships USING PRIMARY KEY \(userId=\?\)/);
+    expect(plan(USER_GROUPS.replace('?', "'u'"))).not.toMatch(/TEMP B-TREE/);
+    expect(plan(ACTIVE_MEMBERS.replace('?', "'g'"))).toMatch(/SEARCH m USING COVERING INDEX memberships_group \(groupId=\?\)/);
+    expect(plan(LIST_GROUPS.replace('?', '50'))).toMatch(/SCAN groups USING INDEX sqlite_autoindex_groups_1/);
+  });
+
+  test('a display name changed on the user is the one its memberships sort by (trigger)', () => {
+    db.prepare("INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('m1', 'm1@x.id', 'Lama', 'staff', 'h', 'active', 'now')").run();
+    db.prepare("INSERT INTO groups (id, name, createdAt, updatedAt) VALUES ('g1', 'G', 'now', 'now')").run();
+    db.prepare("INSERT INTO memberships (userId, groupId, displayName) VALUES ('m1', 'g1', 'Lama')").run();
+    db.prepare("UPDATE users SET displayName = 'Baru' WHERE id = 'm1'").run();
+    expect(db.prepare("SELECT displayName FROM memberships WHERE userId = 'm1'").pluck().get()).toBe('Baru');
+  });
+});
+
 describe('SQLite staff administration indexes (src/staff)', () => {
   test('the staff list reads each role through users_role in order, and counts it from the index alone', () => {
     expect(cols('users_role')).toEqual(['role', 'displayName', 'id']);
-    const page = plan(USERS_OF_ROLE_PAGE, { role: 'admin-ppe', limit: 25, offset: 0 });
+    const page = plan(USERS_OF_ROLE_PAGE, { role: 'staff', limit: 25, offset: 0 });
     expect(page).toMatch(/USING INDEX users_role \(role=\?\)/);
     expect(page).not.toMatch(/TEMP B-TREE|SCAN users/);
-    expect(plan(COUNT_ROLE.replace('?', "'admin-ppe'"))).toMatch(/USING COVERING INDEX users_role \(role=\?\)/);
+    expect(plan(COUNT_ROLE.replace('?', "'staff'"))).toMatch(/USING COVERING INDEX users_role \(role=\?\)/);
     expect(plan(ACTIVE_OF_ROLE.replace('?', "'process-owner'"))).toMatch(/USING INDEX users_role \(role=\?\)/);
   });
 
@@ -206,7 +240,7 @@ describe('SQLite staff administration indexes (src/staff)', () => {
   });
 
   test('the staff log refuses UPDATE and DELETE (append-only, like the case audit)', () => {
-    db.prepare("INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('s', 's@x.id', 'S', 'admin-ppe', 'h', 'active', 'now')").run();
+    db.prepare("INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('s', 's@x.id', 'S', 'staff', 'h', 'active', 'now')").run();
     db.prepare("INSERT INTO staff_audit (id, userId, at, type, data) VALUES ('e', 's', 'now', 'staff.invited', '{}')").run();
     expect(() => db.prepare("UPDATE staff_audit SET type = 'x'").run()).toThrow('audit is append-only');
     expect(() => db.prepare('DELETE FROM staff_audit').run()).toThrow('audit is append-only');
