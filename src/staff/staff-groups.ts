@@ -1,5 +1,5 @@
 // Group memberships of staff accounts as the /staf forms give them: the group ids a form posted,
-// checked against the groups deployed models created (store.listGroups), and group display names.
+// checked against the groups deployed models created.
 import type { GroupRecord, Store } from '../store/ports.js';
 
 /** More choices than any office has groups is a forged form, not a typo. */
@@ -27,9 +27,4 @@ export async function resolveGroups(store: Store, ids: string[]): Promise<{ know
     else unknown.push(id);
   }
   return { known, unknown };
-}
-
-/** Display name of each group (by id), for lists of people and their groups. */
-export async function groupNames(store: Store): Promise<Map<string, string>> {
-  return new Map((await store.listGroups()).map((g) => [g.id, g.name]));
 }

@@ -5,13 +5,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { PasswordResetService } from '../auth/password-reset-service.js';
-import { auditEvent } from '../cases/task-projection.js';
 import { normalizeEmail } from '../store/identifier.js';
 import type { AccountStatus, GroupRecord, Role, StaffAuditEvent, StaffAuditType, Store, TaskQuery, UserRecord } from '../store/ports.js';
 import { UNVERIFIED } from '../auth/user-defaults.js';
 import { translate } from '../web/i18n.js';
 import { INVITABLE_ROLES, isInvitedStaff, isStaffRole, roleLabel, STAFF_ADMIN_ROLES, STAFF_ROLES } from './staff-roles.js';
-import { groupNames, postedGroupIds, resolveGroups } from './staff-groups.js';
+import { postedGroupIds, resolveGroups } from './staff-groups.js';
+import { releaseHeldTasks } from './held-tasks.js';
 import { staffInvitation, staffPasswordReset } from './staff-messages.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -23,15 +23,6 @@ export const STAFF_AUDIT_PAGE_SIZE = 20;
 export const MAX_NAME = 120;
 const MAX_EMAIL = 254;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Deactivation releases held tasks in batches; bounded work per request (more would be an anomaly). */
-const RELEASE_BATCH = 100;
-const MAX_RELEASE_BATCHES = 20;
-/** The reason recorded on each case whose task goes back to the queue. */
-export const RELEASE_REASON = 'Akun pemegang dinonaktifkan / the holder\'s account was deactivated';
-const RELEASE_REASONS: Record<string, string> = {
-  'account-deactivated': RELEASE_REASON,
-  'membership-removed': 'Pemegang dikeluarkan dari grup langkah ini / the holder was removed from this step\'s group',
-};
 
 export type StaffState = 'active' | 'disabled' | 'invited';
 
@@ -73,8 +64,8 @@ export class StaffService {
     const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
     const page = Math.min(Math.max(1, pageNo), pages);
     const users = await store.listUsersPage({ roles: [...STAFF_ROLES], limit: STAFF_PAGE_SIZE, offset: (page - 1) * STAFF_PAGE_SIZE });
-    const names = await groupNames(store);
-    const rows = await Promise.all(users.map((user) => this.row(user, names)));
+    const groups = await store.listGroups();
+    const rows = await Promise.all(users.map((user) => this.row(user, groups)));
     return { rows, page, pages, total };
   }
 
@@ -82,7 +73,7 @@ export class StaffService {
   async person(userId: string): Promise<StaffPerson> {
     const user = await this.staffMember(userId);
     const all = await this.deps.store.listGroups();
-    const row = await this.row(user, new Map(all.map((g) => [g.id, g.name])));
+    const row = await this.row(user, all);
     const member = new Set(row.groups.map((g) => g.id));
     return { ...row, others: all.filter((g) => !member.has(g.id)) };
   }
@@ -163,7 +154,7 @@ export class StaffService {
     const changed = await this.membership(actor, user, group, add);
     let released = 0;
     if (!add) {
-      released = await this.releaseTasks(actor, user, { groupIds: [group.id] }, 'membership-removed');
+      released = await releaseHeldTasks(this.deps, actor, user, { groupIds: [group.id] }, 'membership-removed');
       if (released > 0) await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.tasks-released', { count: released, group: group.id, groupName: group.name })]);
     }
     return { changed, group, released };
@@ -180,7 +171,7 @@ export class StaffService {
     if (user.status === 'disabled') throw new ConflictError(`user ${userId} is disabled`, 'staff.stale');
     await this.revokeLink(user); // first, so a link opened now cannot set a password (and activate) after
     await this.changeStatus(actor, user, 'disabled', 'staff.deactivated', { previousStatus: user.status });
-    const released = await this.releaseTasks(actor, user, {}, 'account-deactivated');
+    const released = await releaseHeldTasks(this.deps, actor, user, await this.staffTaskScope(), 'account-deactivated');
     if (released > 0) await this.deps.store.appendStaffAudit([this.entry(user, actor, 'staff.tasks-released', { count: released })]);
     return { released };
   }
@@ -235,10 +226,20 @@ export class StaffService {
     if (rec && !rec.usedAt) await store.consumeVerification(rec.id, this.deps.now().toISOString());
   }
 
-  private async row(user: UserRecord, names: Map<string, string>): Promise<StaffRow> {
+  /** `groups`: every group (store.listGroups), the scope of held tasks and the source of display names. */
+  private async row(user: UserRecord, groups: GroupRecord[]): Promise<StaffRow> {
     const { store } = this.deps;
-    const [tasks, ids] = await Promise.all([store.countTasks({ assigneeId: user.id }), store.listUserGroups(user.id)]);
+    const names = new Map(groups.map((g) => [g.id, g.name]));
+    const [tasks, ids] = await Promise.all([store.countTasks({ groupIds: [...names.keys()], assigneeId: user.id }), store.listUserGroups(user.id)]);
     return { user, state: stateOf(user), tasks, groups: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+  }
+
+  /**
+   * The tasks a person may hold: those of every staff group (a held task is never the applicant's
+   * 'pemohon'). NOTE: naming the groups keeps the query on the (status, groupId, assigneeId) index.
+   */
+  private async staffTaskScope(): Promise<Pick<TaskQuery, 'groupIds'>> {
+    return { groupIds: (await this.deps.store.listGroups()).map((g) => g.id) };
   }
 
   /** One membership change with its audit entry (written only if something changed). */
@@ -248,33 +249,6 @@ export class StaffService {
       userId: user.id, groupId: group.id, add, at: this.deps.now().toISOString(),
       audit: this.entry(user, actor, type, { group: group.id, groupName: group.name }),
     });
-  }
-
-  /** Gives each open task `user` holds (of `scope`) back to its queue, conditionally on the holder, audited on its case. */
-  private async releaseTasks(actor: Actor, user: UserRecord, scope: Pick<TaskQuery, 'groupIds'>, cause: string): Promise<number> {
-    const { store } = this.deps;
-    let released = 0;
-    for (let batch = 0; batch < MAX_RELEASE_BATCHES; batch++) {
-      const held = await store.listTasks({ ...scope, assigneeId: user.id, limit: RELEASE_BATCH });
-      let moved = 0;
-      for (const task of held) {
-        const at = this.deps.now().toISOString();
-        try {
-          await store.changeAssignee({
-            taskId: task.id, from: user.id, to: null,
-            audit: auditEvent(task.caseId, at, actor, 'task.released', {
-              step: task.name, holder: user.id, holderName: user.displayName, cause, reason: RELEASE_REASONS[cause] ?? RELEASE_REASON,
-            }, task.id),
-          });
-          moved++;
-        } catch (err) {
-          if (!(err instanceof ConflictError)) throw err; // completed or handed on meanwhile: not held any more
-        }
-      }
-      released += moved;
-      if (held.length < RELEASE_BATCH || moved === 0) break;
-    }
-    return released;
   }
 
   private entry(user: UserRecord, actor: Actor, type: StaffAuditType, data: Record<string, unknown>): StaffAuditEvent {

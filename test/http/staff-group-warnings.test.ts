@@ -23,7 +23,7 @@ describe('Given a deployed process whose one step is done by group kepala-seksi,
   useTestApp(async (app) => {
     t = app;
     await t.services.definitions.deploy(disposisiXml(), null, 'Uji peringatan grup');
-    await addStaff(store(), RINA);
+    await addStaff(store(), RINA, t.clock.now.toISOString());
     owner = app.agent();
     await login(owner, OWNER);
   }, 60_000);

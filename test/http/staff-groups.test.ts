@@ -19,7 +19,7 @@ describe('Given a process owner, a staff member, an applicant and a deployed pro
   useTestApp(async (app) => {
     t = app;
     await t.services.definitions.deploy(disposisiXml(), null, 'Uji grup');
-    await addStaff(store(), RINA);
+    await addStaff(store(), RINA, t.clock.now.toISOString());
     [owner, admin, applicant] = [app.agent(), app.agent(), app.agent()];
     await Promise.all([login(owner, OWNER), login(admin, ADMIN)]);
     await signUp(applicant);
@@ -88,7 +88,7 @@ describe('Given a process owner, a staff member, an applicant and a deployed pro
     expect(after('#riwayat tr[data-type="staff.group-added"] .group').text()).toBe('Kepala Seksi (kepala-seksi)');
     const list = $((await owner.get('/staf')).text);
     expect(list(`tr[data-user="${RINA.id}"] .groups .group`).text()).toBe('Kepala Seksi');
-    expect(list('#riwayat tr[data-type="staff.group-added"] .account').first().text()).toContain(RINA.name);
+    expect(list('#riwayat tr[data-type="staff.group-added"]').filter((_, tr) => list(tr).find('.account').text() === RINA.name).find('.group').text()).toBe('Kepala Seksi (kepala-seksi)');
 
     const again = await staffPost(owner, `/staf/${RINA.id}/grup/tambah`, { grup: 'kepala-seksi' });
     expect(again.status).toBe(303);

@@ -28,14 +28,13 @@ export async function staffPost(who: TestAgent, path: string, fields: Fields = {
 
 export const invite = (owner: TestAgent, fields: { nama: string; email: string; peran: string; grup?: string | string[] }) => staffPost(owner, '/staf/undang', fields);
 
-/** A staff account made in the store (active), a member of `groups` (memberships audited as the system's). */
-export async function addStaff(store: Store, who: { id: string; email: string; password: string; name: string; role?: Role; groups?: string[] }): Promise<void> {
+/** A staff account made in the store (active), a member of `groups` (memberships audited as the system's, at `at`: the app's clock). */
+export async function addStaff(store: Store, who: { id: string; email: string; password: string; name: string; role?: Role; groups?: string[] }, at: string): Promise<void> {
   await store.insertUser({
     id: who.id, email: who.email, whatsapp: null, displayName: who.name, role: who.role ?? 'staff',
-    passwordHash: await hashPassword(who.password), status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
+    passwordHash: await hashPassword(who.password), status: 'active', createdAt: at, ...UNVERIFIED,
   });
   for (const groupId of who.groups ?? []) {
-    const at = new Date().toISOString();
     await store.changeMembership({
       userId: who.id, groupId, add: true, at,
       audit: { id: randomUUID(), userId: who.id, at, actorId: null, actorName: null, type: 'staff.group-added', data: { name: who.name, group: groupId } },

@@ -28,8 +28,8 @@ describe('Given two process owners, two staff members of Admin PPE and two cases
 
   useTestApp(async (app) => {
     t = app;
-    await addStaff(store(), { id: 'dewi', ...DEWI, name: 'Dewi Lestari', groups: ['admin-ppe'] });
-    await addStaff(store(), { id: 'owner-2', ...OWNER2, name: 'Pemilik Dua', role: 'process-owner' });
+    await addStaff(store(), { id: 'dewi', ...DEWI, name: 'Dewi Lestari', groups: ['admin-ppe'] }, t.clock.now.toISOString());
+    await addStaff(store(), { id: 'owner-2', ...OWNER2, name: 'Pemilik Dua', role: 'process-owner' }, t.clock.now.toISOString());
     [owner, owner2, admin, dewi] = [app.agent(), app.agent(), app.agent(), app.agent()];
     await Promise.all([login(owner, OWNER), login(owner2, OWNER2), login(admin, ADMIN), login(dewi, DEWI)]);
     [dewiId, ownerId, owner2Id] = ['dewi', (await store().findUserByEmail(OWNER.email))!.id, 'owner-2'];
@@ -86,7 +86,7 @@ describe('Given two process owners, two staff members of Admin PPE and two cases
     const forced = await admin.post(`/tugas/${task.id}/alihkan`).type('form').send({ _csrf, dari: (await taskOf(cases[0]!)).assigneeId, ke: dewiId, alasan: 'Tes' });
     expect(forced.status).toBe(422);
     const page = $((await owner.get('/staf')).text);
-    const log = page('#riwayat tbody tr').map((_, tr) => page(tr).attr('data-type')).get();
+    const log = page('#riwayat tbody tr').filter((_, tr) => page(tr).find('.account').text() === 'Dewi Lestari').map((_, tr) => page(tr).attr('data-type')).get();
     expect(log.slice(0, 2)).toEqual(['staff.tasks-released', 'staff.deactivated']); // newest first
   });
 
