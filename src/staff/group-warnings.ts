@@ -50,9 +50,18 @@ export interface ModelSource {
   model(def: DefinitionRecord): Promise<ProcessModel>;
 }
 
-/** Per definition id (the latest version of each process in a list): its groups without an active member. */
+/**
+ * Per definition id (the latest version of each process in a list): its groups without an active
+ * member. A stored version that no longer reads gets none here (it is reported where it is run).
+ */
 export async function definitionWarnings(store: Store, models: ModelSource, definitionIds: string[]): Promise<Map<string, NeededGroup[]>> {
   const needs = new Map<string, NeededGroup[]>();
-  for (const id of new Set(definitionIds)) needs.set(id, neededGroups(await models.model(await models.byId(id))));
+  for (const id of new Set(definitionIds)) {
+    try {
+      needs.set(id, neededGroups(await models.model(await models.byId(id))));
+    } catch {
+      needs.set(id, []);
+    }
+  }
   return withoutActiveMember(store, needs);
 }

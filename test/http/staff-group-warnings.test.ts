@@ -37,6 +37,10 @@ describe('Given a deployed process whose one step is done by group kepala-seksi,
     expect(page('.group-warnings a[href="/staf"]')).toHaveLength(1);
     expect(page(`table.sop tr[data-element="${DISPOSISI_KEY}_Langkah1"] .group`).text()).toBe('Kepala Seksi');
     expect(await warnedGroups(owner, '/proses/pendaftaran-akun-ppbj', '.group-warnings')).toEqual([]);
+    const english = t.agent();
+    await login(english, OWNER);
+    await english.get('/bahasa/en');
+    expect($((await english.get('/proses')).text)(`${ROW} .group-warning`).text()).toBe('Group kepala-seksi (Kepala Seksi) has no active member');
   });
 
   test('when an invited account (no password set yet) joins the group, then the warning stays: an invitation is not an active member', async () => {

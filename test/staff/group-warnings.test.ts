@@ -1,8 +1,8 @@
 // The groups a model needs and which of them have no active member (src/staff/group-warnings.ts).
 import { describe, expect, test } from '@jest/globals';
-import { groupProblems, neededGroups, withoutActiveMember } from '../../src/staff/group-warnings.js';
-import type { Store } from '../../src/store/ports.js';
-import type { UserTaskSpec } from '../../src/workflow/index.js';
+import { definitionWarnings, groupProblems, neededGroups, withoutActiveMember } from '../../src/staff/group-warnings.js';
+import type { DefinitionRecord, Store } from '../../src/store/ports.js';
+import type { ProcessModel, UserTaskSpec } from '../../src/workflow/index.js';
 
 const task = (id: string, groupId: string, groupName: string) => ({ id, groupId, groupName }) as UserTaskSpec;
 const model = {
@@ -38,5 +38,20 @@ describe('Given a model with an applicant step and two staff groups, one of them
     const asked: string[][] = [];
     expect(await groupProblems(countingStore({}, asked), { userTasks: [model.userTasks[0]!] })).toEqual([]);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('Given a catalogue of two deployed versions, one of which no longer reads', () => {
+  test('when their warnings are asked, then the readable one is warned of and the other has none, with no error', async () => {
+    const models = {
+      byId: async (id: string) => ({ id }) as DefinitionRecord,
+      model: async (def: DefinitionRecord) => {
+        if (def.id === 'broken') throw new Error('no longer valid');
+        return model as unknown as ProcessModel;
+      },
+    };
+    const out = await definitionWarnings(countingStore({ 'kepala-seksi': 1 }), models, ['ok', 'broken']);
+    expect(out.get('ok')!.map((g) => g.id)).toEqual(['bendahara']);
+    expect(out.get('broken')).toEqual([]);
   });
 });
