@@ -37,6 +37,8 @@ function answer(collection: string, method: string, args: unknown[]): unknown {
     }
     case 'aggregate':
       return cursorOf([]);
+    case 'distinct':
+      return Promise.resolve([]);
     case 'findOne':
       // an existence check by _id (Model.exists) finds it; any other lookup finds nothing
       return Promise.resolve(isIdLookup(args) ? { _id: (args[0] as { _id: unknown })._id } : null);

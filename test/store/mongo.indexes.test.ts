@@ -17,6 +17,7 @@ interface Shape {
   method: string;
   equal: Set<string>;
   bounded: Set<string>; // ranges and $in: the index can seek on them
+  points: Set<string>; // $in: a few values, each a range of its own (MongoDB merges them in sort order: SORT_MERGE)
   sort: IndexKeys;
 }
 
@@ -26,14 +27,18 @@ const isOperatorObject = (v: unknown): v is Record<string, unknown> =>
 function shapeOf(collection: string, method: string, filter: Record<string, unknown>, sort: Record<string, Direction> = {}): Shape {
   const equal = new Set<string>();
   const bounded = new Set<string>();
+  const points = new Set<string>();
   for (const [field, value] of Object.entries(filter)) {
     if (field.startsWith('$')) continue; // $or / $expr: checked on the documents the index finds
     if (!isOperatorObject(value)) equal.add(field);
     else if ('$eq' in value) equal.add(field);
-    else if (['$in', '$lt', '$lte', '$gt', '$gte'].some((op) => op in value)) bounded.add(field);
+    else if (['$in', '$lt', '$lte', '$gt', '$gte'].some((op) => op in value)) {
+      bounded.add(field);
+      if (Object.keys(value).join() === '$in') points.add(field);
+    }
     // $regex, $exists, $ne: no seek, filtered on the way
   }
-  return { collection, method, equal, bounded, sort: Object.entries(sort) as IndexKeys };
+  return { collection, method, equal, bounded, points, sort: Object.entries(sort) as IndexKeys };
 }
 
 /** The query shapes of one driver call (a bulk write has one per operation; inserts have none). */
@@ -95,7 +100,9 @@ function aggregateShapes(collection: string, pipeline: Array<Record<string, Reco
 /**
  * The prefix rule: the index seeks on its leading keys bound by the filter, and gives the sort
  * without sorting when its keys, after those bound to one value, are the sort keys in order (all
- * in the same or all in the opposite direction). An index that serves the sort but no filter key
+ * in the same or all in the opposite direction). A key bound to a few values ($in) counts as one
+ * bound to one value: the server reads one range per value and merges them in sort order (explode
+ * for sort, SORT_MERGE, up to 200 ranges). An index that serves the sort but no filter key
  * is enough only for a query without a filter (a whole collection read in order, page by page).
  */
 export function serves(index: IndexKeys, q: Shape): boolean {
@@ -112,7 +119,7 @@ export function serves(index: IndexKeys, q: Shape): boolean {
       if (relation !== null && r !== relation) return false;
       relation = r;
       i++;
-    } else if (!q.equal.has(key)) {
+    } else if (!q.equal.has(key) && !q.points.has(key)) {
       break;
     }
   }
@@ -134,14 +141,25 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['insertUser', (s) => s.insertUser(user())],
     ['getUser', (s) => s.getUser('u1')],
     ['findUserByEmail', (s) => s.findUserByEmail('a@b.go.id')],
-    ['countUsers', async (s) => [await s.countUsers(), await s.countUsers('admin-ppe')]],
-    ['listUsersByRole', (s) => s.listUsersByRole('admin-ppe')],
+    ['countUsers', async (s) => [await s.countUsers(), await s.countUsers('staff')]],
+    ['listUsersByRole', (s) => s.listUsersByRole('staff')],
     ['updateUser', (s) => s.updateUser('u1', { status: 'active' })],
     // staff administration (src/staff): the /staf list, a status change guarded by a role, its log
-    ['listUsersPage', (s) => s.listUsersPage({ roles: ['admin-ppe', 'process-owner'], limit: 25, offset: 25 })],
+    ['listUsersPage', (s) => s.listUsersPage({ roles: ['staff', 'process-owner'], limit: 25, offset: 25 })],
     ['changeUserStatus', (s) => s.changeUserStatus({ userId: 'u1', from: 'active', to: 'disabled', keepOneActive: 'process-owner', audit: { id: 'sa1', userId: 'u1', at: at(1), actorId: 'o1', actorName: 'Pemilik', type: 'staff.deactivated', data: {} } })],
     ['appendStaffAudit', (s) => s.appendStaffAudit([{ id: 'sa1', userId: 'u1', at: at(1), actorId: 'o1', actorName: 'Pemilik', type: 'staff.deactivated', data: {} }])],
     ['listStaffAudit', async (s) => [await s.listStaffAudit({ limit: 21, offset: 20 }), await s.listStaffAudit({ userId: 'u1', limit: 20 })]],
+    // groups (a deploy), memberships (src/staff), the people of a task's group (Alihkan, escalation)
+    ['upsertGroups', (s) => s.upsertGroups([{ id: 'admin-ppe', name: 'Admin PPE' }, { id: 'kepala-seksi', name: 'Kepala Seksi' }], at(1))],
+    ['getGroup', (s) => s.getGroup('admin-ppe')],
+    ['listGroups', (s) => s.listGroups()],
+    ['changeMembership', async (s) => [
+      await s.changeMembership({ userId: 'u1', groupId: 'admin-ppe', add: true, at: at(1), audit: { id: 'sa2', userId: 'u1', at: at(1), actorId: 'o1', actorName: 'Pemilik', type: 'staff.group-added', data: {} } }),
+      await s.changeMembership({ userId: 'u1', groupId: 'admin-ppe', add: false, at: at(1), audit: { id: 'sa3', userId: 'u1', at: at(1), actorId: 'o1', actorName: 'Pemilik', type: 'staff.group-removed', data: {} } }),
+    ]],
+    ['listUserGroups', (s) => s.listUserGroups('u1')],
+    ['listGroupMembers', (s) => s.listGroupMembers('admin-ppe', 50)],
+    ['countActiveMembers', (s) => s.countActiveMembers(['admin-ppe', 'kepala-seksi'])],
     ['insertVerification', (s) => s.insertVerification(verification('u1'))],
     ['latestVerification', (s) => s.latestVerification('u1', 'email')],
     ['countVerificationsSince', (s) => s.countVerificationsSince('u1', 'email', at(0))],
@@ -268,9 +286,23 @@ describe('the prefix rule itself', () => {
 });
 
 describe('MongoDB: the inbox of one process', () => {
-  test('Given the task schema, Then the inbox of one process (by due time and by age) seeks on status, role, assignee and process, then reads in page order', () => {
+  test('Given the task schema, Then the inbox of one process (by due time and by age) seeks on status, group, assignee and process, then reads in page order', () => {
     const declared = taskSchema.indexes().map(([keys]) => Object.keys(keys).join(','));
-    expect(declared).toContain('status,role,assigneeId,processKey,dueAt,createdAt,_id');
-    expect(declared).toContain('status,role,assigneeId,processKey,createdAt,_id');
+    expect(declared).toContain('status,groupId,assigneeId,processKey,dueAt,createdAt,_id');
+    expect(declared).toContain('status,groupId,assigneeId,processKey,createdAt,_id');
+  });
+});
+
+describe('MongoDB: the inbox of several groups', () => {
+  const inbox: IndexKeys = [['status', 1], ['groupId', 1], ['assigneeId', 1], ['dueAt', 1], ['createdAt', 1], ['_id', 1]];
+  const page = { dueAt: 1, createdAt: 1, _id: 1 } as const;
+
+  test('Given a member of two groups, When their queue is read, Then the filter names both groups with $in and the inbox index serves it in page order (one range per group, merged)', () => {
+    const filter = { status: 'open', groupId: { $in: ['admin-ppe', 'kepala-seksi'] }, assigneeId: null };
+    expect(serves(inbox, shapeOf('tasks', 'find', filter, page))).toBe(true);
+  });
+
+  test('Given a range (not a few values) on the group, Then the page order is not served', () => {
+    expect(serves(inbox, shapeOf('tasks', 'find', { status: 'open', groupId: { $gte: 'a' }, assigneeId: null }, page))).toBe(false);
   });
 });

@@ -29,10 +29,10 @@ describe('MongoDB schemas declare the indexes', () => {
     // (every query served, sort included: mongo.indexes.test.ts; here the key ORDER, which toEqual ignores)
     const got = indexes(schemas.taskSchema).map((i) => Object.keys(i.keys).join(','));
     expect(got).toEqual([
-      'status,role,assigneeId,dueAt,createdAt,_id',
-      'status,role,assigneeId,createdAt,_id',
-      'status,role,assigneeId,processKey,dueAt,createdAt,_id', // the inbox filtered by process (by due time, by age)
-      'status,role,assigneeId,processKey,createdAt,_id',
+      'status,groupId,assigneeId,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,createdAt,_id',
+      'status,groupId,assigneeId,processKey,dueAt,createdAt,_id', // the inbox filtered by process (by due time, by age)
+      'status,groupId,assigneeId,processKey,createdAt,_id',
       'status,elementId,dueAt,createdAt,_id',
       'applicantId,status,dueAt,createdAt,_id',
       'caseId,status,dueAt,createdAt,_id',
@@ -166,7 +166,9 @@ describe('MongoDB mapping', () => {
 
   test('task queries: assigneeId null means unassigned only, undefined means any; status defaults to open', () => {
     expect(taskFilter({})).toEqual({ status: 'open' });
-    expect(taskFilter({ assigneeId: null, role: 'admin-ppe' })).toEqual({ status: 'open', role: 'admin-ppe', assigneeId: null });
+    expect(taskFilter({ assigneeId: null, groupIds: ['admin-ppe'] })).toEqual({ status: 'open', groupId: 'admin-ppe', assigneeId: null });
+    // several groups: $in (one index range each, merged in page order), sorted and without duplicates
+    expect(taskFilter({ groupIds: ['kepala-seksi', 'admin-ppe', 'kepala-seksi'] })).toEqual({ status: 'open', groupId: { $in: ['admin-ppe', 'kepala-seksi'] } });
     expect(taskFilter({ assigneeId: undefined, applicantId: 'p', caseId: 'c', status: 'completed' })).toEqual({
       status: 'completed',
       applicantId: 'p',

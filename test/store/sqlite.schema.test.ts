@@ -50,7 +50,7 @@ describe('SQLite migrations', () => {
     expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'drafts', 'outbox', 'process_drafts', 'process_time_settings', 'rate_limits', 'sessions', 'staff_audit', 'tasks', 'timers', 'upload_refs', 'users', 'verifications', 'working_calendar']);
+    expect(tables).toEqual(['audit', 'cases', 'definitions', 'documents', 'drafts', 'groups', 'memberships', 'outbox', 'process_drafts', 'process_time_settings', 'rate_limits', 'sessions', 'staff_audit', 'tasks', 'timers', 'upload_refs', 'users', 'verifications', 'working_calendar']);
   });
 
   test('Given studio drafts kept as definition records by an older version, When migrated, Then each process\'s latest draft moves to process_drafts (a discarded one does not)', () => {
@@ -83,6 +83,19 @@ describe('SQLite migrations', () => {
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()).toBe(0);
+  });
+
+  test('Given the groups schema, When a membership names a missing user or group, Then the foreign keys refuse it', () => {
+    migrate(db);
+    db.exec(`
+      INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('s1', 's1@example.go.id', 'S', 'staff', 'h', 'active', 't');
+      INSERT INTO groups (id, name, createdAt, updatedAt) VALUES ('admin-ppe', 'Admin PPE', 't', 't');
+    `);
+    const add = db.prepare('INSERT INTO memberships (userId, groupId, displayName) VALUES (?, ?, ?)');
+    expect(() => add.run('ghost', 'admin-ppe', 'G')).toThrow(/FOREIGN KEY/);
+    expect(() => add.run('s1', 'tidak-ada', 'S')).toThrow(/FOREIGN KEY/);
+    add.run('s1', 'admin-ppe', 'S');
+    expect(() => add.run('s1', 'admin-ppe', 'S')).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 
   test('Given a database from a newer app version, Then migrate refuses to run', () => {

@@ -19,7 +19,7 @@ describe('SQLite: a store made by the previous schema upgrades in place', () => 
   test('Given tasks of two processes written before tasks carried their process, When the store starts, Then each task has its case\'s process and the process filter finds it', async () => {
     const file = join(dir, 'alur.sqlite');
     const db = openDatabase(file);
-    migrate(db, MIGRATIONS.slice(0, -1));
+    migrate(db, MIGRATIONS.slice(0, 10)); // the schema before tasks carried their process (and before groups)
     db.exec(`
       INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('u1', 'budi@example.go.id', 'Budi', 'ppbj', 'h', 'active', 't');
       INSERT INTO cases (id, definitionId, processKey, definitionVersion, applicantId, applicantName, status, engineState, data, rev, createdAt, updatedAt)
@@ -36,7 +36,7 @@ describe('SQLite: a store made by the previous schema upgrades in place', () => 
     try {
       expect((await store.getTask('t1'))?.processKey).toBe('pendaftaran-akun-ppbj');
       expect((await store.getTask('t2'))?.processKey).toBe('izin-cuti');
-      const queue = { role: 'admin-ppe' as const, assigneeId: null };
+      const queue = { groupIds: ['admin-ppe'], assigneeId: null };
       expect((await store.listTasks({ ...queue, processKey: 'izin-cuti' })).map((t) => t.id)).toEqual(['t2']);
       expect(await store.countTasks({ ...queue, processKey: 'pendaftaran-akun-ppbj', elementId: 'e' })).toBe(1);
     } finally {

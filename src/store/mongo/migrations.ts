@@ -174,15 +174,16 @@ const ROLE_INDEXES = [
  */
 async function migrateToGroups(models: Models, now: () => Date = () => new Date()): Promise<void> {
   // documents as an older version wrote them (roles outside today's enum, tasks with `role`)
+  // NOTE: tasks through the driver's collection: mongoose would strip `role`, no longer in the schema, from filters and updates
   type Legacy = { _id: string; role?: string; displayName: string };
   const users = models.User as unknown as Model<Legacy>;
-  const tasks = models.Task as unknown as Model<Legacy>;
+  const tasks = models.Task.collection;
   const at = now().toISOString();
   const oldRoles = { role: { $nin: NOT_A_GROUP } };
   // a one-off read of the role values in use (users: their role index; tasks: a scan, once)
   const values = new Set<string>([
     ...(await users.distinct('role', oldRoles)),
-    ...(await tasks.distinct('role', { role: { $exists: true, $nin: NOT_A_GROUP } })),
+    ...((await tasks.distinct('role', { role: { $exists: true, $nin: NOT_A_GROUP } })) as unknown[]),
   ].filter((v): v is string => typeof v === 'string'));
   if (values.size > 0) {
     await models.Group.bulkWrite(

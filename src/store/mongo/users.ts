@@ -34,7 +34,8 @@ export function createUsers(atomically: Atomically, m: Models): Pick<Store, 'lis
       return docs.map((d) => fromDoc<UserRecord>(d as unknown as Record<string, unknown> & { _id: string }));
     },
     async updateUser(id, patch) {
-      if (patch.displayName === undefined) return patchUser(m, id, patch);
+      // a new name is also its memberships' (one transaction); no (or an invalid) name: one update, validated before any I/O
+      if (typeof patch.displayName !== 'string') return patchUser(m, id, patch);
       await atomically('user change', (session) => patchUser(m, id, patch, session));
     },
   };
