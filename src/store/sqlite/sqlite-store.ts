@@ -74,27 +74,14 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async changeUserStatus(change) {
       return r().staff.changeUserStatus(change);
     },
-    async upsertGroups(groups, at) {
-      r().groups.upsertGroups(groups, at);
-    },
-    async getGroup(id) {
-      return r().groups.getGroup(id);
-    },
-    async listGroups(limit) {
-      return r().groups.listGroups(limit);
-    },
-    async changeMembership(change) {
-      return r().groups.changeMembership(change);
-    },
-    async listUserGroups(userId) {
-      return r().groups.listUserGroups(userId);
-    },
-    async listGroupMembers(groupId, limit) {
-      return r().groups.listGroupMembers(groupId, limit);
-    },
-    async countActiveMembers(groupIds) {
-      return r().groups.countActiveMembers(groupIds);
-    },
+    // groups and memberships (groups.ts)
+    upsertGroups: async (groups, at) => r().groups.upsertGroups(groups, at),
+    getGroup: async (id) => r().groups.getGroup(id),
+    listGroups: async (limit) => r().groups.listGroups(limit),
+    changeMembership: async (change) => r().groups.changeMembership(change),
+    listUserGroups: async (userId) => r().groups.listUserGroups(userId),
+    listGroupMembers: async (groupId, limit) => r().groups.listGroupMembers(groupId, limit),
+    countActiveMembers: async (groupIds) => r().groups.countActiveMembers(groupIds),
     async appendStaffAudit(events) {
       r().staff.appendStaffAudit(events);
     },
