@@ -32,8 +32,8 @@ export interface AuthRouteDeps {
 /** Sign-up refused only because the address has an account (every other field passed). */
 const takenOnly = (errors: Record<string, string>) => Object.keys(errors).length === 1 && errors.email === 'field.email.taken';
 
-/** Where a login lands without `next`: a PPBJ with an unproved contact goes on to prove it. */
-const afterLogin = (user: Express.User) => (user.role === 'ppbj' && missingContacts(user).length > 0 ? '/verifikasi' : homeFor(user.role));
+/** Where a login lands without `next`: an applicant with an unproved contact goes on to prove it. */
+const afterLogin = (user: Express.User) => (user.role === 'applicant' && missingContacts(user).length > 0 ? '/verifikasi' : homeFor(user.role));
 
 /** The e-mail address and WhatsApp number a sign-up names, normalised; none unless both are well-formed (no message goes out otherwise). */
 function signUpContacts(body: Record<string, unknown>): string[] {

@@ -1,5 +1,6 @@
 // passport-local: email + password against the store. The session keeps the user id and a
 // fingerprint of the password hash, so changing the password (reset) ends every older session.
+// Each request loads the user with their group memberships (`req.user.groups`).
 import { createHash } from 'node:crypto';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
@@ -17,12 +18,16 @@ function fingerprint(user: UserRecord): string {
 }
 
 /**
- * Disabled accounts never log in; a PPBJ only once the e-mail link proved the address, so signing
+ * Disabled accounts never log in; an applicant only once the e-mail link proved the address, so signing
  * up with someone else's address gives no account to log in to (and sign-up can answer the same
  * whether or not the address is registered). Both fail exactly like a wrong password.
  */
 function mayLogIn(user: UserRecord): boolean {
-  return user.status !== 'disabled' && !(user.role === 'ppbj' && !user.emailVerifiedAt);
+  return user.status !== 'disabled' && !(user.role === 'applicant' && !user.emailVerifiedAt);
+}
+
+async function withGroups(store: Store, user: UserRecord): Promise<Express.User> {
+  return { ...user, groups: user.role === 'applicant' ? [] : await store.listUserGroups(user.id) };
 }
 
 export function configurePassport(store: Store): passport.PassportStatic {
@@ -35,7 +40,7 @@ export function configurePassport(store: Store): passport.PassportStatic {
         .then(async (user) => {
           const usable = user && mayLogIn(user) ? user : null;
           const ok = await checkLoginPassword(password, usable?.passwordHash ?? null); // as slow without an account
-          done(null, ok && usable ? usable : false);
+          done(null, ok && usable ? await withGroups(store, usable) : false);
         })
         .catch(done);
     }),
@@ -43,10 +48,10 @@ export function configurePassport(store: Store): passport.PassportStatic {
   instance.serializeUser((user, done) => done(null, { id: user.id, pw: fingerprint(user) } satisfies SessionUser));
   instance.deserializeUser((saved: SessionUser | string, done) => {
     const { id, pw } = typeof saved === 'string' ? { id: saved, pw: null } : saved; // a plain id: a session from before fingerprints
-    store.getUser(id).then((user) => {
+    store.getUser(id).then(async (user) => {
       const valid = user && user.status !== 'disabled' && (pw === null || pw === fingerprint(user));
-      done(null, valid ? user : false);
-    }, done);
+      done(null, valid ? await withGroups(store, user) : false);
+    }).catch(done);
   });
   return instance;
 }

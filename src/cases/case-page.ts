@@ -1,35 +1,37 @@
-// Read model of one case for its owner (PPBJ) and for staff: status, progress over the SOP steps
+// Read model of one case for its owner (the applicant) and for staff: status, progress over the SOP steps
 // (who, when, time taken against the Mutu Baku Waktu), the current step and its holder, return
 // reasons, documents and the audit history.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { findForm } from '../forms/form-registry.js';
 import { modelFormStatus } from '../forms/model-form.js';
-import type { AuditEvent, CaseRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type Store, type TaskRecord } from '../store/ports.js';
 import { progressOf, stepViews } from './case-progress.js';
 import { pendingReturn } from './returns.js';
 import { isModelFormKey } from './task-forms.js';
+import { mayAct, type Actor } from './task-access.js';
 
-export function mayViewCase(c: CaseRecord, viewer: UserRecord): boolean {
-  return viewer.role === 'ppbj' ? c.applicantId === viewer.id : true;
+/** An applicant sees only their own cases; staff and process owners see any. */
+export function mayViewCase(c: CaseRecord, viewer: Actor): boolean {
+  return viewer.role === 'applicant' ? c.applicantId === viewer.id : true;
 }
 
-/** Documents: the owning PPBJ and Admin PPE only. */
-export function mayViewDocuments(c: CaseRecord, viewer: UserRecord): boolean {
-  return viewer.role === 'admin-ppe' || (viewer.role === 'ppbj' && c.applicantId === viewer.id);
+/** Documents: the case's applicant, and staff who are members of a group (they work the steps). */
+export function mayViewDocuments(c: CaseRecord, viewer: Actor): boolean {
+  return viewer.role === 'applicant' ? c.applicantId === viewer.id : viewer.groups.length > 0;
 }
 
 function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[]): string {
   if (c.status === 'completed') return 'status.aktif';
   if (c.status === 'failed') return 'status.gagal';
   const task = open[0];
-  if (task && isModelFormKey(task.formKey)) return modelFormStatus(task.role);
+  if (task && isModelFormKey(task.formKey)) return modelFormStatus(task.groupId);
   const form = task ? findForm(task.formKey) : undefined;
   if (!task || !form) return 'status.draf';
   return form.returnedStatus && pendingReturn(task, audit) ? form.returnedStatus : (form.caseStatus ?? 'status.draf');
 }
 
-/** Reassignment reasons are internal to the Admin PPE: the PPBJ sees who handed the task to whom. */
+/** Reassignment reasons are internal to staff: the applicant sees who handed the task to whom. */
 function detail(e: AuditEvent, staff: boolean): string | undefined {
   switch (e.type) {
     case 'case.returned':
@@ -48,7 +50,7 @@ function detail(e: AuditEvent, staff: boolean): string | undefined {
 }
 
 /** `now` dates the elapsed time of the current step (the route should pass the app clock). */
-export async function casePageModel(store: Store, definitions: DefinitionService, caseId: string, viewer: UserRecord, now: Date = new Date()) {
+export async function casePageModel(store: Store, definitions: DefinitionService, caseId: string, viewer: Actor, now: Date = new Date()) {
   const c = await store.getCase(caseId);
   if (!c) throw new NotFoundError();
   if (!mayViewCase(c, viewer)) throw new ForbiddenError();
@@ -65,18 +67,19 @@ export async function casePageModel(store: Store, definitions: DefinitionService
     if (t.assigneeId && !holders.has(t.assigneeId)) holders.set(t.assigneeId, (await store.getUser(t.assigneeId))?.displayName ?? '');
   }
   const steps = stepViews(model.userTasks, open, done, audit, now);
-  const staff = viewer.role !== 'ppbj';
+  const staff = viewer.role !== 'applicant';
   return {
     title: 'case.title',
     case: c,
     statusKey: statusKey(c, open, audit),
     current: open.map((t) => ({
       ...t,
+      groupName: model.userTasks.find((s) => s.id === t.elementId)?.groupName ?? t.groupId,
       assigneeName: t.assigneeId ? holders.get(t.assigneeId) : null,
-      holderName: t.role === 'ppbj' ? c.applicantName : t.assigneeId ? holders.get(t.assigneeId) : null,
-      actionable: t.role === viewer.role && (t.role !== 'ppbj' || t.applicantId === viewer.id),
-      waitingForAdmin: t.role !== 'ppbj' && !t.assigneeId,
-      canReassign: viewer.role === 'admin-ppe' && t.role === 'admin-ppe' && (!t.assigneeId || t.assigneeId === viewer.id),
+      holderName: t.groupId === APPLICANT_GROUP ? c.applicantName : t.assigneeId ? holders.get(t.assigneeId) : null,
+      actionable: mayAct(t, viewer),
+      waitingForAdmin: t.groupId !== APPLICANT_GROUP && !t.assigneeId,
+      canReassign: t.groupId !== APPLICANT_GROUP && mayAct(t, viewer) && (!t.assigneeId || t.assigneeId === viewer.id),
     })),
     returns: audit.filter((e) => e.type === 'case.returned').map((e) => ({ at: e.at, actorName: e.actorName, reasons: e.data.reasons })),
     steps,

@@ -14,7 +14,7 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
   const { store, definitions, renderPage } = deps;
   const router = Router();
 
-  router.get('/permohonan', requireRole('ppbj'), asyncRoute(async (req, res) => {
+  router.get('/permohonan', requireRole('applicant'), asyncRoute(async (req, res) => {
     const [latest] = await store.listCasesByApplicant(req.user!.id);
     if (!latest) throw new NotFoundError();
     res.redirect(303, `/kasus/${latest.id}`);

@@ -7,7 +7,7 @@ import { rejection, storableValues, validateForm } from '../forms/validate-form.
 import { registrasi } from '../forms/ppbj-forms.js';
 import { UNVERIFIED } from '../auth/user-defaults.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice.js';
-import type { AuditEvent, CaseRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 import { completeUserTask, startProcess, TaskNotWaitingError, type EngineResult } from '../workflow/index.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { auditEvent, newTasks, taskFromWaiting } from './task-projection.js';
@@ -17,7 +17,7 @@ import type { CaseTiming } from '../compliance/case-timing.js';
 import { TaskForms } from './task-forms.js';
 import { applyResult, endAudit, newCase } from './case-records.js';
 import { confirmedWarnings, documentRecord, fileValues } from './submission.js';
-import { assertMayAct } from './task-access.js';
+import { assertMayAct, type Actor } from './task-access.js';
 import { normalizeEmail } from '../store/identifier.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
@@ -83,7 +83,7 @@ export class CaseService {
     const at = now.toISOString();
     const user: UserRecord = {
       id: randomUUID(), email, whatsapp: String(check.clean.whatsapp), displayName: String(check.clean.displayName),
-      role: 'ppbj', passwordHash: await hash(String(check.clean.password)), status: 'registered', createdAt: at, ...UNVERIFIED,
+      role: 'applicant', passwordHash: await hash(String(check.clean.password)), status: 'registered', createdAt: at, ...UNVERIFIED,
       privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: at,
     };
     const def = await this.definitions.latest(SHIPPED_PROCESS_KEY);
@@ -108,7 +108,7 @@ export class CaseService {
       openTasks: [step2, ...next.tasks],
       audit: [
         auditEvent(c.id, at, actor, 'case.started', { processKey: def.processKey, version: def.version, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }),
-        auditEvent(c.id, at, null, 'task.created', { step: step2.name, stepNo: step2.stepNo, role: step2.role, dueAt: step2.dueAt }, step2.id),
+        auditEvent(c.id, at, null, 'task.created', { step: step2.name, stepNo: step2.stepNo, groupId: step2.groupId, dueAt: step2.dueAt }, step2.id),
         auditEvent(c.id, at, actor, 'task.completed', { step: step2.name, fields: values }, step2.id),
         ...next.audit,
         ...endAudit(c.id, done, at),
@@ -119,7 +119,7 @@ export class CaseService {
   }
 
   /** Completes an open task for `actor` with a form submission; see the module comment. */
-  async completeTask(taskId: string, actor: UserRecord, raw: Record<string, unknown>, uploads: StoredUpload[] = []): Promise<TaskRecord> {
+  async completeTask(taskId: string, actor: Actor, raw: Record<string, unknown>, uploads: StoredUpload[] = []): Promise<TaskRecord> {
     const task = await this.openTaskFor(taskId, actor);
     const c = await this.store.getCase(task.caseId);
     if (!c) throw new NotFoundError();
@@ -173,13 +173,13 @@ export class CaseService {
     return task;
   }
 
-  /** The open task, if `actor` may act on it: its role, its applicant (PPBJ), its holder (Admin PPE). */
-  async openTaskFor(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+  /** The open task, if `actor` may act on it: a member of its group holding it, or the case's applicant for a 'pemohon' step. */
+  async openTaskFor(taskId: string, actor: Actor): Promise<TaskRecord> {
     const task = await this.store.getTask(taskId);
     if (!task) throw new NotFoundError();
     assertMayAct(task, actor);
     if (task.status !== 'open') throw new ConflictError(`task ${task.id} is ${task.status}`, 'error.taskHandled');
-    if (task.role !== 'ppbj' && task.assigneeId !== actor.id) {
+    if (task.groupId !== APPLICANT_GROUP && task.assigneeId !== actor.id) {
       throw new ForbiddenError(task.assigneeId ? 'error.taskHeldByOther' : 'error.taskNotTaken');
     }
     return task;

@@ -12,6 +12,7 @@ import { draftValues } from '../forms/draft-values.js';
 import type { FormValues } from '../forms/form-types.js';
 import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
 import type { CaseService, StoredUpload } from './case-service.js';
+import type { Actor } from './task-access.js';
 
 /** Key of the accepted uploads inside DraftRecord.values (form field names never start with "_"). */
 const STAGED_KEY = '_staged';
@@ -29,7 +30,7 @@ export class DraftService {
    * Saves the draft of `actor` for an open task they may act on (404/403/409 as for completing it).
    * @param files accepted uploads to keep with the draft (new ones first; later duplicates of a field are dropped)
    */
-  async save(taskId: string, actor: UserRecord, raw: Record<string, unknown>, files: StoredUpload[]): Promise<void> {
+  async save(taskId: string, actor: Actor, raw: Record<string, unknown>, files: StoredUpload[]): Promise<void> {
     const task = await this.deps.cases.openTaskFor(taskId, actor);
     const form = await this.deps.cases.formOf(task);
     if (!form.drafts) throw new AppError(400, 'error.draftNotAllowed');

@@ -30,7 +30,7 @@ export function taskFromWaiting(c: CaseRecord, w: WaitingTask, now: Date): TaskR
     elementId: w.elementId,
     name: w.spec.name,
     stepNo: w.spec.sop.stepNo,
-    role: w.spec.role,
+    groupId: w.spec.groupId,
     formKey: w.spec.formKey,
     assigneeId: null,
     status: 'open',
@@ -65,7 +65,7 @@ export function newTasks(c: CaseRecord, waiting: WaitingTask[], stillOpen: strin
     else tasks.push(taskFromWaiting(c, w, now));
   }
   const audit = tasks.map((t) =>
-    auditEvent(c.id, t.createdAt, null, 'task.created', { step: t.name, stepNo: t.stepNo, role: t.role, dueAt: t.dueAt }, t.id),
+    auditEvent(c.id, t.createdAt, null, 'task.created', { step: t.name, stepNo: t.stepNo, groupId: t.groupId, dueAt: t.dueAt }, t.id),
   );
   return { tasks, audit };
 }

@@ -12,7 +12,7 @@ export function casePageModel(c: CaseTimingReport, lang: Lang) {
     c,
     basisKey: `report.basis.${c.timeBasis}`,
     tasks: c.tasks.map((x) => ({
-      ...x, label: x.task.stepNo ? `${x.task.stepNo}. ${x.task.name}` : x.task.name, roleKey: `role.${x.task.role}`,
+      ...x, label: x.task.stepNo ? `${x.task.stepNo}. ${x.task.name}` : x.task.name, group: x.task.groupId,
       elapsed: m(x.elapsedMs), wait: m(x.waitMs), handling: m(x.handlingMs), standard: m(x.standardMs),
       metKey: x.met === null ? 'report.met.open' : x.met ? 'report.met.yes' : 'report.met.no',
       statusKey: `report.taskStatus.${x.task.status}`,

@@ -2,7 +2,7 @@
 // (PPBJ steps). Each side's time is the union of its tasks' open intervals on the case's clock, so
 // parallel tasks never count twice, a slow applicant never counts against the agency and vice
 // versa; time when nobody holds the case (e.g. waiting on a BPMN timer) counts for neither.
-import type { CaseSummary, TaskRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type CaseSummary, type TaskRecord } from '../store/ports.js';
 import type { TimeClock } from './compliance-settings.js';
 
 export interface CaseClock {
@@ -31,8 +31,8 @@ const measure = (intervals: Interval[], clock: TimeClock): number => union(inter
 
 export function attributeCase(c: CaseSummary, tasks: TaskRecord[], clock: TimeClock, now: Date): CaseClock {
   const interval = (t: TaskRecord): Interval => [Date.parse(t.createdAt), t.completedAt ? Date.parse(t.completedAt) : now.getTime()];
-  const agency = tasks.filter((t) => t.role !== 'ppbj').map(interval);
-  const applicant = tasks.filter((t) => t.role === 'ppbj').map(interval);
+  const agency = tasks.filter((t) => t.groupId !== APPLICANT_GROUP).map(interval);
+  const applicant = tasks.filter((t) => t.groupId === APPLICANT_GROUP).map(interval);
   const completions = tasks.map((t) => t.completedAt).filter((x): x is string => x !== null).sort();
   const endedAt = c.status === 'completed' ? (completions.at(-1) ?? c.updatedAt) : null;
   const end = endedAt ? Date.parse(endedAt) : now.getTime();

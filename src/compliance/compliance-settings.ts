@@ -1,7 +1,12 @@
 // Which time counts: the working calendar (one per installation) and, per process version, whether
 // its time standards count calendar or working time and which role a late step is escalated to.
 // Defaults when nothing is saved: DEFAULT_CALENDAR, calendar time, no escalation.
-import { ROLES, type ProcessTimeSettings, type Role, type Store, type TimeBasis, type UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, ROLES, type ProcessTimeSettings, type Store, type TimeBasis, type UserRecord } from '../store/ports.js';
+import { isGroupId } from '../workflow/index.js';
+
+/** A group a late step may be escalated to: a valid group id, never the applicant or a system role. */
+export const isEscalationGroup = (group: string): boolean =>
+  isGroupId(group) && group !== APPLICANT_GROUP && !(ROLES as readonly string[]).includes(group);
 import { DEFAULT_CALENDAR, WorkingCalendar, type CalendarSpec } from './working-calendar.js';
 
 export interface TimeClock {
@@ -25,7 +30,7 @@ export const defaultProcessSettings = (definitionId: string): ProcessTimeSetting
 
 export interface ProcessSettingsInput {
   timeBasis: TimeBasis;
-  escalateTo: Record<string, Role>;
+  escalateTo: Record<string, string>; // user task id -> group id
 }
 
 export class ComplianceSettings {
@@ -51,9 +56,9 @@ export class ComplianceSettings {
     return (await this.store.getProcessTimeSettings(definitionId)) ?? defaultProcessSettings(definitionId);
   }
 
-  /** Saves a version's settings; escalation roles other than known roles are dropped. */
+  /** Saves a version's settings; an escalation to anything but a valid staff group id is dropped. */
   async saveProcessSettings(definitionId: string, input: ProcessSettingsInput, actor: UserRecord | null): Promise<void> {
-    const escalateTo = Object.fromEntries(Object.entries(input.escalateTo).filter(([, role]) => (ROLES as readonly string[]).includes(role)));
+    const escalateTo = Object.fromEntries(Object.entries(input.escalateTo).filter(([, group]) => isEscalationGroup(group)));
     await this.store.saveProcessTimeSettings({
       definitionId, timeBasis: input.timeBasis === 'working' ? 'working' : 'calendar', escalateTo,
       updatedAt: this.now().toISOString(), updatedBy: actor?.id ?? null,

@@ -17,7 +17,7 @@ export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
     case 'langkah':
       return {
         header: h('no', 'step', 'role', 'standardMin', 'count', 'medianMin', 'p90Min', 'within', 'withinPct', 'waitMin', 'handlingMin', 'openNow', 'overdueNow', 'level'),
-        rows: r.steps.map((s) => [s.stepNo, s.name, t(`role.${s.role}`), csvMinutes(s.standardMs), s.count, csvMinutes(s.medianMs), csvMinutes(s.p90Ms), s.within,
+        rows: r.steps.map((s) => [s.stepNo, s.name, s.groupName, csvMinutes(s.standardMs), s.count, csvMinutes(s.medianMs), csvMinutes(s.p90Ms), s.within,
           csvPercent(s.withinShare), csvMinutes(s.waitMedianMs), csvMinutes(s.handlingMedianMs), s.openNow, s.overdueNow, t(`report.level.${s.level}`)]),
       };
     case 'admin':
@@ -48,7 +48,7 @@ export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
     case 'terlambat':
       return {
         header: h('applicant', 'case', 'no', 'step', 'role', 'holder', 'created', 'due', 'lateMin'),
-        rows: r.overdue.map((o) => [o.applicantName, o.caseId, o.stepNo, o.step, t(`role.${o.role}`), o.holder ?? '', o.createdAt, o.dueAt, csvMinutes(o.lateMs)]),
+        rows: r.overdue.map((o) => [o.applicantName, o.caseId, o.stepNo, o.step, o.groupName, o.holder ?? '', o.createdAt, o.dueAt, csvMinutes(o.lateMs)]),
       };
     case 'kasus':
       return {
@@ -59,7 +59,7 @@ export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
     case 'tugas':
       return {
         header: h('task', 'case', 'applicant', 'no', 'step', 'role', 'created', 'taken', 'completed', 'completedBy', 'elapsedMin', 'waitMin', 'handlingMin', 'standardMin', 'met', 'status'),
-        rows: r.tasks.map((x) => [x.task.id, x.task.caseId, x.task.applicantName, x.task.stepNo, x.task.name, t(`role.${x.task.role}`), x.task.createdAt, x.takenAt ?? '',
+        rows: r.tasks.map((x) => [x.task.id, x.task.caseId, x.task.applicantName, x.task.stepNo, x.task.name, x.task.groupId, x.task.createdAt, x.takenAt ?? '',
           x.task.completedAt ?? '', x.task.completedBy ?? '', csvMinutes(x.elapsedMs), csvMinutes(x.waitMs), csvMinutes(x.handlingMs), csvMinutes(x.standardMs), yesNo(x.met, t), x.task.status]),
       };
   }

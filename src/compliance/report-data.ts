@@ -69,7 +69,7 @@ export async function loadReportData(
   const caseClocks = new Map(cases.map((c) => [c.id, attributeCase(c, tasksByCase.get(c.id) ?? [], clockOf(c.definitionId), now)]));
 
   const names = new Map<string, string>();
-  for (const role of ['admin-ppe', 'process-owner'] as const) for (const u of await store.listUsersByRole(role)) names.set(u.id, u.displayName);
+  for (const role of ['staff', 'process-owner'] as const) for (const u of await store.listUsersByRole(role)) names.set(u.id, u.displayName);
 
   return {
     query, now, calendar, model, version: latest.version, cases, timings,

@@ -1,6 +1,7 @@
 // Report figures from loaded data: per SOP step, per Admin PPE, per month (and per step per month:
 // the trend), end to end per case (agency vs applicant), and the tasks overdue now. A task counts
 // in the period when it was COMPLETED in it; a case when it ENDED in it.
+import { APPLICANT_GROUP } from '../store/ports.js';
 import type { ReportData } from './report-data.js';
 import { median, share, summarise, type DurationSummary } from './stats.js';
 import type { TaskTiming } from './task-timing.js';
@@ -18,7 +19,8 @@ export interface StepRow extends DurationSummary {
   elementId: string;
   name: string;
   stepNo: number | null;
-  role: string;
+  groupId: string; // who does the step
+  groupName: string;
   standardMs: number;
   waitMedianMs: number | null; // queue wait before an Admin PPE took it
   handlingMedianMs: number | null;
@@ -90,12 +92,15 @@ export function monthsOf(d: ReportData): string[] {
   return out;
 }
 
+/** A group's display name from the latest model, else its id (a step no longer in the model). */
+export const groupNameOf = (d: Pick<ReportData, 'model'>, groupId: string): string => d.model.groups.find((g) => g.id === groupId)?.name ?? groupId;
+
 export function stepRows(d: ReportData, good = GOOD_SHARE): StepRow[] {
   const completed = done(d);
-  const specs = d.model.userTasks.map((s) => ({ elementId: s.id, name: s.name, stepNo: s.sop.stepNo, role: s.role, standardMs: s.timeStandardMs }));
+  const specs = d.model.userTasks.map((s) => ({ elementId: s.id, name: s.name, stepNo: s.sop.stepNo, groupId: s.groupId, groupName: s.groupName, standardMs: s.timeStandardMs }));
   for (const t of completed) {
     if (!specs.some((s) => s.elementId === t.task.elementId)) {
-      specs.push({ elementId: t.task.elementId, name: t.task.name, stepNo: t.task.stepNo, role: t.task.role, standardMs: t.standardMs });
+      specs.push({ elementId: t.task.elementId, name: t.task.name, stepNo: t.task.stepNo, groupId: t.task.groupId, groupName: groupNameOf(d, t.task.groupId), standardMs: t.standardMs });
     }
   }
   return specs.map((s) => {
@@ -115,7 +120,7 @@ export function stepRows(d: ReportData, good = GOOD_SHARE): StepRow[] {
 
 export function adminRows(d: ReportData): AdminRow[] {
   const byAdmin = new Map<string, TaskTiming[]>();
-  for (const t of done(d).filter((x) => x.task.role === 'admin-ppe' && x.task.completedBy)) {
+  for (const t of done(d).filter((x) => x.task.groupId !== APPLICANT_GROUP && x.task.completedBy)) {
     const list = byAdmin.get(t.task.completedBy!);
     if (list) list.push(t);
     else byAdmin.set(t.task.completedBy!, [t]);
@@ -197,7 +202,8 @@ export interface OverdueRow {
   applicantName: string;
   step: string;
   stepNo: number | null;
-  role: string;
+  groupId: string;
+  groupName: string;
   holder: string | null;
   createdAt: string;
   dueAt: string;
@@ -209,7 +215,7 @@ export function overdueRows(d: ReportData): OverdueRow[] {
   return d.timings
     .filter((t) => t.overdue)
     .map((t) => ({
-      taskId: t.task.id, caseId: t.task.caseId, applicantName: t.task.applicantName, step: t.task.name, stepNo: t.task.stepNo, role: t.task.role,
+      taskId: t.task.id, caseId: t.task.caseId, applicantName: t.task.applicantName, step: t.task.name, stepNo: t.task.stepNo, groupId: t.task.groupId, groupName: groupNameOf(d, t.task.groupId),
       holder: t.task.assigneeId ? (d.names.get(t.task.assigneeId) ?? t.task.assigneeId) : null,
       createdAt: t.task.createdAt, dueAt: t.task.dueAt, lateMs: t.elapsedMs - t.standardMs,
     }))

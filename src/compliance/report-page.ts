@@ -17,7 +17,7 @@ export function reportPageModel(r: ComplianceReport, period: Period, lang: Lang)
     title: 'report.title',
     r, period, query,
     steps: r.steps.map((s) => ({
-      ...s, label: stepLabel(s), roleKey: `role.${s.role}`, standard: m(s.standardMs), median: m(s.medianMs), p90: m(s.p90Ms),
+      ...s, label: stepLabel(s), group: s.groupName, standard: m(s.standardMs), median: m(s.medianMs), p90: m(s.p90Ms),
       withinPct: percentText(s.withinShare), wait: m(s.waitMedianMs), handling: m(s.handlingMedianMs), levelKey: `report.level.${s.level}`,
     })),
     stepChart: barChart(t('report.steps.chart'), r.steps.map((s) => ({
@@ -46,6 +46,6 @@ export function reportPageModel(r: ComplianceReport, period: Period, lang: Lang)
       agency: m(r.endToEnd.agencyMedianMs), applicant: m(r.endToEnd.applicantMedianMs),
       agencyPct: percentText(r.endToEnd.agencyTotalMs + r.endToEnd.applicantTotalMs > 0 ? r.endToEnd.agencyTotalMs / (r.endToEnd.agencyTotalMs + r.endToEnd.applicantTotalMs) : null),
     },
-    overdue: r.overdue.map((o) => ({ ...o, label: stepLabel({ stepNo: o.stepNo, name: o.step }), roleKey: `role.${o.role}`, late: m(o.lateMs) })),
+    overdue: r.overdue.map((o) => ({ ...o, label: stepLabel({ stepNo: o.stepNo, name: o.step }), group: o.groupName, late: m(o.lateMs) })),
   };
 }

@@ -32,7 +32,7 @@ function goodShareOf(req: Request): number {
 export function reportRoutes(deps: Services & { renderPage: RenderPage }): Router {
   const { compliance, renderPage, now } = deps;
   const router = Router();
-  const readers = requireRole('process-owner', 'admin-ppe');
+  const readers = requireRole('process-owner', 'staff');
 
   const catalog = new ProcessCatalog(deps.store, now);
 

@@ -69,7 +69,7 @@ export class ReportService {
     return {
       processKey: r.processKey, version: r.version, from: r.from, to: r.to, generatedAt: r.generatedAt, goodShare,
       steps: r.steps.map((s) => ({
-        elementId: s.elementId, name: s.name, stepNo: s.stepNo, role: s.role, standardMinutes: s.standardMs / 60_000,
+        elementId: s.elementId, name: s.name, stepNo: s.stepNo, groupId: s.groupId, standardMinutes: s.standardMs / 60_000,
         count: s.count, within: s.within, withinShare: s.withinShare,
         medianMinutes: s.medianMs === null ? null : s.medianMs / 60_000, p90Minutes: s.p90Ms === null ? null : s.p90Ms / 60_000,
         openNow: s.openNow, overdueNow: s.overdueNow, level: s.level,

@@ -7,11 +7,14 @@ import { processPaths } from '../definitions/process-key.js';
 import { processOf } from './report-process.js';
 import type { Services } from '../composition.js';
 import { NotFoundError } from '../errors.js';
-import { ROLES, type Role } from '../store/ports.js';
+import { APPLICANT_GROUP } from '../store/ports.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { calendarFormValues, parseCalendarForm, WEEKDAYS } from './calendar-input.js';
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
+
+/** The groups a late step of this model may be escalated to: its staff groups (never the applicant). */
+const escalationGroups = (groups: Array<{ id: string; name: string }>) => groups.filter((g) => g.id !== APPLICANT_GROUP);
 
 export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Router {
   const { compliance, definitions, store, renderPage } = deps;
@@ -57,7 +60,7 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
       working: settings.timeBasis === 'working',
       steps: model.userTasks.map((s) => ({
         id: s.id, label: s.sop.stepNo ? `${s.sop.stepNo}. ${s.name}` : s.name, standard: s.timeStandard,
-        roles: ROLES.map((role) => ({ role, selected: settings.escalateTo[s.id] === role })),
+        groups: escalationGroups(model.groups).map((g) => ({ ...g, selected: settings.escalateTo[s.id] === g.id })),
       })),
     });
   }));
@@ -66,10 +69,11 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
     const b = body(req);
     const { def } = await versionOf(processOf(req), b.versi);
     const model = await definitions.model(def);
-    const escalateTo: Record<string, Role> = {};
+    const offered = new Set(escalationGroups(model.groups).map((g) => g.id));
+    const escalateTo: Record<string, string> = {};
     for (const s of model.userTasks) {
-      const role = b[`eskalasi_${s.id}`];
-      if (typeof role === 'string' && (ROLES as readonly string[]).includes(role)) escalateTo[s.id] = role as Role;
+      const group = b[`eskalasi_${s.id}`];
+      if (typeof group === 'string' && offered.has(group)) escalateTo[s.id] = group;
     }
     await compliance.settings.saveProcessSettings(def.id, { timeBasis: b.waktu === 'working' ? 'working' : 'calendar', escalateTo }, req.user!);
     setFlash(req, 'timeSettings.saved');

@@ -3,6 +3,7 @@
 // the Mutu Baku Waktu, the figures as the Catatan, and a suggested action where it did not. The
 // evaluator still reviews, edits by hand on paper and initials it (Paraf Penilai stays blank).
 import type { Lang } from '../web/i18n.js';
+import { APPLICANT_GROUP } from '../store/ports.js';
 import { minutesText, percentText } from './report-format.js';
 import type { StepRow } from './report-figures.js';
 import type { ComplianceReport } from './report-service.js';
@@ -54,7 +55,7 @@ export function tabel7Rows(r: ComplianceReport, lang: Lang): Tabel7Row[] {
     if (s.overdueNow > 0) catatan += text.overdue(s.overdueNow);
     const baik = s.count === 0 ? null : s.level === 'good';
     const actions = [
-      ...(baik === false ? [s.role === 'ppbj' ? text.applicant : text.staff] : []),
+      ...(baik === false ? [s.groupId === APPLICANT_GROUP ? text.applicant : text.staff] : []),
       ...(returning && (r.returns.rate ?? 0) > RETURN_ACTION_RATE ? [text.returnsAction] : []),
     ];
     return { no: s.stepNo ?? i + 1, stepNo: s.stepNo, prosedur: s.name, baik, catatan, tindakan: actions.join(' ') };

@@ -1,6 +1,5 @@
 // Form definitions: what a user task asks for, how each field is checked, and what the
 // submission means for the process (engine output) and for the case (effects).
-import type { Role } from '../store/ports.js';
 
 /** What a check may need beyond the submitted values: the service clock (never Date.now()). */
 export interface CheckContext {
@@ -61,7 +60,7 @@ export interface FormWarning {
 
 export interface FormDef {
   key: string; // = camunda:formKey
-  role: Role;
+  groupId: string; // the group of the step this form belongs to ('pemohon': the applicant)
   title: string; // i18n key
   intro?: string; // i18n key
   submitLabel: string; // i18n key

@@ -1,7 +1,7 @@
 // The generic form of a user task whose fields are declared in the process model: each
 // ModelField becomes a FieldDef with the same server-side checks as a hand-written form (required,
 // length, number and date bounds, known choices), so a process owner adds a step without code.
-import type { Role } from '../store/ports.js';
+import { APPLICANT_GROUP } from '../store/ports.js';
 import { literal, withArgs } from '../web/i18n.js';
 import type { ModelField, UserTaskSpec } from '../workflow/index.js';
 import type { FieldDef, FieldValue, FormDef, FormValues } from './form-types.js';
@@ -17,7 +17,7 @@ const YES = 'ya';
 const NO = 'tidak';
 
 /** What a staff step of a model form shows to review: the applicant's registered forms. */
-const APPLICANT_FORMS = PPBJ_FORMS.filter((f) => f.role === 'ppbj').map((f) => f.key);
+const APPLICANT_FORMS = PPBJ_FORMS.filter((f) => f.groupId === APPLICANT_GROUP).map((f) => f.key);
 
 const one = (v: FieldValue): string => (Array.isArray(v) ? (v[0] ?? '') : v);
 
@@ -101,19 +101,19 @@ function engineValue(field: ModelField, value: FieldValue | undefined): unknown 
 }
 
 /** The case status while a step with a model form is open. */
-export const modelFormStatus = (role: Role): string => (role === 'ppbj' ? 'status.menungguPemohon' : 'status.diproses');
+export const modelFormStatus = (groupId: string): string => (groupId === APPLICANT_GROUP ? 'status.menungguPemohon' : 'status.diproses');
 
 /** The form of a user task whose fields the model declares (spec.formKey is `model:<task id>`). */
 export function modelForm(spec: UserTaskSpec): FormDef {
   const fields = spec.fields.filter((f) => f.type !== 'file');
   return {
     key: spec.formKey,
-    role: spec.role,
+    groupId: spec.groupId,
     title: literal(spec.name),
-    submitLabel: spec.role === 'ppbj' ? 'action.ajukan' : 'model.submit',
-    caseStatus: modelFormStatus(spec.role),
+    submitLabel: spec.groupId === APPLICANT_GROUP ? 'action.ajukan' : 'model.submit',
+    caseStatus: modelFormStatus(spec.groupId),
     fields: spec.fields.map(fieldDef),
-    ...(spec.role === 'ppbj' ? { drafts: true } : { reviews: APPLICANT_FORMS }),
+    ...(spec.groupId === APPLICANT_GROUP ? { drafts: true } : { reviews: APPLICANT_FORMS }),
     engineOutput: (values: FormValues) => Object.fromEntries(fields.map((f) => [f.id, engineValue(f, values[f.id])])),
   };
 }

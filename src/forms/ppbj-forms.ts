@@ -1,4 +1,5 @@
 // The forms of the SOP "Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa", one per camunda:formKey.
+import { APPLICANT_GROUP } from '../store/ports.js';
 import type { FieldOption, FormDef } from './form-types.js';
 import {
   checkEmail,
@@ -42,7 +43,7 @@ const note = (name: string) => ({ name, type: 'textarea' as const, label: `field
 
 export const registrasi: FormDef = {
   key: 'ppbj-registrasi',
-  role: 'ppbj',
+  groupId: APPLICANT_GROUP,
   title: 'form.registrasi.title',
   intro: 'form.registrasi.intro',
   submitLabel: 'action.daftar',
@@ -66,7 +67,7 @@ export const registrasi: FormDef = {
 
 export const identitas: FormDef = {
   key: 'ppbj-identitas',
-  role: 'ppbj',
+  groupId: APPLICANT_GROUP,
   requiresVerifiedContacts: true, // SOP step 2: e-mail and WhatsApp proved active (src/notifications/contact-requirement.ts)
   title: 'form.identitas.title',
   caseStatus: 'status.draf',
@@ -92,7 +93,7 @@ export const identitas: FormDef = {
 
 export const verifikasi: FormDef = {
   key: 'verifikasi-identitas',
-  role: 'admin-ppe',
+  groupId: 'admin-ppe',
   title: 'form.verifikasi.title',
   caseStatus: 'status.menungguVerifikasi',
   intro: 'form.verifikasi.intro',
@@ -103,7 +104,7 @@ export const verifikasi: FormDef = {
 
 export const informasi: FormDef = {
   key: 'ppbj-informasi',
-  role: 'ppbj',
+  groupId: APPLICANT_GROUP,
   title: 'form.informasi.title',
   caseStatus: 'status.terverifikasi',
   returnedStatus: 'status.dikembalikan',
@@ -126,7 +127,7 @@ export const informasi: FormDef = {
 
 export const periksa: FormDef = {
   key: 'periksa-informasi',
-  role: 'admin-ppe',
+  groupId: 'admin-ppe',
   title: 'form.periksa.title',
   caseStatus: 'status.sedangDiperiksa',
   intro: 'form.periksa.intro',
@@ -149,7 +150,7 @@ export const periksa: FormDef = {
 
 export const aktivasi: FormDef = {
   key: 'aktivasi-akun',
-  role: 'admin-ppe',
+  groupId: 'admin-ppe',
   title: 'form.aktivasi.title',
   caseStatus: 'status.menungguAktivasi',
   intro: 'form.aktivasi.intro',

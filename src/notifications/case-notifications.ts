@@ -1,7 +1,7 @@
 // Messages caused by a change to a case, built before the change and written in the same store
 // transaction (CaseChange.outbox): sign-up codes, new queue tasks, a return at step 6, activation.
 import type { FormEffects, FormValues } from '../forms/form-types.js';
-import type { CaseRecord, OutboxMessage, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type CaseRecord, type OutboxMessage, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 import { outboxMessage, type Links } from './messages.js';
 import { accountActivatedEmail, accountActivatedWhatsapp } from './templates/account-activated.js';
 import { caseReturnedEmail, caseReturnedWhatsapp } from './templates/case-returned.js';
@@ -36,7 +36,7 @@ export class CaseNotifications {
     };
   }
 
-  /** A completed task: new queue tasks to their role, a return or the activation to the applicant. */
+  /** A completed task: new queue tasks to their group, a return or the activation to the applicant. */
   async completion(f: CompletionFacts): Promise<OutboxMessage[]> {
     const out = await this.queueTasks(f.case, f.newTasks, f.now);
     if (!f.effects.returnedReasons && !f.effects.activateAccount) return out;
@@ -60,11 +60,11 @@ export class CaseNotifications {
     return out;
   }
 
-  /** Tasks of a staff role wait in that role's queue: every active user of the role hears of them by e-mail. */
+  /** Tasks of a staff group wait in that group's queue: every active member hears of them by e-mail. */
   private async queueTasks(c: CaseRecord, tasks: TaskRecord[], now: Date): Promise<OutboxMessage[]> {
     const out: OutboxMessage[] = [];
-    for (const task of tasks.filter((t) => t.role !== 'ppbj' && !t.assigneeId)) {
-      const staff = (await this.deps.store.listUsersByRole(task.role)).filter((u) => u.status === 'active');
+    for (const task of tasks.filter((t) => t.groupId !== APPLICANT_GROUP && !t.assigneeId)) {
+      const staff = (await this.deps.store.listGroupMembers(task.groupId)).filter((u) => u.status === 'active' && u.role !== 'applicant');
       for (const u of staff) {
         const text = taskCreated({
           name: u.displayName, step: task.name, stepNo: task.stepNo, applicantName: c.applicantName, dueAt: task.dueAt,

@@ -7,7 +7,7 @@ import { missingContacts } from './verification-service.js';
 export function withContactNotice(renderPage: RenderPage): RenderPage {
   return (req: Request, res: Response, view: string, context: Record<string, unknown> = {}, status = 200) => {
     const user = req.user;
-    const missing = user?.role === 'ppbj' && !view.startsWith('notifications/') ? missingContacts(user) : [];
+    const missing = user?.role === 'applicant' && !view.startsWith('notifications/') ? missingContacts(user) : [];
     renderPage(req, res, view, missing.length > 0 ? { contactNotice: { missing }, ...context } : context, status);
   };
 }

@@ -22,7 +22,7 @@ export function verifyPageModel(user: UserRecord, extras: VerifyPageExtras = {})
     email: channel('email', user.email, user.emailVerifiedAt),
     whatsapp: user.whatsapp ? channel('whatsapp', user.whatsapp, user.whatsappVerifiedAt) : null,
     complete: missingContacts(user).length === 0,
-    next: user.role === 'ppbj' ? '/tugas' : '/',
+    next: user.role === 'applicant' ? '/tugas' : '/',
     code: extras.code ?? '',
     codeError: extras.codeError ?? null,
   };

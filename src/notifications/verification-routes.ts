@@ -30,7 +30,7 @@ export function verificationRoutes(deps: VerificationRouteDeps): Router {
     renderPage(req, res, 'notifications/verify', verifyPageModel(await fresh(req), extras), status);
   /** After a confirmation: on to Tugas Saya once nothing is missing, else back to the page. */
   const onward = (req: Request, res: Response, user: UserRecord, flash: string) => {
-    const done = missingContacts(user).length === 0 && user.role === 'ppbj';
+    const done = missingContacts(user).length === 0 && user.role === 'applicant';
     setFlash(req, done ? 'flash.verify.allDone' : flash);
     res.redirect(303, done ? '/tugas' : '/verifikasi');
   };

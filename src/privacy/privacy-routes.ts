@@ -12,7 +12,7 @@ export function privacyRoutes(deps: { store: Store; renderPage: RenderPage; now:
 
   router.get('/privasi', (req, res) => renderPage(req, res, 'privacy/notice', { title: 'privacy.title', version: PRIVACY_NOTICE_VERSION, sections: PRIVACY_SECTIONS }));
 
-  router.get('/permohonan/data.json', requireRole('ppbj'), asyncRoute(async (req, res) => {
+  router.get('/permohonan/data.json', requireRole('applicant'), asyncRoute(async (req, res) => {
     const user = req.user!;
     const cases = await store.listCasesByApplicant(user.id);
     const at = deps.now().toISOString();

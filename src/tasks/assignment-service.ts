@@ -1,16 +1,17 @@
-// Take (Ambil), release (Lepaskan) and reassign (Alihkan) of role-queue tasks: conditional on the
-// current holder, audited in the same atomic store operation, so two admins acting on one task at
+// Take (Ambil), release (Lepaskan) and reassign (Alihkan) of group-queue tasks: conditional on the
+// current holder, audited in the same atomic store operation, so two members acting on one task at
 // once get one winner.
 //
-// Reassign rule: the holder may hand a task to another active Admin PPE; a task nobody holds may be
-// handed by any Admin PPE (a coordinator dispatching the queue). A task held by someone else can
-// only be handed on by its holder. A reason is required; never to oneself or to a non-admin.
+// Reassign rule: the holder may hand a task to another active member of the task's group; a task
+// nobody holds may be handed by any member (a coordinator dispatching the queue). A task held by
+// someone else can only be handed on by its holder. A reason is required; never to oneself or to a
+// non-member.
 // The new holder must be active when the change commits: the store checks that atomically
 // (InactiveAssigneeError), so a deactivation racing a reassign or a take never leaves a task held
 // by a disabled account.
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { InactiveAssigneeError, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
-import { assertMayAct } from '../cases/task-access.js';
+import { APPLICANT_GROUP, InactiveAssigneeError, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
+import { assertMayAct, type Actor } from '../cases/task-access.js';
 import { auditEvent } from '../cases/task-projection.js';
 import { mayHoldTasks } from '../staff/staff-roles.js';
 
@@ -29,7 +30,7 @@ export class AssignmentService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async take(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+  async take(taskId: string, actor: Actor): Promise<TaskRecord> {
     const task = await this.loadQueueTask(taskId, actor);
     if (task.assigneeId === actor.id) return task;
     if (task.assigneeId) throw new ConflictError('task is held', 'error.taskHeldByOther');
@@ -40,7 +41,7 @@ export class AssignmentService {
     return { ...task, assigneeId: actor.id };
   }
 
-  async release(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+  async release(taskId: string, actor: Actor): Promise<TaskRecord> {
     const task = await this.loadQueueTask(taskId, actor);
     if (task.assigneeId !== actor.id) throw new ForbiddenError('error.taskHeldByOther');
     await this.store.changeAssignee({
@@ -51,19 +52,19 @@ export class AssignmentService {
   }
 
   /** The open task `actor` may reassign now (403 if held by someone else, 409 if no longer open). */
-  async reassignable(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+  async reassignable(taskId: string, actor: Actor): Promise<TaskRecord> {
     const task = await this.loadQueueTask(taskId, actor);
     assertMayReassign(task, actor);
     return task;
   }
 
-  /** Active Admin PPE (same role as the task) who could receive it: not the actor, not the holder; never a deactivated or invited account. */
-  async candidates(task: TaskRecord, actor: UserRecord): Promise<UserRecord[]> {
-    const users = await this.store.listUsersByRole(task.role);
-    return users.filter((u) => mayHoldTasks(u) && u.id !== actor.id && u.id !== task.assigneeId);
+  /** Active members of the task's group who could receive it: not the actor, not the holder; never a deactivated or invited account. */
+  async candidates(task: TaskRecord, actor: Actor): Promise<UserRecord[]> {
+    const users = await this.store.listGroupMembers(task.groupId);
+    return users.filter((u) => u.role !== 'applicant' && mayHoldTasks(u) && u.id !== actor.id && u.id !== task.assigneeId);
   }
 
-  async reassign(taskId: string, actor: UserRecord, input: ReassignInput): Promise<{ task: TaskRecord; from: string | null; to: UserRecord }> {
+  async reassign(taskId: string, actor: Actor, input: ReassignInput): Promise<{ task: TaskRecord; from: string | null; to: UserRecord }> {
     const task = await this.loadQueueTask(taskId, actor);
     if (typeof input.expectedHolder === 'string' && input.expectedHolder !== (task.assigneeId ?? '')) {
       throw new ConflictError(`task ${taskId} changed hands`, 'error.reassignStale');
@@ -75,7 +76,7 @@ export class AssignmentService {
     const to = toId ? await this.store.getUser(toId) : null;
     if (!toId) errors.ke = 'field.required';
     else if (toId === actor.id) errors.ke = 'reassign.to.self';
-    else if (!to || to.role !== task.role || !mayHoldTasks(to)) errors.ke = 'reassign.to.invalid';
+    else if (!to || to.role === 'applicant' || !mayHoldTasks(to) || !(await this.store.listUserGroups(to.id)).includes(task.groupId)) errors.ke = 'reassign.to.invalid';
     else if (toId === task.assigneeId) errors.ke = 'reassign.to.holder';
     if (!reason) errors.alasan = 'field.required';
     else if (reason.length > MAX_REASON) errors.alasan = 'field.tooLong';
@@ -97,16 +98,16 @@ export class AssignmentService {
     return { task: { ...task, assigneeId: to.id }, from: task.assigneeId, to };
   }
 
-  private async loadQueueTask(taskId: string, actor: UserRecord): Promise<TaskRecord> {
+  private async loadQueueTask(taskId: string, actor: Actor): Promise<TaskRecord> {
     const task = await this.store.getTask(taskId);
     if (!task) throw new NotFoundError();
     assertMayAct(task, actor);
-    if (task.role === 'ppbj') throw new ForbiddenError();
+    if (task.groupId === APPLICANT_GROUP) throw new ForbiddenError(); // the applicant's own step is never queued
     if (task.status !== 'open') throw new ConflictError(`task ${task.id} is ${task.status}`, 'error.taskHandled');
     return task;
   }
 }
 
-function assertMayReassign(task: TaskRecord, actor: UserRecord): void {
+function assertMayReassign(task: TaskRecord, actor: Actor): void {
   if (task.assigneeId && task.assigneeId !== actor.id) throw new ForbiddenError('error.reassignNotHolder');
 }

@@ -1,29 +1,31 @@
-// View model of the inboxes: PPBJ "Tugas Saya" (own open tasks); Admin PPE "Tugas Saya" (taken by
-// me) and "Antrian" (unassigned in my role) with filters (process, a step of one process, state,
+// View model of the inboxes: an applicant's "Tugas Saya" (own open 'pemohon' tasks); staff "Tugas
+// Saya" (taken by me) and "Antrian" (unassigned in any of my groups) with filters (process, a step of one process, state,
 // search), sort and paging on the server, each row's process, time left against the Mutu Baku Waktu
 // and the NIK masked.
-import type { Role, Store, TaskQuery, TaskRecord, UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type Store, type TaskQuery, type TaskRecord, type UserRecord } from '../store/ports.js';
+import type { Actor } from '../cases/task-access.js';
 import {
   filterQueryString, isFiltered, PAGE_SIZE, parseFilters, parseProcess, sharedQuery, sortQuery, stateQuery, statesOf,
   type InboxFilters, type InboxView,
 } from './inbox-filters.js';
-import { deployedProcesses, processNames, stepsForRole, type ProcessOption, type StepOption } from './process-steps.js';
+import { deployedProcesses, processNames, stepsForGroups, type ProcessOption, type StepOption } from './process-steps.js';
 import { maskNik, timeLeft } from './sla.js';
 
 const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas' };
 
-export async function inboxModel(store: Store, user: UserRecord, view: InboxView, query: Record<string, unknown>, now: Date) {
-  const staff = user.role !== 'ppbj';
-  const role = user.role as Role;
+export async function inboxModel(store: Store, user: Actor, view: InboxView, query: Record<string, unknown>, now: Date) {
+  const staff = user.role !== 'applicant';
+  const groupIds = [...user.groups];
   const processes = staff ? await deployedProcesses(store) : [];
   const process = parseProcess(query, processes.map((p) => p.key));
   // the step filter lists the steps of one process: the chosen one, or the only one there is
   const stepProcess = process || (processes.length === 1 ? processes[0]!.key : '');
-  const steps = stepProcess ? await stepsForRole(store, role, stepProcess) : [];
+  const steps = stepProcess ? await stepsForGroups(store, groupIds, stepProcess) : [];
   const f = parseFilters(staff ? query : { halaman: query.halaman }, view, steps.map((s) => s.elementId), process, stepProcess);
   const scope: Record<InboxView, TaskQuery> = {
-    mine: staff ? { role, assigneeId: user.id } : { role: 'ppbj', applicantId: user.id },
-    queue: { role, assigneeId: null },
+    // a task taken before the holder left its group stays in their Tugas Saya
+    mine: staff ? { assigneeId: user.id } : { groupIds: [APPLICANT_GROUP], applicantId: user.id },
+    queue: { groupIds, assigneeId: null },
   };
   const shared = sharedQuery(f);
   const selected: TaskQuery = { ...scope[view], ...shared, ...stateQuery(f, now) };

@@ -1,7 +1,7 @@
 // The processes of the office and the SOP steps (user tasks) of one process over all its deployed
 // versions, for the inbox's process and step filters. Definitions are immutable, so each version's
 // model is parsed once.
-import type { Role, Store } from '../store/ports.js';
+import type { Store } from '../store/ports.js';
 import { loadProcessModel, type ProcessModel } from '../workflow/index.js';
 
 export interface StepOption {
@@ -28,17 +28,17 @@ function modelOf(def: { id: string; xml: string }): Promise<ProcessModel> {
 }
 
 /**
- * Steps of one process done by `role`, ordered by SOP number; a step is its element id across the
+ * Steps of one process done by any of `groupIds`, ordered by SOP number; a step is its element id across the
  * versions (the newest version's name wins). Steps of another process are never mixed in, even under
  * the same SOP number.
  */
-export async function stepsForRole(store: Store, role: Role, processKey: string): Promise<StepOption[]> {
+export async function stepsForGroups(store: Store, groupIds: readonly string[], processKey: string): Promise<StepOption[]> {
   const defs = await store.listDefinitions(processKey); // newest first
   const byId = new Map<string, StepOption>();
   for (const def of defs) {
     const model = await modelOf(def).catch(() => null);
     for (const t of model?.userTasks ?? []) {
-      if (t.role === role && !byId.has(t.id)) byId.set(t.id, { elementId: t.id, stepNo: t.sop.stepNo, name: t.name });
+      if (groupIds.includes(t.groupId) && !byId.has(t.id)) byId.set(t.id, { elementId: t.id, stepNo: t.sop.stepNo, name: t.name });
     }
   }
   return [...byId.values()].sort((a, b) => (a.stepNo ?? 99) - (b.stepNo ?? 99) || a.name.localeCompare(b.name));

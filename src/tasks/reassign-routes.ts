@@ -11,13 +11,13 @@ export function reassignRoutes(deps: Services & { renderPage: RenderPage }): Rou
   const { store, assignments, renderPage, now } = deps;
   const router = Router();
 
-  router.get('/tugas/:id/alihkan', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+  router.get('/tugas/:id/alihkan', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
     const task = await assignments.reassignable(String(req.params.id), req.user!);
     const candidates = await assignments.candidates(task, req.user!);
     renderPage(req, res, 'tasks/reassign', await reassignPageModel(store, { task, candidates, now: now() }));
   }));
 
-  router.post('/tugas/:id/alihkan', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+  router.post('/tugas/:id/alihkan', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     let handed: { from: string | null };
     try {

@@ -10,7 +10,7 @@ import { fieldViews } from '../forms/field-views.js';
 import { findForm } from '../forms/form-registry.js';
 import type { FieldDef, FormDef, FormValues, FormWarning } from '../forms/form-types.js';
 import { literal } from '../web/i18n.js';
-import type { AuditEvent, CaseRecord, DocumentRecord, Store, TaskRecord, UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type DocumentRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 
 export interface TaskPageInput {
   task: TaskRecord;
@@ -35,7 +35,7 @@ function prefill(form: FormDef, c: CaseRecord): FormValues {
   if (own) return own as FormValues;
   const merged: FormValues = {};
   for (const f of form.fields) if (f.defaultValue !== undefined) merged[f.name] = f.defaultValue;
-  if (form.role === 'ppbj') for (const values of Object.values(c.data)) Object.assign(merged, values);
+  if (form.groupId === APPLICANT_GROUP) for (const values of Object.values(c.data)) Object.assign(merged, values);
   return merged;
 }
 
@@ -106,10 +106,10 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
   const [documents, audit] = await Promise.all([store.listDocuments(c.id), store.listAudit(c.id)]);
   const values = input.values ?? (draft ? { ...prefill(form, c), ...draft.values } : prefill(form, c));
   const staged = [...(input.staged ?? []), ...(draft?.staged ?? [])];
-  const pending = task.role === 'ppbj' && task.status === 'open' ? pendingReturn(task, audit) : undefined;
+  const pending = task.groupId === APPLICANT_GROUP && task.status === 'open' ? pendingReturn(task, audit) : undefined;
   const returned = pending ? returnView(pending) : null;
   const holder = task.assigneeId && task.assigneeId !== viewer.id ? await store.getUser(task.assigneeId) : null;
-  const staffTask = task.role !== 'ppbj';
+  const staffTask = task.groupId !== APPLICANT_GROUP;
   const registered = (form.reviews ?? []).map((key) => findForm(key)).filter((f): f is FormDef => f !== undefined);
   const { sections, previews } = staffTask
     ? reviewSections([...registered, ...((await input.modelForms?.(c)) ?? []).filter((f) => f.key !== form.key)], c, documents,

@@ -1,7 +1,7 @@
 // Task routes: inboxes (Tugas Saya, Kotak Masuk), the task page, completing a task (with
 // uploads) or saving it as a draft ("Simpan Draf", `_action=draf`), taking and releasing.
 import { Router, type Request, type Response } from 'express';
-import { requireRole } from '../auth/guards.js';
+import { requireGroupWorker, requireLogin, requireRole } from '../auth/guards.js';
 import type { CaseService, StoredUpload } from '../cases/case-service.js';
 import { assertMayAct } from '../cases/task-access.js';
 import { DraftService } from '../cases/draft-service.js';
@@ -40,15 +40,15 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     return task;
   };
 
-  router.get('/tugas', requireRole('ppbj', 'admin-ppe'), asyncRoute(async (req, res) => {
+  router.get('/tugas', requireLogin, asyncRoute(async (req, res) => {
     renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'mine', req.query, now()));
   }));
 
-  router.get('/kotak-masuk', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+  router.get('/kotak-masuk', requireGroupWorker, asyncRoute(async (req, res) => {
     renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'queue', req.query, now()));
   }));
 
-  router.get('/tugas/:id', requireRole('ppbj', 'admin-ppe'), asyncRoute(async (req, res) => {
+  router.get('/tugas/:id', requireLogin, asyncRoute(async (req, res) => {
     const task = await loadTask(req);
     const form = await cases.formOf(task);
     const staged = req.session.staged?.[task.id];
@@ -72,7 +72,7 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     return new Set(taskForm ? (await store.listDocuments(taskForm.task.caseId)).map((d) => d.storedName) : []);
   };
 
-  router.post('/tugas/:id', requireRole('ppbj', 'admin-ppe'), loadTaskForm, uploadMiddleware(deps.uploadDir), csrfCheck, ...uploadRoute(async (req, res) => {
+  router.post('/tugas/:id', requireLogin, loadTaskForm, uploadMiddleware(deps.uploadDir), csrfCheck, ...uploadRoute(async (req, res) => {
     const user = req.user!;
     const { task, form } = res.locals.taskForm as { task: TaskRecord; form: FormDef };
     const draft = await drafts.load(task, user);
@@ -110,16 +110,16 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
       return { keep: files, respond: () => res.redirect(303, `/tugas/${task.id}`) };
     }
     setFlash(req, 'flash.taskCompleted');
-    return { keep: files, respond: () => res.redirect(303, user.role === 'ppbj' ? `/kasus/${task.caseId}` : '/kotak-masuk') };
+    return { keep: files, respond: () => res.redirect(303, user.role === 'applicant' ? `/kasus/${task.caseId}` : '/kotak-masuk') };
   }, recordedFiles));
 
-  router.post('/tugas/:id/ambil', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+  router.post('/tugas/:id/ambil', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
     const task = await assignments.take(String(req.params.id), req.user!);
     setFlash(req, 'flash.taken');
     res.redirect(303, `/tugas/${task.id}`);
   }));
 
-  router.post('/tugas/:id/lepas', requireRole('admin-ppe'), asyncRoute(async (req, res) => {
+  router.post('/tugas/:id/lepas', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
     await assignments.release(String(req.params.id), req.user!);
     setFlash(req, 'flash.released');
     res.redirect(303, '/kotak-masuk');

@@ -5,8 +5,10 @@ import type { UploadRejected } from './uploads.js';
 
 declare global {
   namespace Express {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface User extends UserRecord {}
+    /** The logged-in user with the groups they are a member of (loaded per request). */
+    interface User extends UserRecord {
+      groups: string[];
+    }
     interface Request {
       uploadError?: UploadRejected;
       /** File fields of the form this multipart request submits (set before multer parses it). */

@@ -1,6 +1,6 @@
 // Drives cases through the real services with the test app's clock: sign-up (step 2) with contacts
 // marked verified, then any step by its SOP form values, Admin PPE steps taken first.
-import type { TestApp } from '../helpers/app.js';
+import { actorOf, type TestApp } from '../helpers/app.js';
 import { ADMIN, OWNER } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, newApplicant } from '../helpers/ppbj.js';
 import type { StoredUpload } from '../../src/cases/case-service.js';
@@ -47,11 +47,12 @@ export async function completeStep(
   opts: { takeAt?: Date; values?: Record<string, unknown> } = {},
 ): Promise<void> {
   const task = await openTask(t, caseId, elementId);
-  if (task.role !== 'ppbj') {
+  const actor = await actorOf(t.services.store, who);
+  if (task.groupId !== 'pemohon') {
     t.clock.now = opts.takeAt ?? doneAt;
-    await t.services.assignments.take(task.id, who);
+    await t.services.assignments.take(task.id, actor);
   }
   t.clock.now = doneAt;
   const uploads = elementId === 'MelengkapiInformasi' ? [{ ...SK }] : [];
-  await t.services.cases.completeTask(task.id, who, opts.values ?? STEP_VALUES[elementId]!, uploads);
+  await t.services.cases.completeTask(task.id, actor, opts.values ?? STEP_VALUES[elementId]!, uploads);
 }

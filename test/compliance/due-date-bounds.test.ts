@@ -8,7 +8,7 @@ import type { TaskRecord } from '../../src/store/ports.js';
 const createdAt = '2026-12-07T02:00:00.000Z';
 const task = (timeStandard: string, dueAt: string): TaskRecord => ({
   id: 't1', caseId: 'c1', processKey: 'pendaftaran-akun-ppbj', applicantId: 'u1', applicantName: 'Budi', elementId: 'MengisiIdentitas', name: 'Mengisi Identitas PPBJ',
-  stepNo: 3, role: 'ppbj', formKey: 'ppbj-identitas', assigneeId: null, status: 'open', createdAt, dueAt, timeStandard,
+  stepNo: 3, groupId: 'pemohon', formKey: 'ppbj-identitas', assigneeId: null, status: 'open', createdAt, dueAt, timeStandard,
   completedAt: null, completedBy: null, searchText: 'budi',
 });
 

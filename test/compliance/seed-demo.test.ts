@@ -29,8 +29,8 @@ describe('Given an empty store', () => {
     await store.init();
     const countCases = async () => (await store.listCaseSummaries({ activeFrom: '2000-01-01T00:00:00.000Z', createdBefore: '2100-01-01T00:00:00.000Z' })).length;
     expect(await countCases()).toBe(30);
-    expect(await store.countUsers('ppbj')).toBe(30);
-    expect(await store.countUsers('admin-ppe')).toBe(4);
+    expect(await store.countUsers('applicant')).toBe(30);
+    expect(await store.countUsers('staff')).toBe(4);
     const ids = (await store.listCaseSummaries({ activeFrom: '2000-01-01T00:00:00.000Z', createdBefore: '2100-01-01T00:00:00.000Z' })).map((c) => c.id);
     const audit = await store.listAuditOfCases(ids, ['task.taken', 'task.completed', 'case.completed']);
     expect(audit.filter((e) => e.type === 'case.completed').length).toBeGreaterThan(20);
@@ -45,7 +45,7 @@ describe('Given an empty store', () => {
     expect(again.stderr).toContain('refused: the store');
     const after = createSqliteStore({ file: join(dir, 'alur.sqlite') });
     await after.init();
-    expect(await after.countUsers('ppbj')).toBe(30);
+    expect(await after.countUsers('applicant')).toBe(30);
     await after.close();
   }, 180_000);
 });

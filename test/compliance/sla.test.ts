@@ -1,7 +1,7 @@
 // SLA timers: each open task gets one at its due time, written with the change that opens it and
 // cancelled with the change that closes it. When it fires, the task is marked Terlambat (audit),
 // its holder (or role, or the applicant) is reminded and, if the version says so, the step is
-// escalated to a supervising role: all through the outbox, once. A working-time version's due time
+import { actorOf, ADMIN, joinGroups, OWNER } from '../helpers/app.js';
 // skips nights, weekends and holidays.
 import { describe, expect, test } from '@jest/globals';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
@@ -10,12 +10,13 @@ import { type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { completeStep, openTask, signUpAt, staff, wib } from './drive.js';
 
-describe('Given the shipped process on calendar time, with step 4 escalated to the process owner', () => {
+describe('Given the shipped process on calendar time, with step 4 escalated to the group "pimpinan" (the process owner is its member)', () => {
   let t: TestApp;
   useTestApp(async (app) => {
     t = app;
     const def = await t.services.definitions.latest(SHIPPED_PROCESS_KEY);
-    await t.services.compliance.settings.saveProcessSettings(def.id, { timeBasis: 'calendar', escalateTo: { MelakukanVerifikasi: 'process-owner' } }, null);
+    await joinGroups(t.services.store, (await t.services.store.findUserByEmail(OWNER.email))!.id, ['pimpinan']);
+    await t.services.compliance.settings.saveProcessSettings(def.id, { timeBasis: 'calendar', escalateTo: { MelakukanVerifikasi: 'pimpinan' } }, null);
   }, 60_000);
 
   const store = () => t.services.store;
@@ -43,7 +44,7 @@ describe('Given the shipped process on calendar time, with step 4 escalated to t
     await completeStep(t, caseId, 'MengisiIdentitas', user, wib('2026-11-24T09:05'));
     const step4 = await openTask(t, caseId, 'MelakukanVerifikasi');
     t.clock.now = wib('2026-11-24T09:10');
-    await t.services.assignments.take(step4.id, admin);
+    await t.services.assignments.take(step4.id, await actorOf(t.services.store, admin));
     const sentBefore = (await store().listMessages({ limit: 1000 })).length;
 
     expect((await runAt(wib('2026-11-24T09:19'))).done).toBe(0); // due at 09.20
@@ -55,7 +56,7 @@ describe('Given the shipped process on calendar time, with step 4 escalated to t
       ['task.escalated', step4.id, wib('2026-11-24T09:21').toISOString()],
     ]);
     expect(audit[0]!.data).toMatchObject({ step: 'Melakukan Verifikasi', stepNo: 4, dueAt: step4.dueAt, timeStandard: 'PT15M', reminded: [admin.id] });
-    expect(audit[1]!.data).toMatchObject({ to: 'process-owner', notified: [owner.id] });
+    expect(audit[1]!.data).toMatchObject({ to: 'pimpinan', notified: [owner.id] });
     const messages = (await store().listMessages({ limit: 1000 })).filter((m) => m.caseId === caseId && m.kind.startsWith('task-'));
     const overdue = messages.filter((m) => m.kind === 'task-overdue');
     const escalated = messages.filter((m) => m.kind === 'task-escalated');

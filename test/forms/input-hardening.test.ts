@@ -52,7 +52,7 @@ describe('Given form fields named like Object.prototype members (item 6)', () =>
 
   test('when a form (e.g. one stored before this rule) has a field named toString, then validation reads only what was sent', () => {
     const spec: UserTaskSpec = {
-      id: 'T', name: 'Data', role: 'ppbj', formKey: 'model:T', lane: null, timeStandard: 'PT15M', timeStandardMs: 900_000,
+      id: 'T', name: 'Data', groupId: 'pemohon', groupName: 'Pemohon', formKey: 'model:T', lane: null, timeStandard: 'PT15M', timeStandardMs: 900_000,
       sop: { stepNo: null, requirements: [], output: '', keterangan: [] },
       fields: ['toString', 'valueOf', 'constructor'].map((id) => ({ id, label: id, type: 'text' as const, required: false, options: [] })),
     };
@@ -87,7 +87,7 @@ describe('Given control and text-direction characters in submitted texts (item 1
 
   test('when a multi-line note has line breaks and tabs, then they are kept; a BEL or RLO is refused', () => {
     const form = modelForm({
-      id: 'T', name: 'Data', role: 'ppbj', formKey: 'model:T', lane: null, timeStandard: 'PT15M', timeStandardMs: 900_000,
+      id: 'T', name: 'Data', groupId: 'pemohon', groupName: 'Pemohon', formKey: 'model:T', lane: null, timeStandard: 'PT15M', timeStandardMs: 900_000,
       sop: { stepNo: null, requirements: [], output: '', keterangan: [] },
       fields: [{ id: 'catatan', label: 'Catatan', type: 'textarea', required: false, options: [] }],
     });

@@ -11,11 +11,11 @@ import { completeUserTask, loadProcessModel, startProcess } from '../../src/work
 import { definition, processXml } from '../workflow/helpers.js';
 import { STEP_FIELDS } from '../helpers/model-form-step.js';
 
-const taskXml = (fields: string, id = 'A', role = 'ppbj'): string =>
+const taskXml = (fields: string, id = 'A', role = 'pemohon'): string =>
   `<bpmn:userTask id="${id}" name="Data Atasan" camunda:candidateGroups="${role}"><bpmn:extensionElements>
     <alur:mutuBaku waktu="PT10M" /><camunda:formData>${fields}</camunda:formData></bpmn:extensionElements></bpmn:userTask>`;
 
-async function formOf(fields: string, role = 'ppbj'): Promise<FormDef> {
+async function formOf(fields: string, role = 'pemohon'): Promise<FormDef> {
   const model = await loadProcessModel(processXml(taskXml(fields, 'A', role)));
   return modelForm(model.userTasks[0]!);
 }
@@ -29,7 +29,7 @@ const en = (key: string | undefined) => translate('en', key ?? '');
 describe('Given the generic form of a step with six declared fields', () => {
   test('then it has one field per declaration, labelled as in the model, with the input each type needs', async () => {
     const form = await formOf(STEP_FIELDS);
-    expect(form).toMatchObject({ key: 'model:A', role: 'ppbj', drafts: true, caseStatus: 'status.menungguPemohon' });
+    expect(form).toMatchObject({ key: 'model:A', groupId: 'pemohon', drafts: true, caseStatus: 'status.menungguPemohon' });
     expect(id(form.title)).toBe('Data Atasan');
     expect(form.fields.map((f) => [f.name, f.type, id(f.label), f.required])).toEqual([
       ['namaAtasan', 'text', 'Nama atasan langsung', true],
@@ -112,7 +112,7 @@ describe('Given the generic form of a step with six declared fields', () => {
 
   test('when the step is a staff step, then it reviews the applicant\'s forms and has no drafts', async () => {
     const form = await formOf(STEP_FIELDS, 'admin-ppe');
-    expect(form).toMatchObject({ role: 'admin-ppe', submitLabel: 'model.submit', caseStatus: 'status.diproses' });
+    expect(form).toMatchObject({ groupId: 'admin-ppe', submitLabel: 'model.submit', caseStatus: 'status.diproses' });
     expect(form.drafts).toBeUndefined();
     expect(form.reviews).toEqual(['ppbj-registrasi', 'ppbj-identitas', 'ppbj-informasi']);
   });

@@ -14,7 +14,8 @@ import { hashPassword } from '../../src/auth/passwords.js';
 import { mailboxScope, type MailboxScope } from '../../src/notifications/mailbox-scope.js';
 import { UNVERIFIED } from '../../src/auth/user-defaults.js';
 import { DEFAULT_LIMITS, type LimitName, type RateLimitSettings } from '../../src/auth/rate-limits.js';
-import type { Store } from '../../src/store/ports.js';
+import type { Store, UserRecord } from '../../src/store/ports.js';
+import type { Actor } from '../../src/cases/task-access.js';
 
 export const ADMIN = { email: 'admin@alur.local', password: 'demo-admin-ppe-2026' };
 export const ADMIN2 = { email: 'admin2@alur.local', password: 'demo-admin2-ppe-2026' };
@@ -92,10 +93,28 @@ export async function login(agent: TestAgent, who: { email: string; password: st
   if (res.status !== 303) throw new Error(`login of ${who.email} failed with ${res.status}`);
 }
 
-/** A second Admin PPE account, created directly in the store. */
-export async function addAdmin(store: Store, who: { email: string; password: string }, id = `admin-${who.email}`): Promise<void> {
+/** A second Admin PPE account (role staff, member of `groups`, default the PPBJ group 'admin-ppe'), created directly in the store. */
+export async function addAdmin(store: Store, who: { email: string; password: string }, id = `admin-${who.email}`, groups: string[] = ['admin-ppe'], displayName = 'Admin Dua'): Promise<void> {
   await store.insertUser({
-    id, email: who.email, whatsapp: null, displayName: 'Admin Dua', role: 'admin-ppe',
+    id, email: who.email, whatsapp: null, displayName, role: 'staff',
     passwordHash: await hashPassword(who.password), status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
   });
+  await joinGroups(store, id, groups);
+}
+
+/** Makes the user a member of each group (created if missing), as an administrator would. */
+export async function joinGroups(store: Store, userId: string, groups: string[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (const groupId of groups) {
+    if (!(await store.getGroup(groupId))) await store.upsertGroups([{ id: groupId, name: groupId }], at);
+    await store.changeMembership({
+      userId, groupId, add: true, at,
+      audit: { id: `audit-${userId}-${groupId}-${Math.random()}`, userId, at, actorId: null, actorName: null, type: 'staff.group-added', data: { groupId } },
+    });
+  }
+}
+
+/** A user as the app sees them on a request: with their group memberships. */
+export async function actorOf(store: Store, user: UserRecord): Promise<Actor> {
+  return { ...user, groups: await store.listUserGroups(user.id) };
 }

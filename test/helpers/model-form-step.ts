@@ -21,7 +21,7 @@ export const STEP_FIELDS = [
 ].join('');
 
 /** The shipped XML with STEP_ID (role `role`, form `fields`) inserted after MembuatAkun. */
-export function withModelFormStep(fields = STEP_FIELDS, role = 'ppbj', xml = readFileSync(SHIPPED_PROCESS_FILE, 'utf8')): string {
+export function withModelFormStep(fields = STEP_FIELDS, role = 'pemohon', xml = readFileSync(SHIPPED_PROCESS_FILE, 'utf8')): string {
   const flowOut = `Flow_${STEP_ID}_MengisiIdentitas`;
   const task = `<bpmn:userTask id="${STEP_ID}" name="${STEP_NAME}" camunda:candidateGroups="${role}">
       <bpmn:extensionElements><alur:mutuBaku waktu="PT10M" /><camunda:formData>${fields}</camunda:formData></bpmn:extensionElements>

@@ -76,7 +76,7 @@ describe('Given the Daftar and Masuk pages', () => {
     // the number typed gets a code as after a new sign-up, one that verifies nothing
     const toNumber = (await store.listMessages({ limit: 1000 })).filter((m) => m.to === '+6281200000002');
     expect(toNumber.map((m) => m.kind)).toEqual(['verify-whatsapp']);
-    expect(await store.countUsers('ppbj')).toBe(2);
+    expect(await store.countUsers('applicant')).toBe(2);
 
     const login = t.agent();
     const _csrf = await csrfFrom(login, '/masuk');

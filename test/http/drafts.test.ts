@@ -119,7 +119,7 @@ describe('Given PPBJ at steps 3 and 5 and an Admin PPE', () => {
 
     expect((await submitTask(a.ppbj, a.taskId, IDENTITY)).status).toBe(303);
     const verify = (await t.services.store.listTasks({ caseId: a.caseId, status: 'open' }))[0]!;
-    expect(verify.role).toBe('admin-ppe');
+    expect(verify.groupId).toBe('admin-ppe');
     const asPpbj = await a.ppbj.post(`/tugas/${verify.id}`).type('form').send({ _csrf: await csrfFrom(a.ppbj, '/tugas'), ...DRAFT, catatan: 'x' });
     expect(asPpbj.status).toBe(403);
     expect(await t.services.store.getDraft(verify.id, a.user.id)).toBeNull();

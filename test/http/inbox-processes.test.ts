@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, ADMIN, csrfFrom, OWNER, type TestApp } from '../helpers/app.js';
+import { $, actorOf, ADMIN, csrfFrom, OWNER, type TestApp } from '../helpers/app.js';
 import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { caseAtInformation, firstTaskId, IDENTITY, signUp, submitTask } from '../helpers/ppbj.js';
 import { studioPost } from '../studio/helpers.js';
@@ -44,8 +44,8 @@ async function startCuti(t: TestApp, applicantId: string): Promise<{ caseId: str
     expectedRev: null, case: c, openTasks: first.tasks,
     audit: [auditEvent(c.id, now.toISOString(), user, 'case.started', { processKey: def.processKey, version: def.version }), ...first.audit],
   });
-  await cases.completeTask(first.tasks[0]!.id, user, { alasan: 'Keperluan keluarga' });
-  const open = await store.listTasks({ caseId: c.id, role: 'admin-ppe' });
+  await cases.completeTask(first.tasks[0]!.id, await actorOf(store, user), { alasan: 'Keperluan keluarga' });
+  const open = await store.listTasks({ caseId: c.id, groupIds: ['admin-ppe'] });
   return { caseId: c.id, taskId: open[0]!.id };
 }
 

@@ -4,7 +4,7 @@
 // status atomically with the change, so the reassign is refused ("Petugas ini tidak aktif").
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { $, actorOf, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { take } from '../helpers/ppbj.js';
 import { atVerification, type Applicant } from '../tasks/office.js';
@@ -83,8 +83,8 @@ describe('Given Admin PPE 1 holding a task, Admin PPE 2 and 3 active, and a proc
     const admin2 = (await t.services.store.getUser('admin-2'))!;
     expect(admin2.status).toBe('disabled');
     const task = await taskOf();
-    await t.services.assignments.release(task.id, (await t.services.store.findUserByEmail(ADMIN.email))!);
-    const stale = { ...admin2, status: 'active' as const }; // as read before the deactivation
+    await t.services.assignments.release(task.id, await actorOf(t.services.store, (await t.services.store.findUserByEmail(ADMIN.email))!));
+    const stale = { ...admin2, status: 'active' as const, groups: ['admin-ppe'] }; // as read before the deactivation
     await expect(t.services.assignments.take(task.id, stale)).rejects.toMatchObject({ status: 409, code: 'error.assigneeInactive' });
     expect(translate('id', 'error.assigneeInactive')).toContain('Petugas ini tidak aktif');
     expect(translate('en', 'error.assigneeInactive')).toContain('not active');

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
+import { $, addAdmin, ADMIN, ADMIN2, csrfFrom, joinGroups, login, OWNER, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { take } from '../helpers/ppbj.js';
 import { atVerification, rowsOf, type Applicant } from '../tasks/office.js';
@@ -32,9 +32,10 @@ describe('Given three active Admin PPE, a disabled one, a process owner and PPBJ
     await addAdmin(t.services.store, ADMIN2, 'admin-2');
     await addAdmin(t.services.store, ADMIN3, 'admin-3');
     await t.services.store.insertUser({
-      id: 'admin-off', email: 'admin.off@alur.local', whatsapp: null, displayName: 'Admin Nonaktif', role: 'admin-ppe',
+      id: 'admin-off', email: 'admin.off@alur.local', whatsapp: null, displayName: 'Admin Nonaktif', role: 'staff',
       passwordHash: await hashPassword('demo-admin-off-2026'), status: 'disabled', createdAt: new Date().toISOString(), ...UNVERIFIED,
     });
+    await joinGroups(t.services.store, 'admin-off', ['admin-ppe']);
     [admin1, admin2, admin3, owner] = [app.agent(), app.agent(), app.agent(), app.agent()];
     await Promise.all([login(admin1, ADMIN), login(admin2, ADMIN2), login(admin3, ADMIN3), login(owner, OWNER)]);
     admin1Id = (await t.services.store.findUserByEmail(ADMIN.email))!.id;

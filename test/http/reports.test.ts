@@ -185,18 +185,21 @@ describe('Given the settings pages', () => {
     expect([again('.flash').text(), again('#f-libur').text(), again('#f-mulai2').val()]).toEqual(['Kalender kerja disimpan.', '2026-12-25 Hari Raya Natal', '']);
   });
 
-  test('the time settings of a version: working time and an escalation role per step are stored and shown', async () => {
+  test('the time settings of a version: working time and an escalation group per step (the model\'s staff groups only) are stored and shown', async () => {
     const page = $((await owner.get('/laporan/pengaturan')).text);
     expect(page('input[name=waktu][value=calendar]').attr('checked')).toBeDefined();
     expect(page('select[name=eskalasi_MelakukanVerifikasi] option[selected]')).toHaveLength(0);
+    // the model's staff groups are offered by name; never the applicant or a system role
+    expect(page('select[name=eskalasi_MelakukanVerifikasi] option').map((_, o) => page(o).attr('value')).get()).toEqual(['', 'admin-ppe']);
+    expect(page('select[name=eskalasi_MelakukanVerifikasi] option[value=admin-ppe]').text()).toBe('Admin PPE');
     const _csrf = await csrfFrom(owner, '/laporan/pengaturan');
-    const res = await owner.post('/laporan/pengaturan').type('form').send({ _csrf, versi: '1', waktu: 'working', eskalasi_MelakukanVerifikasi: 'process-owner', eskalasi_MengisiIdentitas: 'superuser' });
+    const res = await owner.post('/laporan/pengaturan').type('form').send({ _csrf, versi: '1', waktu: 'working', eskalasi_MelakukanVerifikasi: 'admin-ppe', eskalasi_MengisiIdentitas: 'process-owner', eskalasi_MemeriksaInformasi: 'pemohon' });
     expect([res.status, res.headers.location]).toEqual([303, '/laporan/pengaturan?proses=pendaftaran-akun-ppbj&versi=1']);
     const def = await t.services.definitions.latest(SHIPPED_PROCESS_KEY);
-    expect(await t.services.store.getProcessTimeSettings(def.id)).toMatchObject({ timeBasis: 'working', escalateTo: { MelakukanVerifikasi: 'process-owner' } });
+    expect(await t.services.store.getProcessTimeSettings(def.id)).toMatchObject({ timeBasis: 'working', escalateTo: { MelakukanVerifikasi: 'admin-ppe' } });
     const after = $((await owner.get('/laporan/pengaturan?versi=1')).text);
     expect(after('input[name=waktu][value=working]').attr('checked')).toBeDefined();
-    expect(after('select[name=eskalasi_MelakukanVerifikasi] option[selected]').val()).toBe('process-owner');
+    expect(after('select[name=eskalasi_MelakukanVerifikasi] option[selected]').val()).toBe('admin-ppe');
     expect((await owner.get('/laporan/pengaturan?versi=99')).status).toBe(404);
   });
 });

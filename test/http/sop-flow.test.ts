@@ -21,7 +21,7 @@ describe('Given a fresh Alur on the embedded store', () => {
     const inbox = await ppbj.get('/tugas');
     expect($(inbox.text)('tr.task-row').text()).toContain('Mengisi Identitas PPBJ');
     const user = await t.services.store.findUserByEmail(applicant.email);
-    expect(user).toMatchObject({ role: 'ppbj', status: 'registered', whatsapp: '+6281234567890' });
+    expect(user).toMatchObject({ role: 'applicant', status: 'registered', whatsapp: '+6281234567890' });
     const [theCase] = await t.services.store.listCasesByApplicant(user!.id);
     expect(theCase).toMatchObject({ status: 'running', definitionVersion: 1 });
 

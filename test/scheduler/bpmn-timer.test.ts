@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { bpmnTimerHandler } from '../../src/scheduler/bpmn-timer-handler.js';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 import type { Store, UserRecord } from '../../src/store/ports.js';
-import { type TestApp } from '../helpers/app.js';
+import { actorOf, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, newApplicant } from '../helpers/ppbj.js';
 import { shippedWithTimer } from './timer-fixtures.js';
@@ -72,7 +72,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     expect((await store().getCase(caseId))!.rev).toBe(rev + 1);
 
     tick(); // the task can still be completed, and the case moves on
-    await t.services.cases.completeTask(task!.id, (await store().getUser(c.applicantId))!, IDENTITY);
+    await t.services.cases.completeTask(task!.id, await actorOf(store(), (await store().getUser(c.applicantId))!), IDENTITY);
     expect((await store().listTasks({ caseId })).map((x) => x.elementId)).toEqual(['MelakukanVerifikasi']);
   });
 
@@ -100,7 +100,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     const { user, caseId } = await startCase('deadline');
     const [task] = await store().listTasks({ caseId });
     tick();
-    await t.services.cases.completeTask(task!.id, user, IDENTITY);
+    await t.services.cases.completeTask(task!.id, await actorOf(store(), user), IDENTITY);
     expect(await bpmnTimers(caseId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
     await sleep(1100);
     await scheduler().runDue();
@@ -113,7 +113,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     const [task] = await store().listTasks({ caseId });
     await untilDue(caseId);
     tick();
-    await t.services.cases.completeTask(task!.id, user, IDENTITY);
+    await t.services.cases.completeTask(task!.id, await actorOf(store(), user), IDENTITY);
     expect((await store().listAudit(caseId)).filter((e) => e.type === 'timer.fired').map((e) => e.data.elementId)).toEqual(['PengingatIdentitas']);
     expect(await bpmnTimers(caseId)).toEqual([expect.objectContaining({ status: 'cancelled' })]); // consumed by that change
     await scheduler().runDue();

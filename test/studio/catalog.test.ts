@@ -214,7 +214,7 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
       };
       const task = {
         id: 'task-izin-cuti-1', caseId: c.id, processKey: SECOND, applicantId: c.applicantId, applicantName: 'Sari', elementId: 'izin-cuti_Langkah1', name: 'Memeriksa Permohonan',
-        stepNo: 2, role: 'admin-ppe' as const, formKey: 'model:izin-cuti_Langkah1', assigneeId: null, status: 'open' as const, createdAt: now,
+        stepNo: 2, groupId: 'admin-ppe', formKey: 'model:izin-cuti_Langkah1', assigneeId: null, status: 'open' as const, createdAt: now,
         dueAt: new Date(t.clock.now.getTime() - 60_000).toISOString(), timeStandard: 'PT1H', completedAt: null, completedBy: null, searchText: 'sari',
       };
       await store.applyCaseChange({ expectedRev: null, case: c, openTasks: [task], audit: [] });

@@ -25,13 +25,13 @@ export async function seedQueue(store: Store, definitionId: string, entries: See
     const at = e.createdAt.toISOString();
     const email = `${e.name.toLowerCase().replace(/\W+/g, '.')}@kalbarprov.go.id`;
     const user: UserRecord = {
-      id: randomUUID(), email, whatsapp: '+6281234567890', displayName: e.name, role: 'ppbj',
+      id: randomUUID(), email, whatsapp: '+6281234567890', displayName: e.name, role: 'applicant',
       passwordHash: 'scrypt$unused', status: 'registered', createdAt: at, ...UNVERIFIED,
     };
     const caseId = randomUUID();
     const task: TaskRecord = {
       id: randomUUID(), caseId, processKey: 'pendaftaran-akun-ppbj', applicantId: user.id, applicantName: e.name, elementId: e.elementId, name: step.name,
-      stepNo: step.stepNo, role: 'admin-ppe', formKey: step.formKey, assigneeId: null, status: 'open', createdAt: at,
+      stepNo: step.stepNo, groupId: 'admin-ppe', formKey: step.formKey, assigneeId: null, status: 'open', createdAt: at,
       dueAt: new Date(e.createdAt.getTime() + step.minutes * 60_000).toISOString(), timeStandard: `PT${step.minutes}M`,
       completedAt: null, completedBy: null, searchText: `${e.name} ${email}`.toLowerCase(),
     };
