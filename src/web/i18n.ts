@@ -13,10 +13,11 @@ import { httpErrors } from './locales/http-errors.js';
 import { limits } from './locales/limits.js';
 import { signUp } from './locales/sign-up.js';
 import { staff } from './locales/staff.js';
+import { services } from './locales/services.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits, signUp, staff];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits, signUp, staff, services];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   // null-prototype: a key such as `constructor` (e.g. from a model) finds no Object.prototype member
   id: Object.assign(Object.create(null) as Record<string, string>, id, ...FEATURES.map((f) => f.id)),

@@ -1,0 +1,62 @@
+// Routes that start a case: the public catalogue (/layanan), an applicant's start form
+// (/layanan/:key/mulai), and staff's "Permohonan baru" (/permohonan-baru, /proses/:key/permohonan-baru).
+// Every route is authorised again by the start service; a refused form answers 422 with the typed values.
+import { Router, type Request, type Response } from 'express';
+import { requireLogin } from '../auth/guards.js';
+import { FormRejected } from '../forms/form-warnings.js';
+import { asyncRoute, type RenderPage } from '../web/page.js';
+import { catalogueView, startPageModel } from './start-page.js';
+import type { StartMode, StartService } from './start-service.js';
+
+const keyOf = (req: Request): string => String(req.params.key);
+
+export function startRoutes(deps: { starts: StartService; renderPage: RenderPage }): Router {
+  const { starts, renderPage } = deps;
+  const router = Router();
+
+  router.get('/layanan', asyncRoute(async (req, res) => {
+    renderPage(req, res, 'services/catalogue', { title: 'services.title', services: await publicServices(starts, req) });
+  }));
+
+  router.get('/permohonan-baru', requireLogin, asyncRoute(async (req, res) => {
+    renderPage(req, res, 'services/staff-list', { title: 'start.staffListTitle', services: await starts.staffStartable(req.user!) });
+  }));
+
+  const page = (mode: StartMode) => asyncRoute(async (req, res) => {
+    const pack = mode === 'applicant' ? starts.packStartPath(keyOf(req)) : null;
+    if (pack) return res.redirect(303, pack); // a pack starts this process its own way (PPBJ: sign-up)
+    const { process, form } = await starts.startPage(keyOf(req), req.user!, mode);
+    renderPage(req, res, 'services/start', startPageModel(process, form, mode, defaultsOf(form.fields)));
+  });
+  const submit = (mode: StartMode) => asyncRoute(async (req, res) => {
+    const raw = (req.body ?? {}) as Record<string, unknown>;
+    try {
+      const c = await starts.start(keyOf(req), req.user!, raw, mode);
+      res.redirect(303, `/kasus/${c.id}`);
+    } catch (err) {
+      if (!(err instanceof FormRejected)) throw err;
+      await rerender(req, res, mode, raw, err.fieldErrors);
+    }
+  });
+  async function rerender(req: Request, res: Response, mode: StartMode, raw: Record<string, unknown>, errors: Record<string, string>) {
+    const { process, form } = await starts.startPage(keyOf(req), req.user!, mode);
+    renderPage(req, res, 'services/start', startPageModel(process, form, mode, raw, errors), 422);
+  }
+
+  router.get('/layanan/:key/mulai', requireLogin, page('applicant'));
+  router.post('/layanan/:key/mulai', requireLogin, submit('applicant'));
+  router.get('/proses/:key/permohonan-baru', requireLogin, page('staff'));
+  router.post('/proses/:key/permohonan-baru', requireLogin, submit('staff'));
+  return router;
+}
+
+/** The public catalogue as the viewer sees it (visitors log in before starting). */
+export async function publicServices(starts: StartService, req: Request) {
+  const entries = await starts.publicCatalogue();
+  const packPaths = new Set(entries.map((e) => starts.packStartPath(e.processKey)).filter((p): p is string => p !== null));
+  return catalogueView(entries, req.user, packPaths);
+}
+
+function defaultsOf(fields: Array<{ name: string; defaultValue?: string }>): Record<string, string> {
+  return Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue!]));
+}

@@ -1,0 +1,48 @@
+// Messages of starting a case (src/cases/start-*.ts): the catalogue of public services, the staff's
+// "Permohonan baru", the start form, and the refusals of a start.
+import type { Catalogue } from './catalogue.js';
+
+export const services: Catalogue = {
+  id: {
+    'services.title': 'Layanan',
+    'services.intro': 'Pilih layanan yang Anda perlukan. Siapkan persyaratannya, lalu mulai permohonan Anda.',
+    'services.prepare': 'Yang perlu disiapkan:',
+    'services.totalTime': 'Waktu penyelesaian:',
+    'services.start': 'Mulai',
+    'services.none': 'Belum ada layanan yang dapat diajukan.',
+    'start.title': 'Permohonan',
+    'start.staffTitle': 'Permohonan baru',
+    'start.staffListTitle': 'Permohonan baru',
+    'start.staffListIntro': 'Proses yang dapat Anda mulai untuk pemohon (misalnya surat atau permintaan yang diterima di loket).',
+    'start.staffStart': 'Buat permohonan',
+    'start.staffNone': 'Tidak ada proses yang dapat Anda mulai. Proses dimulai oleh anggota grup yang ditetapkan dalam modelnya.',
+    'start.submit': 'Ajukan Permohonan',
+    'start.noFields': 'Layanan ini tidak meminta isian untuk memulai.',
+    'start.notStartable': 'Proses ini belum dapat dimulai (modelnya tidak memiliki satu peristiwa mulai).',
+    'start.notPublic': 'Layanan ini tidak tersedia untuk pemohon.',
+    'start.applicantOnly': 'Halaman ini untuk pemohon. Petugas memulai permohonan dari menu Permohonan baru.',
+    'start.staffOnly': 'Halaman ini untuk petugas. Pemohon memulai permohonan dari daftar Layanan.',
+    'start.notStarter': 'Anda bukan anggota grup yang dapat memulai proses ini.',
+  },
+  en: {
+    'services.title': 'Services',
+    'services.intro': 'Choose the service you need. Prepare what it requires, then start your application.',
+    'services.prepare': 'What to prepare:',
+    'services.totalTime': 'Completion time:',
+    'services.start': 'Start',
+    'services.none': 'No service can be applied for yet.',
+    'start.title': 'Application',
+    'start.staffTitle': 'New application',
+    'start.staffListTitle': 'New application',
+    'start.staffListIntro': 'Processes you may start for an applicant (for example a letter or request received at the front desk).',
+    'start.staffStart': 'Create application',
+    'start.staffNone': 'There is no process you may start. A process is started by members of the groups its model names.',
+    'start.submit': 'Submit Application',
+    'start.noFields': 'This service asks for nothing to start.',
+    'start.notStartable': 'This process cannot be started yet (its model does not have exactly one start event).',
+    'start.notPublic': 'This service is not open to applicants.',
+    'start.applicantOnly': 'This page is for applicants. Staff start an application from New application.',
+    'start.staffOnly': 'This page is for staff. Applicants start an application from the Services list.',
+    'start.notStarter': 'You are not a member of a group that may start this process.',
+  },
+};
