@@ -40,6 +40,17 @@ export interface FieldDef {
   requiredWhen?: (all: FormValues) => boolean;
 }
 
+/**
+ * A structured reason for returning a case to the applicant (a process's catalogue: ProcessPack.returnReasons),
+ * tied to the fields of the applicant's form it concerns.
+ */
+export interface ReturnReason {
+  code: string;
+  label: string; // i18n key
+  record: string; // the Bahasa Indonesia wording kept in the audit (the official record)
+  fields: string[]; // fields of the returned form to fix
+}
+
 /** What completing the form does beyond moving the process on. */
 export interface FormEffects {
   activateAccount?: boolean;

@@ -1,13 +1,8 @@
 // Structured reasons for a step 6 "Tidak lengkap" return, each tied to the step 5 fields it
 // concerns, so the PPBJ sees what to fix at the top of the reopened form and next to each field.
-import type { FieldOption, FormEffects, FieldValue } from './form-types.js';
+import type { FieldOption, FormEffects, FieldValue, ReturnReason } from './form-types.js';
 
-export interface ReturnReason {
-  code: string;
-  label: string; // i18n key
-  record: string; // the Bahasa Indonesia wording kept in the audit (the official record)
-  fields: string[]; // fields of "ppbj-informasi" to fix
-}
+export type { ReturnReason } from './form-types.js';
 
 export const RETURN_REASONS: readonly ReturnReason[] = [
   { code: 'sk-tidak-terbaca', label: 'reason.sk-tidak-terbaca', record: 'SK tidak terbaca', fields: ['skFile'] },

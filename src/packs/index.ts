@@ -1,16 +1,29 @@
-// The registry of process packs (what is specific to one SOP) that the composition root reads.
+// The registry of process packs (what is specific to one SOP; the interface: pack.ts) that the
+// composition root reads. This is the one core-adjacent file that names the packs.
+import type { FormDef, ReturnReason } from '../forms/form-types.js';
+import type { ProcessPack } from './pack.js';
 import { PPBJ_PACK } from './ppbj/pack.js';
 
-export interface ProcessPack {
-  /** The BPMN process id the pack belongs to. */
-  processKey: string;
-  /** Group names of old stored models of this process and the group each is read as. */
-  groupAliases: Readonly<Record<string, string>>;
-}
+export type { ProcessPack, PackRouteContext, PackSeedContext, CaseSubject } from './pack.js';
 
 export const PACKS: readonly ProcessPack[] = [PPBJ_PACK];
 
 /** processKey -> group aliases, as the workflow module takes them. */
 export function packGroupAliases(packs: readonly ProcessPack[] = PACKS): Record<string, Record<string, string>> {
   return Object.fromEntries(packs.map((p) => [p.processKey, { ...p.groupAliases }]));
+}
+
+/** processKey -> the pack's own start page, for the processes whose pack has one. */
+export function packStartPaths(packs: readonly ProcessPack[] = PACKS): Record<string, string> {
+  return Object.fromEntries(packs.filter((p) => p.startPath).map((p) => [p.processKey, p.startPath!]));
+}
+
+/** Every pack's coded forms, in registry order (the form registry refuses a key used twice). */
+export function packForms(packs: readonly ProcessPack[] = PACKS): FormDef[] {
+  return packs.flatMap((p) => p.forms);
+}
+
+/** Every pack's structured return reasons, in registry order. */
+export function packReturnReasons(packs: readonly ProcessPack[] = PACKS): ReturnReason[] {
+  return packs.flatMap((p) => p.returnReasons ?? []);
 }
