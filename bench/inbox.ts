@@ -70,7 +70,7 @@ export async function benchInbox(opts: BenchOptions): Promise<BenchOutcome> {
   const seeded = await seededDir(plan);
   const app = await startBenchApp({ dir: seeded.dir });
   try {
-    const queued = await app.services.store.countTasks({ role: 'admin-ppe', assigneeId: null });
+    const queued = await app.services.store.countTasks({ groupIds: ['admin-ppe'], assigneeId: null });
     log(`  seeded in ${seeded.seconds} s (${seeded.megabytes} MB); ${queued} tasks in the Antrian; ${requests} requests per page after ${warm} warm-up`);
     const agent = app.agent();
     await login(agent, ADMIN);

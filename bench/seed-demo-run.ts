@@ -5,6 +5,7 @@ import type { Services } from '../src/composition.js';
 import type { StoredUpload } from '../src/cases/case-service.js';
 import { TimerScheduler } from '../src/scheduler/timer-scheduler.js';
 import type { UserRecord } from '../src/store/ports.js';
+import type { Actor } from '../src/cases/task-access.js';
 import type { Applicant } from './seed-demo-people.js';
 import type { DemoEvent } from './seed-demo-plan.js';
 
@@ -18,7 +19,7 @@ export interface DemoCase {
 export interface RunOptions {
   services: Services;
   clock: { now: Date };
-  admins: UserRecord[];
+  admins: Actor[];
   upload: StoredUpload;
   passwordHash: string;
   log: (line: string) => void;
@@ -58,7 +59,7 @@ async function play(o: RunOptions, c: DemoCase, e: DemoEvent, index: number): Pr
     await services.assignments.take(task.id, o.admins[e.admin]!);
     return;
   }
-  const actor = e.admin === null ? (await services.store.getUser(c.user.id))! : o.admins[e.admin]!;
+  const actor = e.admin === null ? { ...(await services.store.getUser(c.user.id))!, groups: [] } : o.admins[e.admin]!;
   const values = e.step === 'MengisiIdentitas' ? c.applicant.identity : (e.values ?? {});
   const uploads = e.step === 'MelengkapiInformasi' ? [{ ...o.upload, originalName: `SK-${index}.pdf` }] : [];
   await services.cases.completeTask(task.id, actor, values, uploads);

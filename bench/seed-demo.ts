@@ -33,7 +33,7 @@ const HOLIDAYS_2026 = [
 ].map(([date, name]) => ({ date: date!, name: name! }));
 
 async function isEmpty(store: Store): Promise<boolean> {
-  if ((await store.countUsers('ppbj')) > 0) return false;
+  if ((await store.countUsers('applicant')) > 0) return false;
   for (const status of ['running', 'completed', 'failed'] as const) if ((await store.listCasesByStatus(status, 1)).length) return false;
   return true;
 }
@@ -56,20 +56,25 @@ async function main(): Promise<void> {
     }
     const started = Date.now();
     const adminPassword = config.admin.password ?? 'demo-admin-ppe-2026';
-    const admins: UserRecord[] = [(await store.findUserByEmail(config.admin.email))!];
+    const firstAdmin = (await store.findUserByEmail(config.admin.email))!;
+    const admins: Array<UserRecord & { groups: string[] }> = [{ ...firstAdmin, groups: await store.listUserGroups(firstAdmin.id) }];
     const adminHash = await hashPassword(adminPassword);
     for (const a of DEMO_ADMINS) {
       const user: UserRecord = {
-        id: `demo-${a.email.split('@')[0]}`, email: a.email, whatsapp: null, displayName: a.displayName, role: 'admin-ppe', passwordHash: adminHash,
+        id: `demo-${a.email.split('@')[0]}`, email: a.email, whatsapp: null, displayName: a.displayName, role: 'staff', passwordHash: adminHash,
         status: 'active', createdAt: new Date(realNow - months * 31 * 86_400_000).toISOString(), ...UNVERIFIED,
       };
       await store.insertUser(user);
-      admins.push(user);
+      await store.changeMembership({
+        userId: user.id, groupId: 'admin-ppe', add: true, at: user.createdAt,
+        audit: { id: `${user.id}-admin-ppe`, userId: user.id, at: user.createdAt, actorId: null, actorName: null, type: 'staff.group-added', data: { groupId: 'admin-ppe' } },
+      });
+      admins.push({ ...user, groups: ['admin-ppe'] });
     }
     const def = await services.definitions.latest(SHIPPED_PROCESS_KEY);
     const { settings } = services.compliance;
     await settings.saveCalendar({ ...(await settings.calendarSpec()), holidays: HOLIDAYS_2026 }, null);
-    const escalateTo = { MelakukanVerifikasi: 'process-owner', MemeriksaInformasi: 'process-owner', MengaktifkanAkun: 'process-owner' } as const;
+    const escalateTo = { MelakukanVerifikasi: 'admin-ppe', MemeriksaInformasi: 'admin-ppe', MengaktifkanAkun: 'admin-ppe' };
     await settings.saveProcessSettings(def.id, { timeBasis: 'working', escalateTo }, null);
     const calendar = await settings.calendar();
 

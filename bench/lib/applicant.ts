@@ -4,7 +4,7 @@
 // NOTE: the data repeats test/helpers/ppbj.ts on purpose: importing that module loads the HTTP test
 // harness (supertest, cheerio, the whole app), ~57 MB of RSS the memory benchmark must not count.
 import type { Services } from '../../src/composition.js';
-import type { UserRecord } from '../../src/store/ports.js';
+import { APPLICANT_GROUP, type UserRecord } from '../../src/store/ports.js';
 import { cheapHash } from './bench-services.js';
 
 let counter = 0;
@@ -26,7 +26,7 @@ export const IDENTITY = {
 
 export interface Applicant {
   data: ReturnType<typeof newApplicant>;
-  user: UserRecord;
+  user: UserRecord & { groups: string[] }; // the actor the case service takes
   taskId: string;
 }
 
@@ -47,8 +47,8 @@ export async function applicantAtStep3(services: Services): Promise<Applicant> {
   const code = await messageBody(services, id, 'verify-whatsapp', /\b(\d{6})\b/);
   const whatsapp = await verification.confirmWhatsapp((await store.getUser(id))!, code);
   if (whatsapp !== 'verified') throw new Error(`WhatsApp code of ${data.email}: ${whatsapp}`);
-  const user = (await store.getUser(id))!;
-  const [task] = await store.listTasks({ applicantId: user.id, role: 'ppbj' });
+  const user = { ...(await store.getUser(id))!, groups: [] as string[] };
+  const [task] = await store.listTasks({ applicantId: user.id, groupIds: [APPLICANT_GROUP] });
   if (task?.elementId !== 'MengisiIdentitas') throw new Error(`case of ${data.email} is not at step 3 (${task?.elementId})`);
   return { data, user, taskId: task.id };
 }

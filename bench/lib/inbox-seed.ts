@@ -8,7 +8,7 @@ import type { Services } from '../../src/composition.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import { taskFromWaiting } from '../../src/cases/task-projection.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
-import type { AuditEvent, CaseRecord, TaskRecord, UserRecord } from '../../src/store/ports.js';
+import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type TaskRecord, type UserRecord } from '../../src/store/ports.js';
 import type { UserTaskSpec } from '../../src/workflow/index.js';
 import { seeded } from '../seed-demo-people.js';
 import { driveCase } from './drive-case.js';
@@ -57,7 +57,7 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
     const at = (ms: number): string => new Date(ms).toISOString();
     const user: UserRecord = {
       id: randomUUID(), email: `ppbj${n}.${now}@kalbarprov.go.id`, whatsapp: '+6281234567890', displayName: `Pengelola PBJ ${n}`,
-      role: 'ppbj', passwordHash, status: !running && !failed ? 'active' : 'registered', createdAt: at(created),
+      role: 'applicant', passwordHash, status: !running && !failed ? 'active' : 'registered', createdAt: at(created),
       emailVerifiedAt: at(created), whatsappVerifiedAt: at(created), privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: at(created),
     };
     const c: CaseRecord = {
@@ -71,9 +71,9 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
     const audit: AuditEvent[] = [event(c.id, c.createdAt, user, 'case.started', null)];
     specs.slice(0, running ? reached + 1 : reached).forEach((spec, i) => {
       const open = i === reached;
-      const actor = spec.role === 'ppbj' ? user.id : holders.adminId;
+      const actor = spec.groupId === APPLICANT_GROUP ? user.id : holders.adminId;
       const task = taskRecord(c, spec, created + i * 3_600_000, open ? null : actor);
-      if (open && spec.role === 'admin-ppe') {
+      if (open && spec.groupId !== APPLICANT_GROUP) {
         task.assigneeId = adminOpen < plan.mineTasks ? holders.adminId : adminOpen < plan.mineTasks + plan.otherTasks ? holders.otherAdminId : null;
         adminOpen++;
       }
@@ -91,7 +91,7 @@ function taskRecord(c: CaseRecord, spec: UserTaskSpec, createdMs: number, comple
   const task = taskFromWaiting(c, { elementId: spec.id, spec }, new Date(createdMs));
   if (!completedBy) return task;
   const completedAt = new Date(createdMs + 1_800_000).toISOString();
-  return { ...task, status: 'completed', completedAt, completedBy, assigneeId: spec.role === 'ppbj' ? null : completedBy };
+  return { ...task, status: 'completed', completedAt, completedBy, assigneeId: spec.groupId === APPLICANT_GROUP ? null : completedBy };
 }
 
 function event(caseId: string, at: string, actor: UserRecord | null, type: AuditEvent['type'], taskId: string | null): AuditEvent {
