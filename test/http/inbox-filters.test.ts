@@ -67,15 +67,15 @@ describe('Given an office with tasks at steps 4, 6 and 7, one of them taken by t
   });
 
   test('when filtered by step, then only that step is listed, the select offers the Admin PPE steps and the counts follow', async () => {
-    const res = await admin.get('/kotak-masuk?langkah=MelakukanVerifikasi');
+    const res = await admin.get('/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MelakukanVerifikasi');
     const doc = $(res.text);
     expect(rowsOf(res.text).map((r) => r.id)).toEqual([task.A4, task.B4]);
     expect(doc('#q-langkah option').map((_, o) => doc(o).attr('value')).get()).toEqual(['', 'MelakukanVerifikasi', 'MemeriksaInformasi', 'MengaktifkanAkun']);
     expect(doc('#q-langkah option[selected]').attr('value')).toBe('MelakukanVerifikasi');
     expect(tabCounts(res.text)).toEqual([2, 1]);
-    expect(await ids('/kotak-masuk?langkah=MemeriksaInformasi')).toEqual([task.C6]);
-    expect(await ids('/kotak-masuk?langkah=MengaktifkanAkun')).toEqual([task.E7]);
-    expect(await ids('/tugas?langkah=MemeriksaInformasi')).toEqual([]);
+    expect(await ids('/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MemeriksaInformasi')).toEqual([task.C6]);
+    expect(await ids('/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MengaktifkanAkun')).toEqual([task.E7]);
+    expect(await ids('/tugas?proses=pendaftaran-akun-ppbj&langkah=MemeriksaInformasi')).toEqual([]);
   });
 
   test('when filtered by state, then "terlambat" lists the overdue and "baru" the untaken ones still on time', async () => {
@@ -94,10 +94,10 @@ describe('Given an office with tasks at steps 4, 6 and 7, one of them taken by t
     expect(mine('tr.task-row').map((_, r) => mine(r).attr('data-task')).get()).toEqual([task.D4]);
     expect(mine('.ignored-state').text()).toContain('tidak berlaku di Tugas Saya');
     expect(mine('.ignored-state a').attr('href')).toBe('/kotak-masuk?status=baru');
-    const queue = $((await admin.get('/kotak-masuk?status=diambil&langkah=MelakukanVerifikasi')).text);
+    const queue = $((await admin.get('/kotak-masuk?proses=pendaftaran-akun-ppbj&status=diambil&langkah=MelakukanVerifikasi')).text);
     expect(queue('#q-status option').map((_, o) => queue(o).attr('value')).get()).toEqual(['', 'baru', 'terlambat']);
     expect(queue('tr.task-row')).toHaveLength(2);
-    expect(queue('.ignored-state a').attr('href')).toBe('/tugas?langkah=MelakukanVerifikasi&status=diambil');
+    expect(queue('.ignored-state a').attr('href')).toBe('/tugas?proses=pendaftaran-akun-ppbj&langkah=MelakukanVerifikasi&status=diambil');
   });
 
   test('when searching by name, then the match is case-insensitive and the counts follow the search', async () => {
@@ -125,7 +125,7 @@ describe('Given an office with tasks at steps 4, 6 and 7, one of them taken by t
   });
 
   test('when filters are applied, then the form keeps them and the tab links keep step, search and sort', async () => {
-    const doc = $((await admin.get('/kotak-masuk?langkah=MemeriksaInformasi&status=baru&cari=dewi&urut=umur')).text);
+    const doc = $((await admin.get('/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MemeriksaInformasi&status=baru&cari=dewi&urut=umur')).text);
     expect(doc('form.filters').attr('method')).toBe('get');
     expect(doc('#q-cari').val()).toBe('dewi');
     expect(doc('label[for=q-cari]').text()).toBe('Cari');
@@ -134,7 +134,7 @@ describe('Given an office with tasks at steps 4, 6 and 7, one of them taken by t
     expect(doc('#q-urut option[selected]').attr('value')).toBe('umur');
     expect(doc('tr.task-row').map((_, r) => doc(r).attr('data-task')).get()).toEqual([task.C6]);
     expect(doc('.tabs a').map((_, a) => doc(a).attr('href')).get()).toEqual([
-      '/kotak-masuk?langkah=MemeriksaInformasi&cari=dewi&urut=umur', '/tugas?langkah=MemeriksaInformasi&cari=dewi&urut=umur',
+      '/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MemeriksaInformasi&cari=dewi&urut=umur', '/tugas?proses=pendaftaran-akun-ppbj&langkah=MemeriksaInformasi&cari=dewi&urut=umur',
     ]);
   });
 

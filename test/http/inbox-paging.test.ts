@@ -62,11 +62,11 @@ describe('Given 120 untaken tasks in the Antrian (80 at step 4, 40 at step 6)', 
   });
 
   test('when filtered and sorted, then the page links keep the filters and the next page continues the same list', async () => {
-    const p1 = await page('/kotak-masuk?langkah=MelakukanVerifikasi&cari=pemohon&urut=umur');
+    const p1 = await page('/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MelakukanVerifikasi&cari=pemohon&urut=umur');
     expect(p1.total).toBe('80');
     expect(p1.ids).toEqual(step4.slice(0, 50));
-    expect(p1.next).toBe('/kotak-masuk?langkah=MelakukanVerifikasi&cari=pemohon&urut=umur&halaman=2');
-    for (const href of p1.links) expect(href).toContain('langkah=MelakukanVerifikasi&cari=pemohon&urut=umur');
+    expect(p1.next).toBe('/kotak-masuk?proses=pendaftaran-akun-ppbj&langkah=MelakukanVerifikasi&cari=pemohon&urut=umur&halaman=2');
+    for (const href of p1.links) expect(href).toContain('proses=pendaftaran-akun-ppbj&langkah=MelakukanVerifikasi&cari=pemohon&urut=umur');
     expect(p1.doc('.tabs a .count').first().text()).toBe('80');
     const p2 = await page(p1.next!);
     expect(p2.ids).toEqual(step4.slice(50));
