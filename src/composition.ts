@@ -3,8 +3,10 @@
 // the services.
 import { AssignmentService } from './tasks/assignment-service.js';
 import { CaseService } from './cases/case-service.js';
+import { StartService } from './cases/start-service.js';
 import type { Config } from './config.js';
 import { DefinitionService } from './definitions/definition-service.js';
+import { ensureShippedProcesses } from './definitions/shipped-processes.js';
 import { ensureStaffAccounts } from './auth/staff-accounts.js';
 import { hashPassword } from './auth/passwords.js';
 import { PasswordResetService } from './auth/password-reset-service.js';
@@ -22,16 +24,30 @@ import { createMongoStore } from './store/mongo/mongo-store.js';
 import { createComplianceServices, type ComplianceServices } from './compliance/compliance-services.js';
 import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-limits.js';
 import { SignUpAttempts } from './auth/sign-up-attempts.js';
+import { AccountSignUpService } from './auth/account-sign-up-service.js';
 import { StaffService } from './staff/staff-service.js';
-import { packGroupAliases } from './packs/index.js';
+import { PACKS, packForms, packGroupAliases, packModelChecks, packReturnReasons, packRoutes, packStartPaths, type ProcessPack } from './packs/index.js';
+import { addPackMessages } from './web/i18n.js';
+import { returnsCatalogue } from './compliance/returns-report.js';
+import type { CaseSubjectOf } from './tasks/case-subject.js';
+import { FormRegistry, installFormRegistry } from './forms/form-registry.js';
 import { setGroupAliases } from './workflow/index.js';
 
+/** The PPBJ process's shipped file (every processes/*.bpmn is shipped: definitions/shipped-processes.ts). */
 export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
 export interface Services {
   store: Store;
   definitions: DefinitionService;
+  /** The packs' coded forms (by camunda:formKey) and return reasons. */
+  formRegistry: FormRegistry;
+  /** The packs' pages (e.g. a pack's own sign-up), mounted by the app. */
+  packRoutes: ReadonlyArray<NonNullable<ProcessPack['routes']>>;
   cases: CaseService;
+  /** What lists show beside the applicant for a case (its process pack's caseSubject). */
+  caseSubject: CaseSubjectOf;
+  /** Starting a case of any deployed process: the public catalogue and staff's "Permohonan baru". */
+  starts: StartService;
   assignments: AssignmentService;
   verification: VerificationService;
   passwordReset: PasswordResetService;
@@ -41,6 +57,8 @@ export interface Services {
   limits: RateLimits;
   /** Sign-ups naming an address that has an account (the same answer as a new one). */
   signUpAttempts: SignUpAttempts;
+  /** A plain applicant account (/akun/daftar), no process started. */
+  accountSignUp: AccountSignUpService;
   /** Staff administration (/staf): invitations, deactivation, password resets, the staff audit log. */
   staff: StaffService;
   /** Channels delivered to the development mailbox (GET /kotak-surat) instead of a real transport. */
@@ -66,21 +84,28 @@ export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'> & Pa
 
 export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES, limitSettings: RateLimitSettings = DEFAULT_LIMITS): Services {
   setGroupAliases(packGroupAliases()); // old models' group names per process, from the packs
+  addPackMessages(PACKS.flatMap((p) => (p.messages ? [p.messages] : []))); // the packs' texts
   const limits = new RateLimits({ store, settings: limitSettings, now });
-  const definitions = new DefinitionService(store, now);
+  const formRegistry = new FormRegistry(packForms(), packReturnReasons());
+  installFormRegistry(formRegistry); // NOTE: transitional, for callers that do not take it yet (form-registry.ts)
+  const definitions = new DefinitionService(store, now, { forms: formRegistry, modelChecks: packModelChecks() });
   const links = new Links(messages.publicUrl);
   const verification = new VerificationService({ store, links, now, limits });
   const notifications = new CaseNotifications({ store, links, verification });
-  const compliance = createComplianceServices({ store, definitions, links, now, notifications });
+  const compliance = createComplianceServices({ store, definitions, links, now, notifications, returns: returnsCatalogue(packForms(), packReturnReasons()) });
   const passwordReset = new PasswordResetService({ store, links, now, hash: hashPassword, limits });
+  const signUpAttempts = new SignUpAttempts({ store, links, now, hash: hashPassword });
   return {
-    store, definitions, now, verification, compliance,
-    cases: new CaseService({ store, definitions, now, notifications, timing: compliance.timing }),
+    store, definitions, formRegistry, packRoutes: packRoutes(), now, verification, compliance,
+    caseSubject: (c) => PACKS.find((p) => p.processKey === c.processKey)?.caseSubject?.(c) ?? null,
+    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing }),
+    starts: new StartService({ store, definitions, now, notifications, timing: compliance.timing, startPaths: packStartPaths() }),
     assignments: new AssignmentService(store, now),
     passwordReset,
     staff: new StaffService({ store, passwordReset, now, hash: hashPassword }),
     limits,
-    signUpAttempts: new SignUpAttempts({ store, links, now, hash: hashPassword }),
+    signUpAttempts,
+    accountSignUp: new AccountSignUpService({ store, verification, attempts: signUpAttempts, hash: hashPassword, now }),
     devChannels: messages.devChannels,
     mailbox: messages.mailbox ?? 'own',
   };
@@ -111,10 +136,11 @@ export function createTransports(config: Pick<Config, 'env' | 'mail' | 'whatsapp
   return { transports, devChannels };
 }
 
-/** Migrations, the shipped process as version 1 and the staff accounts, on first start. */
+/** Migrations, each shipped process as version 1 (unless stored) and the staff accounts, on first start. */
 export async function bootstrap(services: Services, config: Config, log: (line: string) => void): Promise<void> {
   await services.store.init();
-  await services.definitions.ensureShipped(SHIPPED_PROCESS_FILE);
+  await ensureShippedProcesses(services.definitions);
   await services.definitions.upsertLatestGroups();
   await ensureStaffAccounts(services.store, config, log);
+  for (const pack of PACKS) await pack.seedDemo?.({ store: services.store, config, log, now: services.now }); // the packs' demo staff
 }
