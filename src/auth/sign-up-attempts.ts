@@ -14,8 +14,8 @@ import { signUpExisting } from './sign-up-existing-message.js';
 export class SignUpAttempts {
   constructor(private readonly deps: { store: Store; links: Links; now: () => Date; hash: (password: string) => Promise<string> }) {}
 
-  /** `whatsapp` is the normalised number typed in the form (it passed validation). */
-  async existingAddress(email: string, whatsapp: string, password: string): Promise<void> {
+  /** `whatsapp` is the normalised number typed in the form (it passed validation), null when none was typed. */
+  async existingAddress(email: string, whatsapp: string | null, password: string): Promise<void> {
     const { store, links } = this.deps;
     await this.deps.hash(password); // NOTE: thrown away; only its cost matters
     const owner = await store.findUserByEmail(normalizeEmail(email));
@@ -25,7 +25,7 @@ export class SignUpAttempts {
     const code = verifyWhatsapp({ code: newNumericCode(), minutes: Math.round(CODE_TTL_MS.whatsapp / 60_000) });
     await store.enqueueMessages([
       outboxMessage('sign-up-existing', 'email', { userId: owner.id, to: owner.email }, notice, now),
-      outboxMessage('verify-whatsapp', 'whatsapp', { userId: null, to: whatsapp }, code, now),
+      ...(whatsapp ? [outboxMessage('verify-whatsapp', 'whatsapp', { userId: null, to: whatsapp }, code, now)] : []),
     ]);
   }
 }
