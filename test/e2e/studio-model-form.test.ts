@@ -84,7 +84,11 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     // General and SOP fields in the properties panel.
     await openGroup(p, 'general');
     await typeInto(p, 'name', STEP, 'textarea');
-    await choose(p, 'alur-role', 'ppbj');
+    // the groups offered: the applicant's own ('pemohon') and the store's (the seeded admin-ppe, the shipped processes' groups)
+    const groups = await panel(p, 'alur-role').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(groups).toEqual(expect.arrayContaining(['pemohon', 'admin-ppe']));
+    expect(groups).not.toContain('ppbj');
+    await choose(p, 'alur-role', 'pemohon'); // the applicant's own step (the reserved group)
     await typeInto(p, 'alur-waktu', 'PT10M');
     await typeInto(p, 'alur-output', 'Data Atasan');
 

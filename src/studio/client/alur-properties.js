@@ -1,4 +1,4 @@
-// Properties panel group "SOP (Alur)": role (camunda:candidateGroups), registered form (camunda:formKey;
+// Properties panel group "SOP (Alur)": group (camunda:candidateGroups), registered form (camunda:formKey;
 // a form declared in the model is edited in the Camunda "Forms" group) and
 // the Mutu Baku (alur:mutuBaku) of a flow node; "Identitas SOP" (alur:sopIdentity) of the process.
 import { h } from '@bpmn-io/properties-panel/preact';
@@ -59,23 +59,43 @@ function CamundaSelect(props) {
   const modeling = useService('modeling');
   const bo = getBusinessObject(element);
   const current = bo.get(attr) || '';
-  const list = current && !choices.includes(current) ? [...choices, current] : choices;
+  const options = choices.map((c) => (typeof c === 'string' ? { value: c, label: c } : c));
+  // a value typed elsewhere (the Camunda "User assignment" group) stays shown and selected
+  const list = current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
   return h(SelectEntry, {
     element, id, label, description,
     getValue: () => bo.get(attr) || '',
     setValue: (value) => modeling.updateModdleProperties(element, bo, { [attr]: value || undefined }),
-    getOptions: () => [{ value: '', label: '—' }, ...list.map((c) => ({ value: c, label: c }))],
+    getOptions: () => [{ value: '', label: '—' }, ...list],
   });
+}
+
+/** The reserved group of a step done by the case's own applicant. */
+const APPLICANT_GROUP = 'pemohon';
+
+/**
+ * The groups a step may name: 'pemohon' first, then the office's groups from the page
+ * (`config.alur.groups`: [{ id, name }]), each shown as "name (id)".
+ */
+function groupChoices(groups) {
+  const others = groups.filter((g) => g && typeof g.id === 'string' && g.id !== APPLICANT_GROUP);
+  return [
+    { value: APPLICANT_GROUP, label: `Pemohon (${APPLICANT_GROUP})` },
+    ...others.map((g) => ({ value: g.id, label: g.name && g.name !== g.id ? `${g.name} (${g.id})` : g.id })),
+  ];
 }
 
 const field = (kind, options) => ({ ...options, kind, component: ExtensionField, isEdited: kind === 'area' ? isTextAreaEntryEdited : isTextFieldEntryEdited });
 const select = (options) => ({ ...options, component: CamundaSelect, isEdited: isSelectEntryEdited });
 
-function mutuBakuGroup(element, forms) {
+function mutuBakuGroup(element, forms, groups) {
   const common = { element, owner: getBusinessObject, type: 'alur:MutuBaku' };
   const entries = [];
   if (is(element, 'bpmn:UserTask')) {
-    entries.push(select({ element, id: 'alur-role', label: 'Pelaksana (peran / candidate group)', attr: 'camunda:candidateGroups', choices: ['ppbj', 'admin-ppe'] }));
+    entries.push(select({
+      element, id: 'alur-role', label: 'Pelaksana (grup / candidate group)', attr: 'camunda:candidateGroups', choices: groupChoices(groups),
+      description: 'Kosongkan agar grup diambil dari nama lane. Grup baru: ketik di "Candidate groups" pada grup "User assignment".',
+    }));
     entries.push(select({
       element, id: 'alur-form', label: 'Formulir terdaftar (formKey)', attr: 'camunda:formKey', choices: forms,
       description: 'Atau kosongkan dan isi kolom formulir di grup "Forms", tipe "Generated Task Forms": formulir generik tanpa kode.',
@@ -118,8 +138,9 @@ function identityGroup(element) {
 
 function AlurPropertiesProvider(propertiesPanel, config) {
   const forms = (config && config.forms) || [];
+  const officeGroups = (config && Array.isArray(config.groups) && config.groups) || [];
   this.getGroups = (element) => (groups) => {
-    if (is(element, 'bpmn:FlowNode') && !is(element, 'bpmn:SequenceFlow')) groups.splice(1, 0, mutuBakuGroup(element, forms));
+    if (is(element, 'bpmn:FlowNode') && !is(element, 'bpmn:SequenceFlow')) groups.splice(1, 0, mutuBakuGroup(element, forms, officeGroups));
     const bo = getBusinessObject(element);
     if (is(element, 'bpmn:Process') || (is(element, 'bpmn:Participant') && bo.processRef)) groups.splice(1, 0, identityGroup(element));
     return groups;

@@ -26,7 +26,7 @@ const modeler = new BpmnModeler({
   propertiesPanel: { parent: '#studio-properties', layout: { groups: { 'alur-sop': { open: true }, 'alur-identity': { open: true } } } },
   additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule, AlurPropertiesModule],
   moddleExtensions: { camunda: camundaModdle, alur: alurModdle },
-  alur: { forms: JSON.parse(root.dataset.forms || '[]') },
+  alur: { forms: JSON.parse(root.dataset.forms || '[]'), groups: JSON.parse(root.dataset.groups || '[]') },
 });
 window.alurModeler = modeler; // for the browser tests
 
