@@ -99,7 +99,7 @@ export class StartService {
     const owner = { ...actor, displayName: mode === 'staff' ? subjectOf(form, values, actor) : actor.displayName };
 
     const at = now.toISOString();
-    const started = await startProcess(def);
+    const started = await startProcess(def, values); // the start form's values are the case's first variables
     const created = newCase(def, owner, started, at);
     const c: CaseRecord = { ...created, data: start.startForm.length ? { [start.startEvent!.id]: values } : {} };
     const planned = newTasks(c, started.waiting, [], now);

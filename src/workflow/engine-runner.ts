@@ -96,7 +96,8 @@ async function run(compiled: CompiledDefinition, begin: Begin, act: Act | null, 
   }
 }
 
-const execute: Begin = (engine) => engine.execute();
+const executeWith = (variables: Record<string, unknown>): Begin => (engine) => engine.execute({ variables });
+const execute = executeWith({});
 const recoverFrom = (state: Buffer): Begin => (engine) => engine.recover(decodeState(state)).resume();
 
 function signalTask(elementId: string, form: unknown): Act {
@@ -107,8 +108,13 @@ function signalTask(elementId: string, form: unknown): Act {
   };
 }
 
-export async function startProcess(def: DefinitionRef): Promise<EngineResult> {
-  return run(await compiledDefinition(def), execute, null, Buffer.alloc(0));
+/**
+ * execute -> getState. `variables` (the start form's values: plain JSON data, persisted with the state)
+ * become environment.variables, so gateway conditions can test them (`${environment.variables.x == 'ya'}`).
+ */
+export async function startProcess(def: DefinitionRef, variables: Record<string, unknown> = {}): Promise<EngineResult> {
+  const plain = JSON.parse(JSON.stringify(variables)) as Record<string, unknown>;
+  return run(await compiledDefinition(def), executeWith(plain), null, Buffer.alloc(0));
 }
 
 /** recover(state) -> resume -> signal(elementId, output) -> getState. Throws TaskNotWaitingError if elementId is not postponed. */
