@@ -1,5 +1,5 @@
-// Who held a case, and for how long: the agency (staff steps, e.g. Admin PPE) or the applicant
-// (PPBJ steps). Each side's time is the union of its tasks' open intervals on the case's clock, so
+// Who held a case, and for how long: the agency (staff groups' steps) or the applicant ('pemohon'
+// steps). Each side's time is the union of its tasks' open intervals on the case's clock, so
 // parallel tasks never count twice, a slow applicant never counts against the agency and vice
 // versa; time when nobody holds the case (e.g. waiting on a BPMN timer) counts for neither.
 import { APPLICANT_GROUP, type CaseSummary, type TaskRecord } from '../store/ports.js';

@@ -10,6 +10,7 @@ import type { TimerHandler } from '../scheduler/timer-scheduler.js';
 import { CaseTiming } from './case-timing.js';
 import { ComplianceSettings } from './compliance-settings.js';
 import { ReportService } from './report-service.js';
+import type { ReturnsCatalogue } from './returns-report.js';
 import { slaHandler } from './sla-handler.js';
 
 export interface ComplianceServices {
@@ -26,6 +27,8 @@ export interface ComplianceDeps {
   links: Links;
   now: () => Date;
   notifications?: CaseNotifications;
+  /** The packs' return reasons and the forms that return with them (the returns report). */
+  returns?: ReturnsCatalogue;
 }
 
 export function createComplianceServices(deps: ComplianceDeps): ComplianceServices {
@@ -34,7 +37,7 @@ export function createComplianceServices(deps: ComplianceDeps): ComplianceServic
   return {
     settings,
     timing,
-    reports: new ReportService({ store: deps.store, definitions: deps.definitions, settings, now: deps.now }),
+    reports: new ReportService({ store: deps.store, definitions: deps.definitions, settings, now: deps.now, returns: deps.returns }),
     timerHandlers: {
       [SLA_KIND]: slaHandler({ store: deps.store, settings, links: deps.links }),
       [BPMN_KIND]: bpmnTimerHandler({ store: deps.store, definitions: deps.definitions, timing, notifications: deps.notifications }),

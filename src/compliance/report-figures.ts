@@ -1,4 +1,4 @@
-// Report figures from loaded data: per SOP step, per Admin PPE, per month (and per step per month:
+// Report figures from loaded data: per SOP step, per staff member, per month (and per step per month:
 // the trend), end to end per case (agency vs applicant), and the tasks overdue now. A task counts
 // in the period when it was COMPLETED in it; a case when it ENDED in it.
 import { APPLICANT_GROUP } from '../store/ports.js';
@@ -22,7 +22,7 @@ export interface StepRow extends DurationSummary {
   groupId: string; // who does the step
   groupName: string;
   standardMs: number;
-  waitMedianMs: number | null; // queue wait before an Admin PPE took it
+  waitMedianMs: number | null; // queue wait before a staff member took it
   handlingMedianMs: number | null;
   openNow: number;
   overdueNow: number;

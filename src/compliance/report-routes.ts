@@ -1,4 +1,4 @@
-// Reports for process owners and Admin PPE: the compliance page (server-drawn charts and tables),
+// Reports for process owners and staff: the compliance page (server-drawn charts and tables),
 // per-step compliance as JSON for the diagram, every table as CSV, one case's timing, and the
 // printable Tabel 7 per semester. Settings pages: settings-routes.ts.
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
   const catalog = new ProcessCatalog(deps.store, now);
 
   async function reportFor(req: Request) {
-    const processKey = processOf(req);
+    const processKey = await processOf(req, deps.store);
     const period = periodFrom(req.query, await compliance.settings.calendar(), now());
     const report = await compliance.reports.report({ processKey, from: period.from, to: period.to }, goodShareOf(req));
     return { period, report, processKey };
@@ -60,7 +60,7 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
   router.get('/laporan/kepatuhan.json', readers, asyncRoute(async (req, res) => {
     const period = periodFrom(req.query, await compliance.settings.calendar(), now());
     res.set('Cache-Control', 'private, no-store');
-    res.json(await compliance.reports.stepCompliance({ processKey: processOf(req), from: period.from, to: period.to }, goodShareOf(req)));
+    res.json(await compliance.reports.stepCompliance({ processKey: await processOf(req, deps.store), from: period.from, to: period.to }, goodShareOf(req)));
   }));
 
   router.get('/laporan/unduh/:file', readers, asyncRoute(async (req, res) => {
@@ -81,7 +81,7 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
   router.get(['/laporan/tabel-7', '/laporan/tabel-7.csv'], readers, asyncRoute(async (req, res) => {
     const calendar = await compliance.settings.calendar();
     const semester = semesterFrom(req.query.semester, calendar, now());
-    const processKey = processOf(req);
+    const processKey = await processOf(req, deps.store);
     const report = await compliance.reports.report({ processKey, from: semester.from, to: semester.to }, goodShareOf(req));
     const lang = langOf(req);
     const def = await deps.definitions.latest(processKey);

@@ -1,4 +1,4 @@
-// Compliance reports for process owners and Admin PPE leads: one load per request, then the figures
+// Compliance reports for process owners and staff leads: one load per request, then the figures
 // (report-figures, returns-report), the per-step compliance for the diagram, and one case's timing.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { NotFoundError } from '../errors.js';
@@ -10,7 +10,7 @@ import {
   adminRows, caseRows, endToEnd, GOOD_SHARE, monthRows, monthsOf, overdueRows, stepRows, stepTrend,
   type AdminRow, type CaseRow, type MonthRow, type OverdueRow, type StepRow,
 } from './report-figures.js';
-import { returnsReport, type ReturnsReport } from './returns-report.js';
+import { returnsReport, type ReturnsCatalogue, type ReturnsReport } from './returns-report.js';
 import { firstTakes, timeTask, type TaskTiming } from './task-timing.js';
 
 export interface ComplianceReport {
@@ -44,7 +44,7 @@ export interface CaseTimingReport {
 }
 
 export class ReportService {
-  constructor(private readonly deps: { store: Store; definitions: DefinitionService; settings: ComplianceSettings; now: () => Date }) {}
+  constructor(private readonly deps: { store: Store; definitions: DefinitionService; settings: ComplianceSettings; now: () => Date; returns?: ReturnsCatalogue }) {}
 
   async report(query: ReportQuery, goodShare = GOOD_SHARE): Promise<ComplianceReport> {
     const now = this.deps.now();
@@ -58,7 +58,7 @@ export class ReportService {
       processKey: query.processKey, processName: d.model.name, version: d.version, from, to,
       generatedAt: now.toISOString(), timeZone: d.calendar.spec.timeZone, goodShare,
       steps, admins: adminRows(d), months: monthRows(d, cases), trend: stepTrend(d, steps, months),
-      returns: returnsReport(d), overdue: overdueRows(d), endToEnd: endToEnd(cases), cases,
+      returns: returnsReport(d, this.deps.returns), overdue: overdueRows(d), endToEnd: endToEnd(cases), cases,
       tasks: d.timings.filter((t) => t.open || (t.task.completedAt !== null && t.task.completedAt >= from && t.task.completedAt < to)),
     };
   }

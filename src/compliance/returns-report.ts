@@ -1,7 +1,7 @@
-// The "tidak lengkap → dilengkapi kembali" loop (SOP step 6 of the shipped process): how often the
-// returning step sends a case back, how many returns a case needs, and the most frequent reasons
-// (audit 'case.returned': data.codes, or the reason text of entries without codes).
-import { RETURN_REASONS } from '../forms/return-reasons.js';
+// The "tidak lengkap → dilengkapi kembali" loop of a process: how often the returning step sends a
+// case back, how many returns a case needs, and the most frequent reasons (audit 'case.returned':
+// data.codes, labelled from the packs' reason catalogue, or the reason text of entries without codes).
+import type { FormDef, ReturnReason } from '../forms/form-types.js';
 import type { ReportData } from './report-data.js';
 import { share } from './stats.js';
 
@@ -17,17 +17,33 @@ export interface ReturnsReport {
   reasons: Array<{ code: string; label: string; count: number; share: number | null }>;
 }
 
+/** The structured return reasons and the forms that return cases with them (from the process packs). */
+export interface ReturnsCatalogue {
+  reasons: readonly ReturnReason[];
+  /** camunda:formKey of the forms whose submission may return a case (offering reason codes). */
+  formKeys: ReadonlySet<string>;
+}
+
+export const NO_RETURNS_CATALOGUE: ReturnsCatalogue = { reasons: [], formKeys: new Set() };
+
+/** The catalogue from the coded forms and the reasons: a returning form offers the reason codes as options. */
+export function returnsCatalogue(forms: readonly FormDef[], reasons: readonly ReturnReason[]): ReturnsCatalogue {
+  const codes = new Set(reasons.map((r) => r.code));
+  const formKeys = new Set(forms.filter((f) => f.fields.some((x) => (x.options ?? []).some((o) => codes.has(o.value)))).map((f) => f.key));
+  return { reasons, formKeys };
+}
+
 const BUCKETS = ['0', '1', '2', '3+'];
 
-export function returnsReport(d: ReportData): ReturnsReport {
+export function returnsReport(d: ReportData, catalogue: ReturnsCatalogue = NO_RETURNS_CATALOGUE): ReturnsReport {
   const from = d.query.from.toISOString();
   const to = d.query.to.toISOString();
   const within = (iso: string | null): boolean => iso !== null && iso >= from && iso < to;
   const returned = d.audit.filter((e) => e.type === 'case.returned');
   const taskById = new Map(d.timings.map((t) => [t.task.id, t.task]));
   const stepIds = new Set(returned.map((e) => (e.taskId ? taskById.get(e.taskId)?.elementId : undefined)).filter((x): x is string => !!x));
-  // the shipped process's deciding step when nothing was returned yet: the one whose form decides "lengkap"
-  if (stepIds.size === 0) for (const s of d.model.userTasks) if (s.formKey === 'periksa-informasi') stepIds.add(s.id);
+  // the deciding step when nothing was returned yet: the one whose form offers the return reasons
+  if (stepIds.size === 0) for (const s of d.model.userTasks) if (s.formKey && catalogue.formKeys.has(s.formKey)) stepIds.add(s.id);
 
   const decisions = d.timings.filter((t) => stepIds.has(t.task.elementId) && t.task.status === 'completed' && within(t.task.completedAt));
   const inPeriod = returned.filter((e) => within(e.at));
@@ -40,7 +56,7 @@ export function returnsReport(d: ReportData): ReturnsReport {
     for (const code of codes) tally.set(code, (tally.get(code) ?? 0) + 1);
   }
   const reasons = [...tally]
-    .map(([code, count]) => ({ code, label: RETURN_REASONS.find((r) => r.code === code)?.record ?? code, count, share: share(count, inPeriod.length) }))
+    .map(([code, count]) => ({ code, label: catalogue.reasons.find((r) => r.code === code)?.record ?? code, count, share: share(count, inPeriod.length) }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'id'));
 
   const steps = [...stepIds].map((id) => {

@@ -1,5 +1,5 @@
 // Process-owner pages that decide which time counts: the working calendar (time zone, working hours,
-// public holidays) and, per process version (`?proses=<key>`, default the PPBJ process), calendar or working time and the escalation role of
+// public holidays) and, per process version (`?proses=<key>`, default the first process in the catalogue), calendar or working time and the escalation role of
 // each step. A wrong value re-renders with 422 and everything typed; success redirects with 303.
 import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
@@ -42,7 +42,7 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
     res.redirect(303, '/laporan/kalender');
   }));
 
-  /** A version of the process (`proses`, default PPBJ): `versi` = its number, else the latest. */
+  /** A version of the process (`proses`, default the first in the catalogue): `versi` = its number, else the latest. */
   async function versionOf(processKey: string, value: unknown) {
     const versions = await store.listDefinitions(processKey);
     const wanted = Number(value);
@@ -52,7 +52,7 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
   }
 
   router.get('/laporan/pengaturan', owner, asyncRoute(async (req, res) => {
-    const { def, versions } = await versionOf(processOf(req), req.query.versi);
+    const { def, versions } = await versionOf(await processOf(req, store), req.query.versi);
     const [model, settings] = [await definitions.model(def), await compliance.settings.processSettings(def.id)];
     renderPage(req, res, 'reports/settings', {
       title: 'timeSettings.title', def, settings, paths: processPaths(def.processKey),
@@ -67,7 +67,7 @@ export function settingsRoutes(deps: Services & { renderPage: RenderPage }): Rou
 
   router.post('/laporan/pengaturan', owner, asyncRoute(async (req, res) => {
     const b = body(req);
-    const { def } = await versionOf(processOf(req), b.versi);
+    const { def } = await versionOf(await processOf(req, store), b.versi);
     const model = await definitions.model(def);
     const offered = new Set(escalationGroups(model.groups).map((g) => g.id));
     const escalateTo: Record<string, string> = {};

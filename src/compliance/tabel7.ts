@@ -26,8 +26,8 @@ const TEXT = {
     returns: (rate: string, n: number, of: number, top: string) => ` Dikembalikan ${rate} (${n} dari ${of})${top ? `; alasan terbanyak: ${top}` : ''}.`,
     overdue: (n: number) => ` ${n} masih terlambat saat laporan dibuat.`,
     staff: 'Tinjau beban kerja dan pembagian tugas pelaksana; pantau antrean setiap hari.',
-    applicant: 'Beri panduan pengisian dan pengingat lebih awal kepada PPBJ.',
-    returnsAction: 'Perjelas persyaratan dokumen (SK/Surat Tugas) sebelum diunggah.',
+    applicant: 'Beri panduan pengisian dan pengingat lebih awal kepada pemohon.',
+    returnsAction: 'Perjelas persyaratan dokumen dan isian sebelum diajukan.',
   },
   en: {
     none: 'No data in this period.',
@@ -36,8 +36,8 @@ const TEXT = {
     returns: (rate: string, n: number, of: number, top: string) => ` Returned ${rate} (${n} of ${of})${top ? `; most frequent reason: ${top}` : ''}.`,
     overdue: (n: number) => ` ${n} still overdue when the report was made.`,
     staff: 'Review the workload and task sharing of the officers; watch the queue daily.',
-    applicant: 'Give the PPBJ filling guidance and earlier reminders.',
-    returnsAction: 'Make the document requirements (SK/Surat Tugas) clearer before upload.',
+    applicant: 'Give the applicants filling guidance and earlier reminders.',
+    returnsAction: 'Make the document and form requirements clearer before submission.',
   },
 };
 

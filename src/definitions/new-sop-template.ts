@@ -1,5 +1,5 @@
-// The first draft of a new SOP ("SOP baru"): one pool with one lane (Admin PPE: lanes must name an
-// existing role for now), start event -> one user task (a form declared in the model, its Mutu
+// The first draft of a new SOP ("SOP baru"): one pool with one lane ("Petugas": a lane's name is the
+// group of its steps, here 'petugas'), start event -> one user task (a form declared in the model, its Mutu
 // Baku) -> end event, with its diagram, and the SOP identity the SOP document reads (its name).
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -25,7 +25,7 @@ export function newSopXml(key: string, name: string): string {
         disahkanJabatan="" disahkanNama="" disahkanPangkat="" disahkanNip="" namaSop="${upper}" />
     </bpmn:extensionElements>
     <bpmn:laneSet id="LaneSet_${key}">
-      <bpmn:lane id="Lane_${key}_AdminPPE" name="Admin PPE">
+      <bpmn:lane id="Lane_${key}_Petugas" name="Petugas">
         <bpmn:flowNodeRef>${key}_Mulai</bpmn:flowNodeRef>
         <bpmn:flowNodeRef>${key}_Langkah1</bpmn:flowNodeRef>
         <bpmn:flowNodeRef>${key}_Selesai</bpmn:flowNodeRef>
@@ -57,7 +57,7 @@ export function newSopXml(key: string, name: string): string {
       <bpmndi:BPMNShape id="Pool_${key}_di" bpmnElement="Pool_${key}" isHorizontal="true">
         <dc:Bounds x="120" y="80" width="600" height="200" />
       </bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="Lane_${key}_AdminPPE_di" bpmnElement="Lane_${key}_AdminPPE" isHorizontal="true">
+      <bpmndi:BPMNShape id="Lane_${key}_Petugas_di" bpmnElement="Lane_${key}_Petugas" isHorizontal="true">
         <dc:Bounds x="150" y="80" width="570" height="200" />
       </bpmndi:BPMNShape>
       <bpmndi:BPMNShape id="${key}_Mulai_di" bpmnElement="${key}_Mulai">

@@ -1,7 +1,7 @@
 // Process owner pages. /proses is the catalogue of every process of the office; /proses/baru makes
 // a new SOP (a studio draft); under /proses/:key each process has its page (steps with Mutu Baku,
 // versions), the BPMN file of any version, diff and rollback, the modeler, the SOP document and the
-// process view. The URLs of before (one process) answer with redirects to the PPBJ process's.
+// process view. The URLs of before (one process) answer with redirects given by a pack (its routes).
 // Both the catalogue and a process's page warn of the groups its latest version needs that have
 // no active member (src/staff/group-warnings.ts).
 import { Router } from 'express';
@@ -16,7 +16,6 @@ import { studioRoutes } from '../studio/studio-routes.js';
 import { withArgs } from '../web/i18n.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import type { DefinitionService } from './definition-service.js';
-import { legacyProcessRoutes } from './legacy-process-routes.js';
 import { newSopRoutes } from './new-sop-routes.js';
 import { draftProcessName, ProcessCatalog } from './process-catalog.js';
 import { processGuard, processKeyOf } from './process-guard.js';
@@ -43,7 +42,6 @@ export function processRoutes(deps: { store: Store; definitions: DefinitionServi
   }));
 
   router.use(newSopRoutes({ ...deps, catalog }));
-  router.use(legacyProcessRoutes());
   router.use(studioAssets());
 
   const one = Router({ mergeParams: true });

@@ -1,5 +1,5 @@
 // Messages caused by a change to a case, built before the change and written in the same store
-// transaction (CaseChange.outbox): sign-up codes, new queue tasks, a return at step 6, activation.
+// transaction (CaseChange.outbox): sign-up codes, new queue tasks, a return with reasons, activation.
 import type { FormEffects, FormValues } from '../forms/form-types.js';
 import { APPLICANT_GROUP, type CaseRecord, type OutboxMessage, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 import { outboxMessage, type Links } from './messages.js';
@@ -46,14 +46,15 @@ export class CaseNotifications {
     const phone = applicant.whatsapp ? { userId: applicant.id, to: applicant.whatsapp } : null;
     const msg = (kind: string, channel: 'email' | 'whatsapp', who: typeof email, text: Parameters<typeof outboxMessage>[3]) =>
       outboxMessage(kind, channel, who, text, f.now, f.case.id);
+    const processName = (await this.deps.store.getDefinition(f.case.definitionId))?.name || undefined;
     if (f.effects.returnedReasons) {
-      const d = { name: applicant.displayName, reasons: f.effects.returnedReasons, link: this.deps.links.to('/tugas') };
+      const d = { name: applicant.displayName, reasons: f.effects.returnedReasons, link: this.deps.links.to('/tugas'), processName };
       out.push(msg('case-returned', 'email', email, caseReturnedEmail(d)));
       if (phone) out.push(msg('case-returned', 'whatsapp', phone, caseReturnedWhatsapp(d)));
     }
     if (f.effects.activateAccount) {
       const systems = [f.values.sistem ?? []].flat().map(String);
-      const d = { name: applicant.displayName, systems, link: this.deps.links.to(`/kasus/${f.case.id}`) };
+      const d = { name: applicant.displayName, systems, link: this.deps.links.to(`/kasus/${f.case.id}`), processName };
       out.push(msg('account-activated', 'email', email, accountActivatedEmail(d)));
       if (phone) out.push(msg('account-activated', 'whatsapp', phone, accountActivatedWhatsapp(d)));
     }

@@ -1,4 +1,4 @@
-// Pages for a PPBJ whose e-mail or WhatsApp is not yet verified carry a notice naming what is
+// Pages for an applicant whose e-mail or WhatsApp is not yet verified carry a notice naming what is
 // missing, with a link to /verifikasi (views/partials/contact-notice.hbs, in the layout).
 import type { Request, Response } from 'express';
 import type { RenderPage } from '../web/page.js';

@@ -1,5 +1,5 @@
-// The rule of SOP step 2 for later steps: a form marked `requiresVerifiedContacts` (step 3
-// "Mengisi Identitas PPBJ") is refused until the applicant's e-mail and WhatsApp are verified.
+// Verified contacts as a rule for later steps: a form marked `requiresVerifiedContacts` (e.g. an
+// applicant's identity form) is refused until the applicant's e-mail and WhatsApp are verified.
 import { ValidationError } from '../errors.js';
 import type { Store } from '../store/ports.js';
 import { missingContacts } from './verification-service.js';

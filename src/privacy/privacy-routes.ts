@@ -1,4 +1,4 @@
-// The privacy notice page, and the PPBJ's download of their own data (UU 27/2022 access right).
+// The privacy notice page, and the applicant's download of their own data (UU 27/2022 access right).
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { requireRole } from '../auth/guards.js';

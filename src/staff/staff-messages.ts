@@ -1,6 +1,6 @@
 // E-mails of staff administration: an invitation and a password reset asked for by an
 // administrator, each with a set-password link (Indonesian, then English, like every notification).
-import { at, bilingual, subject, SIGNATURE_EN, SIGNATURE_ID, type MessageText } from '../notifications/templates/compose.js';
+import { at, bilingual, subject, signature, type MessageText } from '../notifications/templates/compose.js';
 
 export function staffInvitation(d: { name: string; roleId: string; roleEn: string; invitedBy: string; link: string; expiresAt: string }): MessageText {
   const until = at(d.expiresAt);
@@ -14,7 +14,7 @@ ${d.link}
 
 Tautan berlaku sampai ${until.id} dan hanya dapat dipakai sekali. Jika Anda tidak mengenal undangan ini, abaikan email ini.
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 ${d.invitedBy} created an Alur account for you as ${d.roleEn}. Open this link to choose your password and activate the account:
@@ -22,7 +22,7 @@ ${d.link}
 
 The link is valid until ${until.en} and works once. If you do not recognise this invitation, ignore this e-mail.
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }
@@ -39,7 +39,7 @@ ${d.link}
 
 Tautan berlaku sampai ${until.id} dan hanya dapat dipakai sekali. Setelah itu, gunakan "Lupa kata sandi" di halaman masuk.
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 An Alur administrator reset the password of your account; the old password no longer works. Open this link to choose a new password:
@@ -47,7 +47,7 @@ ${d.link}
 
 The link is valid until ${until.en} and works once. After that, use "Forgot password" on the login page.
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }

@@ -1,4 +1,4 @@
-// Inbox filters of the Admin PPE views: read from the query string (a plain GET form), turned into
+// Inbox filters of the staff views: read from the query string (a plain GET form), turned into
 // a store TaskQuery, and written back into links so paging and tabs keep them.
 import type { TaskQuery } from '../store/ports.js';
 import { pageNumber } from '../web/query-params.js';

@@ -1,7 +1,7 @@
 // View model of the inboxes: an applicant's "Tugas Saya" (own open 'pemohon' tasks); staff "Tugas
 // Saya" (taken by me) and "Antrian" (unassigned in any of my groups) with filters (process, a step of one process, state,
 // search), sort and paging on the server, each row's process, time left against the Mutu Baku Waktu
-// and the NIK masked.
+// and the case's subject (a pack's short fact, e.g. a masked NIK).
 import { APPLICANT_GROUP, type Store, type TaskQuery, type TaskRecord, type UserRecord } from '../store/ports.js';
 import type { Actor } from '../cases/task-access.js';
 import {
@@ -9,11 +9,12 @@ import {
   type InboxFilters, type InboxView,
 } from './inbox-filters.js';
 import { deployedProcesses, processNames, stepsForGroups, type ProcessOption, type StepOption } from './process-steps.js';
-import { maskNik, timeLeft } from './sla.js';
+import { timeLeft } from './sla.js';
+import { NO_CASE_SUBJECT, subjectHeading, type CaseSubject, type CaseSubjectOf } from './case-subject.js';
 
 const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas' };
 
-export async function inboxModel(store: Store, user: Actor, view: InboxView, query: Record<string, unknown>, now: Date) {
+export async function inboxModel(store: Store, user: Actor, view: InboxView, query: Record<string, unknown>, now: Date, caseSubject: CaseSubjectOf = NO_CASE_SUBJECT) {
   const staff = user.role !== 'applicant';
   const groupIds = [...user.groups];
   const processes = staff ? await deployedProcesses(store) : [];
@@ -38,9 +39,9 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(f.page, pages);
   const tasks = await store.listTasks({ ...selected, ...sortQuery(f), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const [names, niks, processNameOf] = await Promise.all([
+  const [names, subjects, processNameOf] = await Promise.all([
     assigneeNames(store, tasks),
-    staff ? maskedNiks(store, tasks) : new Map<string, string>(),
+    staff ? caseSubjects(store, tasks, caseSubject) : new Map<string, CaseSubject>(),
     rowProcessNames(store, tasks, processes),
   ]);
   const tabQuery = filterQueryString(f, { withState: false });
@@ -49,6 +50,7 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
     title: heading,
     heading,
     staff,
+    subjectLabel: subjectHeading(subjects.values()),
     tabs: staff
       ? [
           { href: `${PATHS.queue}${tabQuery}`, label: 'inbox.antrian', count: queueCount, current: view === 'queue' },
@@ -64,7 +66,7 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
         ...t,
         overdue: left.overdue,
         timeLeft: left,
-        nik: niks.get(t.caseId) ?? null,
+        subject: subjects.get(t.caseId)?.value ?? null,
         processName: processNameOf.get(t.processKey) ?? t.processKey,
         assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
         canTake: staff && !t.assigneeId,
@@ -121,14 +123,14 @@ async function assigneeNames(store: Store, tasks: TaskRecord[]): Promise<Map<str
   return new Map(users.filter((u): u is UserRecord => Boolean(u)).map((u) => [u.id, u.displayName]));
 }
 
-/** Masked NIK per case, from the identity form (`ppbj-identitas`.nik); lists never show the full value. */
-async function maskedNiks(store: Store, tasks: TaskRecord[]): Promise<Map<string, string>> {
+/** The subject of each row's case (its process pack's choice; lists never show personal data in full). */
+async function caseSubjects(store: Store, tasks: TaskRecord[], subjectOf: CaseSubjectOf): Promise<Map<string, CaseSubject>> {
   const ids = [...new Set(tasks.map((t) => t.caseId))];
   const cases = await Promise.all(ids.map((id) => store.getCase(id)));
-  const out = new Map<string, string>();
+  const out = new Map<string, CaseSubject>();
   for (const c of cases) {
-    const masked = c ? maskNik(c.data['ppbj-identitas']?.nik) : null;
-    if (c && masked) out.set(c.id, masked);
+    const subject = c ? subjectOf(c) : null;
+    if (c && subject) out.set(c.id, subject);
   }
   return out;
 }

@@ -1,8 +1,9 @@
-// View model of "Alihkan tugas": the task in brief (NIK masked), the Admin PPE who may receive it,
+// View model of "Alihkan tugas": the task in brief (with the case's subject, e.g. a masked NIK), the active members of its group who may receive it,
 // the reason, and on a failed submission the typed values with the field errors.
 import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
 import { MAX_REASON } from './assignment-service.js';
-import { maskNik, timeLeft } from './sla.js';
+import { timeLeft } from './sla.js';
+import { NO_CASE_SUBJECT, type CaseSubjectOf } from './case-subject.js';
 
 export interface ReassignPageInput {
   task: TaskRecord;
@@ -10,6 +11,7 @@ export interface ReassignPageInput {
   now: Date;
   values?: { ke?: unknown; alasan?: unknown };
   errors?: Record<string, string>;
+  caseSubject?: CaseSubjectOf;
 }
 
 const LABELS: Record<string, string> = { ke: 'reassign.to', alasan: 'reassign.reason' };
@@ -24,7 +26,7 @@ export async function reassignPageModel(store: Store, input: ReassignPageInput) 
   const errors = input.errors ?? {};
   return {
     title: 'reassign.title',
-    task: { ...task, nik: maskNik(c?.data['ppbj-identitas']?.nik), timeLeft: timeLeft(task.dueAt, now), overdue: now.toISOString() > task.dueAt },
+    task: { ...task, subject: c ? (input.caseSubject ?? NO_CASE_SUBJECT)(c) : null, timeLeft: timeLeft(task.dueAt, now), overdue: now.toISOString() > task.dueAt },
     holderName: holder?.displayName ?? null,
     expectedHolder: task.assigneeId ?? '',
     back: task.assigneeId ? '/tugas' : '/kotak-masuk',

@@ -1,5 +1,5 @@
-// Reassigning an Admin PPE task to another Admin PPE with a reason ("Alihkan"): its own small page,
-// linked from the inbox row and the case page. PPBJ and process owners are refused.
+// Reassigning a group's task to another active member of the group with a reason ("Alihkan"): its
+// own small page, linked from the inbox row and the case page. Applicants and non-members are refused.
 import { Router } from 'express';
 import { requireRole } from '../auth/guards.js';
 import type { Services } from '../composition.js';
@@ -8,13 +8,13 @@ import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { reassignPageModel } from './reassign-page.js';
 
 export function reassignRoutes(deps: Services & { renderPage: RenderPage }): Router {
-  const { store, assignments, renderPage, now } = deps;
+  const { store, assignments, renderPage, now, caseSubject } = deps;
   const router = Router();
 
   router.get('/tugas/:id/alihkan', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
     const task = await assignments.reassignable(String(req.params.id), req.user!);
     const candidates = await assignments.candidates(task, req.user!);
-    renderPage(req, res, 'tasks/reassign', await reassignPageModel(store, { task, candidates, now: now() }));
+    renderPage(req, res, 'tasks/reassign', await reassignPageModel(store, { task, candidates, now: now(), caseSubject }));
   }));
 
   router.post('/tugas/:id/alihkan', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
@@ -26,7 +26,7 @@ export function reassignRoutes(deps: Services & { renderPage: RenderPage }): Rou
       if (!(err instanceof ValidationError)) throw err;
       const task = await assignments.reassignable(String(req.params.id), req.user!);
       const candidates = await assignments.candidates(task, req.user!);
-      const model = await reassignPageModel(store, { task, candidates, now: now(), values: body, errors: err.fieldErrors });
+      const model = await reassignPageModel(store, { task, candidates, now: now(), values: body, errors: err.fieldErrors, caseSubject });
       return renderPage(req, res, 'tasks/reassign', model, 422);
     }
     setFlash(req, 'flash.reassigned');

@@ -27,7 +27,7 @@ export interface TaskPageInput {
 }
 
 /**
- * Values to show on first open: saved for this form, else (PPBJ forms) the same field from earlier
+ * Values to show on first open: saved for this form, else (coded forms) the same field from earlier
  * forms, else the field's default from the model.
  */
 function prefill(form: FormDef, c: CaseRecord): FormValues {

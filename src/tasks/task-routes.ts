@@ -13,6 +13,7 @@ import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { csrfCheck } from '../web/security.js';
 import { checkUploads, UploadRejected, uploadMiddleware, uploadRoute, type UploadOutcome } from '../web/uploads.js';
 import type { AssignmentService } from './assignment-service.js';
+import type { CaseSubjectOf } from './case-subject.js';
 import { inboxModel } from './inbox-page.js';
 import { taskPageModel } from './task-page.js';
 
@@ -23,6 +24,8 @@ export interface TaskRouteDeps {
   renderPage: RenderPage;
   uploadDir: string;
   now: () => Date;
+  /** What the inboxes show beside the applicant (from the process packs). */
+  caseSubject?: CaseSubjectOf;
 }
 
 export const MULTIPART_ROUTE = /^\/tugas\/[^/]+$/;
@@ -41,11 +44,11 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
   };
 
   router.get('/tugas', requireLogin, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'mine', req.query, now()));
+    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'mine', req.query, now(), deps.caseSubject));
   }));
 
   router.get('/kotak-masuk', requireGroupWorker, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'queue', req.query, now()));
+    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'queue', req.query, now(), deps.caseSubject));
   }));
 
   router.get('/tugas/:id', requireLogin, asyncRoute(async (req, res) => {

@@ -14,15 +14,37 @@ import { limits } from './locales/limits.js';
 import { signUp } from './locales/sign-up.js';
 import { staff } from './locales/staff.js';
 import { services } from './locales/services.js';
+import { account } from './locales/account.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits, signUp, staff, services];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits, signUp, staff, services, account];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   // null-prototype: a key such as `constructor` (e.g. from a model) finds no Object.prototype member
   id: Object.assign(Object.create(null) as Record<string, string>, id, ...FEATURES.map((f) => f.id)),
   en: Object.assign(Object.create(null) as Record<string, string>, en, ...FEATURES.map((f) => f.en)),
 };
+
+/**
+ * Merges the process packs' messages into the catalogues (the composition root calls it with the
+ * registry's packs; calling it again with the same packs changes nothing). A pack may add keys and
+ * may replace the core's generic wording (e.g. the office named in the footer and the privacy
+ * notice); two packs giving the same key is a configuration error.
+ */
+// NOTE: the catalogues are module state, like the group aliases: one registry per process.
+export function addPackMessages(packs: readonly Catalogue[]): void {
+  for (const lang of LANGS) {
+    const seen = new Set<string>();
+    for (const pack of packs) {
+      for (const key of Object.keys(pack[lang])) {
+        if (seen.has(key)) throw new Error(`Message key '${key}' is given by two process packs`);
+        seen.add(key);
+      }
+    }
+    for (const pack of packs) Object.assign(CATALOGUES[lang], pack[lang]);
+  }
+}
+
 const TIME_ZONE = 'Asia/Pontianak'; // WIB, the SOP owner's zone
 
 const LITERAL = '\u001eliteral:';

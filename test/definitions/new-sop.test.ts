@@ -30,7 +30,7 @@ describe('SOP baru', () => {
     const { problems, model } = await validateDefinition(xml, { hasForm: () => false });
     expect(problems).toEqual([]);
     expect(model).toMatchObject({ processKey: 'izin-cuti', name: 'Izin <Cuti> & "Sakit"' });
-    expect(model!.userTasks.map((t) => t.groupId)).toEqual(['admin-ppe']);
+    expect(model!.userTasks.map((t) => t.groupId)).toEqual(['petugas']);
     expect(draftProcessName(xml, 'izin-cuti')).toBe('Izin <Cuti> & "Sakit"');
   });
 

@@ -48,7 +48,7 @@ describe('Given two PPBJ, two Admin PPE and a process owner', () => {
     expect((await admin2.post(`/tugas/${step4}`).type('form').send({ _csrf, catatan: 'bukan saya' })).status).toBe(403);
     expect((await admin2.post(`/tugas/${step4}/lepas`).type('form').send({ _csrf })).status).toBe(403);
     const page = await admin2.get(`/tugas/${step4}`);
-    expect(page.text).toContain('sedang ditangani Admin PPE lain');
+    expect(page.text).toContain('sedang ditangani petugas lain');
     // released by its holder, the second admin may take and complete it
     const c1 = await csrfFrom(admin1, '/kotak-masuk');
     expect((await admin1.post(`/tugas/${step4}/lepas`).type('form').send({ _csrf: c1 })).status).toBe(303);

@@ -43,7 +43,7 @@ describe('Given version 2 of the process with a step whose six fields are declar
   test('when a new case starts, then it reaches the step, whose task has the generated formKey and the case says whose turn it is', async () => {
     expect(await t.services.store.getTask(taskId)).toMatchObject({ elementId: STEP_ID, formKey: `model:${STEP_ID}`, groupId: 'pemohon', timeStandard: 'PT10M', status: 'open' });
     expect((await t.services.store.getCase(caseId))!.definitionVersion).toBe(2);
-    expect($((await ppbj.get(`/kasus/${caseId}`)).text)('.status').text()).toContain('Menunggu Tindakan PPBJ');
+    expect($((await ppbj.get(`/kasus/${caseId}`)).text)('.status').text()).toContain('Menunggu Tindakan Pemohon');
   });
 
   test('when the PPBJ opens it, then the generic form shows every declared field with its label and input', async () => {

@@ -74,7 +74,7 @@ describe('Given Admin PPE 1 holding a task, Admin PPE 2 and 3 active, and a proc
     // no active colleague is left to offer (admin-2 was deactivated above): the page shows no form
     const res = await reassign(task.id, { ke: 'admin-3', alasan: 'Dialihkan', dari: task.assigneeId! });
     expect(res.status).toBe(422);
-    expect($(res.text)('.error-summary').text()).toContain('Admin PPE aktif');
+    expect($(res.text)('.error-summary').text()).toContain('petugas aktif');
     expect((await taskOf()).assigneeId).toBe(task.assigneeId);
     expect(await audit('task.reassigned')).toEqual([]);
   });

@@ -89,7 +89,7 @@ describe('Given three active Admin PPE, a disabled one, a process owner and PPBJ
     for (const ke of [ppbjId, ownerId, 'admin-off', 'tidak-ada']) {
       const res = await reassign(admin1, task.id, { ke, alasan: 'Tes' });
       expect(res.status).toBe(422);
-      expect($(res.text)('#e-ke').text()).toContain('Pilih Admin PPE aktif');
+      expect($(res.text)('#e-ke').text()).toContain('Pilih petugas aktif');
     }
     expect((await taskOf(budi)).assigneeId).toBe(admin1Id);
     expect(await reassignAudit(budi.caseId)).toHaveLength(0);
@@ -124,7 +124,7 @@ describe('Given three active Admin PPE, a disabled one, a process owner and PPBJ
     const _csrf = await csrfFrom(admin1, '/kotak-masuk');
     const post = await admin1.post(`/tugas/${task.id}/alihkan`).type('form').send({ _csrf, dari: 'admin-2', ke: 'admin-3', alasan: 'Ambil alih' });
     expect(post.status).toBe(403);
-    expect($(post.text)('main').text()).toContain('Hanya Admin PPE yang menangani tugas ini');
+    expect($(post.text)('main').text()).toContain('Hanya petugas yang menangani tugas ini');
     expect($((await admin1.get(`/kasus/${budi.caseId}`)).text)(`.current li[data-task="${task.id}"] a.reassign`)).toHaveLength(0);
     expect((await taskOf(budi)).assigneeId).toBe('admin-2');
   });

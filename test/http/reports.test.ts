@@ -135,7 +135,7 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
     expect([row(2).find('.baik').text(), row(2).find('.tidak-baik').text()]).toEqual(['✓Berjalan dengan baik', '']);
     expect(row(3).find('.tidak-baik').text()).toBe('✓Tidak berjalan dengan baik');
     expect(row(3).find('.catatan').text()).toBe('4 kali; median 10 mnt; P90 20 mnt; 75% (3 dari 4) dalam Mutu Baku 15 mnt.');
-    expect(row(3).find('.tindakan').text()).toBe('Beri panduan pengisian dan pengingat lebih awal kepada PPBJ.');
+    expect(row(3).find('.tindakan').text()).toBe('Beri panduan pengisian dan pengingat lebih awal kepada pemohon.');
     expect(row(6).find('.catatan').text()).toBe('4 kali; median 12,5 mnt; P90 20 mnt; 75% (3 dari 4) dalam Mutu Baku 15 mnt. Dikembalikan 50% (2 dari 4); alasan terbanyak: SK kedaluwarsa (2).');
     expect(row(6).find('.tindakan').text()).toContain('Perjelas persyaratan dokumen');
     expect(row(5).find('.catatan').text()).toContain('1 masih terlambat');

@@ -58,7 +58,7 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
     expect(p.doc('.steps li.step').map((_, li) => p.doc(li).attr('data-step')).get()).toEqual(STEP_IDS);
     expect(p.progress).toBe('Langkah 3 dari 6');
     expect(p.bar).toEqual({ value: '2', max: '6' });
-    expect(p.holder).toBe('Menunggu diambil Admin PPE');
+    expect(p.holder).toBe('Menunggu diambil petugas');
     expect(p.step('MengisiIdentitas')).toMatchObject({ cls: 'step done', actual: '7 menit', standard: '15 menit' });
     expect(p.step('MembuatAkun').actual).toBe('kurang dari 1 menit');
     expect(p.step('MelengkapiInformasi')).toMatchObject({ cls: 'step pending', actual: '', standard: '15 menit' });

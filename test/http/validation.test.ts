@@ -57,7 +57,7 @@ describe('Given a PPBJ at step 3 "Mengisi Identitas PPBJ"', () => {
     const step4 = await firstTaskIdOfCase(admin, caseId);
     await take(admin, step4);
     const review = $((await admin.get(`/tugas/${step4}`)).text)('.review .confirmed-warnings');
-    expect(review.text()).toContain('PPBJ mengonfirmasi data ini benar');
+    expect(review.text()).toContain('Pemohon mengonfirmasi data ini benar');
     expect(review.find('li')).toHaveLength(2);
   });
 

@@ -46,6 +46,19 @@ describe('Given the message templates', () => {
     expect(all[6]!.body).toContain('SiRUP, SPSE');
   });
 
+  test('when a case is returned or an account activated, then the wording is generic and names the process', () => {
+    const processName = 'Pengajuan Izin';
+    const returned = caseReturnedEmail({ name: 'Budi', reasons: 'Berkas tidak terbaca.', link: 'https://alur/tugas', processName });
+    const activated = accountActivatedEmail({ name: 'Budi', systems: [], link: 'https://alur/kasus/1', processName });
+    const activatedWa = accountActivatedWhatsapp({ systems: [], link: 'https://alur/kasus/1', processName });
+    expect(returned.subject).toContain('Permohonan Anda dikembalikan');
+    expect(returned.body).toContain(`permohonan Anda (${processName})`);
+    expect(activated.subject).toContain('Akun Anda telah diaktifkan');
+    expect(activated.body).toContain(`Layanan: ${processName}`);
+    expect(activatedWa.body).toContain(processName);
+    for (const m of [returned, activated, activatedWa]) expect(`${m.subject ?? ''} ${m.body}`).not.toMatch(/PPBJ|Admin PPE|Pengadaan/);
+  });
+
   test('when the notification services are read, then no message text is written inside them', () => {
     const dir = new URL('../../src/notifications/', import.meta.url);
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {

@@ -1,6 +1,6 @@
 // Messages of a step past its SOP time standard (Mutu Baku Waktu): the reminder to the role that
 // holds it, and the escalation to the configured supervising role. Bahasa Indonesia first.
-import { at, bilingual, subject, SIGNATURE_EN, SIGNATURE_ID, type MessageText } from '../../notifications/templates/compose.js';
+import { at, bilingual, subject, signature, type MessageText } from '../../notifications/templates/compose.js';
 import { formatDuration } from '../../web/i18n.js';
 
 export interface OverdueFacts {
@@ -29,7 +29,7 @@ Batas waktu: ${due.id}
 
 Mohon segera diselesaikan: ${d.link}
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 This step passed the SOP time standard (${formatDuration(d.timeStandard, 'en')}) and is marked overdue:
@@ -39,7 +39,7 @@ Due: ${due.en}
 
 Please complete it soon: ${d.link}
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }
@@ -59,7 +59,7 @@ Batas waktu: ${due.id}
 
 Lihat permohonan: ${d.link}
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 This step passed the SOP time standard (${formatDuration(d.timeStandard, 'en')}) and is escalated to you:
@@ -70,7 +70,7 @@ Due: ${due.en}
 
 See the application: ${d.link}
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }

@@ -1,36 +1,47 @@
-// To the PPBJ when step 6 "Memeriksa Informasi PPBJ" finds the information incomplete (e-mail and WhatsApp).
-import { bilingual, subject, SIGNATURE_EN, SIGNATURE_ID, type MessageText } from './compose.js';
+// To the applicant when a step returns their case with reasons (FormEffects.returnedReasons), e.g.
+// information found incomplete (e-mail and WhatsApp), naming the process.
+import { bilingual, signature, subject, type MessageText } from './compose.js';
 
-export function caseReturnedEmail(d: { name: string; reasons: string; link: string }): MessageText {
+export interface CaseReturnedFacts {
+  name: string;
+  reasons: string;
+  link: string;
+  processName?: string; // the process's name from its model
+}
+
+const about = (p: string | undefined, prefix: string): string => (p ? `${prefix}${p}` : '');
+const paren = (p: string | undefined): string => (p ? ` (${p})` : '');
+
+export function caseReturnedEmail(d: CaseReturnedFacts): MessageText {
   return {
-    subject: subject('Permohonan akun PPBJ dikembalikan – perlu dilengkapi', 'PPBJ account application returned – please complete it'),
+    subject: subject(`Permohonan Anda dikembalikan – perlu dilengkapi${about(d.processName, ' – ')}`, `Your application was returned – please complete it${about(d.processName, ' – ')}`),
     body: bilingual(
       `Yth. ${d.name},
 
-Admin PPE telah memeriksa informasi PPBJ Anda dan mengembalikannya untuk dilengkapi dengan alasan:
+Petugas telah memeriksa permohonan Anda${paren(d.processName)} dan mengembalikannya untuk dilengkapi dengan alasan:
 ${d.reasons}
 
 Lengkapi kembali melalui Tugas Saya: ${d.link}
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
-The Admin PPE checked your PPBJ information and returned it for completion, for these reasons:
+Our staff checked your application${paren(d.processName)} and returned it for completion, for these reasons:
 ${d.reasons}
 
 Complete it again from My Tasks: ${d.link}
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }
 
-export function caseReturnedWhatsapp(d: { reasons: string; link: string }): MessageText {
+export function caseReturnedWhatsapp(d: Omit<CaseReturnedFacts, 'name'>): MessageText {
   return {
     subject: null,
     body: bilingual(
-      `Alur: permohonan akun PPBJ Anda dikembalikan untuk dilengkapi. Alasan: ${d.reasons}\nLengkapi di ${d.link}`,
-      `Alur: your PPBJ account application was returned for completion. Reasons: ${d.reasons}\nComplete it at ${d.link}`,
+      `Alur: permohonan Anda${paren(d.processName)} dikembalikan untuk dilengkapi. Alasan: ${d.reasons}\nLengkapi di ${d.link}`,
+      `Alur: your application${paren(d.processName)} was returned for completion. Reasons: ${d.reasons}\nComplete it at ${d.link}`,
     ),
   };
 }

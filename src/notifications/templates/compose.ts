@@ -1,14 +1,21 @@
 // Shared shape of message templates: Bahasa Indonesia first, the same text in English below it
 // (users have no language preference yet; every recipient reads Indonesian, many read English).
-import { formatDateTime } from '../../web/i18n.js';
+import { formatDateTime, translate, type Lang } from '../../web/i18n.js';
 
 export interface MessageText {
   subject: string | null; // e-mail only
   body: string;
 }
 
-export const SIGNATURE_ID = 'Biro Pengadaan Barang/Jasa Setda Provinsi Kalimantan Barat';
-export const SIGNATURE_EN = 'Procurement Bureau, Regional Secretariat of West Kalimantan Province';
+/** Who signs the messages: the office running the deployment (a pack's messages name it), else Alur. */
+export function signature(lang: Lang): string {
+  return translate(lang, 'message.signature');
+}
+
+/** @deprecated the generic signature, fixed at import: use signature(lang), which names the office. */
+export const SIGNATURE_ID = 'Tim Layanan Alur';
+/** @deprecated the generic signature, fixed at import: use signature(lang), which names the office. */
+export const SIGNATURE_EN = 'The Alur service team';
 
 /** Indonesian text, then an English block. */
 export function bilingual(id: string, en: string): string {

@@ -1,5 +1,5 @@
 // E-mail with the link to set a new password ("Lupa kata sandi").
-import { at, bilingual, subject, SIGNATURE_EN, SIGNATURE_ID, type MessageText } from './compose.js';
+import { at, bilingual, subject, signature, type MessageText } from './compose.js';
 
 export function passwordReset(d: { name: string; link: string; expiresAt: string }): MessageText {
   const until = at(d.expiresAt);
@@ -13,7 +13,7 @@ ${d.link}
 
 Tautan berlaku sampai ${until.id} dan hanya dapat dipakai sekali. Jika Anda tidak memintanya, abaikan email ini; kata sandi Anda tidak berubah.
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 We received a request to reset the password of your Alur account. Open this link to choose a new password:
@@ -21,7 +21,7 @@ ${d.link}
 
 The link is valid until ${until.en} and works once. If you did not ask for this, ignore this e-mail; your password stays the same.
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }

@@ -1,5 +1,5 @@
-// E-mail to every user of a role when a new task enters that role's queue (e.g. Kotak Masuk Admin PPE).
-import { at, bilingual, subject, SIGNATURE_EN, SIGNATURE_ID, type MessageText } from './compose.js';
+// E-mail to every active member of a group when a new task enters that group's queue (Kotak Masuk).
+import { at, bilingual, subject, signature, type MessageText } from './compose.js';
 
 export function taskCreated(d: { name: string; step: string; stepNo: number | null; applicantName: string; dueAt: string; link: string }): MessageText {
   const due = at(d.dueAt);
@@ -16,7 +16,7 @@ Batas waktu: ${due.id}
 
 Buka Kotak Masuk: ${d.link}
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 A new task is in your queue:
@@ -26,7 +26,7 @@ Due: ${due.en}
 
 Open the inbox: ${d.link}
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }

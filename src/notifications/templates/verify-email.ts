@@ -1,5 +1,5 @@
 // E-mail with the link that proves the address is active (SOP step 2 "e-Mail Aktif").
-import { at, bilingual, subject, SIGNATURE_EN, SIGNATURE_ID, type MessageText } from './compose.js';
+import { at, bilingual, subject, signature, type MessageText } from './compose.js';
 
 export function verifyEmail(d: { name: string; link: string; expiresAt: string }): MessageText {
   const until = at(d.expiresAt);
@@ -13,7 +13,7 @@ ${d.link}
 
 Tautan berlaku sampai ${until.id} dan hanya dapat dipakai sekali. Jika Anda tidak mendaftar di Alur, abaikan email ini.
 
-${SIGNATURE_ID}`,
+${signature('id')}`,
       `Dear ${d.name},
 
 To confirm that this e-mail address is active, open this link:
@@ -21,7 +21,7 @@ ${d.link}
 
 The link is valid until ${until.en} and works once. If you did not sign up for Alur, ignore this e-mail.
 
-${SIGNATURE_EN}`,
+${signature('en')}`,
     ),
   };
 }

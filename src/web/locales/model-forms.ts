@@ -15,7 +15,7 @@ export const modelForms: Catalogue = {
     'model.number.invalid': 'Isi dengan angka, mis. 12 atau 12,5.',
     'model.file.hint': 'PDF, JPG, atau PNG, paling besar 2 MB.',
     'model.file.required': 'Unggah berkasnya.',
-    'status.menungguPemohon': 'Menunggu Tindakan PPBJ',
+    'status.menungguPemohon': 'Menunggu Tindakan Pemohon',
     'status.diproses': 'Sedang Diproses',
   },
   en: {
@@ -30,7 +30,7 @@ export const modelForms: Catalogue = {
     'model.number.invalid': 'Enter a number, e.g. 12 or 12.5.',
     'model.file.hint': 'PDF, JPG or PNG, at most 2 MB.',
     'model.file.required': 'Upload the file.',
-    'status.menungguPemohon': 'Waiting for the PPBJ',
+    'status.menungguPemohon': 'Waiting for the applicant',
     'status.diproses': 'In Progress',
   },
 };

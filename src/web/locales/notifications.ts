@@ -5,7 +5,8 @@ import type { Catalogue } from './catalogue.js';
 export const notifications: Catalogue = {
   id: {
     'verify.title': 'Verifikasi Kontak',
-    'verify.intro': 'Sesuai SOP, email dan nomor WhatsApp Anda harus aktif. Verifikasi keduanya sebelum mengajukan identitas PPBJ.',
+    'message.signature': 'Tim Layanan Alur',
+    'verify.intro': 'Sesuai SOP, email dan nomor WhatsApp Anda harus aktif. Verifikasi keduanya sebelum melanjutkan permohonan Anda.',
     'verify.state.verified': 'Terverifikasi',
     'verify.state.pending': 'Belum diverifikasi',
     'verify.email.howto': 'Kami telah mengirim tautan verifikasi ke email ini. Buka tautan tersebut; tautan berlaku 24 jam dan hanya dapat dipakai sekali.',
@@ -44,7 +45,7 @@ export const notifications: Catalogue = {
     'verify.required.email': 'Email akun Anda belum diverifikasi. Buka tautan verifikasi dari email Anda (lihat Verifikasi Kontak).',
     'verify.required.whatsapp': 'Nomor WhatsApp akun Anda belum diverifikasi. Masukkan kode dari WhatsApp di halaman Verifikasi Kontak.',
     'verify.notice.title': 'Verifikasi kontak belum selesai.',
-    'verify.notice.text': 'Identitas PPBJ baru dapat diajukan setelah email dan nomor WhatsApp Anda diverifikasi.',
+    'verify.notice.text': 'Langkah berikutnya permohonan Anda baru dapat diajukan setelah email dan nomor WhatsApp Anda diverifikasi.',
     'verify.notice.missing.email': 'Email belum diverifikasi',
     'verify.notice.missing.whatsapp': 'Nomor WhatsApp belum diverifikasi',
     'verify.notice.link': 'Buka halaman Verifikasi Kontak',
@@ -87,7 +88,8 @@ export const notifications: Catalogue = {
   },
   en: {
     'verify.title': 'Verify your contacts',
-    'verify.intro': 'Under the SOP, your e-mail and WhatsApp number must be active. Verify both before you submit your PPBJ identity.',
+    'message.signature': 'The Alur service team',
+    'verify.intro': 'Under the SOP, your e-mail and WhatsApp number must be active. Verify both before you continue your application.',
     'verify.state.verified': 'Verified',
     'verify.state.pending': 'Not verified yet',
     'verify.email.howto': 'We sent a verification link to this address. Open it; the link is valid for 24 hours and works once.',
@@ -126,7 +128,7 @@ export const notifications: Catalogue = {
     'verify.required.email': 'The e-mail of your account is not verified yet. Open the link we e-mailed you (see Verify your contacts).',
     'verify.required.whatsapp': 'The WhatsApp number of your account is not verified yet. Enter the WhatsApp code on the Verify your contacts page.',
     'verify.notice.title': 'Contact verification is not complete.',
-    'verify.notice.text': 'You can submit your PPBJ identity once your e-mail and WhatsApp number are verified.',
+    'verify.notice.text': 'You can submit the next step of your application once your e-mail and WhatsApp number are verified.',
     'verify.notice.missing.email': 'E-mail not verified yet',
     'verify.notice.missing.whatsapp': 'WhatsApp number not verified yet',
     'verify.notice.link': 'Open Verify your contacts',

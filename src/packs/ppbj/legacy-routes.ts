@@ -1,18 +1,17 @@
-// The process owner's URLs from before the catalogue (one process, at /proses/...) keep working:
-// pages and files answer 303 to the PPBJ process's page, and form/JSON posts 308 (same method and
-// body) to its endpoint, so bookmarks and open tabs still reach the same place.
+// The process owner's URLs from before the catalogue (one process, the PPBJ one, at /proses/...) keep
+// working: pages and files answer 303 to the PPBJ process's page, and form/JSON posts 308 (same method
+// and body) to its endpoint, so bookmarks and open tabs still reach the same place.
 import { Router, type Request, type Response } from 'express';
-import { SHIPPED_PROCESS_KEY } from '../cases/case-service.js';
-import { processPaths } from './process-key.js';
+import { processPaths } from '../../definitions/process-key.js';
 
 const query = (req: Request): string => {
   const i = req.originalUrl.indexOf('?');
   return i < 0 ? '' : req.originalUrl.slice(i);
 };
 
-export function legacyProcessRoutes(): Router {
+export function legacyProcessRoutes(processKey: string): Router {
   const router = Router();
-  const base = processPaths(SHIPPED_PROCESS_KEY).page;
+  const base = processPaths(processKey).page;
   const to = (status: 303 | 308) => (req: Request, res: Response) => {
     res.redirect(status, `${base}${req.path.slice('/proses'.length)}${query(req)}`);
   };

@@ -1,0 +1,55 @@
+// Texts of the PPBJ pack (Bahasa Indonesia and English), merged into the i18n tables at composition:
+// its coded forms' titles and intros, and the office running this deployment (footer, privacy notice),
+// which replace the core's generic wording.
+import type { Catalogue } from '../../web/locales/catalogue.js';
+
+export const PPBJ_MESSAGES: Catalogue = {
+  id: {
+    // the office that runs this deployment (overrides the core's generic wording)
+    'message.signature': 'Biro Pengadaan Barang/Jasa Setda Provinsi Kalimantan Barat',
+    'footer.text': 'Alur · Biro Pengadaan Barang/Jasa Setda Provinsi Kalimantan Barat',
+    'privacy.controller.text': 'Biro Pengadaan Barang/Jasa Sekretariat Daerah Provinsi Kalimantan Barat.',
+    'privacy.purpose.text': 'Memverifikasi identitas dan penugasan Anda sebagai Pengelola Pengadaan Barang/Jasa, lalu membuat dan mengaktifkan akun PPBJ Anda sesuai SOP Pendaftaran Akun PPBJ.',
+    'privacy.basis.text': 'UU 27/2022 tentang Pelindungan Data Pribadi Pasal 20 ayat (2) huruf c (pemenuhan kewajiban hukum) dan huruf e (pelaksanaan tugas dalam rangka kepentingan umum dan pelayanan publik), dengan Perpres 16/2018 beserta perubahannya tentang Pengadaan Barang/Jasa Pemerintah.',
+    'privacy.data.text': 'Nama dan gelar, NIP, NIK, pangkat/golongan, jabatan, instansi, perangkat daerah, unit kerja, email, nomor WhatsApp, peran pengadaan, serta Surat Keputusan atau Surat Tugas beserta nomor, tanggal dan masa berlakunya.',
+    'privacy.contact.text': 'Pejabat Pelindungan Data Pribadi, Biro Pengadaan Barang/Jasa Setda Provinsi Kalimantan Barat, Jl. Ahmad Yani, Pontianak.',
+    // the coded forms of the PPBJ process (src/packs/ppbj/forms)
+    'form.registrasi.title': 'Membuat Akun PPBJ',
+    'form.registrasi.intro': 'Gunakan email aktif dan nomor WhatsApp aktif. Keduanya dipakai untuk pemberitahuan tentang permohonan Anda.',
+    'form.identitas.title': 'Mengisi Identitas PPBJ',
+    'form.identitas.intro': 'Isi identitas Anda sesuai data kepegawaian.',
+    'form.verifikasi.title': 'Melakukan Verifikasi',
+    'form.verifikasi.intro': 'Periksa data identitas PPBJ di bawah ini, lalu simpan verifikasi.',
+    'form.informasi.title': 'Melengkapi Informasi PPBJ',
+    'form.informasi.intro': 'Lengkapi peran pengadaan Anda dan unggah Surat Keputusan atau Surat Tugas.',
+    'form.periksa.title': 'Memeriksa Informasi PPBJ',
+    'form.periksa.intro': 'Jika lengkap, akun PPBJ diaktifkan. Jika tidak, permohonan dikembalikan untuk dilengkapi.',
+    'form.aktivasi.title': 'Mengaktifkan Akun PPBJ',
+    'form.aktivasi.intro': 'Pilih sistem tempat akun PPBJ diaktifkan.',
+    'field.peran': 'Peran pengadaan',
+  },
+  en: {
+    // the office that runs this deployment (overrides the core's generic wording)
+    'message.signature': 'Procurement Bureau, Regional Secretariat of West Kalimantan Province',
+    'footer.text': 'Alur · Procurement Bureau, Regional Secretariat of West Kalimantan Province',
+    'privacy.controller.text': 'Procurement Bureau (Biro Pengadaan Barang/Jasa), Regional Secretariat of West Kalimantan Province.',
+    'privacy.purpose.text': 'To verify your identity and your assignment as a procurement officer, and to create and activate your PPBJ account under the PPBJ account registration SOP.',
+    'privacy.basis.text': 'Law 27/2022 on Personal Data Protection, Article 20(2)(c) (legal obligation) and (e) (public interest and public service), with Presidential Regulation 16/2018 and its amendments on government procurement.',
+    'privacy.data.text': 'Name and titles, NIP, NIK, rank/grade, position, agency, regional office, work unit, e-mail, WhatsApp number, procurement role, and your Surat Keputusan or Surat Tugas with its number, date and validity.',
+    'privacy.contact.text': 'Personal Data Protection Officer, Procurement Bureau, Regional Secretariat of West Kalimantan Province, Jl. Ahmad Yani, Pontianak.',
+    // the coded forms of the PPBJ process (src/packs/ppbj/forms)
+    'form.registrasi.title': 'Create a PPBJ Account',
+    'form.registrasi.intro': 'Use an active email address and an active WhatsApp number. Both are used for notices about your application.',
+    'form.identitas.title': 'Fill in PPBJ Identity',
+    'form.identitas.intro': 'Fill in your identity as in your civil service records.',
+    'form.verifikasi.title': 'Verify Identity',
+    'form.verifikasi.intro': 'Check the PPBJ identity data below, then save the verification.',
+    'form.informasi.title': 'Complete PPBJ Information',
+    'form.informasi.intro': 'Complete your procurement role and upload your Surat Keputusan or Surat Tugas.',
+    'form.periksa.title': 'Check PPBJ Information',
+    'form.periksa.intro': 'If complete, the PPBJ account is activated. If not, the application is returned to be completed.',
+    'form.aktivasi.title': 'Activate PPBJ Account',
+    'form.aktivasi.intro': 'Choose the systems the PPBJ account is activated for.',
+    'field.peran': 'Procurement role',
+  },
+};
