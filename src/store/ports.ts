@@ -117,7 +117,7 @@ export interface SessionRecord {
 
 export interface DefinitionRecord {
   id: string;
-  processKey: string; // bpmn process id, e.g. "pendaftaran-akun-ppbj"
+  processKey: string; // bpmn process id, e.g. "permohonan-informasi-publik"
   version: number; // 1, 2, … per processKey
   name: string;
   xml: string;
@@ -155,7 +155,7 @@ export interface CaseRecord {
   status: CaseStatus;
   /** Compressed engine state (workflow module's format, opaque to the store). */
   engineState: Buffer;
-  /** Form values accumulated per form key, e.g. { "ppbj-identitas": {...} }. */
+  /** Form values accumulated per form key, e.g. { "identitas-pemohon": {...} }. */
   data: Record<string, Record<string, unknown>>;
   /** Optimistic concurrency counter: every change increments it by one. */
   rev: number;
