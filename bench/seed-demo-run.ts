@@ -6,6 +6,7 @@ import type { StoredUpload } from '../src/cases/case-service.js';
 import { TimerScheduler } from '../src/scheduler/timer-scheduler.js';
 import type { UserRecord } from '../src/store/ports.js';
 import type { Actor } from '../src/cases/task-access.js';
+import { ppbjSignUp } from '../src/packs/ppbj/sign-up-service.js';
 import type { Applicant } from './seed-demo-people.js';
 import type { DemoEvent } from './seed-demo-plan.js';
 
@@ -48,7 +49,7 @@ async function openTask(services: Services, caseId: string, step: string) {
 async function play(o: RunOptions, c: DemoCase, e: DemoEvent, index: number): Promise<void> {
   const { services } = o;
   if (e.kind === 'signup') {
-    c.user = await services.cases.register(c.applicant.registration, async () => o.passwordHash);
+    c.user = await ppbjSignUp(services).register(c.applicant.registration, async () => o.passwordHash);
     await verifyContacts(services, c.user);
     c.caseId = (await services.store.listCasesByApplicant(c.user.id))[0]!.id;
     return;

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import session from 'express-session';
+import { accountSignUpRoutes } from './auth/account-sign-up-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { KnownDevices } from './auth/known-device.js';
 import { passwordResetRoutes } from './auth/password-reset-routes.js';
@@ -9,11 +10,12 @@ import { homeFor } from './auth/guards.js';
 import { configurePassport } from './auth/passport-setup.js';
 import { PortSessionStore, throttleSessionTouch } from './auth/session-store.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { publicServices, startRoutes } from './cases/start-routes.js';
 import type { Services } from './composition.js';
 import { NotFoundError } from './errors.js';
 import { processRoutes } from './definitions/process-routes.js';
 import { MULTIPART_ROUTE, taskRoutes } from './tasks/task-routes.js';
-import { pageRenderer, safeNext } from './web/page.js';
+import { asyncRoute, pageRenderer, safeNext } from './web/page.js';
 import { privacyRoutes } from './privacy/privacy-routes.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
 import { withContactNotice } from './notifications/contact-notice.js';
@@ -70,7 +72,11 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(passport.session());
   app.use(csrfProtection(MULTIPART_ROUTE));
 
-  app.get('/', (req, res) => (req.user ? res.redirect(303, homeFor(req.user.role)) : renderPage(req, res, 'home', { title: 'home.title' })));
+  // visitors and applicants see the catalogue of public services; staff go to their home page
+  app.get('/', asyncRoute(async (req, res) => {
+    if (req.user && req.user.role !== 'applicant') return res.redirect(303, homeFor(req.user.role));
+    renderPage(req, res, 'home', { title: 'home.title', services: await publicServices(services.starts, req) });
+  }));
   app.get('/bahasa/:lang', (req, res) => {
     res.cookie('lang', req.params.lang === 'en' ? 'en' : 'id', { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
     res.redirect(303, safeNext(req.query.next));
@@ -78,10 +84,13 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, store: store.kind });
   });
-  app.use(authRoutes({ cases: services.cases, passport, renderPage, limits: services.limits, signUpAttempts: services.signUpAttempts, devices: new KnownDevices(opts.sessionSecret, opts.secureCookies) }));
+  app.use(authRoutes({ passport, renderPage, limits: services.limits, devices: new KnownDevices(opts.sessionSecret, opts.secureCookies) }));
+  for (const routes of services.packRoutes) app.use(routes({ services, renderPage })); // the process packs' own pages
+  app.use(accountSignUpRoutes({ accountSignUp: services.accountSignUp, renderPage, limits: services.limits }));
   app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage, limits: services.limits }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
+  app.use(startRoutes({ starts: services.starts, renderPage }));
   app.use(processRoutes({ ...services, renderPage }));
   app.use(privacyRoutes({ ...services, renderPage }));
   app.use(notificationRoutes({ ...services, renderPage }));

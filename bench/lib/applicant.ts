@@ -1,4 +1,4 @@
-// A new PPBJ waiting at SOP step 3, made through the real services: CaseService.register (sign-up,
+// A new PPBJ waiting at SOP step 3, made through the real services: the PPBJ pack's sign-up (src/packs/ppbj/sign-up-service.ts,
 // step 2), then both contacts proved through VerificationService with the e-mail link and the
 // WhatsApp code read from the outbox (as a person would; step 3 refuses unverified contacts).
 // NOTE: the data repeats test/helpers/ppbj.ts on purpose: importing that module loads the HTTP test
@@ -6,6 +6,7 @@
 import type { Services } from '../../src/composition.js';
 import { APPLICANT_GROUP, type UserRecord } from '../../src/store/ports.js';
 import { cheapHash } from './bench-services.js';
+import { ppbjSignUp } from '../../src/packs/ppbj/sign-up-service.js';
 
 let counter = 0;
 export function newApplicant() {
@@ -38,9 +39,9 @@ async function messageBody(services: Services, userId: string, kind: string, pat
 }
 
 export async function applicantAtStep3(services: Services): Promise<Applicant> {
-  const { store, cases, verification } = services;
+  const { store, cases, verification, now } = services;
   const data = newApplicant();
-  const { id } = await cases.register(data, async (p) => cheapHash(p));
+  const { id } = await ppbjSignUp({ store, cases, now }).register(data, async (p) => cheapHash(p));
   const token = await messageBody(services, id, 'verify-email', /\/verifikasi\/email\/(\S+)/);
   const email = await verification.confirmEmailLink(decodeURIComponent(token));
   if (email.outcome !== 'verified') throw new Error(`e-mail link of ${data.email}: ${email.outcome}`);

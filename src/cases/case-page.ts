@@ -3,7 +3,7 @@
 // reasons, documents and the audit history.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import { findForm } from '../forms/form-registry.js';
+import type { FormRegistry } from '../forms/form-registry.js';
 import { modelFormStatus } from '../forms/model-form.js';
 import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type Store, type TaskRecord } from '../store/ports.js';
 import { progressOf, stepViews } from './case-progress.js';
@@ -21,12 +21,12 @@ export function mayViewDocuments(c: CaseRecord, viewer: Actor): boolean {
   return viewer.role === 'applicant' ? c.applicantId === viewer.id : viewer.groups.length > 0;
 }
 
-function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[]): string {
+function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[], forms: FormRegistry): string {
   if (c.status === 'completed') return 'status.aktif';
   if (c.status === 'failed') return 'status.gagal';
   const task = open[0];
   if (task && isModelFormKey(task.formKey)) return modelFormStatus(task.groupId);
-  const form = task ? findForm(task.formKey) : undefined;
+  const form = task ? forms.find(task.formKey) : undefined;
   if (!task || !form) return 'status.draf';
   return form.returnedStatus && pendingReturn(task, audit) ? form.returnedStatus : (form.caseStatus ?? 'status.draf');
 }
@@ -49,8 +49,8 @@ function detail(e: AuditEvent, staff: boolean): string | undefined {
   }
 }
 
-/** `now` dates the elapsed time of the current step (the route should pass the app clock). */
-export async function casePageModel(store: Store, definitions: DefinitionService, caseId: string, viewer: Actor, now: Date = new Date()) {
+/** `now` dates the elapsed time of the current step (the route should pass the app clock); `forms` gives the coded forms' statuses. */
+export async function casePageModel(store: Store, definitions: DefinitionService, forms: FormRegistry, caseId: string, viewer: Actor, now: Date = new Date()) {
   const c = await store.getCase(caseId);
   if (!c) throw new NotFoundError();
   if (!mayViewCase(c, viewer)) throw new ForbiddenError();
@@ -71,7 +71,7 @@ export async function casePageModel(store: Store, definitions: DefinitionService
   return {
     title: 'case.title',
     case: c,
-    statusKey: statusKey(c, open, audit),
+    statusKey: statusKey(c, open, audit, forms),
     current: open.map((t) => ({
       ...t,
       groupName: model.userTasks.find((s) => s.id === t.elementId)?.groupName ?? t.groupId,

@@ -1,16 +1,17 @@
-// Case routes: the PPBJ's application status, the case page, and authorised document download
+// Case routes: the applicant's application status, the case page, and authorised document download
 // (`?tampil=1`: shown inline, for the preview beside the data to check).
 import { resolve, sep } from 'node:path';
 import { Router } from 'express';
 import { requireLogin, requireRole } from '../auth/guards.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
+import type { FormRegistry } from '../forms/form-registry.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { Store } from '../store/ports.js';
 import { withoutUnsafeChars } from '../web/file-names.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { casePageModel, mayViewDocuments } from './case-page.js';
 
-export function caseRoutes(deps: { store: Store; definitions: DefinitionService; renderPage: RenderPage; uploadDir: string; now: () => Date }): Router {
+export function caseRoutes(deps: { store: Store; definitions: DefinitionService; formRegistry: FormRegistry; renderPage: RenderPage; uploadDir: string; now: () => Date }): Router {
   const { store, definitions, renderPage } = deps;
   const router = Router();
 
@@ -21,7 +22,7 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
   }));
 
   router.get('/kasus/:id', requireLogin, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'cases/case', await casePageModel(store, definitions, String(req.params.id), req.user!, deps.now()));
+    renderPage(req, res, 'cases/case', await casePageModel(store, definitions, deps.formRegistry, String(req.params.id), req.user!, deps.now()));
   }));
 
   router.get('/dokumen/:id', requireLogin, asyncRoute(async (req, res) => {

@@ -1,6 +1,7 @@
-// Step 6 "Tidak lengkap" returns: which reasons still apply to an open task, and how they read
-// on the reopened form (at the top and next to the fields they concern).
-import { reasonByCode } from '../forms/return-reasons.js';
+// Returns of a case to its applicant ("Tidak lengkap"): which reasons still apply to an open task,
+// and how they read on the reopened form (at the top and next to the fields they concern). The
+// reason codes come from the packs' catalogues (FormRegistry.reason).
+import { installedFormRegistry, type FormRegistry } from '../forms/form-registry.js';
 import type { AuditEvent, TaskRecord } from '../store/ports.js';
 
 /** The latest return reasons, while the step they sent the case back to has not been resubmitted. */
@@ -21,9 +22,9 @@ export interface ReturnView {
   at: string;
 }
 
-export function returnView(e: AuditEvent): ReturnView {
+export function returnView(e: AuditEvent, forms: Pick<FormRegistry, 'reason'> = installedFormRegistry()): ReturnView {
   const codes = Array.isArray(e.data.codes) ? e.data.codes.filter((c): c is string => typeof c === 'string') : [];
-  const known = codes.map(reasonByCode).filter((r) => r !== undefined);
+  const known = codes.map((code) => forms.reason(code)).filter((r) => r !== undefined);
   const byField: Record<string, string[]> = {};
   for (const r of known) for (const f of r.fields) (byField[f] ??= []).push(r.label);
   // returns recorded before structured reasons carry only the text in data.reasons

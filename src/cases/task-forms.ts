@@ -1,8 +1,8 @@
-// The form of a task: registered in code by its camunda:formKey, or generated from the fields the
+// The form of a task: a pack's coded form by its camunda:formKey (the FormRegistry), or generated from the fields the
 // task declares in the model version its case runs on (formKey `model:<task id>`).
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { NotFoundError } from '../errors.js';
-import { findForm } from '../forms/form-registry.js';
+import type { FormRegistry } from '../forms/form-registry.js';
 import type { FormDef } from '../forms/form-types.js';
 import { modelForm } from '../forms/model-form.js';
 import type { CaseRecord, Store, TaskRecord } from '../store/ports.js';
@@ -14,11 +14,11 @@ export class TaskForms {
   /** Generated forms by definition version id + task id (versions are immutable). */
   private readonly generated = new Map<string, FormDef>();
 
-  constructor(private readonly store: Store, private readonly definitions: DefinitionService) {}
+  constructor(private readonly store: Store, private readonly definitions: DefinitionService, private readonly registry: FormRegistry) {}
 
   /** @param c the task's case, when the caller has it already */
   async of(task: Pick<TaskRecord, 'caseId' | 'elementId' | 'formKey'>, c?: CaseRecord): Promise<FormDef> {
-    const registered = findForm(task.formKey);
+    const registered = this.registry.find(task.formKey);
     if (registered) return registered;
     if (!isModelFormKey(task.formKey)) throw new Error(`No form is registered for formKey "${task.formKey}"`);
     const owner = c ?? (await this.store.getCase(task.caseId));
@@ -29,7 +29,7 @@ export class TaskForms {
     const model = await this.definitions.model(await this.definitions.byId(owner.definitionId));
     const spec = model.userTasks.find((t) => t.id === task.elementId && t.formKey === task.formKey);
     if (!spec) throw new Error(`Task ${task.elementId} declares no form fields in definition ${owner.definitionId}`);
-    const form = modelForm(spec);
+    const form = modelForm(spec, { reviews: this.registry.applicantFormKeys() });
     this.generated.set(key, form);
     return form;
   }

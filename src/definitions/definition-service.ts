@@ -5,9 +5,19 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { APPLICANT_GROUP, type DefinitionRecord, type Store } from '../store/ports.js';
-import { hasForm } from '../forms/form-registry.js';
-import { loadProcessModel, validateDefinition, type ProcessModel, type ValidationResult } from '../workflow/index.js';
+import { installedFormRegistry, type FormRegistry } from '../forms/form-registry.js';
+import { loadProcessModel, validateDefinition, type DefinitionProblem, type ProcessModel, type ValidationResult } from '../workflow/index.js';
 import { DeployRefusedError } from './deploy-refused-error.js';
+
+/** Extra safety rules of one process (a pack's checkModel), run on validate/deploy of that process only. */
+export type ModelCheck = (model: ProcessModel, xml: string) => DefinitionProblem[] | Promise<DefinitionProblem[]>;
+
+export interface DefinitionServiceOptions {
+  /** The coded forms a camunda:formKey may name (default: the registry the composition root installed). */
+  forms?: FormRegistry;
+  /** processKey -> its pack's model rules. */
+  modelChecks?: Readonly<Record<string, ModelCheck>>;
+}
 
 export class DefinitionService {
   private readonly byIdCache = new Map<string, DefinitionRecord>();
@@ -16,8 +26,17 @@ export class DefinitionService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
-    private readonly formExists: (formKey: string) => boolean = hasForm,
+    private readonly options: DefinitionServiceOptions = {},
   ) {}
+
+  private get forms(): FormRegistry {
+    return this.options.forms ?? installedFormRegistry();
+  }
+
+  /** The coded forms' keys a model may name (the studio's form list). */
+  formKeys(): string[] {
+    return this.forms.keys();
+  }
 
   /** On an empty store, the shipped file becomes version 1 (safe when several instances start at once). */
   async ensureShipped(file: string | URL): Promise<DefinitionRecord> {
@@ -53,7 +72,8 @@ export class DefinitionService {
 
   /** Every problem of `xml` (size, safety, Alur's rules, known forms, bpmnlint); errors refuse a deploy. */
   validate(xml: string): Promise<ValidationResult> {
-    return validateDefinition(xml, { hasForm: this.formExists });
+    const forms = this.forms;
+    return validateDefinition(xml, { hasForm: (key) => forms.has(key), modelChecks: this.options.modelChecks });
   }
 
   /**

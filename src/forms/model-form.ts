@@ -5,7 +5,6 @@ import { APPLICANT_GROUP } from '../store/ports.js';
 import { literal, withArgs } from '../web/i18n.js';
 import type { ModelField, UserTaskSpec } from '../workflow/index.js';
 import type { FieldDef, FieldValue, FormDef, FormValues } from './form-types.js';
-import { PPBJ_FORMS } from './ppbj-forms.js';
 import { checkDate } from './validators.js';
 
 const TEXT_MAX = 500;
@@ -15,9 +14,6 @@ const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+([.,]\d+)?$/;
 const YES = 'ya';
 const NO = 'tidak';
-
-/** What a staff step of a model form shows to review: the applicant's registered forms. */
-const APPLICANT_FORMS = PPBJ_FORMS.filter((f) => f.groupId === APPLICANT_GROUP).map((f) => f.key);
 
 const one = (v: FieldValue): string => (Array.isArray(v) ? (v[0] ?? '') : v);
 
@@ -103,8 +99,13 @@ function engineValue(field: ModelField, value: FieldValue | undefined): unknown 
 /** The case status while a step with a model form is open. */
 export const modelFormStatus = (groupId: string): string => (groupId === APPLICANT_GROUP ? 'status.menungguPemohon' : 'status.diproses');
 
+export interface ModelFormOptions {
+  /** What a staff step shows to review: the keys of the applicant's coded forms (FormRegistry.applicantFormKeys). */
+  reviews?: string[];
+}
+
 /** The form of a user task whose fields the model declares (spec.formKey is `model:<task id>`). */
-export function modelForm(spec: UserTaskSpec): FormDef {
+export function modelForm(spec: UserTaskSpec, options: ModelFormOptions = {}): FormDef {
   const fields = spec.fields.filter((f) => f.type !== 'file');
   return {
     key: spec.formKey,
@@ -113,7 +114,7 @@ export function modelForm(spec: UserTaskSpec): FormDef {
     submitLabel: spec.groupId === APPLICANT_GROUP ? 'action.ajukan' : 'model.submit',
     caseStatus: modelFormStatus(spec.groupId),
     fields: spec.fields.map(fieldDef),
-    ...(spec.groupId === APPLICANT_GROUP ? { drafts: true } : { reviews: APPLICANT_FORMS }),
+    ...(spec.groupId === APPLICANT_GROUP ? { drafts: true } : { reviews: options.reviews ?? [] }),
     engineOutput: (values: FormValues) => Object.fromEntries(fields.map((f) => [f.id, engineValue(f, values[f.id])])),
   };
 }

@@ -23,6 +23,16 @@ export function packForms(packs: readonly ProcessPack[] = PACKS): FormDef[] {
   return packs.flatMap((p) => p.forms);
 }
 
+/** processKey -> the pack's model rules (checkModel), for the packs that have them. */
+export function packModelChecks(packs: readonly ProcessPack[] = PACKS): Record<string, NonNullable<ProcessPack['checkModel']>> {
+  return Object.fromEntries(packs.filter((p) => p.checkModel).map((p) => [p.processKey, p.checkModel!.bind(p)]));
+}
+
+/** Every pack's pages, in registry order (the app mounts them). */
+export function packRoutes(packs: readonly ProcessPack[] = PACKS): Array<NonNullable<ProcessPack['routes']>> {
+  return packs.filter((p) => p.routes).map((p) => p.routes!.bind(p));
+}
+
 /** Every pack's structured return reasons, in registry order. */
 export function packReturnReasons(packs: readonly ProcessPack[] = PACKS): ReturnReason[] {
   return packs.flatMap((p) => p.returnReasons ?? []);

@@ -8,7 +8,6 @@ import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { processKeyOf } from '../definitions/process-guard.js';
 import { processPaths } from '../definitions/process-key.js';
-import { PPBJ_FORMS } from '../forms/ppbj-forms.js';
 import type { Store } from '../store/ports.js';
 import { asyncRoute, langOf, setFlash, type RenderPage } from '../web/page.js';
 import { MAX_DEFINITION_BYTES } from '../workflow/index.js';
@@ -37,7 +36,8 @@ export function studioRoutes(deps: StudioDeps): Router {
     const doc = await studioOf(res).open();
     deps.renderPage(req, res, 'studio/modeler', {
       title: 'studio.title', doc, processKey, paths: processPaths(processKey), maxBytes: MAX_DEFINITION_BYTES,
-      forms: JSON.stringify(PPBJ_FORMS.map((f) => f.key)),
+      forms: JSON.stringify(deps.definitions.formKeys()),
+      groups: JSON.stringify((await deps.store.listGroups()).map((g) => ({ id: g.id, name: g.name }))), // the panel adds 'pemohon'
     });
   }));
 

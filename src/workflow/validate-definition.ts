@@ -16,6 +16,11 @@ export interface ValidationOptions {
   /** Whether a camunda:formKey names a form that exists; without it forms are not checked. */
   hasForm?: (formKey: string) => boolean;
   maxBytes?: number;
+  /**
+   * processKey -> extra rules of that process (its pack's checkModel, handed over by the caller),
+   * run only on a model with that key and only once the other checks found no error.
+   */
+  modelChecks?: Readonly<Record<string, (model: ProcessModel, xml: string) => DefinitionProblem[] | Promise<DefinitionProblem[]>>>;
 }
 
 export interface ValidationResult {
@@ -57,5 +62,7 @@ export async function validateDefinition(xml: string, options: ValidationOptions
     ...(options.hasForm ? formProblems(check.formRefs, options.hasForm) : []),
     ...(await lintProblems(xml)),
   ];
+  const own = options.modelChecks && Object.hasOwn(options.modelChecks, check.processKey) ? options.modelChecks[check.processKey] : undefined;
+  if (own && !problems.some((p) => p.severity === 'error')) problems.push(...(await own(check.model, xml)));
   return { problems, model: problems.some((p) => p.severity === 'error') ? null : check.model, processKey: check.processKey };
 }

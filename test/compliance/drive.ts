@@ -5,6 +5,7 @@ import { ADMIN, OWNER } from '../helpers/app.js';
 import { IDENTITY, INFORMATION, newApplicant } from '../helpers/ppbj.js';
 import type { StoredUpload } from '../../src/cases/case-service.js';
 import type { UserRecord } from '../../src/store/ports.js';
+import { ppbjSignUp } from '../../src/packs/ppbj/sign-up-service.js';
 
 /** Pontianak local time (UTC+7) → Date. */
 export const wib = (local: string): Date => new Date(`${local}:00+07:00`);
@@ -28,7 +29,7 @@ export async function staff(t: TestApp): Promise<{ admin: UserRecord; owner: Use
 export async function signUpAt(t: TestApp, at: Date, name?: string): Promise<{ user: UserRecord; caseId: string }> {
   t.clock.now = at;
   const data = { ...newApplicant(), ...(name ? { displayName: name } : {}) };
-  const registered = await t.services.cases.register(data, async (p) => `plain:${p}`);
+  const registered = await ppbjSignUp(t.services).register(data, async (p) => `plain:${p}`);
   await t.services.store.updateUser(registered.id, { emailVerifiedAt: at.toISOString(), whatsappVerifiedAt: at.toISOString() });
   const user = (await t.services.store.getUser(registered.id))!;
   return { user, caseId: (await t.services.store.listCasesByApplicant(user.id))[0]!.id };

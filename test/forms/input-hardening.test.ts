@@ -2,7 +2,7 @@
 // ids, enum values), submitted texts carry no control or text-direction characters, and dates
 // stay within a sane range per field; messages in Indonesian and English.
 import { describe, expect, test } from '@jest/globals';
-import { identitas, informasi, registrasi } from '../../src/forms/ppbj-forms.js';
+import { identitas, informasi, registrasi } from '../../src/packs/ppbj/forms/ppbj-forms.js';
 import { modelForm } from '../../src/forms/model-form.js';
 import { fieldViews } from '../../src/forms/field-views.js';
 import { storableValues, validateForm } from '../../src/forms/validate-form.js';

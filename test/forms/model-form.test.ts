@@ -10,6 +10,10 @@ import { translate } from '../../src/web/i18n.js';
 import { completeUserTask, loadProcessModel, startProcess } from '../../src/workflow/index.js';
 import { definition, processXml } from '../workflow/helpers.js';
 import { STEP_FIELDS } from '../helpers/model-form-step.js';
+import { FormRegistry } from '../../src/forms/form-registry.js';
+import { packForms } from '../../src/packs/index.js';
+
+const REGISTRY = new FormRegistry(packForms());
 
 const taskXml = (fields: string, id = 'A', role = 'pemohon'): string =>
   `<bpmn:userTask id="${id}" name="Data Atasan" camunda:candidateGroups="${role}"><bpmn:extensionElements>
@@ -17,7 +21,7 @@ const taskXml = (fields: string, id = 'A', role = 'pemohon'): string =>
 
 async function formOf(fields: string, role = 'pemohon'): Promise<FormDef> {
   const model = await loadProcessModel(processXml(taskXml(fields, 'A', role)));
-  return modelForm(model.userTasks[0]!);
+  return modelForm(model.userTasks[0]!, { reviews: REGISTRY.applicantFormKeys() });
 }
 
 const now = { now: new Date('2026-11-26T03:00:00Z') };
@@ -110,7 +114,7 @@ describe('Given the generic form of a step with six declared fields', () => {
     expect(form.fields.map((f) => [f.type, f.defaultValue])).toEqual([['select', undefined], ['radio', 'tidak']]);
   });
 
-  test('when the step is a staff step, then it reviews the applicant\'s forms and has no drafts', async () => {
+  test('when the step is a staff step, then it reviews the applicant\'s coded forms of the registry and has no drafts', async () => {
     const form = await formOf(STEP_FIELDS, 'admin-ppe');
     expect(form).toMatchObject({ groupId: 'admin-ppe', submitLabel: 'model.submit', caseStatus: 'status.diproses' });
     expect(form.drafts).toBeUndefined();

@@ -2,9 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import { returnView } from '../../src/cases/returns.js';
 import { documentVersions, previewOf } from '../../src/forms/document-views.js';
 import { draftValues } from '../../src/forms/draft-values.js';
-import { informasi, registrasi } from '../../src/forms/ppbj-forms.js';
-import { noteRequired, returnEffects, RETURN_REASONS } from '../../src/forms/return-reasons.js';
+import { informasi, registrasi } from '../../src/packs/ppbj/forms/ppbj-forms.js';
+import { noteRequired, returnEffects, RETURN_REASONS } from '../../src/packs/ppbj/forms/return-reasons.js';
 import type { AuditEvent, DocumentRecord } from '../../src/store/ports.js';
+import { FormRegistry } from '../../src/forms/form-registry.js';
+
+const REASONS = new FormRegistry([], RETURN_REASONS);
 
 const returned = (data: Record<string, unknown>): AuditEvent =>
   ({ id: 'e', caseId: 'c', at: '2026-01-01T00:00:00Z', actorId: 'a', actorName: 'Admin', type: 'case.returned', taskId: 't', data });
@@ -30,10 +33,10 @@ describe('Given the structured return reasons', () => {
   test('when a return is shown, then each reason maps to existing step 5 fields; older returns show their text as the note', () => {
     const names = new Set(informasi.fields.map((f) => f.name));
     for (const r of RETURN_REASONS) for (const f of r.fields) expect(names.has(f)).toBe(true);
-    const view = returnView(returned({ reasons: 'SK tidak terbaca — buram', codes: ['sk-tidak-terbaca', 'dokumen-kurang'], note: 'buram' }));
+    const view = returnView(returned({ reasons: 'SK tidak terbaca — buram', codes: ['sk-tidak-terbaca', 'dokumen-kurang'], note: 'buram' }), REASONS);
     expect(view.note).toBe('buram');
     expect(view.byField).toEqual({ skFile: ['reason.sk-tidak-terbaca', 'reason.dokumen-kurang'] });
-    expect(returnView(returned({ reasons: 'SK lama' }))).toMatchObject({ note: 'SK lama', reasons: [], byField: {} });
+    expect(returnView(returned({ reasons: 'SK lama' }), REASONS)).toMatchObject({ note: 'SK lama', reasons: [], byField: {} });
   });
 });
 

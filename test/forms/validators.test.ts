@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { validateForm } from '../../src/forms/validate-form.js';
-import { identitas, periksa } from '../../src/forms/ppbj-forms.js';
+import { identitas, periksa } from '../../src/packs/ppbj/forms/ppbj-forms.js';
 import { checkNik, checkNip, checkWhatsapp, normaliseWhatsapp } from '../../src/forms/validators.js';
 
 const ctx = { now: new Date('2026-03-10T08:00:00Z') };

@@ -12,6 +12,7 @@ import { actorOf, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { IDENTITY, newApplicant } from '../helpers/ppbj.js';
 import { shippedWithTimer } from './timer-fixtures.js';
+import { ppbjSignUp } from '../../src/packs/ppbj/sign-up-service.js';
 
 describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identitas PPBJ"', () => {
   let t: TestApp;
@@ -26,7 +27,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
   async function startCase(kind: 'reminder' | 'deadline'): Promise<{ user: UserRecord; caseId: string }> {
     tick();
     await t.services.definitions.deploy(shippedWithTimer(kind), null, `timer ${kind}`);
-    const registered = await t.services.cases.register(newApplicant(), async (p) => `plain:${p}`);
+    const registered = await ppbjSignUp(t.services).register(newApplicant(), async (p) => `plain:${p}`);
     await store().updateUser(registered.id, { emailVerifiedAt: t.clock.now.toISOString(), whatsappVerifiedAt: t.clock.now.toISOString() });
     const user = (await store().getUser(registered.id))!;
     return { user, caseId: (await store().listCasesByApplicant(user.id))[0]!.id };

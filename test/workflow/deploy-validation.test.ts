@@ -1,7 +1,11 @@
 // Everything checked before a deploy (validateDefinition): one fixture diagram per rule, each
 // refused with a problem tied to the element to highlight in the modeler.
 import { describe, expect, test } from '@jest/globals';
-import { hasForm } from '../../src/forms/form-registry.js';
+import { FormRegistry } from '../../src/forms/form-registry.js';
+import { packForms } from '../../src/packs/index.js';
+
+const REGISTRY = new FormRegistry(packForms());
+const hasForm = (key: string): boolean => REGISTRY.has(key);
 import { MAX_DEFINITION_BYTES, validateDefinition, type DefinitionProblem } from '../../src/workflow/index.js';
 import { fixtureXml, shippedXml } from './helpers.js';
 

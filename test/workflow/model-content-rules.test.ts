@@ -3,8 +3,12 @@
 // text-direction characters, no id is an Object.prototype member, and a model of the sign-up
 // process can only deploy if sign-up can start it (step "MembuatAkun", its form and role).
 import { describe, expect, test } from '@jest/globals';
-import { hasForm } from '../../src/forms/form-registry.js';
-import { registrasi } from '../../src/forms/ppbj-forms.js';
+import { FormRegistry } from '../../src/forms/form-registry.js';
+import { packForms } from '../../src/packs/index.js';
+
+const REGISTRY = new FormRegistry(packForms());
+const hasForm = (key: string): boolean => REGISTRY.has(key);
+import { registrasi } from '../../src/packs/ppbj/forms/ppbj-forms.js';
 import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import { isoAfter, validateDefinition, type DefinitionProblem } from '../../src/workflow/index.js';
 import { SIGN_UP_FORM_KEY, SIGN_UP_PROCESS_KEY } from '../../src/workflow/sign-up-start-rules.js';

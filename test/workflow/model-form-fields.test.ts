@@ -1,7 +1,11 @@
 // Forms declared in the model (camunda:formData, the properties panel's "Generated Task Forms"):
 // what the generic form gets, and every declaration it cannot render or check is refused on its task.
 import { describe, expect, test } from '@jest/globals';
-import { hasForm } from '../../src/forms/form-registry.js';
+import { FormRegistry } from '../../src/forms/form-registry.js';
+import { packForms } from '../../src/packs/index.js';
+
+const REGISTRY = new FormRegistry(packForms());
+const hasForm = (key: string): boolean => REGISTRY.has(key);
 import { DefinitionError, loadProcessModel, validateDefinition } from '../../src/workflow/index.js';
 import { processXml } from './helpers.js';
 

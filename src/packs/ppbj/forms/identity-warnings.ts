@@ -1,7 +1,7 @@
 // NIP against NIK: both carry the birth date and the gender. A mismatch is usually a typo, but
 // not always (corrected records), so it is a warning the PPBJ may confirm, never a hard error.
-import type { FormValues, FormWarning } from './form-types.js';
-import { parseNik, parseNip } from './validators.js';
+import type { FormValues, FormWarning } from '../../../forms/form-types.js';
+import { parseNik, parseNip } from '../../../forms/validators.js';
 
 export const NIP_NIK_BIRTH_DATE = 'nipNik.tanggalLahir';
 export const NIP_NIK_GENDER = 'nipNik.jenisKelamin';
