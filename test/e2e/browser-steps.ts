@@ -52,9 +52,9 @@ export async function nav(page: Page, link: string, url: RegExp): Promise<void> 
 }
 
 export async function signUp(page: Page, who: Applicant): Promise<void> {
+  // the home page lists the services; the PPBJ pack's own start path is its sign-up
   await page.goto('/');
-  await see(page.getByRole('heading', { level: 1 }), 'Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa');
-  await page.getByRole('main').getByRole('link', { name: 'Daftar', exact: true }).click();
+  await page.locator('li.service[data-process="pendaftaran-akun-ppbj"]').getByRole('link', { name: 'Mulai', exact: true }).click();
   await page.waitForURL(/\/daftar$/);
   await checkA11y(page);
   await see(page.getByRole('heading', { level: 1 }), 'Membuat Akun PPBJ');

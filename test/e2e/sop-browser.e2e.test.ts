@@ -84,7 +84,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     expect(readFileSync((await download.path())!)).toEqual(readFileSync(pdfPath));
     await field(a, 'Tidak lengkap').check();
     await field(a, 'SK tidak terbaca').check();
-    await field(a, 'Catatan untuk PPBJ').fill(RETURN_REASON);
+    await a.getByLabel(/^\s*Catatan untuk (PPBJ|pemohon)\s*$/).fill(RETURN_REASON); // the reason note's label becomes generic ("pemohon")
     await press(a, 'Simpan Hasil Pemeriksaan', /\/kotak-masuk$/);
 
     // The PPBJ sees the return on the status page and on the reopened form, values kept

@@ -26,7 +26,7 @@ describe('Given a real Alur server and the process owner in a browser', () => {
 
     await field(p, 'Nama').fill('Admin Kedua');
     await field(p, 'Email').fill('admin@alur.local');
-    await field(p, 'Peran').selectOption('admin-ppe');
+    await field(p, 'Peran').selectOption('staff');
     await p.getByRole('button', { name: 'Kirim undangan', exact: true }).click();
     await see(p, 'Email ini sudah dipakai akun lain.');
     expect(await field(p, 'Nama').inputValue()).toBe('Admin Kedua');

@@ -18,7 +18,8 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     const owner = await newActor(live.browser, live.server.url);
     const p = owner.page;
     await loginOwner(p);
-    await p.getByRole('link', { name: 'Ubah di Modeler', exact: true }).click();
+    // the catalogue lists every shipped SOP: the PPBJ row's link
+    await p.locator('tr.process-row[data-process="pendaftaran-akun-ppbj"]').getByRole('link', { name: 'Ubah di Modeler', exact: true }).click();
     await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/studio$/);
     await p.locator('#studio[data-ready="true"]').waitFor();
     expect(await p.locator('#studio-canvas .djs-shape').count()).toBeGreaterThan(8);
