@@ -67,5 +67,5 @@ export const DEMO_ADMINS = [
   { email: 'dewi.anggraini@alur.local', displayName: 'Dewi Anggraini', pace: 1.0 },
 ];
 
-/** Step 6 return reasons with their weights (codes of src/forms/return-reasons.ts). */
+/** Step 6 return reasons with their weights (codes of src/packs/ppbj/forms/return-reasons.ts). */
 export const RETURN_WEIGHTS: Array<[string, number]> = [['sk-kedaluwarsa', 35], ['sk-tidak-terbaca', 25], ['data-tidak-sesuai', 25], ['dokumen-kurang', 10], ['lainnya', 5]];

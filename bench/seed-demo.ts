@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPassword } from '../src/auth/passwords.js';
 import { UNVERIFIED } from '../src/auth/user-defaults.js';
-import { SHIPPED_PROCESS_KEY } from '../src/cases/case-service.js';
+import { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../src/packs/ppbj/process-key.js';
 import { bootstrap, createServices, createStore } from '../src/composition.js';
 import { loadConfig } from '../src/config.js';
 import { TimerScheduler } from '../src/scheduler/timer-scheduler.js';

@@ -5,7 +5,7 @@
 // trail is trimmed to the start, the open task and the end (the inbox never reads it).
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../src/composition.js';
-import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
+import { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../../src/packs/ppbj/process-key.js';
 import { taskFromWaiting } from '../../src/cases/task-projection.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/privacy/privacy-notice.js';
 import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type TaskRecord, type UserRecord } from '../../src/store/ports.js';

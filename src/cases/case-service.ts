@@ -36,10 +36,6 @@ export interface CaseServiceDeps {
   formRegistry: FormRegistry; // the packs' coded forms; other forms are declared in the case's model version
 }
 
-// NOTE: transitional re-export for src/definitions/legacy-process-routes.ts, bench/ and older tests;
-// the key belongs to the PPBJ pack (PPBJ_PROCESS_KEY): delete once they import it from there.
-export { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../packs/ppbj/process-key.js';
-
 /** A new applicant's first step, done at once with the form they signed up with (see startWithNewApplicant). */
 export interface NewApplicantStart {
   processKey: string; // its latest version starts

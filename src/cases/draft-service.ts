@@ -4,7 +4,7 @@
 // task's drafts in the change that completes the task.
 // NOTE: an upload saved with a draft is checked (type by content, size, SHA-256) and kept on disk
 // as a staged file inside the draft, not as a DocumentRecord: it becomes a document (and is
-// audited) only when the form is submitted, so Admin PPE never see half-finished files. Unlike the
+// audited) only when the form is submitted, so staff never see half-finished files. Unlike the
 // session's staged files it survives a logout. A staged file replaced before submission stays
 // unreferenced on disk (as with the session's staged files).
 import { AppError, ValidationError } from '../errors.js';

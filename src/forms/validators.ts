@@ -1,4 +1,5 @@
-// Field checks for the PPBJ domain. Each returns an i18n error key or null.
+// Field checks of Indonesian government data (NIP, NIK, phone numbers, e-mail, dates, passwords),
+// used by coded forms and by model form field types. Each returns an i18n error key or null.
 import type { CheckContext, FieldValue, FormValues } from './form-types.js';
 import { withArgs } from '../web/i18n.js';
 

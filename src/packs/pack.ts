@@ -35,7 +35,7 @@ export interface CaseSubject {
 export interface ProcessPack {
   /** The BPMN process id (key) the pack belongs to. */
   processKey: string;
-  /** Group names of old stored models of this process and the group each is read as (e.g. ppbj -> pemohon). */
+  /** Group names of old stored models of this process and the group each is read as (e.g. an old applicant group name -> pemohon). */
   groupAliases: Readonly<Record<string, string>>;
   /** Coded forms by camunda:formKey; the form registry (src/forms/form-registry.ts) is built from all packs' forms. */
   forms: readonly FormDef[];

@@ -5,7 +5,7 @@
 import { allNodes, label, parseBpmn, type ModdleNode } from './moddle.js';
 import { definitionReasons } from './compile-definition.js';
 import { DefinitionError, DefinitionLimitError } from './errors.js';
-import { contentProblems } from './content-checks.js';
+import { modelContentProblems } from './model-content-rules.js';
 import type { ProcessModel } from './types.js';
 import type { GroupAliases } from './group-aliases.js';
 import type { DefinitionProblem } from './sop-types.js';
@@ -55,7 +55,7 @@ export async function checkDefinition(xml: string, maxBytes: number, aliases?: G
   const { model, reasons } = definitionReasons(root, aliases);
   const problems = [
     ...reasons.map((r) => alurError(r, elementOf(r, ids))),
-    ...(await contentProblems(xml, nodes, model)), // texts, ids, time standards, the sign-up start
+    ...modelContentProblems(nodes), // texts, ids, time standards (a process's own rules: ValidationOptions.modelChecks)
   ];
   return { problems, model, processKey: model.processKey, formRefs: formRefsOf(nodes) };
 }

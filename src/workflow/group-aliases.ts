@@ -1,5 +1,5 @@
 // Per-process group aliases: a group named in an old stored model that is read as another one
-// (e.g. PPBJ's v1 candidateGroups="ppbj" is the applicant group 'pemohon'). The composition root
+// (e.g. an old version's candidateGroups="pelamar" read as the applicant group 'pemohon'). The composition root
 // sets them from the process packs once at start-up; the workflow never imports a pack.
 
 /** processKey -> { group named in the model: group it is read as } */

@@ -36,7 +36,7 @@ export interface ProcessStart {
 }
 
 export interface StartRuleOptions {
-  /** The process is started by its pack (e.g. the PPBJ sign-up): no starter groups is no warning. */
+  /** The process is started by its pack (e.g. a sign-up page of its own): no starter groups is no warning. */
   startedByPack?: boolean;
 }
 

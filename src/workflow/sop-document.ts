@@ -2,8 +2,8 @@
 // start/end event, task, or deciding gateway, in flow order, each in its lane's Pelaksana column
 // with its flowchart symbol and Mutu Baku, plus the arrows between rows.
 // NOTE: a user task whose only outgoing flow enters a diverging gateway without its own
-// `alur:mutuBaku langkah` forms ONE row with that gateway (symbol: decision). This is how SOP row 6
-// "Memeriksa Informasi PPBJ. Jika Lengkap, … Jika Tidak, …" maps to the task + gateway pair.
+// `alur:mutuBaku langkah` forms ONE row with that gateway (symbol: decision). This is how an SOP row
+// such as "Memeriksa berkas. Jika Lengkap, … Jika Tidak, …" maps to the task + gateway pair.
 import { allNodes, type ModdleNode } from './moddle.js';
 import { mutuBakuOf, readLanes } from './process-model.js';
 import { readSopIdentity } from './sop-identity.js';

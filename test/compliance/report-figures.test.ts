@@ -1,7 +1,7 @@
 // The report figures against the hand-computed fixture (report-fixture.ts): per step, per Admin PPE,
 // per month, step 6 returns, overdue now, end to end with the agency / applicant split.
 import { describe, expect, test } from '@jest/globals';
-import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
+import { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../../src/packs/ppbj/process-key.js';
 import type { ComplianceReport } from '../../src/compliance/report-service.js';
 import { median, percentile, summarise } from '../../src/compliance/stats.js';
 import { type TestApp } from '../helpers/app.js';

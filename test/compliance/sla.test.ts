@@ -5,7 +5,7 @@ import { actorOf, ADMIN, joinGroups, OWNER } from '../helpers/app.js';
 // skips nights, weekends and holidays.
 import { describe, expect, test } from '@jest/globals';
 import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
-import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
+import { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../../src/packs/ppbj/process-key.js';
 import { type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { completeStep, openTask, signUpAt, staff, wib } from './drive.js';

@@ -3,7 +3,7 @@
 // every table as CSV, one case's timing, Tabel 7 for a semester, and the settings pages.
 import { describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
-import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
+import { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../../src/packs/ppbj/process-key.js';
 import { $, ADMIN, csrfFrom, login, OWNER, type TestApp } from '../helpers/app.js';
 import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { signUpUnverified } from '../helpers/ppbj.js';

@@ -1,29 +1,18 @@
 // Issue 9 items 4, 5 and 6 (models): what a model says is checked before a deploy. Time standards
 // stay within 1 second .. 1 year, every text within its length limit and free of control and
-// text-direction characters, no id is an Object.prototype member, and a model of the sign-up
-// process can only deploy if sign-up can start it (step "MembuatAkun", its form and role).
+// text-direction characters, and no id is an Object.prototype member (the PPBJ sign-up's own
+// rules: test/packs/ppbj-model-rules.test.ts).
 import { describe, expect, test } from '@jest/globals';
 import { FormRegistry } from '../../src/forms/form-registry.js';
 import { packForms } from '../../src/packs/index.js';
 
 const REGISTRY = new FormRegistry(packForms());
 const hasForm = (key: string): boolean => REGISTRY.has(key);
-import { registrasi } from '../../src/packs/ppbj/forms/ppbj-forms.js';
-import { SHIPPED_PROCESS_KEY } from '../../src/cases/case-service.js';
 import { isoAfter, validateDefinition, type DefinitionProblem } from '../../src/workflow/index.js';
-import { SIGN_UP_FORM_KEY, SIGN_UP_PROCESS_KEY } from '../../src/workflow/sign-up-start-rules.js';
-import { processXml, shippedXml, userTask } from './helpers.js';
+import { processXml, userTask } from './helpers.js';
 
 const alurErrors = async (xml: string): Promise<DefinitionProblem[]> =>
   (await validateDefinition(xml, { hasForm })).problems.filter((p) => p.severity === 'error' && p.rule === 'alur');
-
-/** The shipped process with `from` replaced by `to` (exactly once). */
-function shippedWith(from: string | RegExp, to: string): string {
-  const xml = shippedXml();
-  const changed = xml.replace(from, to);
-  expect(changed).not.toBe(xml);
-  return changed;
-}
 
 /** A small process (key "p") with one task whose waktu / name / extra content is given. */
 const oneTask = (task: string): string =>
@@ -71,41 +60,6 @@ describe('Given timer durations', () => {
 
   test('when a boundary timer waits P2D, then it is accepted', async () => {
     expect(await alurErrors(withTimer('P2D'))).toEqual([]);
-  });
-});
-
-describe('Given the sign-up process (the process sign-up starts)', () => {
-  test('when its constants are compared with the start path, then they name the same process and form', () => {
-    expect(SIGN_UP_PROCESS_KEY).toBe(SHIPPED_PROCESS_KEY);
-    expect(SIGN_UP_FORM_KEY).toBe(registrasi.key);
-  });
-
-  test('when step 2 has another id, then the deploy is refused: sign-up needs "MembuatAkun"', async () => {
-    const xml = shippedXml().replaceAll('MembuatAkun', 'BuatAkun');
-    const problems = await alurErrors(xml);
-    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/needs a user task with the id "MembuatAkun"/) }));
-  });
-
-  test('when "MembuatAkun" has another registered form, then the deploy is refused', async () => {
-    const xml = shippedWith('id="MembuatAkun" name="Membuat Akun PPBJ" camunda:formKey="ppbj-registrasi"', 'id="MembuatAkun" name="Membuat Akun PPBJ" camunda:formKey="ppbj-identitas"');
-    expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ elementId: 'MembuatAkun', message: expect.stringMatching(/must be camunda:formKey "ppbj-registrasi", not "ppbj-identitas"/) }));
-  });
-
-  test('when "MembuatAkun" belongs to Admin PPE, then the deploy is refused: the new applicant completes it', async () => {
-    const xml = shippedWith('camunda:formKey="ppbj-registrasi" camunda:candidateGroups="pemohon"', 'camunda:formKey="ppbj-registrasi" camunda:candidateGroups="admin-ppe"');
-    expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ elementId: 'MembuatAkun', message: expect.stringMatching(/group .* must be "pemohon", not "admin-ppe"/) }));
-  });
-
-  test('when the process waits at another step first, then the deploy is refused (a dry run of the start)', async () => {
-    // Mulai -> MengisiIdentitas -> MembuatAkun -> MelakukanVerifikasi
-    const xml = shippedWith('sourceRef="Mulai" targetRef="MembuatAkun"', 'sourceRef="Mulai" targetRef="MengisiIdentitas"')
-      .replace('sourceRef="MembuatAkun" targetRef="MengisiIdentitas"', 'sourceRef="MembuatAkun" targetRef="MelakukanVerifikasi"')
-      .replace('sourceRef="MengisiIdentitas" targetRef="MelakukanVerifikasi"', 'sourceRef="MengisiIdentitas" targetRef="MembuatAkun"');
-    expect(await alurErrors(xml)).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/must wait at "MembuatAkun" as soon as it starts, but it waits at "MengisiIdentitas"/) }));
-  });
-
-  test('when the shipped process is validated, then the start rules find nothing', async () => {
-    expect(await alurErrors(shippedXml())).toEqual([]);
   });
 });
 

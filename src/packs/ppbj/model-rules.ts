@@ -1,30 +1,20 @@
-// What account sign-up assumes about the process it starts (src/cases/case-service.ts register():
-// the latest version of the sign-up process starts, waits at "MembuatAkun", and that step is
-// completed at once by the new PPBJ user with the registration form), turned into rules checked
-// before a deploy, so that no deployable model can make a sign-up fail.
+// What the PPBJ sign-up assumes about its process (sign-up-service.ts: the latest version starts,
+// waits at "MembuatAkun", and that step is completed at once by the new PPBJ with the registration
+// form), turned into rules checked before a deploy of this process (ProcessPack.checkModel), so
+// that no deployable model can make a sign-up fail.
 import { createHash } from 'node:crypto';
-import { completeUserTask, startProcess } from './engine-runner.js';
-import type { ModdleNode } from './moddle.js';
-import type { DefinitionProblem } from './sop-types.js';
-import type { ProcessModel } from './types.js';
-import { APPLICANT_GROUP } from '../store/ports.js';
-
-/** The process that sign-up starts, and its step 2 (SOP "Membuat Akun PPBJ"). */
-export const SIGN_UP_PROCESS_KEY = 'pendaftaran-akun-ppbj';
-export const SIGN_UP_STEP = 'MembuatAkun';
-/** Sign-up stores the registration under this form's key and completes the step as the new applicant (group 'pemohon'). */
-export const SIGN_UP_FORM_KEY = 'ppbj-registrasi';
-export const SIGN_UP_GROUP = APPLICANT_GROUP;
+import { completeUserTask, startProcess, type DefinitionProblem, type ProcessModel } from '../../workflow/index.js';
+import { SIGN_UP_FORM_KEY, SIGN_UP_GROUP, SIGN_UP_STEP } from './process-key.js';
 
 const problem = (message: string, elementId: string | null = SIGN_UP_STEP): DefinitionProblem => ({ elementId, message, severity: 'error', rule: 'alur' });
 
-function staticProblems(nodes: ModdleNode[], model: ProcessModel): DefinitionProblem[] | null {
-  const node = nodes.find((n) => n.id === SIGN_UP_STEP);
-  if (!node || node.$type !== 'bpmn:UserTask') {
-    return [problem(`the sign-up process needs a user task with the id "${SIGN_UP_STEP}" (SOP step 2, Membuat Akun PPBJ): account sign-up starts the process and completes that step`, node ? SIGN_UP_STEP : null)];
-  }
+/** The sign-up step's id, form and group. */
+function staticProblems(model: ProcessModel, xml: string): DefinitionProblem[] {
   const spec = model.userTasks.find((t) => t.id === SIGN_UP_STEP);
-  if (!spec) return null; // the task's own reasons (group, form, waktu) are reported elsewhere
+  if (!spec) {
+    const named = xml.includes(`id="${SIGN_UP_STEP}"`); // another kind of element with that id
+    return [problem(`the sign-up process needs a user task with the id "${SIGN_UP_STEP}" (SOP step 2, Membuat Akun PPBJ): account sign-up starts the process and completes that step`, named ? SIGN_UP_STEP : null)];
+  }
   const problems: DefinitionProblem[] = [];
   if (spec.formKey !== SIGN_UP_FORM_KEY) {
     problems.push(problem(`bpmn:UserTask "${SIGN_UP_STEP}": its form must be camunda:formKey "${SIGN_UP_FORM_KEY}", not "${spec.formKey}": sign-up fills it with the registration form`));
@@ -57,10 +47,8 @@ async function dryRunProblems(xml: string): Promise<DefinitionProblem[]> {
   }
 }
 
-/** Every reason a sign-up would fail on this model ([] for processes other than the sign-up process). */
-export async function signUpStartProblems(xml: string, nodes: ModdleNode[], model: ProcessModel): Promise<DefinitionProblem[]> {
-  if (model.processKey !== SIGN_UP_PROCESS_KEY) return [];
-  const found = staticProblems(nodes, model);
-  if (found === null || found.length) return found ?? [];
-  return dryRunProblems(xml);
+/** Every reason a sign-up would fail on this model of the PPBJ process (the pack's checkModel). */
+export async function signUpStartProblems(model: ProcessModel, xml: string): Promise<DefinitionProblem[]> {
+  const found = staticProblems(model, xml);
+  return found.length ? found : dryRunProblems(xml);
 }
