@@ -34,6 +34,15 @@ describe('SOP baru', () => {
     expect(draftProcessName(xml, 'izin-cuti')).toBe('Izin <Cuti> & "Sakit"');
   });
 
+  test('Given a hyphenated process id, When the template is made, Then its element ids have no hyphen, so a gateway expression can name the step', async () => {
+    const xml = newSopXml('permohonan-surat-keterangan', 'Permohonan Surat Keterangan');
+    const ids = [...xml.matchAll(/<bpmn:(?:startEvent|userTask|endEvent|sequenceFlow|lane) id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['Lane_Petugas', 'Mulai', 'Langkah1', 'Selesai', 'Flow1', 'Flow2']);
+    const { problems, model } = await validateDefinition(xml, { hasForm: () => false });
+    expect(problems).toEqual([]);
+    expect(model!.userTasks.map((t) => t.id)).toEqual(['Langkah1']);
+  });
+
   test('Given a draft whose process has another id or no name, Then no name is read from it', () => {
     expect(draftProcessName(newSopXml('a', 'Nama A'), 'b')).toBeNull();
     expect(draftProcessName('<process id="x">', 'x')).toBeNull();

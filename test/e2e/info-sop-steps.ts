@@ -38,15 +38,15 @@ export interface InfoSopIds {
 type Modeler = { get(name: string): any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Lays out the steps across the three lanes (diagram coordinates) and returns the new ids. */
-async function buildFlow(p: Page, key: string): Promise<InfoSopIds> {
-  return p.evaluate((k) => {
+async function buildFlow(p: Page): Promise<InfoSopIds> {
+  return p.evaluate(() => {
     const m = (window as unknown as { alurModeler: Modeler }).alurModeler;
     const reg = m.get('elementRegistry');
     const modeling = m.get('modeling');
-    const pool = reg.get(`Pool_${k}`);
-    const [start, check, end] = [`${k}_Mulai`, `${k}_Langkah1`, `${k}_Selesai`].map((id) => reg.get(id));
-    modeling.removeConnection(reg.get(`${k}_Flow1`));
-    modeling.removeConnection(reg.get(`${k}_Flow2`));
+    const pool = reg.get('Pool_Sop');
+    const [start, check, end] = ['Mulai', 'Langkah1', 'Selesai'].map((id) => reg.get(id));
+    modeling.removeConnection(reg.get('Flow1'));
+    modeling.removeConnection(reg.get('Flow2'));
     // lanes (top to bottom): Pemohon -40..80, Petugas Pelayanan 80..280, Kepala Seksi 280..400
     modeling.moveShape(start, { x: 0, y: -160 });
     modeling.moveShape(check, { x: -70, y: 0 });
@@ -66,7 +66,7 @@ async function buildFlow(p: Page, key: string): Promise<InfoSopIds> {
       forward: flows.find((f) => f.source.id === decision.id && f.target.id === approve.id)!.id,
       back: flows.find((f) => f.source.id === decision.id && f.target.id === fix.id)!.id,
     };
-  }, key);
+  });
 }
 
 /** Gives the selected element a readable id in the panel (an expression names a step by its id). */
@@ -101,10 +101,10 @@ export async function modelInfoSop(p: Page, key: string): Promise<InfoSopIds> {
   await select(p, kasi);
   await rename(p, 'Kepala Seksi');
 
-  const ids = await buildFlow(p, key);
+  const ids = await buildFlow(p);
 
   // Who may start it (the public) and the start form.
-  await select(p, `Pool_${key}`);
+  await select(p, 'Pool_Sop');
   await openGroup(p, 'CamundaPlatform__CandidateStarter');
   await typeInto(p, 'candidateStarterGroups', 'pemohon');
   await select(p, ids.start);

@@ -27,7 +27,7 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await p.waitForURL(/\/proses\/permohonan-surat-keterangan\/studio$/);
     await p.locator('#studio[data-ready="true"]').waitFor();
     expect(await p.locator('#studio-problems').getAttribute('data-errors')).toBe('0');
-    expect(await p.locator('#studio-canvas [data-element-id="permohonan-surat-keterangan_Langkah1"]').count()).toBe(1);
+    expect(await p.locator('#studio-canvas [data-element-id="Langkah1"]').count()).toBe(1);
     await p.screenshot({ path: `${ARTIFACTS}studio-new-sop.png`, fullPage: true });
 
     await field(p, 'Keterangan versi').fill('Versi pertama');

@@ -1,6 +1,6 @@
 // The allow-list expression handler: what it evaluates and what it refuses.
 import { describe, test, expect } from '@jest/globals';
-import { SafeExpressions, expressionsIn } from '../../src/workflow/safe-expressions.js';
+import { SafeExpressions, expressionsIn, parseExpression } from '../../src/workflow/safe-expressions.js';
 
 const { resolveExpression, isExpression, hasExpression } = SafeExpressions();
 const context = {
@@ -38,6 +38,11 @@ describe('SafeExpressions', () => {
     ['${environment.output.}', /Bad path/],
   ])('Given %s, when resolved, then it throws', (expression, error) => {
     expect(() => resolveExpression(expression, context)).toThrow(error);
+  });
+
+  test('Given a path naming an element id with a hyphen, when parsed, then the message says such ids cannot be named and to rename the step id', () => {
+    expect(() => parseExpression('environment.output.surat-keterangan_Langkah1.catatan == "ok"')).toThrow(
+      /"surat-keterangan_Langkah1".*'-' cannot be named in expressions.*rename the step id/);
   });
 
   test('Given a function in the context, when its path is resolved, then it is never returned', () => {
