@@ -1,6 +1,6 @@
 // Progress of one case over the SOP steps: "Langkah 4 dari 6", and per step the time taken against
 // its Mutu Baku Waktu (done: createdAt → completedAt of each round; current: elapsed so far), with
-// the total against the sum of the standards (80 minutes for the shipped SOP).
+// the total against the sum of the standards (80 minutes for the shipped SOP: "1 jam 20 menit", like every span).
 import type { AuditEvent, CaseRecord, TaskRecord } from '../store/ports.js';
 import { span, type Span } from '../tasks/sla.js';
 import type { UserTaskSpec } from '../workflow/index.js';
@@ -61,8 +61,8 @@ export function progressOf(c: CaseRecord, steps: StepView[], specs: UserTaskSpec
     total,
     completed: c.status === 'completed',
     doneCount: c.status === 'completed' ? total : Math.max(0, position - (currentIndex >= 0 ? 1 : 0)),
-    totalStandard: span(standardMs, true),
-    totalActual: span(actualMs, true),
+    totalStandard: span(standardMs),
+    totalActual: span(actualMs),
     totalOver: actualMs > standardMs,
   };
 }

@@ -10,10 +10,9 @@ export interface Span {
   minutes: number;
 }
 
-/** `minutesOnly`: "80 menit" rather than "1 jam 20 menit" (how SOP time standards are summed). */
-export function span(ms: number, minutesOnly = false): Span {
+/** Days, hours and minutes ("1 hari 6 jam", "1 jam 20 menit"): the one way Alur shows a span, totals included. */
+export function span(ms: number): Span {
   const minutes = Math.floor(Math.max(0, ms) / MINUTE);
-  if (minutesOnly) return { iso: `PT${minutes}M`, under: minutes === 0, minutes };
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;

@@ -62,7 +62,7 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
     expect(p.step('MengisiIdentitas')).toMatchObject({ cls: 'step done', actual: '7 menit', standard: '15 menit' });
     expect(p.step('MembuatAkun').actual).toBe('kurang dari 1 menit');
     expect(p.step('MelengkapiInformasi')).toMatchObject({ cls: 'step pending', actual: '', standard: '15 menit' });
-    expect(p.standardTotal).toBe('Mutu baku waktu seluruh langkah: 80 menit');
+    expect(p.standardTotal).toBe('Mutu baku waktu seluruh langkah: 1 jam 20 menit');
   });
 
   test('when an Admin PPE takes it, then the page names who holds the case now', async () => {
@@ -87,7 +87,7 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
       expect(current).toMatchObject({ cls: 'step current', actual: '4 menit', standard: '15 menit' });
       expect(current.text).toContain('berjalan 4 menit / mutu baku 15 menit');
       expect(p.doc('.steps li[aria-current=step]').attr('data-step')).toBe('MelengkapiInformasi');
-      expect(p.total).toBe('Total waktu: 29 menit / mutu baku 80 menit');
+      expect(p.total).toBe('Total waktu: 29 menit / mutu baku 1 jam 20 menit');
       // the existing selectors stay
       expect(p.doc('.steps .step.done')).toHaveLength(3);
       expect(p.doc('.current li[data-task]')).toHaveLength(1);
@@ -103,7 +103,7 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
       const p = statusPage((await en.get(`/kasus/${caseId}`)).text);
       expect(p.progress).toBe('Step 4 of 6');
       expect(p.step('MelakukanVerifikasi').text).toContain('took 18 minutes / time standard 15 minutes Over the time standard');
-      expect(p.total).toBe('Total time: 29 minutes / time standard 80 minutes');
+      expect(p.total).toBe('Total time: 29 minutes / time standard 1 hour 20 minutes');
     } finally {
       await en.get('/bahasa/id');
     }
@@ -145,7 +145,7 @@ describe('Given a case taken through every step in five minutes each', () => {
     expect(p.doc('.current li')).toHaveLength(0);
     for (const id of STEP_IDS.slice(1)) expect(p.step(id).actual).toBe('5 menit');
     expect(p.step('MengaktifkanAkun')).toMatchObject({ cls: 'step done', standard: '5 menit' });
-    expect(p.total).toBe('Total waktu: 25 menit / mutu baku 80 menit');
+    expect(p.total).toBe('Total waktu: 25 menit / mutu baku 1 jam 20 menit');
     expect(p.doc('.badge.late')).toHaveLength(0);
   });
 });

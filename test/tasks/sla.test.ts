@@ -25,7 +25,7 @@ describe('Given a task due 15 minutes after T0', () => {
     expect(timeLeft(due, plus(15 + 2 * 1440 + 3 * 60 + 5)).span.iso).toBe('P2DT3H5M');
     expect(span(60 * 60_000).iso).toBe('PT1H');
     expect(span(1440 * 60_000).iso).toBe('P1D');
-    expect(span(80 * 60_000, true).iso).toBe('PT80M');
+    expect(span(80 * 60_000).iso).toBe('PT1H20M'); // totals too: one formatter ("1 jam 20 menit")
   });
 });
 
