@@ -5,7 +5,7 @@ import { APPLICANT_GROUP } from '../store/ports.js';
 import { literal, withArgs } from '../web/i18n.js';
 import type { ModelField, UserTaskSpec } from '../workflow/index.js';
 import type { FieldDef, FieldValue, FormDef, FormValues } from './form-types.js';
-import { checkDate } from './validators.js';
+import { checkDate, checkNik, checkNip, checkWhatsapp, normaliseWhatsapp } from './validators.js';
 
 const TEXT_MAX = 500;
 const TEXTAREA_MAX = 4000;
@@ -33,6 +33,7 @@ function boundsHint(field: ModelField): string | undefined {
 }
 
 const normaliseNumber = (v: string): string => v.replace(',', '.');
+const withoutSpaces = (v: string): string => v.replace(/\s+/g, '');
 
 /** The type-specific part of a field: input type, options, checks. */
 function shape(field: ModelField): Omit<FieldDef, 'name' | 'label' | 'required'> {
@@ -70,6 +71,12 @@ function shape(field: ModelField): Omit<FieldDef, 'name' | 'label' | 'required'>
       return { type: 'radio', options: [{ value: YES, label: 'model.yes' }, { value: NO, label: 'model.no' }] };
     case 'file':
       return { type: 'file', hint: 'model.file.hint', requiredMessage: 'model.file.required' };
+    case 'nip': // stored without spaces
+      return { type: 'text', inputmode: 'numeric', maxLength: 24, hint: 'field.nip.hint', check: checkNip, normalise: withoutSpaces };
+    case 'nik':
+      return { type: 'text', inputmode: 'numeric', maxLength: 20, hint: 'field.nik.hint', check: checkNik, normalise: withoutSpaces };
+    case 'telepon': // stored as +628…
+      return { type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxLength: 20, hint: 'field.whatsapp.hint', check: checkWhatsapp, normalise: normaliseWhatsapp };
   }
 }
 

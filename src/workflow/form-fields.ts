@@ -28,8 +28,9 @@ const INTEGER = /^-?\d+$/;
 const TYPES = new Map<string, ModelFieldType>([
   ['string', 'text'], ['long', 'integer'], ['date', 'date'], ['enum', 'choice'], ['boolean', 'yesno'],
   ['text', 'text'], ['textarea', 'textarea'], ['integer', 'integer'], ['number', 'number'], ['yesno', 'yesno'], ['file', 'file'],
+  ['nip', 'nip'], ['nik', 'nik'], ['telepon', 'telepon'],
 ]);
-const TYPE_NAMES = 'string, long, boolean, date, enum, or the custom types textarea, number, file';
+const TYPE_NAMES = 'string, long, boolean, date, enum, or the custom types textarea, number, file, nip, nik, telepon';
 
 const children = (node: ModdleNode | undefined, key: string): ModdleNode[] => (node?.[key] as ModdleNode[] | undefined) ?? [];
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');

@@ -57,7 +57,8 @@ export interface EngineResult {
  * A field of a form declared in the model (camunda:formData / camunda:formField), rendered by the
  * generic form: text, long text, whole or decimal number, date, choice, yes/no, or file.
  */
-export type ModelFieldType = 'text' | 'textarea' | 'integer' | 'number' | 'date' | 'choice' | 'yesno' | 'file';
+/** nip (NIP PNS, 18 digits), nik (NIK, 16 digits), telepon (Indonesian mobile number, stored +62…): field types any SOP needs. */
+export type ModelFieldType = 'text' | 'textarea' | 'integer' | 'number' | 'date' | 'choice' | 'yesno' | 'file' | 'nip' | 'nik' | 'telepon';
 
 export interface ModelField {
   id: string;
