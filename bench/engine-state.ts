@@ -2,7 +2,7 @@
 // diagram) stays ≤ 6144 bytes at every step, including after returns from step 6 to step 5.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { SHIPPED_PROCESS_FILE } from '../src/composition.js';
+import { PPBJ_PROCESS_FILE as SHIPPED_PROCESS_FILE } from '../src/packs/ppbj/process-key.js';
 import { decodeState } from '../src/workflow/engine-state.js';
 import { driveCase, type StateSample } from './lib/drive-case.js';
 import { target, type BenchOptions, type BenchOutcome } from './lib/result.js';

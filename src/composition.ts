@@ -33,8 +33,6 @@ import type { CaseSubjectOf } from './tasks/case-subject.js';
 import { FormRegistry, installFormRegistry } from './forms/form-registry.js';
 import { setGroupAliases } from './workflow/index.js';
 
-/** The PPBJ process's shipped file (every processes/*.bpmn is shipped: definitions/shipped-processes.ts). */
-export const SHIPPED_PROCESS_FILE = new URL('../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 
 export interface Services {
   store: Store;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
 import type { IScripts } from 'bpmn-elements';
-import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
+import { PPBJ_PROCESS_FILE as SHIPPED_PROCESS_FILE } from '../../src/packs/ppbj/process-key.js';
 import { compileDefinition } from '../../src/workflow/compile-definition.js';
 import { inertTimers, noScripts } from '../../src/workflow/engine-factory.js';
 import { deserializeForEngine, moddleOptions } from '../../src/workflow/moddle.js';

@@ -1,7 +1,7 @@
 // A version of the shipped process with one step added whose form is declared in the model
 // (camunda:formData), placed between step 2 "Membuat Akun PPBJ" and step 3, with its diagram shape.
 import { readFileSync } from 'node:fs';
-import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
+import { PPBJ_PROCESS_FILE as SHIPPED_PROCESS_FILE } from '../../src/packs/ppbj/process-key.js';
 
 export const STEP_ID = 'DataAtasan';
 export const STEP_NAME = 'Mengisi Data Atasan';

@@ -3,7 +3,7 @@
 // completed with a file, audited, and shown to the Admin PPE with the applicant's data.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
+import { PPBJ_PROCESS_FILE as SHIPPED_PROCESS_FILE } from '../../src/packs/ppbj/process-key.js';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, csrfFrom, login, OWNER, startTestApp, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';

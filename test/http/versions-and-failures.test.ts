@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { SHIPPED_PROCESS_FILE } from '../../src/composition.js';
+import { PPBJ_PROCESS_FILE as SHIPPED_PROCESS_FILE } from '../../src/packs/ppbj/process-key.js';
 import { $, ADMIN, type TestApp } from '../helpers/app.js';
 import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { INFORMATION, PDF, caseAtInformation, firstTaskIdOfCase, submitTask, submitWithFile, take } from '../helpers/ppbj.js';

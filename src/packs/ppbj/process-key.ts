@@ -3,6 +3,8 @@
 import { APPLICANT_GROUP } from '../../store/ports.js';
 
 export const PPBJ_PROCESS_KEY = 'pendaftaran-akun-ppbj';
+/** Its shipped file (every processes/*.bpmn is shipped: src/definitions/shipped-processes.ts). */
+export const PPBJ_PROCESS_FILE = new URL('../../../processes/pendaftaran-akun-ppbj.bpmn', import.meta.url);
 /** SOP step 2 "Membuat Akun PPBJ": the process waits there first; sign-up completes it. */
 export const SIGN_UP_STEP = 'MembuatAkun';
 /** Sign-up stores the registration under this form key. */
