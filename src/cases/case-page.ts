@@ -1,13 +1,15 @@
 // Read model of one case for its owner (the applicant) and for staff: status, progress over the SOP steps
-// (who, when, time taken against the Mutu Baku Waktu), the current step and its holder, return
-// reasons, documents and the audit history.
+// (who, when, time taken against the Mutu Baku Waktu), the current step and its holder, the start
+// form's answers, return reasons, documents and the audit history.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { modelFormStatus } from '../forms/model-form.js';
 import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type Store, type TaskRecord } from '../store/ports.js';
+import { reviewSections } from '../tasks/task-page.js';
 import { progressOf, stepViews } from './case-progress.js';
 import { pendingReturn } from './returns.js';
+import { startFormOfDefinition } from './start-form.js';
 import { isModelFormKey } from './task-forms.js';
 import { mayAct, type Actor } from './task-access.js';
 
@@ -21,8 +23,14 @@ export function mayViewDocuments(c: CaseRecord, viewer: Actor): boolean {
   return viewer.role === 'applicant' ? c.applicantId === viewer.id : viewer.groups.length > 0;
 }
 
-function statusKey(c: CaseRecord, open: TaskRecord[], audit: AuditEvent[], forms: FormRegistry): string {
-  if (c.status === 'completed') return 'status.aktif';
+/** A finished case: 'Selesai', unless the form of its last step names the end status (a pack's, e.g. 'Aktif'). */
+function completedKey(done: TaskRecord[], forms: FormRegistry): string {
+  const last = [...done].sort((a, b) => String(b.completedAt).localeCompare(String(a.completedAt)))[0];
+  return (last && forms.find(last.formKey)?.completedStatus) || 'status.selesai';
+}
+
+function statusKey(c: CaseRecord, open: TaskRecord[], done: TaskRecord[], audit: AuditEvent[], forms: FormRegistry): string {
+  if (c.status === 'completed') return completedKey(done, forms);
   if (c.status === 'failed') return 'status.gagal';
   const task = open[0];
   if (task && isModelFormKey(task.formKey)) return modelFormStatus(task.groupId);
@@ -61,7 +69,7 @@ export async function casePageModel(store: Store, definitions: DefinitionService
     mayViewDocuments(c, viewer) ? store.listDocuments(caseId) : Promise.resolve(null),
     definitions.byId(c.definitionId),
   ]);
-  const model = await definitions.model(def);
+  const [model, startForm] = await Promise.all([definitions.model(def), startFormOfDefinition(def)]);
   const holders = new Map<string, string>();
   for (const t of open) {
     if (t.assigneeId && !holders.has(t.assigneeId)) holders.set(t.assigneeId, (await store.getUser(t.assigneeId))?.displayName ?? '');
@@ -71,7 +79,8 @@ export async function casePageModel(store: Store, definitions: DefinitionService
   return {
     title: 'case.title',
     case: c,
-    statusKey: statusKey(c, open, audit, forms),
+    statusKey: statusKey(c, open, done, audit, forms),
+    startData: startForm ? reviewSections([startForm], c, [], new Map(), new Map()).sections : [],
     current: open.map((t) => ({
       ...t,
       groupName: model.userTasks.find((s) => s.id === t.elementId)?.groupName ?? t.groupId,

@@ -24,7 +24,7 @@ export function startRoutes(deps: { starts: StartService; renderPage: RenderPage
 
   const page = (mode: StartMode) => asyncRoute(async (req, res) => {
     const pack = mode === 'applicant' ? starts.packStartPath(keyOf(req)) : null;
-    if (pack) return res.redirect(303, pack); // a pack starts this process its own way (PPBJ: sign-up)
+    if (pack) return res.redirect(303, pack); // a pack starts this process its own way (e.g. a sign-up page)
     const { process, form } = await starts.startPage(keyOf(req), req.user!, mode);
     renderPage(req, res, 'services/start', startPageModel(process, form, mode, defaultsOf(form.fields)));
   });

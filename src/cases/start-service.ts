@@ -1,10 +1,10 @@
 // Starts a case of any deployed process (its latest version) for whoever the model lets start it:
 // an applicant when its starter groups include 'pemohon' (the public), a staff member of one of its
 // starter groups. The start form (the start event's fields) is checked with the generic model form,
-// stored in case.data under the start event's id, and the engine starts, all in one atomic change.
+// stored in case.data under its key (`start:<start event id>`, see start-form.ts), and the engine
+// starts, all in one atomic change.
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { FormDef, FormValues } from '../forms/form-types.js';
-import { modelForm } from '../forms/model-form.js';
 import { rejection, storableValues, validateForm } from '../forms/validate-form.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { CaseNotifications } from '../notifications/case-notifications.js';
@@ -12,6 +12,7 @@ import type { CaseTiming } from '../compliance/case-timing.js';
 import { APPLICANT_GROUP, type CaseRecord, type DefinitionRecord, type Store, type UserRecord } from '../store/ports.js';
 import { loadProcessStart, startProcess, type ProcessStart } from '../workflow/index.js';
 import { applyResult, endAudit, newCase } from './case-records.js';
+import { startFormOf } from './start-form.js';
 import { auditEvent, newTasks } from './task-projection.js';
 
 /** Who starts: an applicant from the catalogue (/layanan), or staff for someone ("Permohonan baru"). */
@@ -34,7 +35,7 @@ export interface StartServiceDeps {
   now?: () => Date;
   notifications?: CaseNotifications;
   timing?: CaseTiming;
-  /** processKey -> the path a pack starts it at (the PPBJ sign-up: /daftar), from the composition root. */
+  /** processKey -> the path a pack starts it at (e.g. a sign-up page), from the composition root. */
   startPaths?: Readonly<Record<string, string>>;
 }
 
@@ -101,7 +102,7 @@ export class StartService {
     const at = now.toISOString();
     const started = await startProcess(def, values); // the start form's values are the case's first variables
     const created = newCase(def, owner, started, at);
-    const c: CaseRecord = { ...created, data: start.startForm.length ? { [start.startEvent!.id]: values } : {} };
+    const c: CaseRecord = { ...created, data: start.startForm.length ? { [form.key]: values } : {} };
     const planned = newTasks(c, started.waiting, [], now);
     const { next, timers, cancelTimers } = (await this.deps.timing?.plan({ caseId: c.id, definitionId: def.id, next: planned, closedTaskIds: [], engine: started }))
       ?? { next: planned, timers: [], cancelTimers: [] };
@@ -168,16 +169,11 @@ export class StartService {
 
   /** The generic model form of the start event's fields (an empty form when it declares none). */
   private formOf(def: DefinitionRecord, start: ProcessStart): FormDef {
-    const event = start.startEvent!;
-    const key = `${def.id}\n${event.id}`;
+    const key = `${def.id}\n${start.startEvent!.id}`;
     const cached = this.forms.get(key);
     if (cached) return cached;
     if (this.forms.size >= CACHE_LIMIT) this.forms.clear();
-    const form = modelForm({
-      id: event.id, name: event.name, groupId: APPLICANT_GROUP, groupName: APPLICANT_GROUP, formKey: `start:${event.id}`,
-      fields: start.startForm, lane: null, timeStandard: '', timeStandardMs: 0, sop: { stepNo: null, requirements: [], output: '', keterangan: [] },
-    });
-    const startForm: FormDef = { ...form, submitLabel: 'start.submit', drafts: false };
+    const startForm = startFormOf(start)!;
     this.forms.set(key, startForm);
     return startForm;
   }

@@ -1,5 +1,6 @@
 // The form of a task: a pack's coded form by its camunda:formKey (the FormRegistry), or generated from the fields the
-// task declares in the model version its case runs on (formKey `model:<task id>`).
+// task declares in the model version its case runs on (formKey `model:<task id>`); and which forms hold
+// a case's data (the start form's `start:<start event id>` included).
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { NotFoundError } from '../errors.js';
 import type { FormRegistry } from '../forms/form-registry.js';
@@ -7,6 +8,7 @@ import type { FormDef } from '../forms/form-types.js';
 import { modelForm } from '../forms/model-form.js';
 import type { CaseRecord, Store, TaskRecord } from '../store/ports.js';
 import { MODEL_FORM_PREFIX } from '../workflow/index.js';
+import { isStartFormKey, startFormOfDefinition } from './start-form.js';
 
 export const isModelFormKey = (formKey: string): boolean => formKey.startsWith(MODEL_FORM_PREFIX);
 
@@ -34,9 +36,17 @@ export class TaskForms {
     return form;
   }
 
-  /** The model forms of `c` that hold submitted data (shown to staff with the registered forms' data). */
+  /** The forms declared in the model that hold data in `c` (shown to staff with the registered forms' data): the start form first. */
   async withData(c: CaseRecord): Promise<FormDef[]> {
-    const keys = Object.keys(c.data).filter(isModelFormKey);
-    return Promise.all(keys.map((formKey) => this.of({ caseId: c.id, elementId: formKey.slice(MODEL_FORM_PREFIX.length), formKey }, c)));
+    const keys = Object.keys(c.data);
+    const start = keys.some(isStartFormKey) ? await this.startForm(c) : null;
+    const steps = await Promise.all(keys.filter(isModelFormKey)
+      .map((formKey) => this.of({ caseId: c.id, elementId: formKey.slice(MODEL_FORM_PREFIX.length), formKey }, c)));
+    return [...(start && Object.hasOwn(c.data, start.key) ? [start] : []), ...steps];
+  }
+
+  /** The start form of the version `c` runs on (null when it has no start event). */
+  async startForm(c: CaseRecord): Promise<FormDef | null> {
+    return startFormOfDefinition(await this.definitions.byId(c.definitionId));
   }
 }

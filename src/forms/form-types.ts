@@ -78,6 +78,8 @@ export interface FormDef {
   /** Case status (i18n key) shown while this form's task is open; `returnedStatus` after a return. */
   caseStatus?: string;
   returnedStatus?: string;
+  /** Case status (i18n key) once the case ends after this form's step; 'status.selesai' when no form says. */
+  completedStatus?: string;
   fields: FieldDef[];
   /** Form keys whose saved values are shown read-only on this form (data to review). */
   reviews?: string[];

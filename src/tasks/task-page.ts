@@ -67,7 +67,7 @@ function shownValues(field: FieldDef, v: string | string[]): string[] {
 }
 
 /** Read-only sections of earlier forms; file fields list every version and the current one's preview. */
-function reviewSections(reviewed: FormDef[], c: CaseRecord, documents: DocumentRecord[], names: Map<string, string>, confirmed: Map<string, string[]>) {
+export function reviewSections(reviewed: FormDef[], c: CaseRecord, documents: DocumentRecord[], names: Map<string, string>, confirmed: Map<string, string[]>) {
   const previews: DocumentPreview[] = [];
   const sections = reviewed.flatMap((form) => {
     const values = c.data[form.key];

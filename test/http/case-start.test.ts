@@ -95,14 +95,14 @@ describe('Given a public service and a staff-started process deployed beside the
     expect(await t.services.store.listCasesByApplicant(applicant.id)).toHaveLength(0);
   });
 
-  test('when the applicant starts it with valid values, then the case is theirs, holds the start form under the start event, waits at their first step, and is audited', async () => {
+  test('when the applicant starts it with valid values, then the case is theirs, holds the start form under its key (start:<start event id>), waits at their first step, and is audited', async () => {
     const agent = await as(applicant);
     const _csrf = await csrfFrom(agent, PUBLIC_START);
     const res = await agent.post(PUBLIC_START).type('form').send({ _csrf, alamat: 'Jl. Merdeka 1', lamaTinggal: '12' });
     expect(res.status).toBe(303);
     const [c] = await t.services.store.listCasesByApplicant(applicant.id);
     expect(res.headers.location).toBe(`/kasus/${c!.id}`);
-    expect(c).toMatchObject({ processKey: 'surat-keterangan', applicantId: applicant.id, applicantName: applicant.displayName, status: 'running', data: { Mulai: { alamat: 'Jl. Merdeka 1', lamaTinggal: '12' } } });
+    expect(c).toMatchObject({ processKey: 'surat-keterangan', applicantId: applicant.id, applicantName: applicant.displayName, status: 'running', data: { 'start:Mulai': { alamat: 'Jl. Merdeka 1', lamaTinggal: '12' } } });
     const open = await t.services.store.listTasks({ caseId: c!.id });
     expect(open.map((x) => [x.elementId, x.groupId])).toEqual([['Lengkapi', 'pemohon']]);
     const audit = await t.services.store.listAudit(c!.id);
@@ -127,7 +127,7 @@ describe('Given a public service and a staff-started process deployed beside the
     const res = await agent.post(STAFF_START).type('form').send({ _csrf, nomorSurat: '005/12/2026', pemohon: 'PT Maju Jaya' });
     expect(res.status).toBe(303);
     const [c] = await t.services.store.listCasesByApplicant(frontDesk.id);
-    expect(c).toMatchObject({ processKey: 'surat-masuk', applicantId: frontDesk.id, applicantName: 'PT Maju Jaya', data: { Terima: { nomorSurat: '005/12/2026', pemohon: 'PT Maju Jaya' } } });
+    expect(c).toMatchObject({ processKey: 'surat-masuk', applicantId: frontDesk.id, applicantName: 'PT Maju Jaya', data: { 'start:Terima': { nomorSurat: '005/12/2026', pemohon: 'PT Maju Jaya' } } });
     const open = await t.services.store.listTasks({ caseId: c!.id });
     expect(open.map((x) => [x.elementId, x.groupId, x.applicantName])).toEqual([['Jawab', 'kepala-seksi', 'PT Maju Jaya']]);
   });

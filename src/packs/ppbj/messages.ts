@@ -26,6 +26,7 @@ export const PPBJ_MESSAGES: Catalogue = {
     'form.periksa.intro': 'Jika lengkap, akun PPBJ diaktifkan. Jika tidak, permohonan dikembalikan untuk dilengkapi.',
     'form.aktivasi.title': 'Mengaktifkan Akun PPBJ',
     'form.aktivasi.intro': 'Pilih sistem tempat akun PPBJ diaktifkan.',
+    'status.aktif': 'Aktif', // a finished PPBJ case: its account is active (the aktivasi form's completedStatus)
     'field.peran': 'Peran pengadaan',
   },
   en: {
@@ -50,6 +51,7 @@ export const PPBJ_MESSAGES: Catalogue = {
     'form.periksa.intro': 'If complete, the PPBJ account is activated. If not, the application is returned to be completed.',
     'form.aktivasi.title': 'Activate PPBJ Account',
     'form.aktivasi.intro': 'Choose the systems the PPBJ account is activated for.',
+    'status.aktif': 'Active',
     'field.peran': 'Procurement role',
   },
 };

@@ -136,7 +136,7 @@ export const en: Record<string, string> = {
   'status.dikembalikan': 'Returned – Needs Completion',
   'status.sedangDiperiksa': 'Under Review',
   'status.menungguAktivasi': 'Awaiting Activation',
-  'status.aktif': 'Active',
+  'status.selesai': 'Completed',
   'status.gagal': 'Failed',
 
   'audit.case.started': 'Application started',

@@ -136,7 +136,7 @@ export const id: Record<string, string> = {
   'status.dikembalikan': 'Dikembalikan – Perlu Dilengkapi',
   'status.sedangDiperiksa': 'Sedang Diperiksa',
   'status.menungguAktivasi': 'Menunggu Aktivasi',
-  'status.aktif': 'Aktif',
+  'status.selesai': 'Selesai',
   'status.gagal': 'Gagal',
 
   'audit.case.started': 'Permohonan dimulai',

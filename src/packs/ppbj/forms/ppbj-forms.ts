@@ -153,6 +153,7 @@ export const aktivasi: FormDef = {
   groupId: 'admin-ppe',
   title: 'form.aktivasi.title',
   caseStatus: 'status.menungguAktivasi',
+  completedStatus: 'status.aktif', // the PPBJ account is active once this step ends the case
   intro: 'form.aktivasi.intro',
   submitLabel: 'action.aktifkan',
   reviews: ['ppbj-identitas', 'ppbj-informasi'],
