@@ -52,7 +52,7 @@ export function accountSignUpRoutes(deps: AccountSignUpRouteDeps): Router {
       if (!verdict.allowed) return formPage(req, res, next, body, {}, 429, refuseLimited(res, 'limits.signUp', verdict.retryAfterS));
     }
     try {
-      await accountSignUp.signUp(body);
+      await accountSignUp.signUp(body, next);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return formPage(req, res, next, body, err.fieldErrors, 422);

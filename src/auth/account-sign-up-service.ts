@@ -40,7 +40,7 @@ export class AccountSignUpService {
    * so errors never tell whether it is registered) and creates the account, or tells the owner of an
    * existing address instead. The caller answers both the same way.
    */
-  async signUp(raw: Record<string, unknown>): Promise<void> {
+  async signUp(raw: Record<string, unknown>, next = ''): Promise<void> {
     const now = this.deps.now();
     const check = validateForm(ACCOUNT_SIGN_UP_FORM, raw, {}, { now });
     if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
@@ -61,13 +61,13 @@ export class AccountSignUpService {
       if (err instanceof ConflictError) return this.deps.attempts.existingAddress(email, whatsapp, password); // signed up at the same moment
       throw err;
     }
-    await this.sendVerification(user, now);
+    await this.sendVerification(user, now, next);
   }
 
-  /** The e-mail link and, with a number, the WhatsApp code: records first, so a delivered link already works. */
-  private async sendVerification(user: UserRecord, now: Date): Promise<void> {
+  /** The e-mail link (carrying `next`) and, with a number, the WhatsApp code: records first, so a delivered link already works. */
+  private async sendVerification(user: UserRecord, now: Date, next: string): Promise<void> {
     const { verification, store } = this.deps;
-    const issued = [verification.prepare(user, 'email', now), ...(user.whatsapp ? [verification.prepare(user, 'whatsapp', now)] : [])];
+    const issued = [verification.prepare(user, 'email', now, next), ...(user.whatsapp ? [verification.prepare(user, 'whatsapp', now)] : [])];
     for (const i of issued) await store.insertVerification(i.record);
     // NOTE: not atomic with insertUser (no port method creates a user with messages); should this
     // fail, "Lupa kata sandi" sends a new link, and setting a password proves the address

@@ -1,9 +1,11 @@
 // Contact verification pages: /verifikasi (states, WhatsApp code, "Kirim ulang") and the e-mail
-// link /verifikasi/email/:token, which works with or without a login (the token is enough).
+// link /verifikasi/email/:token, which works with or without a login (the token is enough) and carries
+// `next` (the service chosen before signing up) on to the login, or straight there when logged in.
 import { Router, type Request, type Response } from 'express';
 import { requireLogin } from '../auth/guards.js';
 import { NotFoundError } from '../errors.js';
 import type { Store, UserRecord } from '../store/ports.js';
+import { signUpNext } from '../auth/account-sign-up-routes.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { verifyPageModel, type VerifyPageExtras } from './verification-page.js';
 import { missingContacts, type VerificationService } from './verification-service.js';
@@ -57,13 +59,17 @@ export function verificationRoutes(deps: VerificationRouteDeps): Router {
 
   router.get('/verifikasi/email/:token', asyncRoute(async (req, res) => {
     const { outcome, user } = await verification.confirmEmailLink(String(req.params.token));
+    const next = signUpNext(req.query.next); // a local path, else ''
     if (outcome === 'verified' && user && req.user?.id === user.id) {
-      return onward(req, res, (await store.getUser(user.id)) ?? user, 'flash.verify.email.verified');
+      if (!next) return onward(req, res, (await store.getUser(user.id)) ?? user, 'flash.verify.email.verified');
+      setFlash(req, 'flash.verify.email.verified');
+      return res.redirect(303, next);
     }
     const status = outcome === 'verified' ? 200 : outcome === 'none' ? 404 : 410;
     // an expired link cannot be resent without a login, which needs the proved address: password reset sends a new link
     const message = outcome === 'expired' ? 'signUp.link.expired' : `verify.link.${outcome}`;
-    renderPage(req, res, 'notifications/email-link', { title: 'verify.link.title', outcome, message, loggedIn: Boolean(req.user) }, status);
+    const loginHref = next ? `/masuk?next=${encodeURIComponent(next)}` : '/masuk';
+    renderPage(req, res, 'notifications/email-link', { title: 'verify.link.title', outcome, message, loggedIn: Boolean(req.user), loginHref }, status);
   }));
 
   return router;

@@ -33,13 +33,17 @@ export function missingContacts(user: UserRecord): ContactChannel[] {
 export class VerificationService {
   constructor(private readonly deps: { store: Store; links: Links; now: () => Date; limits?: RateLimits }) {}
 
-  /** A new code for one contact of `user`, not yet written. */
-  prepare(user: UserRecord, channel: ContactChannel, now: Date = this.deps.now()): IssuedCode {
+  /**
+   * A new code for one contact of `user`, not yet written. `next` (a local path the caller checked with
+   * safeNext, e.g. the service chosen before signing up) rides in the e-mail link's query string.
+   */
+  prepare(user: UserRecord, channel: ContactChannel, now: Date = this.deps.now(), next = ''): IssuedCode {
     const ttl = CODE_TTL_MS[channel];
     if (channel === 'email') {
       const secret = newLinkSecret();
       const record = newRecord(user.id, 'email', secret, now, ttl);
-      const link = this.deps.links.to(`/verifikasi/email/${encodeURIComponent(linkToken(user.id, secret))}`);
+      const query = next ? `?next=${encodeURIComponent(next)}` : '';
+      const link = this.deps.links.to(`/verifikasi/email/${encodeURIComponent(linkToken(user.id, secret))}${query}`);
       const text = verifyEmail({ name: user.displayName, link, expiresAt: record.expiresAt });
       return { record, message: outboxMessage('verify-email', 'email', { userId: user.id, to: user.email }, text, now) };
     }

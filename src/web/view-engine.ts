@@ -23,6 +23,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('datetime', (iso: unknown, options: Handlebars.HelperOptions) => (typeof iso === 'string' ? formatDateTime(iso, lang(options)) : ''));
   hb.registerHelper('duration', (iso: unknown, options: Handlebars.HelperOptions) => (typeof iso === 'string' ? formatDuration(iso, lang(options)) : ''));
   hb.registerHelper('kb', (bytes: unknown) => (typeof bytes === 'number' ? Math.max(1, Math.round(bytes / 1024)) : ''));
+  hb.registerHelper('encode', (v: unknown) => encodeURIComponent(typeof v === 'string' ? v : '')); // a query-string value
   hb.registerHelper('short', (hash: unknown) => (typeof hash === 'string' ? hash.slice(0, 12) : ''));
 }
 

@@ -62,7 +62,7 @@ describe('Given a visitor who came from "Mulai" of a service (login page with ne
     const agent = t.agent();
     const loginPage = $((await agent.get(`/masuk?next=${encodeURIComponent(NEXT)}`)).text);
     const href = loginPage('a[href^="/akun/daftar"]').attr('href');
-    expect(href).toBe(`/akun/daftar?next=${NEXT}`);
+    expect(href).toBe(`/akun/daftar?next=${encodeURIComponent(NEXT)}`);
 
     // When: they sign up from that page
     const data = visitor();
@@ -84,14 +84,35 @@ describe('Given a visitor who came from "Mulai" of a service (login page with ne
     // no login before the e-mail is proved
     expect((await logInFrom(t.agent(), loginHref, data)).status).toBe(401);
 
-    // When: the link is opened, then the login lands on next
-    const link = await agent.get(await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/'));
+    // When: the link (carrying next) is opened, then its Masuk link carries next and the login lands on next
+    const linkTo = await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/');
+    expect(linkTo.endsWith(`?next=${encodeURIComponent(NEXT)}`)).toBe(true);
+    const link = await agent.get(linkTo);
     expect(link.status).toBe(200);
     expect($(link.text)('[data-outcome]').attr('data-outcome')).toBe('verified');
-    const loggedIn = await logInFrom(agent, loginHref, data);
+    expect($(link.text)('main a[href^="/masuk"]').attr('href')).toBe(`/masuk?next=${encodeURIComponent(NEXT)}`);
+    const loggedIn = await logInFrom(agent, $(link.text)('main a[href^="/masuk"]').attr('href')!, data);
     expect(loggedIn.status).toBe(303);
     expect(loggedIn.headers.location).toBe(NEXT);
     expect(await t.services.store.listCasesByApplicant(user.id)).toEqual([]);
+  });
+});
+
+describe('Given an applicant who is logged in when they open the e-mail link carrying next', () => {
+  test('when the link is opened, then the address is proved and they are sent on to next; a next that is not a local path is dropped', async () => {
+    const data = visitor();
+    await submit(t.agent(), data, `/akun/daftar?next=${encodeURIComponent(NEXT)}`);
+    const user = (await t.services.store.findUserByEmail(data.email))!;
+    await t.services.store.updateUser(user.id, { emailVerifiedAt: new Date().toISOString() }); // proved before (an older link)
+    const agent = t.agent();
+    expect((await logInFrom(agent, '/masuk', data)).status).toBe(303);
+    await t.services.store.updateUser(user.id, { emailVerifiedAt: null });
+    const linkTo = await linkPath(t.services.store, data.email, 'verify-email', '/verifikasi/email/');
+    const res = await agent.get(linkTo);
+    expect([res.status, res.headers.location]).toEqual([303, NEXT]);
+    expect((await t.services.store.getUser(user.id))!.emailVerifiedAt).not.toBeNull();
+    const evil = await t.agent().get(linkTo.replace(/\?next=.*$/, `?next=${encodeURIComponent('//jahat.example/x')}`));
+    expect($(evil.text)('main a[href^="/masuk"]').attr('href')).toBe('/masuk');
   });
 });
 
