@@ -71,6 +71,13 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(passport.initialize());
   app.use(passport.session());
   app.use(csrfProtection(MULTIPART_ROUTE));
+  // the menu's "Permohonan baru": only for pages (GET) of staff in a group
+  app.use(asyncRoute(async (req, _res, next) => {
+    if (req.method === 'GET' && req.user && req.user.role !== 'applicant' && req.user.groups.length > 0) {
+      req.startsCases = await services.starts.startsAny(req.user.groups);
+    }
+    next();
+  }));
 
   // visitors and applicants see the catalogue of public services; staff go to their home page
   app.get('/', asyncRoute(async (req, res) => {

@@ -78,6 +78,21 @@ export class StartService {
       .map(({ def, start }) => this.entry(def, start, staffStartPath(def.processKey)));
   }
 
+  /**
+   * Whether any of `groups` may start a deployed process for someone (the "Permohonan baru" menu link).
+   * Cheap per page: one read of the latest versions; their start information is cached per version.
+   */
+  async startsAny(groups: readonly string[]): Promise<boolean> {
+    const mine = groups.filter((g) => g !== APPLICANT_GROUP);
+    if (mine.length === 0) return false;
+    for (const summary of await this.deps.store.listLatestDefinitions(CATALOGUE_LIMIT)) {
+      if (this.packStartPath(summary.processKey)) continue;
+      const start = await this.startOf(await this.deps.definitions.byId(summary.id));
+      if (start.startEvent && start.starterGroups.some((g) => mine.includes(g))) return true;
+    }
+    return false;
+  }
+
   /** What the start page shows, once `actor` may start the process that way (404/403 otherwise). */
   async startPage(processKey: string, actor: UserRecord, mode: StartMode): Promise<{ process: StartableProcess; form: FormDef }> {
     const { def, start } = await this.authorised(processKey, actor, mode);

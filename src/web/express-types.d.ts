@@ -13,6 +13,8 @@ declare global {
       uploadError?: UploadRejected;
       /** File fields of the form this multipart request submits (set before multer parses it). */
       fileFields?: string[];
+      /** The user is in a starter group of a deployed process (the "Permohonan baru" menu link); set for pages. */
+      startsCases?: boolean;
     }
   }
 }

@@ -35,7 +35,7 @@ export function pageRenderer(render: RenderFn, globals: PageGlobals = { mailboxL
     const lang = langOf(req);
     const flash = req.session?.flash;
     if (flash) delete req.session.flash;
-    const user = req.user ? { id: req.user.id, role: req.user.role, displayName: req.user.displayName, inGroups: (req.user.groups ?? []).length > 0 } : null;
+    const user = req.user ? { id: req.user.id, role: req.user.role, displayName: req.user.displayName, inGroups: (req.user.groups ?? []).length > 0, startsCases: Boolean(req.startsCases) } : null;
     const html = render(view, {
       lang,
       otherLang: lang === 'id' ? 'en' : 'id',

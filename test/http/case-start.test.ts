@@ -145,6 +145,18 @@ describe('Given a public service and a staff-started process deployed beside the
     expect(await t.services.store.listCasesByApplicant(sectionHead.id)).toHaveLength(0);
   });
 
+  test('when a starter-group member, another staff member and an applicant open a page, then only the starter sees "Permohonan baru" in the menu and the applicant sees "Layanan"', async () => {
+    const nav = async (who: Person, path: string) => {
+      const page = $((await (await as(who)).get(path)).text);
+      return page('header nav a').map((_, a) => [[page(a).attr('href'), page(a).text().trim()]]).get() as string[][];
+    };
+    expect(await nav(frontDesk, '/kotak-masuk')).toContainEqual(['/permohonan-baru', 'Permohonan baru']);
+    expect((await nav(sectionHead, '/kotak-masuk')).map(([href]) => href)).not.toContain('/permohonan-baru');
+    const applicantNav = await nav(applicant, '/tugas');
+    expect(applicantNav).toContainEqual(['/layanan', 'Layanan']);
+    expect(applicantNav.map(([href]) => href)).not.toContain('/permohonan-baru');
+  });
+
   test('when staff open the start of a process that was never deployed, then it is not found', async () => {
     expect((await (await as(frontDesk)).get('/proses/tidak-ada/permohonan-baru')).status).toBe(404);
   });

@@ -6,6 +6,8 @@ export const en: Record<string, string> = {
   'nav.permohonan': 'Application Status',
   'nav.kotakMasuk': 'Inbox',
   'nav.proses': 'Processes',
+  'nav.layanan': 'Services',
+  'nav.permohonanBaru': 'New application',
   'nav.otherLanguage': 'Bahasa Indonesia',
   'footer.text': 'Alur · SOP-based services',
   'role.applicant': 'Applicant',

@@ -6,6 +6,8 @@ export const id: Record<string, string> = {
   'nav.permohonan': 'Status Permohonan',
   'nav.kotakMasuk': 'Kotak Masuk',
   'nav.proses': 'Proses',
+  'nav.layanan': 'Layanan',
+  'nav.permohonanBaru': 'Permohonan baru',
   'nav.otherLanguage': 'English',
   'footer.text': 'Alur · Layanan berbasis SOP',
   'role.applicant': 'Pemohon',
