@@ -8,7 +8,7 @@ import {
   filterQueryString, isFiltered, PAGE_SIZE, parseFilters, parseProcess, sharedQuery, sortQuery, stateQuery, statesOf,
   type InboxFilters, type InboxView,
 } from './inbox-filters.js';
-import { deployedProcesses, processNames, stepsForGroups, type ProcessOption, type StepOption } from './process-steps.js';
+import { processesForGroups, processNames, stepsForGroups, type ProcessOption, type StepOption } from './process-steps.js';
 import { timeLeft } from './sla.js';
 import { NO_CASE_SUBJECT, subjectHeading, type CaseSubject, type CaseSubjectOf } from './case-subject.js';
 
@@ -17,7 +17,7 @@ const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas'
 export async function inboxModel(store: Store, user: Actor, view: InboxView, query: Record<string, unknown>, now: Date, caseSubject: CaseSubjectOf = NO_CASE_SUBJECT) {
   const staff = user.role !== 'applicant';
   const groupIds = [...user.groups];
-  const processes = staff ? await deployedProcesses(store) : [];
+  const processes = staff ? await processesForGroups(store, groupIds) : [];
   const process = parseProcess(query, processes.map((p) => p.key));
   // the step filter lists the steps of one process: the chosen one, or the only one there is
   const stepProcess = process || (processes.length === 1 ? processes[0]!.key : '');

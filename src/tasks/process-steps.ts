@@ -44,9 +44,29 @@ export async function stepsForGroups(store: Store, groupIds: readonly string[], 
   return [...byId.values()].sort((a, b) => (a.stepNo ?? 99) - (b.stepNo ?? 99) || a.name.localeCompare(b.name));
 }
 
-/** Every deployed process (a studio draft alone is not one), by name, from the catalogue (bounded). */
-export async function deployedProcesses(store: Store): Promise<ProcessOption[]> {
-  return (await store.listLatestDefinitions())
+/** The groups of a version's user tasks, by definition id (versions are immutable; the XML is read once per version). */
+const groupsByVersion = new Map<string, Promise<ReadonlySet<string>>>();
+
+function groupsOf(store: Store, definitionId: string): Promise<ReadonlySet<string>> {
+  let groups = groupsByVersion.get(definitionId);
+  if (!groups) {
+    groups = store.getDefinition(definitionId)
+      .then(async (def) => new Set(def ? ((await modelOf(def).catch(() => null))?.userTasks ?? []).map((t) => t.groupId) : []));
+    groupsByVersion.set(definitionId, groups);
+    groups.catch(() => groupsByVersion.delete(definitionId));
+  }
+  return groups;
+}
+
+/**
+ * The deployed processes (a studio draft alone is not one) whose latest version has a step of any of
+ * `groupIds`, by name, from the catalogue (bounded): an inbox offers only the processes its reader works in.
+ */
+export async function processesForGroups(store: Store, groupIds: readonly string[]): Promise<ProcessOption[]> {
+  const latest = await store.listLatestDefinitions();
+  const mine = await Promise.all(latest.map(async (d) => [...(await groupsOf(store, d.id))].some((g) => groupIds.includes(g))));
+  return latest
+    .filter((_, i) => mine[i])
     .map((d) => ({ key: d.processKey, name: d.name || d.processKey }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 }

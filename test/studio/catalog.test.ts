@@ -150,7 +150,7 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
     expect((await owner.get('/proses/coba-saja/studio')).status).toBe(404);
   });
 
-  describe('when a second process is deployed from a file that uses the two existing roles', () => {
+  describe('when a second process is deployed from a file whose lanes are Admin PPE and the applicant (Pemohon)', () => {
     test('then it has its own versions page, studio, SOP document, monitor, reports, Tabel 7, CSV and time settings', async () => {
       expect((await newSop(owner, { nama: 'Izin Cuti', id: SECOND })).status).toBe(303);
       const up = await studioPost(owner, `/proses/${SECOND}/studio/unggah`, { xml: secondXml() });
@@ -195,12 +195,21 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
       expect(await t.services.store.getProcessTimeSettings(ppbj!.id)).toBeNull();
     });
 
-    test('then a new version whose lane is not an existing role is refused, naming the lane, the step and the roles allowed', async () => {
+    test('then a new version with a lane named after a new actor validates, and its group is a warning until it has an active member', async () => {
       const xml = secondXml().replace('name="Admin PPE"', 'name="Kepala Bagian"');
-      const res = await studioPost(owner, `/proses/${SECOND}/studio/deploy`, { xml, comment: 'peran baru' });
+      const res = await studioPost(owner, `/proses/${SECOND}/studio/validasi`, { xml });
+      expect(res.status).toBe(200);
+      const problems = res.body.problems as Array<{ severity: string; message: string; elementId: string | null }>;
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(problems.filter((p) => p.severity === 'warning' && p.elementId === 'izin-cuti_Langkah1').map((p) => p.message).join(' ')).toContain('Kepala Bagian');
+    });
+
+    test('then a new version whose lane names a system role is refused, naming the step, and the running version keeps serving', async () => {
+      const xml = secondXml().replace('name="Admin PPE"', 'name="Process Owner"');
+      const res = await studioPost(owner, `/proses/${SECOND}/studio/deploy`, { xml, comment: 'peran sistem' });
       expect(res.status).toBe(422);
-      expect(res.body.problems.map((p: { message: string }) => p.message).join(' '))
-        .toMatch(/step "Memeriksa Permohonan": lane "Kepala Bagian" is not a known role; for now a lane must be named after an existing role: "PPBJ" \(ppbj\) or "Admin PPE" \(admin-ppe\)/);
+      expect(res.body.problems.map((p: { message: string }) => p.message).join(' ')).toContain('Memeriksa Permohonan');
+      expect(res.body.problems.map((p: { message: string }) => p.message).join(' ')).toContain('process-owner');
       expect((await t.services.store.listDefinitions(SECOND)).map((d) => d.version)).toEqual([1]);
     });
 
