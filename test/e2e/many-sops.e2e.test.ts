@@ -106,10 +106,8 @@ describe('Given a real Alur server, the process owner, two staff members and app
     const a = applicant.page;
     const who = newAccountHolder('info');
     await chooseService(a, KEY, INFO_SOP.name);
-    // NOTE: the e-mail link's "Masuk" does not carry the chosen service on: the applicant lands on
-    // Tugas Saya and chooses the service again.
-    await createAccountAndLogIn(a, o, who, /\/tugas$/);
-    await chooseService(a, KEY, INFO_SOP.name, new RegExp(`/layanan/${KEY}/mulai$`));
+    // the e-mail link's "Masuk" carries the chosen service on: the login lands on its start form
+    await createAccountAndLogIn(a, o, who, new RegExp(`/layanan/${KEY}/mulai$`));
     await a.getByRole('button', { name: 'Ajukan Permohonan', exact: true }).click(); // empty: refused, nothing lost
     await see(a.locator('.error-summary'), `${INFO_SOP.startField}: Wajib diisi.`);
     await checkA11y(a);
@@ -145,6 +143,8 @@ describe('Given a real Alur server, the process owner, two staff members and app
     await checkA11y(a);
     expect(await a.locator('ul.current li').count()).toBe(0);
     expect(await a.locator('section.progress .progress-text').innerText()).toBe('Selesai: 3 dari 3 langkah');
+    expect((await a.locator('[data-status]').innerText()).trim()).toBe('Selesai'); // not the PPBJ's "Aktif"
+    expect(await a.locator(`section.review dt:has-text("${INFO_SOP.startField}") + dd`).innerText()).toBe('Salinan laporan keuangan desa 2025');
     expect(await a.locator('table.history tr[data-type="case.completed"]').count()).toBe(1);
     await a.screenshot({ path: `${ARTIFACTS}many-sops-case-done.png`, fullPage: true });
 
