@@ -86,7 +86,7 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
   const limits = new RateLimits({ store, settings: limitSettings, now });
   const formRegistry = new FormRegistry(packForms(), packReturnReasons());
   installFormRegistry(formRegistry); // NOTE: transitional, for callers that do not take it yet (form-registry.ts)
-  const definitions = new DefinitionService(store, now, { forms: formRegistry, modelChecks: packModelChecks() });
+  const definitions = new DefinitionService(store, now, { forms: formRegistry, modelChecks: packModelChecks(), packStarted: new Set(Object.keys(packStartPaths())) });
   const links = new Links(messages.publicUrl);
   const verification = new VerificationService({ store, links, now, limits });
   const notifications = new CaseNotifications({ store, links, verification });

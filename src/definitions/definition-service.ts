@@ -17,6 +17,8 @@ export interface DefinitionServiceOptions {
   forms?: FormRegistry;
   /** processKey -> its pack's model rules. */
   modelChecks?: Readonly<Record<string, ModelCheck>>;
+  /** processKeys a pack starts its own way (e.g. a sign-up page). */
+  packStarted?: ReadonlySet<string>;
 }
 
 export class DefinitionService {
@@ -73,7 +75,7 @@ export class DefinitionService {
   /** Every problem of `xml` (size, safety, Alur's rules, known forms, bpmnlint); errors refuse a deploy. */
   validate(xml: string): Promise<ValidationResult> {
     const forms = this.forms;
-    return validateDefinition(xml, { hasForm: (key) => forms.has(key), modelChecks: this.options.modelChecks });
+    return validateDefinition(xml, { hasForm: (key) => forms.has(key), modelChecks: this.options.modelChecks, startedByPack: (key) => this.options.packStarted?.has(key) ?? false });
   }
 
   /**

@@ -1,6 +1,7 @@
 // The first draft of a new SOP ("SOP baru"): one pool with one lane ("Petugas": a lane's name is the
-// group of its steps, here 'petugas'), start event -> one user task (a form declared in the model, its Mutu
-// Baku) -> end event, with its diagram, and the SOP identity the SOP document reads (its name).
+// group of its steps, here 'petugas', whose members also start it: camunda:candidateStarterGroups),
+// start event -> one user task (a form declared in the model, its Mutu Baku) -> end event, with its
+// diagram, and the SOP identity the SOP document reads (its name).
 // NOTE: element ids never contain the key: its '-' would make a step unnameable in `${...}` expressions.
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -20,7 +21,7 @@ export function newSopXml(key: string, name: string): string {
   <bpmn:collaboration id="Collaboration_Sop">
     <bpmn:participant id="Pool_Sop" name="${n}" processRef="${key}" />
   </bpmn:collaboration>
-  <bpmn:process id="${key}" name="${n}" isExecutable="true">
+  <bpmn:process id="${key}" name="${n}" isExecutable="true" camunda:candidateStarterGroups="petugas">
     <bpmn:extensionElements>
       <alur:sopIdentity instansi="" satuanKerja="" nomor="" tanggalPembuatan="" tanggalRevisi="" tanggalEfektif=""
         disahkanJabatan="" disahkanNama="" disahkanPangkat="" disahkanNip="" namaSop="${upper}" />

@@ -6,6 +6,7 @@ import { allNodes, label, parseBpmn, type ModdleNode } from './moddle.js';
 import { definitionReasons } from './compile-definition.js';
 import { DefinitionError, DefinitionLimitError } from './errors.js';
 import { modelContentProblems } from './model-content-rules.js';
+import { processStartProblems } from './process-start.js';
 import type { ProcessModel } from './types.js';
 import type { GroupAliases } from './group-aliases.js';
 import type { DefinitionProblem } from './sop-types.js';
@@ -56,6 +57,7 @@ export async function checkDefinition(xml: string, maxBytes: number, aliases?: G
   const problems = [
     ...reasons.map((r) => alurError(r, elementOf(r, ids))),
     ...modelContentProblems(nodes), // texts, ids, time standards (a process's own rules: ValidationOptions.modelChecks)
+    ...processStartProblems(root, model), // who starts it and its start form
   ];
   return { problems, model, processKey: model.processKey, formRefs: formRefsOf(nodes) };
 }

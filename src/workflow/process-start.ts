@@ -180,6 +180,9 @@ export function readProcessStart(definitions: ModdleNode, model: ProcessModel): 
   };
 }
 
+/** The rule of the warning "nobody can start this process yet" (a process its pack starts drops it). */
+export const NO_STARTER_RULE = 'no-starter';
+
 const error = (message: string, elementId: string | null): DefinitionProblem => ({ elementId, message, severity: 'error', rule: 'alur' });
 
 /** Deploy rules on who starts the process and its start form; elements are named by their names. */
@@ -213,7 +216,7 @@ export function processStartProblems(definitions: ModdleNode, model: ProcessMode
   }
   if (names.length === 0) {
     if (!options.startedByPack) {
-      problems.push({ ...error(`${named(process)}: nobody can start this process yet: set camunda:candidateStarterGroups ("${APPLICANT_GROUP}" for the public, or the group whose members start it)`, processId), severity: 'warning' });
+      problems.push({ ...error(`${named(process)}: nobody can start this process yet: set camunda:candidateStarterGroups ("${APPLICANT_GROUP}" for the public, or the group whose members start it)`, processId), severity: 'warning', rule: NO_STARTER_RULE });
     }
   } else if (!names.includes(APPLICANT_GROUP)) {
     for (const task of model.userTasks.filter((t) => t.groupId === APPLICANT_GROUP)) {

@@ -6,6 +6,7 @@
 import { alurError, parseWithin, type DefinitionCheck } from './definition-checks.js';
 import { checkInWorker } from './check-in-worker.js';
 import { lintProblems } from './lint.js';
+import { NO_STARTER_RULE } from './process-start.js';
 import type { ProcessModel } from './types.js';
 import type { DefinitionProblem } from './sop-types.js';
 
@@ -21,6 +22,8 @@ export interface ValidationOptions {
    * run only on a model with that key and only once the other checks found no error.
    */
   modelChecks?: Readonly<Record<string, (model: ProcessModel, xml: string) => DefinitionProblem[] | Promise<DefinitionProblem[]>>>;
+  /** Whether a pack starts this process its own way (then "nobody can start it" is no warning). */
+  startedByPack?: (processKey: string) => boolean;
 }
 
 export interface ValidationResult {
@@ -57,8 +60,9 @@ async function checked(xml: string, maxBytes: number): Promise<DefinitionCheck> 
 export async function validateDefinition(xml: string, options: ValidationOptions = {}): Promise<ValidationResult> {
   const check = await checked(xml, options.maxBytes ?? MAX_DEFINITION_BYTES);
   if (check.processKey === null || !check.model) return { problems: check.problems, model: null, processKey: null };
+  const packStarted = options.startedByPack?.(check.processKey) ?? false;
   const problems = [
-    ...check.problems,
+    ...check.problems.filter((p) => !(packStarted && p.rule === NO_STARTER_RULE)),
     ...(options.hasForm ? formProblems(check.formRefs, options.hasForm) : []),
     ...(await lintProblems(xml)),
   ];
