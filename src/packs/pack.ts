@@ -50,7 +50,10 @@ export interface ProcessPack {
   checkModel?(model: ProcessModel, xml: string): DefinitionProblem[] | Promise<DefinitionProblem[]>;
   /** Pages it adds (mounted by the app before the core's catch-all 404). */
   routes?(ctx: PackRouteContext): Router;
-  /** Its locale strings, merged into the i18n tables at composition (keys must not clash with the core's). */
+  /**
+   * Its locale strings, merged into the i18n tables at composition. Two packs may not give one key; a
+   * pack's key replaces the core's generic text of that key for the whole app (e.g. the office's name).
+   */
   messages?: Catalogue;
   /** Demo data written on an empty store (the core seeds only the process owner); must be idempotent. */
   seedDemo?(ctx: PackSeedContext): Promise<void>;

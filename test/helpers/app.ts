@@ -14,7 +14,7 @@ import { hashPassword } from '../../src/auth/passwords.js';
 import { mailboxScope, type MailboxScope } from '../../src/notifications/mailbox-scope.js';
 import { UNVERIFIED } from '../../src/auth/user-defaults.js';
 import { DEFAULT_LIMITS, type LimitName, type RateLimitSettings } from '../../src/auth/rate-limits.js';
-import type { Store, UserRecord } from '../../src/store/ports.js';
+import type { Role, Store, UserRecord } from '../../src/store/ports.js';
 import type { Actor } from '../../src/cases/task-access.js';
 
 export const ADMIN = { email: 'admin@alur.local', password: 'demo-admin-ppe-2026' };
@@ -100,6 +100,20 @@ export async function addAdmin(store: Store, who: { email: string; password: str
     passwordHash: await hashPassword(who.password), status: 'active', createdAt: new Date().toISOString(), ...UNVERIFIED,
   });
   await joinGroups(store, id, groups);
+}
+
+/** A person made directly in the store, e-mail verified (an applicant logs in once it is), with their groups. */
+export interface Person { id: string; email: string; password: string; displayName: string }
+
+export async function addPerson(store: Store, name: string, role: Role, groups: string[] = []): Promise<Person> {
+  const at = new Date().toISOString();
+  const who = { id: `u-${name}`, email: `${name}@contoh.go.id`, password: `sandi-${name}-2026`, displayName: `Ibu ${name}` };
+  await store.insertUser({
+    id: who.id, email: who.email, whatsapp: null, displayName: who.displayName, role, passwordHash: await hashPassword(who.password),
+    status: 'active', createdAt: at, ...UNVERIFIED, emailVerifiedAt: at,
+  });
+  await joinGroups(store, who.id, groups);
+  return who;
 }
 
 /** Makes the user a member of each group (created if missing), as an administrator would. */

@@ -1,32 +1,15 @@
 // Who starts a case: the public catalogue (home page and /layanan), an applicant's start form from
 // the model, staff's "Permohonan baru" for a staff-started process, and every refusal on the server.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import type { Role, Store } from '../../src/store/ports.js';
-import { $, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, addPerson, csrfFrom, login, startTestApp, type Person, type TestApp } from '../helpers/app.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const PUBLIC_START = '/layanan/surat-keterangan/mulai';
 const STAFF_START = '/proses/surat-masuk/permohonan-baru';
 
-interface Person { id: string; email: string; password: string; displayName: string }
 
-async function addUser(store: Store, name: string, role: Role, groups: string[] = []): Promise<Person> {
-  const at = new Date().toISOString();
-  const who = { id: `u-${name}`, email: `${name}@contoh.go.id`, password: `sandi-${name}-2026`, displayName: `Ibu ${name}` };
-  await store.insertUser({
-    id: who.id, email: who.email, whatsapp: null, displayName: who.displayName, role, passwordHash: await hashPassword(who.password),
-    status: 'active', createdAt: at, ...UNVERIFIED, emailVerifiedAt: at, // an applicant logs in once their e-mail is verified
-  });
-  for (const groupId of groups) {
-    await store.changeMembership({ userId: who.id, groupId, add: true, at, audit: { id: randomUUID(), userId: who.id, at, actorId: null, actorName: null, type: 'staff.group-added', data: { groupId } } });
-  }
-  return who;
-}
 
 describe('Given a public service and a staff-started process deployed beside the PPBJ sign-up', () => {
   let t: TestApp;
@@ -42,9 +25,9 @@ describe('Given a public service and a staff-started process deployed beside the
     t = await startTestApp();
     await t.services.definitions.deploy(fixture('layanan-surat-keterangan.bpmn'), null, 'layanan publik');
     await t.services.definitions.deploy(fixture('surat-masuk.bpmn'), null, 'dimulai petugas loket');
-    applicant = await addUser(t.services.store, 'warga', 'applicant');
-    frontDesk = await addUser(t.services.store, 'loket', 'staff', ['petugas-loket']);
-    sectionHead = await addUser(t.services.store, 'kasi', 'staff', ['kepala-seksi']);
+    applicant = await addPerson(t.services.store, 'warga', 'applicant');
+    frontDesk = await addPerson(t.services.store, 'loket', 'staff', ['petugas-loket']);
+    sectionHead = await addPerson(t.services.store, 'kasi', 'staff', ['kepala-seksi']);
   });
   afterAll(async () => t?.close());
 

@@ -4,10 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import type { Role, Store } from '../../src/store/ports.js';
-import { $, ADMIN, csrfFrom, joinGroups, login, OWNER, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, addPerson, ADMIN, csrfFrom, login, OWNER, startTestApp, type Person, type TestApp } from '../helpers/app.js';
 import { signUp } from '../helpers/ppbj.js';
 import { staffPost } from './staff-helpers.js';
 
@@ -15,18 +12,7 @@ const KEY = 'dua-grup';
 const START = `/layanan/${KEY}/mulai`;
 const xml = readFileSync(new URL('fixtures/two-groups.bpmn', import.meta.url), 'utf8');
 
-interface Person { id: string; email: string; password: string; displayName: string }
 
-async function addUser(store: Store, name: string, role: Role, groups: string[] = []): Promise<Person> {
-  const at = new Date().toISOString();
-  const who = { id: `u-${name}`, email: `${name}@contoh.go.id`, password: `sandi-${name}-2026`, displayName: `Ibu ${name}` };
-  await store.insertUser({
-    id: who.id, email: who.email, whatsapp: null, displayName: who.displayName, role, passwordHash: await hashPassword(who.password),
-    status: 'active', createdAt: at, ...UNVERIFIED, emailVerifiedAt: at,
-  });
-  await joinGroups(store, who.id, groups);
-  return who;
-}
 
 /** Task ids of the rows of an inbox page. */
 const rowIds = (html: string): string[] => {
@@ -60,13 +46,13 @@ describe('Given a process with a step in group seksi-alpha and one in seksi-beta
     t = await startTestApp();
     await t.services.definitions.deploy(xml, null, 'dua grup');
     const { store } = t.services;
-    alpha = await addUser(store, 'alpha', 'staff', ['seksi-alpha']);
-    alpha2 = await addUser(store, 'alpha2', 'staff', ['seksi-alpha']);
-    beta = await addUser(store, 'beta', 'staff', ['seksi-beta']);
-    both = await addUser(store, 'keduanya', 'staff', ['seksi-alpha', 'seksi-beta']);
-    nobody = await addUser(store, 'tanpagrup', 'staff');
-    warga = await addUser(store, 'warga', 'applicant');
-    tetangga = await addUser(store, 'tetangga', 'applicant');
+    alpha = await addPerson(store, 'alpha', 'staff', ['seksi-alpha']);
+    alpha2 = await addPerson(store, 'alpha2', 'staff', ['seksi-alpha']);
+    beta = await addPerson(store, 'beta', 'staff', ['seksi-beta']);
+    both = await addPerson(store, 'keduanya', 'staff', ['seksi-alpha', 'seksi-beta']);
+    nobody = await addPerson(store, 'tanpagrup', 'staff');
+    warga = await addPerson(store, 'warga', 'applicant');
+    tetangga = await addPerson(store, 'tetangga', 'applicant');
     caseId = await startCase(warga, 'Izin keramaian');
     const open = await store.listTasks({ caseId, status: 'open' });
     taskA = open.find((x) => x.groupId === 'seksi-alpha')!.id;

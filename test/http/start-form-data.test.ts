@@ -2,32 +2,15 @@
 // shown to staff in the review of later steps and on the case page, under the start form's labels,
 // and a finished case of a generic process says "Selesai" (the PPBJ's "Aktif" is the PPBJ pack's).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type TestAgent from 'supertest/lib/agent.js';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { UNVERIFIED } from '../../src/auth/user-defaults.js';
-import type { Role, Store } from '../../src/store/ports.js';
-import { $, csrfFrom, login, startTestApp, type TestApp } from '../helpers/app.js';
+import { $, addPerson, csrfFrom, login, startTestApp, type Person, type TestApp } from '../helpers/app.js';
 import { firstTaskIdOfCase, submitTask, take } from '../helpers/ppbj.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const START = '/layanan/surat-keterangan/mulai';
 
-interface Person { id: string; email: string; password: string }
 
-async function addUser(store: Store, name: string, role: Role, groups: string[] = []): Promise<Person> {
-  const at = new Date().toISOString();
-  const who = { id: `u-${name}`, email: `${name}@contoh.go.id`, password: `sandi-${name}-2026` };
-  await store.insertUser({
-    id: who.id, email: who.email, whatsapp: null, displayName: `Ibu ${name}`, role, passwordHash: await hashPassword(who.password),
-    status: 'active', createdAt: at, ...UNVERIFIED, emailVerifiedAt: at,
-  });
-  for (const groupId of groups) {
-    await store.changeMembership({ userId: who.id, groupId, add: true, at, audit: { id: randomUUID(), userId: who.id, at, actorId: null, actorName: null, type: 'staff.group-added', data: { groupId } } });
-  }
-  return who;
-}
 
 /** The review sections of a page: title -> [label, shown value] rows. */
 function sections(html: string): Record<string, string[][]> {
@@ -46,8 +29,8 @@ describe('Given a public service with a start form, started by an applicant', ()
   beforeAll(async () => {
     t = await startTestApp();
     await t.services.definitions.deploy(fixture('layanan-surat-keterangan.bpmn'), null, 'layanan publik');
-    const warga = await addUser(t.services.store, 'warga', 'applicant');
-    const loket = await addUser(t.services.store, 'loket', 'staff', ['petugas-loket']);
+    const warga = await addPerson(t.services.store, 'warga', 'applicant');
+    const loket = await addPerson(t.services.store, 'loket', 'staff', ['petugas-loket']);
     applicant = t.agent();
     await login(applicant, warga);
     frontDesk = t.agent();

@@ -1,17 +1,8 @@
 // The forms of the SOP "Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa", one per camunda:formKey.
 import { APPLICANT_GROUP } from '../../../store/ports.js';
 import type { FieldOption, FormDef } from '../../../forms/form-types.js';
-import {
-  checkEmail,
-  checkNik,
-  checkNip,
-  checkPassword,
-  checkWhatsapp,
-  allOf,
-  dateNotBefore,
-  dateWithin,
-  normaliseWhatsapp,
-} from '../../../forms/validators.js';
+import { displayNameField, emailField, newPasswordFields, privacyAcknowledgementField, whatsappField } from '../../../forms/account-fields.js';
+import { allOf, checkNik, checkNip, dateNotBefore, dateWithin } from '../../../forms/validators.js';
 import { nipNikWarnings } from './identity-warnings.js';
 import { noteRequired, RETURN_REASON_OPTIONS, returnEffects } from './return-reasons.js';
 
@@ -32,11 +23,6 @@ const PANGKAT = literal([
 const PERAN = literal(['PPK', 'Pejabat Pengadaan', 'Pokja Pemilihan', 'PA/KPA', 'Agen Pengadaan', 'Personel Lainnya']);
 export const SISTEM = literal(['SiRUP', 'SPSE', 'SiPRAJA']);
 
-const email = { name: 'email', type: 'email', label: 'field.email', required: true, autocomplete: 'email', inputmode: 'email', maxLength: 254, check: checkEmail } as const;
-const whatsapp = {
-  name: 'whatsapp', type: 'tel', label: 'field.whatsapp', hint: 'field.whatsapp.hint', required: true,
-  autocomplete: 'tel', inputmode: 'tel', maxLength: 20, check: checkWhatsapp, normalise: normaliseWhatsapp,
-} as const;
 const text = (name: string, required = true, extra: Partial<FormDef['fields'][number]> = {}) =>
   ({ name, type: 'text' as const, label: `field.${name}`, required, maxLength: 200, ...extra });
 const note = (name: string) => ({ name, type: 'textarea' as const, label: `field.${name}`, required: false, maxLength: 2000 });
@@ -48,20 +34,11 @@ export const registrasi: FormDef = {
   intro: 'form.registrasi.intro',
   submitLabel: 'action.daftar',
   fields: [
-    text('displayName', true, { autocomplete: 'name' }),
-    email,
-    whatsapp,
-    { name: 'password', type: 'password', label: 'field.password', hint: 'field.password.hint', required: true, autocomplete: 'new-password', maxLength: 200, check: checkPassword },
-    {
-      name: 'passwordConfirm', type: 'password', label: 'field.passwordConfirm', required: true, autocomplete: 'new-password', maxLength: 200,
-      check: (v, all) => (v === all.password ? null : 'field.passwordConfirm.mismatch'),
-    },
-    {
-      name: 'persetujuanPrivasi', type: 'checkboxes', label: 'field.persetujuanPrivasi', hint: 'privacy.link', required: true,
-      requiredMessage: 'field.persetujuanPrivasi.required',
-      options: [{ value: 'ya', label: 'field.persetujuanPrivasi.ya' }],
-      check: (v) => (Array.isArray(v) && v.includes('ya') ? null : 'field.persetujuanPrivasi.required'),
-    },
+    displayNameField,
+    emailField,
+    whatsappField(true, 'field.whatsapp.hint'),
+    ...newPasswordFields,
+    privacyAcknowledgementField,
   ],
 };
 
@@ -84,8 +61,8 @@ export const identitas: FormDef = {
     text('instansi'),
     text('perangkatDaerah'),
     text('unitKerja'),
-    email,
-    whatsapp,
+    emailField,
+    whatsappField(true, 'field.whatsapp.hint'),
   ],
   warnings: nipNikWarnings,
   drafts: true,
