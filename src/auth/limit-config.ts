@@ -13,6 +13,7 @@ export const LIMIT_VARIABLES = {
   ALUR_LIMIT_SIGNUP_CONTACT: 'signUpContact',
   ALUR_LIMIT_RESET_IP: 'resetIp',
   ALUR_LIMIT_MESSAGES_CONTACT: 'messagesContact',
+  ALUR_LIMIT_CASE_START: 'caseStart',
 } as const satisfies Record<string, LimitName>;
 
 type LimitVariable = keyof typeof LIMIT_VARIABLES;

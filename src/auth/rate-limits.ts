@@ -16,7 +16,8 @@ export type LimitName =
   | 'signUpIp' // sign-ups from one client
   | 'signUpContact' // sign-ups naming one e-mail address or WhatsApp number
   | 'resetIp' // password-reset requests from one client
-  | 'messagesContact'; // verification and password-reset messages to one address or number
+  | 'messagesContact' // verification and password-reset messages to one address or number
+  | 'caseStart'; // cases started by one person (an applicant, or staff logging requests)
 
 export type RateLimitSettings = Record<LimitName, LimitRule>;
 
@@ -31,6 +32,7 @@ export const DEFAULT_LIMITS: Readonly<RateLimitSettings> = Object.freeze({
   signUpContact: { limit: 3, windowMs: HOUR },
   resetIp: { limit: 20, windowMs: 15 * MIN },
   messagesContact: { limit: 10, windowMs: 24 * HOUR },
+  caseStart: { limit: 30, windowMs: HOUR },
 });
 
 /** Whether a request may go on, and if not, how long until the window that refused it ends. */

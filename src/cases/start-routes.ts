@@ -4,13 +4,15 @@
 import { Router, type Request, type Response } from 'express';
 import { requireLogin } from '../auth/guards.js';
 import { FormRejected } from '../forms/form-warnings.js';
+import type { RateLimits } from '../auth/rate-limits.js';
+import { refuseLimited } from '../web/security.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { catalogueView, startPageModel } from './start-page.js';
 import type { StartMode, StartService } from './start-service.js';
 
 const keyOf = (req: Request): string => String(req.params.key);
 
-export function startRoutes(deps: { starts: StartService; renderPage: RenderPage }): Router {
+export function startRoutes(deps: { starts: StartService; renderPage: RenderPage; limits: RateLimits }): Router {
   const { starts, renderPage } = deps;
   const router = Router();
 
@@ -30,6 +32,9 @@ export function startRoutes(deps: { starts: StartService; renderPage: RenderPage
   });
   const submit = (mode: StartMode) => asyncRoute(async (req, res) => {
     const raw = (req.body ?? {}) as Record<string, unknown>;
+    // NOTE: counted before the start, so parallel posts cannot pass together; a refusal keeps every value typed
+    const verdict = await deps.limits.hit(['caseStart', req.user!.id]);
+    if (!verdict.allowed) return rerender(req, res, mode, raw, {}, 429, refuseLimited(res, 'limits.caseStart', verdict.retryAfterS));
     try {
       const c = await starts.start(keyOf(req), req.user!, raw, mode);
       res.redirect(303, `/kasus/${c.id}`);
@@ -38,9 +43,9 @@ export function startRoutes(deps: { starts: StartService; renderPage: RenderPage
       await rerender(req, res, mode, raw, err.fieldErrors);
     }
   });
-  async function rerender(req: Request, res: Response, mode: StartMode, raw: Record<string, unknown>, errors: Record<string, string>) {
+  async function rerender(req: Request, res: Response, mode: StartMode, raw: Record<string, unknown>, errors: Record<string, string>, status = 422, limitError?: string) {
     const { process, form } = await starts.startPage(keyOf(req), req.user!, mode);
-    renderPage(req, res, 'services/start', startPageModel(process, form, mode, raw, errors), 422);
+    renderPage(req, res, 'services/start', { ...startPageModel(process, form, mode, raw, errors), limitError }, status);
   }
 
   router.get('/layanan/:key/mulai', requireLogin, page('applicant'));
