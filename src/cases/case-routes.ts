@@ -11,14 +11,22 @@ import { withoutUnsafeChars } from '../web/file-names.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { casePageModel, mayViewDocuments } from './case-page.js';
 
+/** The requests listed on /permohonan (newest first); the data export has its own, larger bound. */
+const MY_CASES_LIMIT = 100;
+
 export function caseRoutes(deps: { store: Store; definitions: DefinitionService; formRegistry: FormRegistry; renderPage: RenderPage; uploadDir: string; now: () => Date }): Router {
   const { store, definitions, renderPage } = deps;
   const router = Router();
 
+  // an applicant's requests of every process: one goes straight to its page, else the list (none: a link to the services)
   router.get('/permohonan', requireRole('applicant'), asyncRoute(async (req, res) => {
-    const [latest] = await store.listCasesByApplicant(req.user!.id);
-    if (!latest) throw new NotFoundError();
-    res.redirect(303, `/kasus/${latest.id}`);
+    const cases = await store.listCasesByApplicant(req.user!.id, MY_CASES_LIMIT);
+    if (cases.length === 1) return res.redirect(303, `/kasus/${cases[0]!.id}`);
+    const names = new Map((await store.listLatestDefinitions()).map((d) => [d.processKey, d.name || d.processKey]));
+    renderPage(req, res, 'cases/mine', {
+      title: 'cases.mine.title',
+      cases: cases.map((c) => ({ id: c.id, process: names.get(c.processKey) ?? c.processKey, createdAt: c.createdAt, state: `cases.state.${c.status}` })),
+    });
   }));
 
   router.get('/kasus/:id', requireLogin, asyncRoute(async (req, res) => {

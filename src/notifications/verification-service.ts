@@ -113,7 +113,7 @@ export class VerificationService {
 
   /** 'contact.verified' on the user's newest case (staff accounts have none). */
   private async audit(user: UserRecord, channel: ContactChannel, at: string): Promise<AuditEvent | undefined> {
-    const [latest] = await this.deps.store.listCasesByApplicant(user.id);
+    const [latest] = await this.deps.store.listCasesByApplicant(user.id, 1);
     return latest ? auditEvent(latest.id, at, { id: user.id, displayName: user.displayName }, 'contact.verified', { channel }) : undefined;
   }
 }

@@ -6,6 +6,9 @@ import type { Store } from '../store/ports.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { PRIVACY_NOTICE_VERSION, PRIVACY_SECTIONS } from './privacy-notice.js';
 
+/** The requests in one data export: every case an applicant can have made (case starts are rate-limited). */
+const EXPORT_CASES_LIMIT = 1000;
+
 export function privacyRoutes(deps: { store: Store; renderPage: RenderPage; now: () => Date }): Router {
   const { store, renderPage } = deps;
   const router = Router();
@@ -14,7 +17,7 @@ export function privacyRoutes(deps: { store: Store; renderPage: RenderPage; now:
 
   router.get('/permohonan/data.json', requireRole('applicant'), asyncRoute(async (req, res) => {
     const user = req.user!;
-    const cases = await store.listCasesByApplicant(user.id);
+    const cases = await store.listCasesByApplicant(user.id, EXPORT_CASES_LIMIT);
     const at = deps.now().toISOString();
     const export_ = {
       exportedAt: at,
@@ -24,7 +27,7 @@ export function privacyRoutes(deps: { store: Store; renderPage: RenderPage; now:
         privacyNoticeVersion: user.privacyNoticeVersion, privacyAcknowledgedAt: user.privacyAcknowledgedAt,
       },
       applications: await Promise.all(cases.map(async (c) => ({
-        id: c.id, status: c.status, processVersion: c.definitionVersion, createdAt: c.createdAt, updatedAt: c.updatedAt,
+        id: c.id, process: c.processKey, status: c.status, processVersion: c.definitionVersion, createdAt: c.createdAt, updatedAt: c.updatedAt,
         data: c.data,
         documents: (await store.listDocuments(c.id)).map(({ storedName: _s, ...d }) => d),
         processingHistory: (await store.listAudit(c.id)).map(({ id: _i, caseId: _c, ...e }) => e),

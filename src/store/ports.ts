@@ -451,7 +451,7 @@ export interface Store {
   applyCaseChange(change: CaseChange): Promise<void>;
   changeAssignee(change: AssigneeChange): Promise<void>; // ConflictError if assignee != from or task not open; InactiveAssigneeError if `to` is not an active user
   getCase(id: string): Promise<CaseRecord | null>;
-  listCasesByApplicant(applicantId: string): Promise<CaseRecord[]>; // newest first
+  listCasesByApplicant(applicantId: string, limit?: number): Promise<CaseRecord[]>; // newest first, default limit 100
   listCasesByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>; // last updated first, default limit 50
   getTask(id: string): Promise<TaskRecord | null>;
   listTasks(query: TaskQuery): Promise<TaskRecord[]>; // ordered as TaskQuery.sort says

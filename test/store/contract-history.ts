@@ -88,6 +88,9 @@ export function historyContract(store: GetStore): void {
       expect(updated).toEqual({ ...old, status: 'completed', updatedAt: at(20), rev: 2 });
       expect(Buffer.isBuffer(updated.engineState)).toBe(true);
       expect(await store().listCasesByApplicant('nobody')).toEqual([]);
+      expect((await store().listCasesByApplicant('ppbj-1', 2)).map((c) => c.id)).toEqual([recent.id, mid.id]);
+      expect(await store().listCasesByApplicant('ppbj-1', 0)).toEqual([]);
+      await expect(store().listCasesByApplicant('ppbj-1', -1)).rejects.toThrow(RangeError);
     });
 
     test('Given two cases created in the same millisecond, Then the latest is the one written last, whatever the ids', async () => {

@@ -209,8 +209,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       const row = r().st.getCase.get(id);
       return row ? caseFromRow(row) : null;
     },
-    async listCasesByApplicant(applicantId) {
-      return r().st.listCasesByApplicant.all(applicantId).map(caseFromRow);
+    async listCasesByApplicant(applicantId, limit = 100) {
+      return r().st.listCasesByApplicant.all(applicantId, pageOf({ limit }, 'case list', 100).limit).map(caseFromRow);
     },
     async listCasesByStatus(status, limit = 50) {
       return r().st.listCasesByStatus.all(status, pageOf({ limit }, 'case list', 50).limit).map(caseFromRow);

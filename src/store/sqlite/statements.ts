@@ -66,8 +66,8 @@ export function prepareStatements(db: Database) {
       `UPDATE cases SET ${setAll(CASE, ['id', 'createdAt'])} WHERE id = @id AND rev = @expectedRev`,
     ),
     getCase: db.prepare<[string], CaseRow>(`SELECT ${cols(CASE)} FROM cases WHERE id = ?`),
-    listCasesByApplicant: db.prepare<[string], CaseRow>(
-      `SELECT ${cols(CASE)} FROM cases WHERE applicantId = ? ORDER BY createdAt DESC, rowid DESC`,
+    listCasesByApplicant: db.prepare<[string, number], CaseRow>(
+      `SELECT ${cols(CASE)} FROM cases WHERE applicantId = ? ORDER BY createdAt DESC, rowid DESC LIMIT ?`,
     ),
     listCasesByStatus: db.prepare<[string, number], CaseRow>(
       `SELECT ${cols(CASE)} FROM cases WHERE status = ? ORDER BY updatedAt DESC, rowid DESC LIMIT ?`,
