@@ -30,7 +30,7 @@ import { PACKS, packForms, packGroupAliases, packModelChecks, packReturnReasons,
 import { addPackMessages } from './web/i18n.js';
 import { returnsCatalogue } from './compliance/returns-report.js';
 import type { CaseSubjectOf } from './tasks/case-subject.js';
-import { FormRegistry, installFormRegistry } from './forms/form-registry.js';
+import { FormRegistry } from './forms/form-registry.js';
 import { setGroupAliases } from './workflow/index.js';
 
 
@@ -85,7 +85,6 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
   addPackMessages(PACKS.flatMap((p) => (p.messages ? [p.messages] : []))); // the packs' texts
   const limits = new RateLimits({ store, settings: limitSettings, now });
   const formRegistry = new FormRegistry(packForms(), packReturnReasons());
-  installFormRegistry(formRegistry); // NOTE: transitional, for callers that do not take it yet (form-registry.ts)
   const definitions = new DefinitionService(store, now, { forms: formRegistry, modelChecks: packModelChecks(), packStarted: new Set(Object.keys(packStartPaths())) });
   const links = new Links(messages.publicUrl);
   const verification = new VerificationService({ store, links, now, limits });

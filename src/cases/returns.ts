@@ -1,7 +1,7 @@
 // Returns of a case to its applicant ("Tidak lengkap"): which reasons still apply to an open task,
 // and how they read on the reopened form (at the top and next to the fields they concern). The
 // reason codes come from the packs' catalogues (FormRegistry.reason).
-import { installedFormRegistry, type FormRegistry } from '../forms/form-registry.js';
+import type { FormRegistry } from '../forms/form-registry.js';
 import type { AuditEvent, TaskRecord } from '../store/ports.js';
 
 /** The latest return reasons, while the step they sent the case back to has not been resubmitted. */
@@ -22,7 +22,7 @@ export interface ReturnView {
   at: string;
 }
 
-export function returnView(e: AuditEvent, forms: Pick<FormRegistry, 'reason'> = installedFormRegistry()): ReturnView {
+export function returnView(e: AuditEvent, forms: Pick<FormRegistry, 'reason'>): ReturnView {
   const codes = Array.isArray(e.data.codes) ? e.data.codes.filter((c): c is string => typeof c === 'string') : [];
   const known = codes.map((code) => forms.reason(code)).filter((r) => r !== undefined);
   const byField: Record<string, string[]> = {};

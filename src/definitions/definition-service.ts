@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { APPLICANT_GROUP, type DefinitionRecord, type Store } from '../store/ports.js';
-import { installedFormRegistry, type FormRegistry } from '../forms/form-registry.js';
+import { FormRegistry } from '../forms/form-registry.js';
 import { loadProcessModel, validateDefinition, type DefinitionProblem, type ProcessModel, type ValidationResult } from '../workflow/index.js';
 import { DeployRefusedError } from './deploy-refused-error.js';
 
@@ -13,13 +13,16 @@ import { DeployRefusedError } from './deploy-refused-error.js';
 export type ModelCheck = (model: ProcessModel, xml: string) => DefinitionProblem[] | Promise<DefinitionProblem[]>;
 
 export interface DefinitionServiceOptions {
-  /** The coded forms a camunda:formKey may name (default: the registry the composition root installed). */
+  /** The coded forms a camunda:formKey may name (the packs' registry; default none). */
   forms?: FormRegistry;
   /** processKey -> its pack's model rules. */
   modelChecks?: Readonly<Record<string, ModelCheck>>;
   /** processKeys a pack starts its own way (e.g. a sign-up page). */
   packStarted?: ReadonlySet<string>;
 }
+
+/** Without coded forms, a camunda:formKey names no form (only forms declared in the model exist). */
+const NO_FORMS = new FormRegistry();
 
 export class DefinitionService {
   private readonly byIdCache = new Map<string, DefinitionRecord>();
@@ -32,7 +35,7 @@ export class DefinitionService {
   ) {}
 
   private get forms(): FormRegistry {
-    return this.options.forms ?? installedFormRegistry();
+    return this.options.forms ?? NO_FORMS;
   }
 
   /** The coded forms' keys a model may name (the studio's form list). */

@@ -47,21 +47,3 @@ export class FormRegistry {
     return [...this.reasonsByCode.values()];
   }
 }
-
-// NOTE: transitional: callers that do not take the registry yet (src/tasks/task-page.ts,
-// src/cases/returns.ts's returnView without one) read the registry the composition root installed.
-let installed = new FormRegistry();
-
-/** Called by the composition root with the packs' registry. */
-export function installFormRegistry(registry: FormRegistry): void {
-  installed = registry;
-}
-
-export function installedFormRegistry(): FormRegistry {
-  return installed;
-}
-
-/** @deprecated take a FormRegistry instead (transitional, see installFormRegistry). */
-export function findForm(formKey: string): FormDef | undefined {
-  return installed.find(formKey);
-}

@@ -7,7 +7,7 @@ import { pendingReturn, returnView } from '../cases/returns.js';
 import { NotFoundError } from '../errors.js';
 import { documentVersions, previewOf, type DocumentPreview } from '../forms/document-views.js';
 import { fieldViews } from '../forms/field-views.js';
-import { findForm } from '../forms/form-registry.js';
+import type { FormRegistry } from '../forms/form-registry.js';
 import type { FieldDef, FormDef, FormValues, FormWarning } from '../forms/form-types.js';
 import { literal } from '../web/i18n.js';
 import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type DocumentRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
@@ -15,6 +15,7 @@ import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type DocumentRecord,
 export interface TaskPageInput {
   task: TaskRecord;
   form: FormDef; // the task's form (CaseService.formOf)
+  forms: FormRegistry; // the coded forms (reviews of earlier steps, return reasons)
   /** Forms declared in the model with data in the case, shown to staff after `form.reviews`. */
   modelForms?: (c: CaseRecord) => Promise<FormDef[]>;
   viewer: UserRecord;
@@ -107,10 +108,10 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
   const values = input.values ?? (draft ? { ...prefill(form, c), ...draft.values } : prefill(form, c));
   const staged = [...(input.staged ?? []), ...(draft?.staged ?? [])];
   const pending = task.groupId === APPLICANT_GROUP && task.status === 'open' ? pendingReturn(task, audit) : undefined;
-  const returned = pending ? returnView(pending) : null;
+  const returned = pending ? returnView(pending, input.forms) : null;
   const holder = task.assigneeId && task.assigneeId !== viewer.id ? await store.getUser(task.assigneeId) : null;
   const staffTask = task.groupId !== APPLICANT_GROUP;
-  const registered = (form.reviews ?? []).map((key) => findForm(key)).filter((f): f is FormDef => f !== undefined);
+  const registered = (form.reviews ?? []).map((key) => input.forms.find(key)).filter((f): f is FormDef => f !== undefined);
   const { sections, previews } = staffTask
     ? reviewSections([...registered, ...((await input.modelForms?.(c)) ?? []).filter((f) => f.key !== form.key)], c, documents,
       await uploaderNames(store, documents), await confirmedWarnings(store, c, audit))

@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { FormRejected } from '../forms/form-warnings.js';
 import type { CaseRecord, Store, TaskRecord } from '../store/ports.js';
 import type { FormDef } from '../forms/form-types.js';
+import type { FormRegistry } from '../forms/form-registry.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { csrfCheck } from '../web/security.js';
 import { checkUploads, UploadRejected, uploadMiddleware, uploadRoute, type UploadOutcome } from '../web/uploads.js';
@@ -24,6 +25,7 @@ export interface TaskRouteDeps {
   renderPage: RenderPage;
   uploadDir: string;
   now: () => Date;
+  formRegistry: FormRegistry;
   /** What the inboxes show beside the applicant (from the process packs). */
   caseSubject?: CaseSubjectOf;
 }
@@ -56,7 +58,7 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     const form = await cases.formOf(task);
     const staged = req.session.staged?.[task.id];
     const draft = await drafts.load(task, req.user!);
-    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, form, modelForms, viewer: req.user!, now: now(), draft, ...(staged ? { staged } : {}) }));
+    renderPage(req, res, 'tasks/task', await taskPageModel(store, { task, form, forms: deps.formRegistry, modelForms, viewer: req.user!, now: now(), draft, ...(staged ? { staged } : {}) }));
   }));
 
   // NOTE: the task and its form are loaded (and the viewer authorised) before multer parses the
@@ -81,7 +83,7 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
     const draft = await drafts.load(task, user);
     const rerender = async (errors: Record<string, string>, keep: StoredUpload[], staged?: StoredUpload[], warnings?: FormRejected['warnings']): Promise<UploadOutcome> => {
       const model = await taskPageModel(store, {
-        task, form, modelForms, viewer: user, now: now(), values: req.body ?? {}, errors, draft, ...(staged ? { staged } : {}), ...(warnings ? { warnings } : {}),
+        task, form, forms: deps.formRegistry, modelForms, viewer: user, now: now(), values: req.body ?? {}, errors, draft, ...(staged ? { staged } : {}), ...(warnings ? { warnings } : {}),
       });
       return { keep, respond: () => renderPage(req, res, 'tasks/task', model, 422) };
     };
