@@ -14,6 +14,7 @@ import { sopRoutes } from '../studio/sop-routes.js';
 import { studioAssets } from '../studio/static-assets.js';
 import { studioRoutes } from '../studio/studio-routes.js';
 import { withArgs } from '../web/i18n.js';
+import { xsdConformingXml } from '../workflow/xsd-conform.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import type { DefinitionService } from './definition-service.js';
 import { newSopRoutes } from './new-sop-routes.js';
@@ -70,7 +71,8 @@ export function processRoutes(deps: { store: Store; definitions: DefinitionServi
   one.get('/versi/:id.bpmn', owner, asyncRoute(async (req, res) => {
     const def = await store.getDefinition(String(req.params.id));
     if (!def || def.processKey !== processKeyOf(res)) throw new NotFoundError();
-    res.attachment(`${def.processKey}-v${def.version}.bpmn`).type('application/xml').send(def.xml);
+    // a version deployed from an older Alur file is handed out valid against the BPMN 2.0 XSD
+    res.attachment(`${def.processKey}-v${def.version}.bpmn`).type('application/xml').send(await xsdConformingXml(def.xml));
   }));
 
   one.use(versionRoutes(deps));
