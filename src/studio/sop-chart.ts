@@ -3,7 +3,7 @@
 // width, y a fraction of the row's height; symbols sit at the row's vertical centre.
 // Arrows: to the next row they go down from the symbol and enter the target from the top (same
 // column) or the side; back (e.g. "Tidak") and skipping arrows run in a channel at the right
-// of the source's column and enter the target from the side.
+// of the source's column and enter the target from the side. Labels stay inside their column.
 import type { SopDocument, SopSymbol } from '../workflow/index.js';
 
 export interface Segment { x1: number; y1: number; x2: number; y2: number }
@@ -12,7 +12,8 @@ export interface RowChart {
   symbol: { kind: SopSymbol; x: number };
   segments: Segment[];
   arrows: ArrowSide[]; // arrowheads at the symbol's boundary
-  labels: Array<{ x: number; y: number; text: string }>;
+  /** 'start': the text begins just right of x; 'end': it ends just left of x (inside the column). */
+  labels: Array<{ x: number; y: number; text: string; anchor: 'start' | 'end' }>;
 }
 
 /** Half width and half height of each symbol, in points / CSS pixels. */
@@ -43,12 +44,14 @@ export function chartRows(doc: SopDocument): RowChart[] {
       seg(to, x, 0, x, 0.5);
       if (a.column === b.column) rows[to]!.arrows.push('top');
       else enter(to, x, cx(b.column));
-      if (label) rows[from]!.labels.push({ x, y: 0.9, text: label });
+      if (label) rows[from]!.labels.push({ x, y: 0.9, text: label, anchor: 'start' });
       continue;
     }
     const x = channel(a.column);
     seg(from, cx(a.column), 0.5, x, 0.5);
-    if (label) rows[from]!.labels.push({ x, y: to > from ? 0.72 : 0.35, text: label });
+    // left of the channel, below (or above) the symbol: the channel runs near the column's right
+    // border, so a label right of it would cross into the next column
+    if (label) rows[from]!.labels.push({ x, y: to > from ? 0.85 : 0.2, text: label, anchor: 'end' });
     const [lo, hi] = to > from ? [from, to] : [to, from];
     seg(from, x, 0.5, x, to > from ? 1 : 0);
     for (let r = lo + 1; r < hi; r++) seg(r, x, 0, x, 1);

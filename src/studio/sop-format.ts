@@ -23,3 +23,15 @@ export function sopDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : iso;
 }
+
+const WIB_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Pontianak', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The version of a deployed SOP as its document shows it: TGL. REVISI is the deploy date (WIB). */
+export interface SopVersion { version: number; deployedAt: string }
+
+/** "2026-12-06T02:00:00Z" -> "6 DESEMBER 2026 (VERSI 3)": the TGL. REVISI cell of a version. */
+export function sopRevision(v: SopVersion): string {
+  const at = new Date(v.deployedAt);
+  const day = Number.isNaN(at.getTime()) ? '' : sopDate(WIB_DAY.format(at));
+  return `${day} (VERSI ${v.version})`.trim();
+}

@@ -1,16 +1,16 @@
 // Page 1 of the SOP PDF: the Bagian Identitas (Permen PANRB 35/2012).
 import type { SopIdentity } from '../workflow/index.js';
-import { sopDate } from './sop-format.js';
+import { sopDate, sopRevision, type SopVersion } from './sop-format.js';
 import { cell, numbered, textHeight, type CellText, type Doc } from './sop-pdf-kit.js';
 
-export function drawIdentity(doc: Doc, identity: SopIdentity, x0: number, y0: number, width: number): void {
+export function drawIdentity(doc: Doc, identity: SopIdentity, version: SopVersion, x0: number, y0: number, width: number): void {
   const left = width * 0.42;
   const label = 110;
   const value = width - left - label;
   const rows: Array<[string, CellText[]]> = [
     ['NOMOR SOP', [{ text: identity.nomor }]],
     ['TGL. PEMBUATAN', [{ text: sopDate(identity.tanggalPembuatan) }]],
-    ['TGL. REVISI', [{ text: sopDate(identity.tanggalRevisi) }]],
+    ['TGL. REVISI', [{ text: sopRevision(version) }]],
     ['TGL. EFEKTIF', [{ text: sopDate(identity.tanggalEfektif) }]],
     ['DISAHKAN OLEH', [
       { text: `${identity.disahkan.jabatan},`, bold: true }, { text: ' \n \n ' },

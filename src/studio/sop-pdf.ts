@@ -3,7 +3,7 @@
 import PDFDocument from 'pdfkit';
 import type { SopDocument } from '../workflow/index.js';
 import { chartRows, SYMBOL_SIZE, type RowChart } from './sop-chart.js';
-import { sopDuration } from './sop-format.js';
+import { sopDuration, type SopVersion } from './sop-format.js';
 import { drawIdentity } from './sop-pdf-identity.js';
 import { cell, textHeight, type CellText, type Doc } from './sop-pdf-kit.js';
 
@@ -59,12 +59,15 @@ function drawChart(doc: Doc, chart: RowChart, x: number, y: number, w: number, h
     doc.fill('black');
   }
   doc.font('Helvetica').fontSize(7).fillColor('black');
-  for (const l of chart.labels) doc.text(l.text, px(l.x) + 3, py(l.y) - 4, { lineBreak: false });
+  for (const l of chart.labels) {
+    const left = l.anchor === 'end' ? px(l.x) - 3 - doc.widthOfString(l.text) : px(l.x) + 3;
+    doc.text(l.text, left, py(l.y) - 4, { lineBreak: false });
+  }
 }
 
 const list = (items: string[]): string => (items.length > 1 ? items.map((t) => `- ${t}`).join('\n') : (items[0] ?? ''));
 
-export function sopPdf(sop: SopDocument, info: { version: number }): Promise<Buffer> {
+export function sopPdf(sop: SopDocument, info: SopVersion): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: sop.identity.namaSop, Subject: `SOP ${sop.name}, versi ${info.version}`, Creator: 'Alur' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -73,7 +76,7 @@ export function sopPdf(sop: SopDocument, info: { version: number }): Promise<Buf
     doc.on('error', reject);
   });
   const width = doc.page.width - 2 * MARGIN;
-  drawIdentity(doc, sop.identity, MARGIN, MARGIN, width);
+  drawIdentity(doc, sop.identity, info, MARGIN, MARGIN, width);
 
   const c = columnWidths(width, sop.columns.length);
   const charts = chartRows(sop);

@@ -26,12 +26,12 @@ export function sopRoutes(deps: { definitions: DefinitionService; renderPage: Re
   router.get('/sop', owner, asyncRoute(async (req, res) => {
     const def = await versionOf(req, processKeyOf(res));
     const doc = await readSopDocument(def.xml);
-    deps.renderPage(req, res, 'studio/sop', { title: 'sop.title', def, sop: sopView(doc), paths: processPaths(def.processKey) });
+    deps.renderPage(req, res, 'studio/sop', { title: 'sop.title', def, sop: sopView(doc, { version: def.version, deployedAt: def.createdAt }), paths: processPaths(def.processKey) });
   }));
 
   router.get('/sop.pdf', owner, asyncRoute(async (req, res) => {
     const def = await versionOf(req, processKeyOf(res));
-    const pdf = await sopPdf(await readSopDocument(def.xml), { version: def.version });
+    const pdf = await sopPdf(await readSopDocument(def.xml), { version: def.version, deployedAt: def.createdAt });
     res.attachment(`SOP-${def.processKey}-v${def.version}.pdf`).type('application/pdf').send(pdf);
   }));
   return router;

@@ -23,7 +23,9 @@ export function rowSvg(chart: RowChart, columns: number): string {
   const separators = Array.from({ length: Math.max(0, columns - 1) }, (_, i) => pct((i + 1) / columns))
     .map((x) => `<line class="lane" x1="${x}" y1="0" x2="${x}" y2="100%"/>`);
   const lines = chart.segments.map((s) => `<line class="flow" x1="${pct(s.x1)}" y1="${pct(s.y1)}" x2="${pct(s.x2)}" y2="${pct(s.y2)}"/>`);
-  const labels = chart.labels.map((l) => `<text class="label" x="${pct(l.x)}" y="${pct(l.y)}" dx="4">${escapeXml(l.text)}</text>`);
+  const labels = chart.labels.map((l) => (l.anchor === 'end'
+    ? `<text class="label" x="${pct(l.x)}" y="${pct(l.y)}" dx="-4" text-anchor="end">${escapeXml(l.text)}</text>`
+    : `<text class="label" x="${pct(l.x)}" y="${pct(l.y)}" dx="4">${escapeXml(l.text)}</text>`));
   const at = `x="${pct(chart.symbol.x)}" y="50%" width="1" height="1" overflow="visible"`;
   const symbol = `<svg ${at}>${shape(chart.symbol.kind)}${chart.arrows.map((a) => arrowhead(a, chart.symbol.kind)).join('')}</svg>`;
   return `<svg class="sop-flow" xmlns="http://www.w3.org/2000/svg" aria-hidden="true">${[...separators, ...lines, symbol, ...labels].join('')}</svg>`;

@@ -1,29 +1,11 @@
 // The official SOP document over HTTP: the HTML table matches the SOP text row for row and prints
 // on A4 landscape; the PDF is a real PDF with the identity page and the procedure table.
 import { describe, expect, test } from '@jest/globals';
-import { inflateSync } from 'node:zlib';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, OWNER, type TestApp } from '../helpers/app.js';
 import { loggedIn, useTestApp } from '../helpers/test-app.js';
 import { sopTextIdentity, sopTextRows } from '../workflow/sop-text.js';
-
-/** Text drawn by the PDF: hex strings of every (inflated) content stream, decoded (WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const texts: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      texts.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
-    }
-  }
-  return texts.join('\n');
-}
+import { pdfText } from './pdf-text.js';
 
 describe('Given the shipped process deployed as version 1', () => {
   let t: TestApp;
