@@ -58,15 +58,15 @@ export function studioRoutes(deps: StudioDeps): Router {
 
   router.post('/studio/draf', owner, json, asyncRoute(async (req, res) => {
     const saved = await studioOf(res).saveDraft(xmlOf(req), userId(req));
-    res.status(saved.savedAt ? 200 : 422).json({ ...saved, problems: localizedProblems(saved.problems, langOf(req), processKeyOf(res)) });
+    res.status(saved.savedAt ? 200 : 422).json({ savedAt: saved.savedAt, problems: localizedProblems(saved.problems, langOf(req), processKeyOf(res)) });
   }));
 
-  // An upload (e.g. from the Camunda desktop modeler) becomes the draft if it can be read at all;
-  // it never touches the deployed versions.
+  // An upload (e.g. from the Camunda desktop modeler) becomes the draft if it can be read at all,
+  // as imported (foreign prefixes renamed: `xml` is what the modeler opens); it never touches the deployed versions.
   router.post('/studio/unggah', owner, json, asyncRoute(async (req, res) => {
     const saved = await studioOf(res).saveDraft(xmlOf(req), userId(req));
     const problems = localizedProblems(saved.problems, langOf(req), processKeyOf(res));
-    res.status(saved.savedAt ? 200 : 422).json({ ...saved, problems, xml: saved.savedAt ? xmlOf(req) : null });
+    res.status(saved.savedAt ? 200 : 422).json({ ...saved, problems });
   }));
 
   router.post('/studio/buang', owner, asyncRoute(async (req, res) => {

@@ -1,7 +1,7 @@
 // Parse + validate a BPMN definition into what the runner needs: the ProcessModel and the
 // engine's pre-serialized source context (the state never carries the diagram itself).
 import { DefinitionError } from './errors.js';
-import { allNodes, parseBpmn, serializeForEngine, type ModdleNode } from './moddle.js';
+import { allNodes, parseBpmn, readFindings, serializeForEngine, type ModdleNode } from './moddle.js';
 import { securityReasons } from './definition-rules.js';
 import { automaticLoopReasons } from './wait-state-cycles.js';
 import { loopReasons } from './loop-rules.js';
@@ -32,7 +32,7 @@ export async function compileDefinition(xml: string, validate = true): Promise<C
 export function definitionReasons(root: ModdleNode, aliases: GroupAliases = groupAliases()): { model: ProcessModel; reasons: string[] } {
   const { model, reasons } = readProcessModel(root, aliases);
   const nodes = allNodes(root);
-  const all = [...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes), ...loopReasons(nodes), ...gatewayReasons(nodes), ...sopIdentityReasons(nodes)];
+  const all = [...readFindings(root).map((f) => f.message), ...reasons, ...securityReasons(nodes), ...automaticLoopReasons(nodes), ...loopReasons(nodes), ...gatewayReasons(nodes), ...sopIdentityReasons(nodes)];
   return { model, reasons: all };
 }
 

@@ -3,13 +3,13 @@
 import { BpmnModdle, type FromXMLResult } from 'bpmn-moddle';
 import * as elements from 'bpmn-elements';
 import serializeContext, { deserialize, TypeResolver, type SerializableContext } from 'moddle-context-serializer';
-import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
-import alur from './alur-moddle.json' with { type: 'json' };
 import { DefinitionError, DefinitionLimitError } from './errors.js';
 import { xmlLimitExceeded } from './xml-limits.js';
+import { moddleOptions } from './moddle-options.js';
+import { foreignPrefixReason } from './xml-import.js';
+import type { Finding } from './findings.js';
 
-/** Moddle packages for the extension namespaces we read: `camunda:*` and `alur:*`. */
-export const moddleOptions = { camunda, alur } as const;
+export { moddleOptions };
 
 /** Loose view of a moddle element: `$type` plus whatever properties it carries. */
 export interface ModdleNode {
@@ -57,21 +57,58 @@ export function named(node: ModdleNode): string {
   return name ? `${label(node)} (${name})` : label(node);
 }
 
+interface ModdleWarning { message: string; element?: ModdleNode; property?: string; value?: unknown }
+
+/**
+ * What a bpmn-moddle warning means for Alur: 'ignore' when the meaning is kept (an encoding
+ * declaration: the text is already decoded), 'reason' when the file reads but the model is
+ * incomplete (a reference to an element not in the file: it cannot run), 'refuse' otherwise
+ * (content the parser dropped, an attribute of a known namespace it does not know).
+ */
+export function warningKind(message: string): 'ignore' | 'reason' | 'refuse' {
+  if (message.startsWith('unsupported document encoding')) return 'ignore';
+  if (message.startsWith('unresolved reference')) return 'reason';
+  return 'refuse';
+}
+
+/** Findings of reading a parsed definition (see warningKind), by its root element. */
+const readFindingsByRoot = new WeakMap<object, Finding[]>();
+
+/** Why a definition read by parseBpmn cannot run for what its reading found (code 'reference-unresolved'). */
+export function readFindings(root: ModdleNode): Finding[] {
+  return readFindingsByRoot.get(root) ?? [];
+}
+
+/** Args: `property` (e.g. outMessageRef), `reference` (the id not in the file). */
+function unresolvedFinding({ element, property, value }: ModdleWarning): Finding {
+  const prop = property?.replace(/^\w+:/, '') ?? 'reference';
+  const where = element ? named(element) : 'an element';
+  const message = `${where}: ${prop} refers to "${String(value)}", which is not in this file`;
+  return { code: 'reference-unresolved', args: { property: prop, reference: String(value) }, node: element ?? null, message };
+}
+
 /**
  * Parses BPMN XML; refuses DOCTYPE/ENTITY declarations, files over the element or nesting limits
- * (xml-limits.ts, checked on the text before any parsing) and anything bpmn-moddle errors or warns about.
+ * (xml-limits.ts, checked on the text before any parsing), a known prefix bound to a foreign
+ * namespace (xml-import.ts), bpmn-moddle errors and the warnings that change meaning (warningKind).
  */
 export async function parseBpmn(xml: string): Promise<FromXMLResult> {
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new DefinitionError(['DOCTYPE and ENTITY declarations are not allowed']);
   const exceeded = xmlLimitExceeded(xml);
   if (exceeded) throw new DefinitionLimitError(exceeded);
+  const foreign = foreignPrefixReason(xml);
+  if (foreign) throw new DefinitionError([foreign]);
   let parsed;
   try {
     parsed = await new BpmnModdle(moddleOptions).fromXML(xml.trim());
   } catch (err) {
     throw new DefinitionError([(err as Error).message]);
   }
-  if (parsed.warnings.length) throw new DefinitionError(parsed.warnings.map((w) => w.message));
+  const warnings = parsed.warnings as unknown as ModdleWarning[];
+  const refused = warnings.filter((w) => warningKind(w.message) === 'refuse');
+  if (refused.length) throw new DefinitionError(refused.map((w) => w.message));
+  const findings = warnings.filter((w) => warningKind(w.message) === 'reason').map(unresolvedFinding);
+  if (findings.length) readFindingsByRoot.set(parsed.rootElement, findings);
   return parsed;
 }
 
