@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 const root = new URL('../../', import.meta.url);
-export const MIWG_DIRS = ['reference', 'camunda-modeler-18.6.1'] as const;
+export const MIWG_DIRS = ['reference', 'camunda-modeler-18.6.1', 'camunda-modeler-7'] as const;
 
 export interface BpmnFile { name: string; bytes: Buffer; text: string }
 
