@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 import type { Lang } from '../web/i18n.js';
 import type { DefinitionProblem, ValidationResult } from '../workflow/index.js';
 import { elementNames } from '../workflow/element-names.js';
+import { importXml, type ImportedXml } from '../workflow/xml-import.js';
 import { localizedProblems } from '../studio/problem-messages.js';
+import { FOREIGN_PREFIX_RULE } from '../studio/studio-service.js';
 
 export interface CheckedProblem {
   element: string | null;
@@ -35,6 +37,16 @@ export function decodeXmlFile(bytes: Buffer): string {
   return declared ? text.replace(DECLARED_ENCODING, '$1$2UTF-8$2') : text;
 }
 
+// NOTE: the same words as the studio's upload (studio-service.ts foreignPrefixProblems, not exported)
+function renamedPrefixProblems({ renamed }: ImportedXml): DefinitionProblem[] {
+  return renamed.map(({ prefix, uri, renamedTo }) => ({
+    elementId: null, severity: 'warning', rule: FOREIGN_PREFIX_RULE,
+    message: `the prefix "${prefix}" named the namespace "${uri}", not Alur's: it is renamed "${renamedTo}" and its attributes are ignored by Alur`,
+  }));
+}
+
+const fileProblem = (message: string): CheckedProblem => ({ element: null, name: null, severity: 'error', message });
+
 /** The name a problem's element is known by: the problem's own naming when it has one, else the file's. */
 function nameOf(p: DefinitionProblem, names: Map<string, string>): string | null {
   const own = (p as { element?: { name?: unknown } | null }).element?.name;
@@ -48,9 +60,15 @@ export async function checkFile(file: string, validate: Validate, lang: Lang): P
     xml = decodeXmlFile(await readFile(file));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    return { file, opens: false, deployable: false, problems: [{ element: null, name: null, severity: 'error', message: `${file}: ${reason}` }] };
+    return { file, opens: false, deployable: false, problems: [fileProblem(`${file}: ${reason}`)] };
   }
-  const { problems, processKey, model } = await validate(xml);
+  // as the studio's upload does: known prefixes bound to foreign namespaces are renamed (or refused)
+  const imported = importXml(xml);
+  if (imported.refused) return { file, opens: false, deployable: false, problems: [fileProblem(imported.refused)] };
+  xml = imported.xml;
+  const validation = await validate(xml);
+  const { processKey, model } = validation;
+  const problems = processKey === null ? validation.problems : [...renamedPrefixProblems(imported), ...validation.problems];
   const opens = processKey !== null;
   const names = opens ? await elementNames(xml) : new Map<string, string>();
   return {

@@ -59,6 +59,16 @@ describe('Given the bpmn:check command', () => {
     ]));
   }, 60_000);
 
+  test('when a MIWG model binds the camunda prefix to the Activiti namespace, then it opens as on upload, with a warning that the prefix is renamed', async () => {
+    const run = await check('--json', '--lang', 'en', 'test/workflow/fixtures/miwg/reference/C.1.1.bpmn');
+    expect(run.code).toBe(1);
+    const [result] = json(run);
+    expect(result).toMatchObject({ opens: true, deployable: false });
+    expect(result!.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ element: null, severity: 'warning', message: expect.stringMatching(/prefix "camunda".*activiti/) }),
+    ]));
+  }, 60_000);
+
   test('when a file declares ISO-8859-1, then it is read in that encoding (names keep their accents)', async () => {
     // given a step without a group (an error about it) whose name has a Latin-1 character
     const xml = `<?xml version="1.0" encoding="ISO-8859-1"?>
