@@ -7,6 +7,7 @@ import { inbox } from './locales/inbox.js';
 import { notifications } from './locales/notifications.js';
 import { privacy } from './locales/privacy.js';
 import { studio } from './locales/studio.js';
+import { modeler } from './locales/modeler.js';
 import { compliance } from './locales/compliance.js';
 import { modelForms } from './locales/model-forms.js';
 import { httpErrors } from './locales/http-errors.js';
@@ -18,7 +19,7 @@ import { account } from './locales/account.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, compliance, modelForms, httpErrors, limits, signUp, staff, services, account];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, modeler, compliance, modelForms, httpErrors, limits, signUp, staff, services, account];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   // null-prototype: a key such as `constructor` (e.g. from a model) finds no Object.prototype member
   id: Object.assign(Object.create(null) as Record<string, string>, id, ...FEATURES.map((f) => f.id)),

@@ -35,7 +35,7 @@ async function choose(p: Page, entry: string, value: string): Promise<void> {
 /** Palette "Create task", dropped on the middle of `flowId`: bpmn-js splits the flow around the new task. */
 async function dropTaskOnFlow(p: Page, flowId: string): Promise<void> {
   const box = (await p.locator(`#studio-canvas [data-element-id="${flowId}"] .djs-hit`).boundingBox())!;
-  await p.locator('.djs-palette .entry[data-action="create.task"]').click();
+  await p.locator('.djs-palette .entry[data-action="create.user-task"]').click(); // the SOP palette's step is a user task
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await p.mouse.move(x - 20, y + 30, { steps: 4 });
@@ -72,12 +72,10 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     await p.goto('/proses/pendaftaran-akun-ppbj/studio');
     await p.locator('#studio[data-ready="true"]').waitFor();
 
-    // The new step: dropped on the flow after step 2, then turned into a user task.
+    // The new step (a user task from the palette): dropped on the flow after step 2.
     await dropTaskOnFlow(p, FLOW);
     const taskId = await selectedId(p);
     expect(taskId).toMatch(/^Activity_/);
-    await p.locator('.djs-context-pad .entry[data-action="replace"]').click();
-    await p.locator('.djs-popup [data-id="replace-with-user-task"]').click();
     expect(await p.evaluate((id) => (window as unknown as { alurModeler: { get(s: 'elementRegistry'): { get(id: string): { type: string } | undefined } } })
       .alurModeler.get('elementRegistry').get(id!)?.type, taskId)).toBe('bpmn:UserTask');
 

@@ -25,22 +25,29 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     expect(await p.locator('#studio-canvas .djs-shape').count()).toBeGreaterThan(8);
     await checkA11y(p);
 
-    // An invalid time standard: the problem is listed, the step is marked, deploy is refused.
+    // An invalid time standard (as another tool may write it): the problem is listed, the step is marked, deploy is refused.
     let stamp = await p.locator('#studio').getAttribute('data-validated');
-    await editField(p, 'MengaktifkanAkun', 'alur-waktu', '10 menit');
+    await p.evaluate(() => {
+      type Bo = { extensionElements: { get(n: 'values'): Array<{ $type: string }> } };
+      const m = (window as unknown as { alurModeler: { get(s: string): any } }).alurModeler; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const task = m.get('elementRegistry').get('MengaktifkanAkun');
+      const mutu = (task.businessObject as Bo).extensionElements.get('values').find((v) => v.$type === 'alur:MutuBaku');
+      m.get('modeling').updateModdleProperties(task, mutu, { waktu: '10 menit' });
+    });
     await validated(p, stamp);
     const problem = p.locator('#studio-problems li.problem.error[data-element="MengaktifkanAkun"]');
     await problem.waitFor();
-    expect(await problem.innerText()).toContain('invalid ISO-8601 duration "10 menit"');
+    expect(await problem.innerText()).toContain('"10 menit"'); // the message names the value (its wording: problem-messages)
     expect(await p.locator('#studio-canvas [data-element-id="MengaktifkanAkun"].alur-error').count()).toBe(1);
     await field(p, 'Keterangan versi').fill('Waktu aktivasi 10 menit');
     await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
     await see(p.locator('#studio-status'), 'Deploy ditolak: perbaiki galat yang tercantum.');
     await p.screenshot({ path: `${ARTIFACTS}studio-refused.png`, fullPage: true });
 
-    // A valid one: no error left, deploy, and the new version shows 10 minutes.
+    // A valid one through the duration picker (10 + menit): no error left, deploy, and the new version shows 10 minutes.
     stamp = await p.locator('#studio').getAttribute('data-validated');
-    await editField(p, 'MengaktifkanAkun', 'alur-waktu', 'PT10M');
+    await editField(p, 'MengaktifkanAkun', 'alur-waktu', '10');
+    await p.locator('#studio-properties [data-entry-id="alur-waktu"] select').selectOption('M');
     await validated(p, stamp);
     expect(await p.locator('#studio-problems').getAttribute('data-errors')).toBe('0');
     expect(await p.locator('#studio-canvas .alur-error').count()).toBe(0);
@@ -106,7 +113,8 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     expect(file).toContain('exporter="Camunda Modeler"');
     expect(file).toContain('<alur:sopIdentity');
 
-    await p.getByRole('button', { name: 'Buang Draf', exact: true }).click();
+    await p.locator('#studio-discard').click(); // asks first (studio-safe-actions.test.ts)
+    await p.getByRole('button', { name: 'Ya, buang draf', exact: true }).click();
     await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj\/studio$/);
     await see(p, 'Draf dibuang.');
     await p.locator('#studio[data-ready="true"]').waitFor();

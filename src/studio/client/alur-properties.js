@@ -5,8 +5,10 @@ import { h } from '@bpmn-io/properties-panel/preact';
 import { SelectEntry, TextAreaEntry, TextFieldEntry, isSelectEntryEdited, isTextAreaEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
+import { text } from './i18n.js';
+import { DurationEntry } from './sop-duration.js';
+import { NewGroupEntry } from './sop-group.js';
 
-const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function extension(bo, type) {
@@ -80,9 +82,20 @@ const APPLICANT_GROUP = 'pemohon';
 function groupChoices(groups) {
   const others = groups.filter((g) => g && typeof g.id === 'string' && g.id !== APPLICANT_GROUP);
   return [
-    { value: APPLICANT_GROUP, label: `Pemohon (${APPLICANT_GROUP})` },
+    { value: APPLICANT_GROUP, label: `${text.applicant} (${APPLICANT_GROUP})` },
     ...others.map((g) => ({ value: g.id, label: g.name && g.name !== g.id ? `${g.name} (${g.id})` : g.id })),
   ];
+}
+
+/** Waktu of a flow node's alur:mutuBaku, as number + unit (sop-duration.js). */
+function WaktuEntry(props) {
+  const { element, id } = props;
+  const injector = useService('injector');
+  const bo = getBusinessObject(element);
+  const target = extension(bo, 'alur:MutuBaku');
+  const stored = target ? target.get('waktu') || '' : '';
+  const write = (iso) => setExtension(injector, element, bo, 'alur:MutuBaku', { waktu: iso });
+  return h(DurationEntry, { id, element, stored, write });
 }
 
 const field = (kind, options) => ({ ...options, kind, component: ExtensionField, isEdited: kind === 'area' ? isTextAreaEntryEdited : isTextFieldEntryEdited });
@@ -93,45 +106,37 @@ function mutuBakuGroup(element, forms, groups) {
   const entries = [];
   if (is(element, 'bpmn:UserTask')) {
     entries.push(select({
-      element, id: 'alur-role', label: 'Pelaksana (grup / candidate group)', attr: 'camunda:candidateGroups', choices: groupChoices(groups),
-      description: 'Kosongkan agar grup diambil dari nama lane. Grup baru: ketik di "Candidate groups" pada grup "User assignment".',
+      element, id: 'alur-role', label: text.role, attr: 'camunda:candidateGroups', choices: groupChoices(groups), description: text.roleHint,
     }));
-    entries.push(select({
-      element, id: 'alur-form', label: 'Formulir terdaftar (formKey)', attr: 'camunda:formKey', choices: forms,
-      description: 'Atau kosongkan dan isi kolom formulir di grup "Forms", tipe "Generated Task Forms": formulir generik tanpa kode.',
-    }));
+    entries.push({ element, id: 'alur-role-new', component: NewGroupEntry, isEdited: () => false });
+    entries.push(select({ element, id: 'alur-form', label: text.form, attr: 'camunda:formKey', choices: forms, description: text.formHint }));
   }
   entries.push(
-    field('text', { ...common, id: 'alur-langkah', label: 'No. langkah SOP', prop: 'langkah', validate: (v) => (v && !/^[1-9]\d*$/.test(v) ? 'Bilangan bulat positif' : null) }),
-    field('area', { ...common, id: 'alur-uraian', label: 'Uraian kegiatan (jika beda dari nama)', prop: 'uraian' }),
-    field('area', { ...common, id: 'alur-persyaratan', label: 'Persyaratan/Perlengkapan (satu per baris)', prop: 'persyaratan', isList: true }),
-    field('text', { ...common, id: 'alur-waktu', label: 'Waktu (ISO-8601, mis. PT15M)', prop: 'waktu', validate: (v) => (v && !DURATION.test(v) ? 'Durasi ISO-8601, mis. PT15M atau P1D' : null) }),
-    field('text', { ...common, id: 'alur-output', label: 'Output', prop: 'output' }),
-    field('area', { ...common, id: 'alur-keterangan', label: 'Keterangan (satu per baris)', prop: 'keterangan', isList: true }),
+    field('text', { ...common, id: 'alur-langkah', label: text.langkah, prop: 'langkah', validate: (v) => (v && !/^[1-9]\d*$/.test(v) ? text.positive : null) }),
+    field('area', { ...common, id: 'alur-uraian', label: text.uraian, prop: 'uraian' }),
+    field('area', { ...common, id: 'alur-persyaratan', label: text.persyaratan, prop: 'persyaratan', isList: true }),
+    { element, id: 'alur-waktu', component: WaktuEntry, isEdited: () => { const t = extension(getBusinessObject(element), 'alur:MutuBaku'); return !!(t && t.get('waktu')); } },
+    field('text', { ...common, id: 'alur-output', label: text.output, prop: 'output' }),
+    field('area', { ...common, id: 'alur-keterangan', label: text.keterangan, prop: 'keterangan', isList: true }),
   );
-  return { id: 'alur-sop', label: 'SOP (Alur): Pelaksana dan Mutu Baku', entries };
+  return { id: 'alur-sop', label: text.sopGroup, entries };
 }
 
-const IDENTITY_TEXT = [
-  ['nomor', 'Nomor SOP'], ['tanggalPembuatan', 'Tanggal pembuatan (YYYY-MM-DD)'], ['tanggalRevisi', 'Tanggal revisi (YYYY-MM-DD)'],
-  ['tanggalEfektif', 'Tanggal efektif (YYYY-MM-DD)'], ['namaSop', 'Nama SOP'], ['instansi', 'Instansi'], ['satuanKerja', 'Satuan kerja'],
-  ['disahkanJabatan', 'Disahkan oleh: jabatan'], ['disahkanNama', 'Disahkan oleh: nama'], ['disahkanPangkat', 'Disahkan oleh: pangkat'], ['disahkanNip', 'Disahkan oleh: NIP'],
-];
-const IDENTITY_LISTS = [
-  ['dasarHukum', 'Dasar hukum'], ['kualifikasiPelaksana', 'Kualifikasi pelaksana'], ['keterkaitan', 'Keterkaitan'],
-  ['peralatan', 'Peralatan/perlengkapan'], ['peringatan', 'Peringatan'], ['pencatatan', 'Pencatatan dan pendataan'],
-];
+// TGL. REVISI is the deploy date of the version (the SOP document fills it in), not typed here
+const IDENTITY_TEXT = ['nomor', 'tanggalPembuatan', 'tanggalEfektif', 'namaSop', 'instansi', 'satuanKerja',
+  'disahkanJabatan', 'disahkanNama', 'disahkanPangkat', 'disahkanNip'];
+const IDENTITY_LISTS = ['dasarHukum', 'kualifikasiPelaksana', 'keterkaitan', 'peralatan', 'peringatan', 'pencatatan'];
 
 function identityGroup(element) {
   const owner = (el) => (is(el, 'bpmn:Participant') ? getBusinessObject(el).processRef : getBusinessObject(el));
   const common = { element, owner, type: 'alur:SopIdentity' };
-  const dateCheck = (v) => (v && !DATE.test(v) ? 'Format YYYY-MM-DD' : null);
+  const dateCheck = (v) => (v && !DATE.test(v) ? text.dateFormat : null);
   return {
     id: 'alur-identity',
-    label: 'Identitas SOP (Permen PANRB 35/2012)',
+    label: text.identityGroup,
     entries: [
-      ...IDENTITY_TEXT.map(([prop, label]) => field('text', { ...common, id: `alur-id-${prop}`, label, prop, validate: prop.startsWith('tanggal') ? dateCheck : undefined })),
-      ...IDENTITY_LISTS.map(([prop, label]) => field('area', { ...common, id: `alur-id-${prop}`, label: `${label} (satu per baris)`, prop, isList: true })),
+      ...IDENTITY_TEXT.map((prop) => field('text', { ...common, id: `alur-id-${prop}`, label: text.identity[prop], prop, validate: prop.startsWith('tanggal') ? dateCheck : undefined })),
+      ...IDENTITY_LISTS.map((prop) => field('area', { ...common, id: `alur-id-${prop}`, label: `${text.identity[prop]} (${text.perLine})`, prop, isList: true })),
     ],
   };
 }

@@ -7,7 +7,10 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import alurModdle from '../../workflow/alur-moddle.json';
 import AlurPropertiesModule from './alur-properties.js';
+import { TranslateModule } from './i18n.js';
 import { showProblems } from './problems.js';
+import SopPaletteModule from './sop-palette.js';
+import { fitWithMargin, setUpLayout } from './layout.js';
 
 const root = document.getElementById('studio');
 const $ = (id) => document.getElementById(id);
@@ -24,20 +27,28 @@ const status = (text, kind) => {
 const modeler = new BpmnModeler({
   container: '#studio-canvas',
   propertiesPanel: { parent: '#studio-properties', layout: { groups: { 'alur-sop': { open: true }, 'alur-identity': { open: true } } } },
-  additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule, AlurPropertiesModule],
+  additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule, AlurPropertiesModule, SopPaletteModule, TranslateModule],
   moddleExtensions: { camunda: camundaModdle, alur: alurModdle },
   alur: { forms: JSON.parse(root.dataset.forms || '[]'), groups: JSON.parse(root.dataset.groups || '[]') },
 });
 window.alurModeler = modeler; // for the browser tests
 
+/** POSTs JSON; any answer (not JSON, a network failure) comes back as { status, data } with problems. */
 async function post(url, body) {
-  const res = await fetch(url, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf() },
-    body: JSON.stringify(body),
-  });
-  let data = {};
-  try { data = await res.json(); } catch { data = { problems: [{ elementId: null, severity: 'error', rule: 'http', message: `HTTP ${res.status}` }] }; }
+  let res;
+  try {
+    res = await fetch(url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf() },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    return { status: 0, data: { problems: [{ elementId: null, severity: 'error', rule: 'http', message: String((err && err.message) || err) }] } };
+  }
+  let data = null;
+  try { data = await res.json(); } catch { data = null; }
+  if (!data || typeof data !== 'object') data = { problems: [{ elementId: null, severity: 'error', rule: 'http', message: `HTTP ${res.status}` }] };
+  if (!Array.isArray(data.problems)) data.problems = res.ok ? [] : [{ elementId: null, severity: 'error', rule: 'http', message: `HTTP ${res.status}` }];
   return { status: res.status, data };
 }
 
@@ -47,24 +58,32 @@ const render = (problems) => showProblems(modeler, problems, { list: $('studio-p
 let validating = null;
 async function validate() {
   const { data } = await post(url('validate'), { xml: await currentXml() });
-  render(data.problems || []);
+  render(data.problems);
   root.dataset.validated = String(Date.now());
-  return data.problems || [];
+  return data.problems;
 }
 function scheduleValidation() {
   clearTimeout(validating);
   validating = setTimeout(validate, 500);
 }
 
+/** Opens a model; a model bpmn-js cannot show leaves the previous diagram, with the reason listed. */
 async function open(xml) {
-  await modeler.importXML(xml);
-  modeler.get('canvas').zoom('fit-viewport');
+  try {
+    await modeler.importXML(xml);
+  } catch (err) {
+    render([{ elementId: null, severity: 'error', rule: 'import', message: String((err && err.message) || err) }]);
+    status(msg('failed'), 'error');
+    return false;
+  }
+  fitWithMargin(modeler);
   await validate();
+  return true;
 }
 
 $('studio-save').addEventListener('click', async () => {
   const { status: code, data } = await post(url('draft'), { xml: await currentXml() });
-  render(data.problems || []);
+  render(data.problems);
   status(code === 200 ? msg('saved') : msg('failed'), code === 200 ? 'ok' : 'error');
 });
 
@@ -83,31 +102,61 @@ $('studio-upload').addEventListener('change', async (event) => {
   event.target.value = '';
   if (!file) return;
   if (file.size > Number(root.dataset.maxBytes)) return status(msg('tooLarge'), 'error');
-  const { status: code, data } = await post(url('upload'), { xml: await file.text(), name: file.name });
-  if (code !== 200 || !data.xml) {
-    render(data.problems || []);
+  // the server reads the bytes' own encoding declaration (e.g. ISO-8859-1): send them as it decodes them
+  const { status: code, data } = await post(url('upload'), { xml: await readText(file), name: file.name });
+  if (code !== 200 || typeof data.xml !== 'string') {
+    render(data.problems);
     return status(msg('uploadRefused'), 'error');
   }
-  await open(data.xml);
-  status(msg('uploaded'), 'ok');
+  if (await open(data.xml)) status(msg('uploaded'), 'ok');
 });
+
+/** The file's text in the encoding its XML declaration names (UTF-8 when none, or unknown). */
+async function readText(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const head = new TextDecoder('latin1').decode(bytes.slice(0, 200));
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  try {
+    return new TextDecoder(declared ? declared[1] : 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+const commentField = $('studio-comment');
+const commentError = $('studio-comment-error');
+/** The deploy comment is required: an empty one is marked on the field, nothing is sent. */
+function commentOk() {
+  const empty = commentField.value.trim() === '';
+  commentField.setAttribute('aria-invalid', String(empty));
+  commentError.textContent = empty ? commentError.dataset.msg : '';
+  if (empty) commentField.focus();
+  return !empty;
+}
+$('studio-deploy').noValidate = true;
+commentField.addEventListener('input', () => { if (commentField.value.trim()) commentOk(); });
 
 $('studio-deploy').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const comment = $('studio-comment').value;
-  const { status: code, data } = await post(url('deploy'), { xml: await currentXml(), comment });
-  if (code === 201) {
+  if (!commentOk()) return status(msg('refused'), 'error');
+  const { status: code, data } = await post(url('deploy'), { xml: await currentXml(), comment: commentField.value });
+  if (code === 201 && data.location) {
     window.location.href = data.location;
     return;
   }
-  render(data.problems || []);
+  render(data.problems);
   status(msg('refused'), 'error');
 });
 
 modeler.on('commandStack.changed', scheduleValidation);
+setUpLayout(modeler);
 
+// Whatever the stored model holds, the studio becomes ready: the buttons work (e.g. "Buang Draf").
 fetch(url('xml'), { credentials: 'same-origin', headers: { accept: 'application/json' } })
   .then((res) => res.json())
   .then((doc) => open(doc.xml))
-  .then(() => { root.dataset.ready = 'true'; })
-  .catch((err) => status(String(err && err.message || err), 'error'));
+  .catch((err) => {
+    render([{ elementId: null, severity: 'error', rule: 'import', message: String((err && err.message) || err) }]);
+    status(String((err && err.message) || err), 'error');
+  })
+  .finally(() => { root.dataset.ready = 'true'; });
