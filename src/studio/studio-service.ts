@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors.js';
 import { groupProblems } from '../staff/group-warnings.js';
 import { ProcessDrafts } from './process-drafts.js';
 import { importXml, type ImportedXml } from '../workflow/xml-import.js';
+import { xsdConformingXml } from '../workflow/xsd-conform.js';
 
 /** The rule name of a model whose process id is not the studio's process. */
 export const PROCESS_ID_RULE = 'process-id';
@@ -39,10 +40,11 @@ export class StudioService {
   async open(): Promise<StudioDocument> {
     const draft = await this.drafts.get(this.processKey);
     const latest = await this.deps.store.getLatestDefinition(this.processKey);
-    // NOTE: a draft saved before imports renamed foreign prefixes would not open in the modeler
-    if (draft) return { xml: importXml(draft.xml).xml, source: 'draft', version: latest?.version ?? 0, savedAt: draft.savedAt };
+    // NOTE: a draft saved before imports renamed foreign prefixes would not open in the modeler; an
+    // older file's definitions-level documentation (not allowed by the XSD) moves as on every download
+    if (draft) return { xml: await xsdConformingXml(importXml(draft.xml).xml), source: 'draft', version: latest?.version ?? 0, savedAt: draft.savedAt };
     if (!latest) throw new NotFoundError('error.noDefinition');
-    return { xml: latest.xml, source: 'version', version: latest.version, savedAt: latest.createdAt };
+    return { xml: await xsdConformingXml(latest.xml), source: 'version', version: latest.version, savedAt: latest.createdAt };
   }
 
   async hasVersion(): Promise<boolean> {

@@ -45,4 +45,22 @@ describe('Given a process owner and the deployed versions of the PPBJ process', 
     expect(await xsdErrors(xml)).toEqual([]);
     expect(xml).toMatch(/<bpmn:collaboration id="Collaboration_PendaftaranAkunPPBJ">\s*<bpmn:documentation>SOP Pendaftaran Akun Pengelola/);
   });
+
+  test('when the studio opens a version deployed from an older Alur file, and its draft is downloaded, then both are valid', async () => {
+    // given the latest version's XML has a bpmn:documentation directly under bpmn:definitions
+    await t.services.definitions.deploy(fixtureXml('legacy-definitions-documentation.bpmn'), null, 'berkas lama lagi');
+    // when the modeler opens it
+    const opened = (await owner.get(`/proses/${KEY}/studio/xml`)).body as { xml: string; source: string };
+    expect(opened.source).toBe('version');
+    // then what it opens (and so every draft and file saved from it) is valid
+    expect(await xsdErrors(opened.xml)).toEqual([]);
+    const draft = await owner.get(`/proses/${KEY}/studio/draf.bpmn`).buffer(true).parse((r, done) => {
+      let body = '';
+      r.setEncoding('utf8');
+      r.on('data', (chunk: string) => { body += chunk; });
+      r.on('end', () => done(null, body));
+    });
+    expect(draft.status).toBe(200);
+    expect(await xsdErrors(draft.body as string)).toEqual([]);
+  });
 });
