@@ -3,7 +3,8 @@
 // with its own require(esm), but Jest's module registry cannot (it wraps createRequire and
 // process.getBuiltinModule too), so bpmnlint runs in a worker thread: plain Node, any host. One
 // worker, created on first use and unref'd, serves every lint; a new Linter per run, because
-// rules such as no-duplicate-sequence-flows keep state in the instance.
+// rules such as no-duplicate-sequence-flows keep state in the instance. Each problem's `code` is
+// its rule's name, worded for the owner by src/web/locales/problems.ts (LINT_RULES: the rules used).
 import { createRequire } from 'node:module';
 import { moddleOptions } from './moddle.js';
 import type { DefinitionProblem } from './sop-types.js';
@@ -22,7 +23,11 @@ parentPort.on('message', async ({ id, xml }) => {
     const results = await new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver }).lint(rootElement);
     const problems = Object.entries(results).flatMap(([rule, reports]) => reports
       .filter((r) => ['error', 'warn', 'rule-error'].includes(r.category))
-      .map((r) => ({ elementId: r.id || null, message: r.message, severity: r.category === 'warn' ? 'warning' : 'error', rule })));
+      .map((r) => ({
+        elementId: r.id || null, message: r.message, severity: r.category === 'warn' ? 'warning' : 'error', rule,
+        // the message key is the rule's name (a rule that failed: 'lint-failed', with its words)
+        code: r.category === 'rule-error' ? 'lint-failed' : rule, args: r.category === 'rule-error' ? { rule, detail: String(r.message) } : {},
+      })));
     parentPort.postMessage({ id, result: problems });
   } catch (err) {
     parentPort.postMessage({ id, error: String(err && err.message || err) });
@@ -38,6 +43,15 @@ const channel = new WorkerChannel<{ xml: string }, DefinitionProblem[]>('bpmnlin
     workerData: { paths: { bpmnlint: resolve('bpmnlint'), resolver: resolve('bpmnlint/lib/resolver/node-resolver.js'), moddle: resolve('bpmn-moddle') }, packages: moddleOptions },
   },
 }), LINT_TIMEOUT_MS);
+
+/** The rules of bpmnlint:recommended (bpmnlint 11), each with a text in src/web/locales/problems.ts. */
+export const LINT_RULES = [
+  'ad-hoc-sub-process', 'conditional-flows', 'end-event-required', 'event-based-gateway', 'event-sub-process-typed-start-event',
+  'fake-join', 'global', 'label-required', 'link-event', 'no-bpmndi', 'no-complex-gateway', 'no-disconnected',
+  'no-duplicate-sequence-flows', 'no-gateway-join-fork', 'no-implicit-split', 'no-implicit-end', 'no-implicit-start',
+  'no-inclusive-gateway', 'no-overlapping-elements', 'single-blank-start-event', 'single-event-definition',
+  'start-event-required', 'sub-process-blank-start-event', 'superfluous-gateway', 'superfluous-label', 'superfluous-termination',
+] as const;
 
 /** bpmnlint's recommended rules on `xml` (already accepted by our parser). */
 export function lintProblems(xml: string): Promise<DefinitionProblem[]> {

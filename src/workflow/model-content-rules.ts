@@ -5,8 +5,9 @@
 import { label, type ModdleNode } from './moddle.js';
 import { FORBIDDEN_CHARS, MAX_LIST_ITEMS, TEXT_LIMITS } from './model-text-limits.js';
 import { isReservedName } from './reserved-names.js';
-import { parseIsoDuration, timeStandardProblem } from './iso-duration.js';
+import { MIN_TIME_STANDARD_MS, parseIsoDuration, timeStandardProblem } from './iso-duration.js';
 import type { DefinitionProblem } from './sop-types.js';
+import { finding, toProblem, type Finding } from './findings.js';
 
 type LimitKind = keyof typeof TEXT_LIMITS;
 
@@ -36,62 +37,60 @@ function textsOf(node: ModdleNode): Array<[string, string, LimitKind]> {
   return out;
 }
 
-function listLengthReasons(node: ModdleNode): string[] {
+function listLengthReasons(node: ModdleNode): Finding[] {
   if (node.$type !== 'alur:MutuBaku' && node.$type !== 'alur:SopIdentity') return [];
   return Object.entries(node)
     .filter(([key, value]) => !key.startsWith('$') && Array.isArray(value) && value.length > MAX_LIST_ITEMS)
-    .map(([key, value]) => `${label(node)}: ${key} has ${(value as unknown[]).length} items, more than the limit of ${MAX_LIST_ITEMS}`);
+    .map(([key, value]) => finding('list-too-long', node, `${label(node)}: ${key} has ${(value as unknown[]).length} items, more than the limit of ${MAX_LIST_ITEMS}`, {
+      property: key, count: String((value as unknown[]).length), max: String(MAX_LIST_ITEMS),
+    }));
 }
 
-function textReasons(node: ModdleNode): string[] {
-  const reasons: string[] = [];
+function textReasons(node: ModdleNode): Finding[] {
+  const reasons: Finding[] = [];
   for (const [key, value, kind] of textsOf(node)) {
     const max = TEXT_LIMITS[kind];
-    if (value.length > max) reasons.push(`${label(node)}: ${key} has ${value.length} characters, more than the limit of ${max}`);
+    if (value.length > max) {
+      reasons.push(finding('text-too-long', node, `${label(node)}: ${key} has ${value.length} characters, more than the limit of ${max}`, { property: key, count: String(value.length), max: String(max) }));
+    }
     const bad = FORBIDDEN_CHARS.exec(value);
     if (bad) {
       const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      reasons.push(`${label(node)}: ${key} contains the control or text-direction character ${code}, which is not allowed`);
+      reasons.push(finding('text-control-char', node, `${label(node)}: ${key} contains the control or text-direction character ${code}, which is not allowed`, { property: key, char: code }));
     }
   }
   return reasons;
 }
 
-function idReasons(node: ModdleNode): string[] {
+function idReasons(node: ModdleNode): Finding[] {
   return typeof node.id === 'string' && isReservedName(node.id)
-    ? [`${node.$type} "${node.id}": the id "${node.id}" is a reserved name (a JavaScript object member): choose another id`]
+    ? [finding('id-reserved', node, `${node.$type} "${node.id}": the id "${node.id}" is a reserved name (a JavaScript object member): choose another id`, { id: node.id })]
     : [];
 }
 
-function timeStandardReasons(node: ModdleNode): string[] {
+/** The key of a duration out of range: too short or too long. */
+const rangeCode = (text: string, prefix: string): string => `${prefix}-${(parseIsoDuration(text) ?? 0) < MIN_TIME_STANDARD_MS ? 'too-short' : 'too-long'}`;
+
+function timeStandardReasons(node: ModdleNode): Finding[] {
   if (node.$type !== 'alur:MutuBaku' || typeof node.waktu !== 'string') return [];
   const waktu = node.waktu.trim();
   if (parseIsoDuration(waktu) === null) return []; // a malformed duration is a definition-rules reason
   const problem = timeStandardProblem(waktu);
-  return problem ? [`${label(node)}: waktu "${waktu}" ${problem}`] : [];
+  return problem ? [finding(rangeCode(waktu, 'waktu'), node, `${label(node)}: waktu "${waktu}" ${problem}`, { value: waktu })] : [];
 }
 
 /** A timer's duration (without `${…}`) has the same range as a time standard: 1 second to 1 year. */
-function timerDurationReasons(node: ModdleNode): string[] {
+function timerDurationReasons(node: ModdleNode): Finding[] {
   if (node.$type !== 'bpmn:TimerEventDefinition') return [];
   const duration = (node.timeDuration as { body?: string } | undefined)?.body?.trim();
   if (duration === undefined || duration.includes('${') || parseIsoDuration(duration) === null) return [];
   const problem = timeStandardProblem(duration);
-  return problem ? [`${label(node)}: timeDuration "${duration}" ${problem.replaceAll('time standard', 'timer duration')}`] : [];
-}
-
-/** The id of the element a finding is about: the node's own id, else its nearest identified ancestor's. */
-function elementIdOf(node: ModdleNode): string | null {
-  let n: ModdleNode | undefined = node;
-  while (n && !n.id) n = n.$parent as ModdleNode | undefined;
-  return n?.id ?? null;
+  return problem ? [finding(rangeCode(duration, 'timer-duration'), node, `${label(node)}: timeDuration "${duration}" ${problem.replaceAll('time standard', 'timer duration')}`, { value: duration })] : [];
 }
 
 /** Every finding about the texts, ids and time standards of `nodes`. */
 export function modelContentProblems(nodes: ModdleNode[]): DefinitionProblem[] {
   return nodes.flatMap((node) =>
-    [...idReasons(node), ...textReasons(node), ...listLengthReasons(node), ...timeStandardReasons(node), ...timerDurationReasons(node)].map(
-      (message): DefinitionProblem => ({ elementId: elementIdOf(node), message, severity: 'error', rule: 'alur' }),
-    ),
+    [...idReasons(node), ...textReasons(node), ...listLengthReasons(node), ...timeStandardReasons(node), ...timerDurationReasons(node)].map((f) => toProblem(f)),
   );
 }

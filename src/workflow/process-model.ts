@@ -7,6 +7,8 @@ import { parseIsoDuration } from './iso-duration.js';
 import { hasModelForm, MODEL_FORM_PREFIX, readModelForm } from './form-fields.js';
 import { groupOf, type Lane } from './task-groups.js';
 import { groupAliases, type GroupAliases } from './group-aliases.js';
+import { elementRefs, finding, type Finding } from './findings.js';
+import type { FormProblem } from './form-fields.js';
 
 export interface MutuBaku {
   langkah?: number;
@@ -51,28 +53,29 @@ function sopStepOf(mutu: MutuBaku | undefined): SopStep {
 }
 
 /** A registered form (camunda:formKey) or one declared in the model (camunda:formData), never both. */
-function formOf(task: ModdleNode): { formKey: string; fields: UserTaskSpec['fields']; problems: string[] } {
+function formOf(task: ModdleNode): { formKey: string; fields: UserTaskSpec['fields']; problems: FormProblem[] } {
   const formKey = typeof task.formKey === 'string' ? task.formKey.trim() : '';
-  if (formKey.startsWith(MODEL_FORM_PREFIX)) return { formKey, fields: [], problems: [`camunda:formKey may not start with "${MODEL_FORM_PREFIX}"`] };
-  if (!hasModelForm(task)) return { formKey, fields: [], problems: formKey ? [] : ['no camunda:formKey and no form fields (camunda:formData)'] };
-  if (formKey) return { formKey, fields: [], problems: ['has both camunda:formKey and form fields (camunda:formData): keep one'] };
-  const { fields, problems } = readModelForm(task);
-  return { formKey: `${MODEL_FORM_PREFIX}${task.id ?? ''}`, fields, problems };
+  const one = (code: string, text: string, args: FormProblem['args'] = {}): FormProblem[] => [{ code, text, args }];
+  if (formKey.startsWith(MODEL_FORM_PREFIX)) return { formKey, fields: [], problems: one('form-key-prefix', `camunda:formKey may not start with "${MODEL_FORM_PREFIX}"`, { prefix: MODEL_FORM_PREFIX }) };
+  if (!hasModelForm(task)) return { formKey, fields: [], problems: formKey ? [] : one('form-missing', 'no camunda:formKey and no form fields (camunda:formData)') };
+  if (formKey) return { formKey, fields: [], problems: one('form-both', 'has both camunda:formKey and form fields (camunda:formData): keep one') };
+  const { fields, findings } = readModelForm(task);
+  return { formKey: `${MODEL_FORM_PREFIX}${task.id ?? ''}`, fields, problems: findings };
 }
 
 interface ReadContext { processKey: string; aliases: GroupAliases }
 
-function userTaskSpec(task: ModdleNode, lane: Lane | null, ctx: ReadContext, reasons: string[]): UserTaskSpec | null {
-  const problems: string[] = [];
+function userTaskSpec(task: ModdleNode, lane: Lane | null, ctx: ReadContext, reasons: Finding[]): UserTaskSpec | null {
+  const problems: FormProblem[] = [];
   const group = groupOf(task, lane, ctx.processKey, ctx.aliases);
-  if ('problem' in group) problems.push(group.problem);
+  if ('problem' in group) problems.push({ code: group.code, args: group.args, text: group.problem });
   const form = formOf(task);
   problems.push(...form.problems);
   const mutu = mutuBakuOf(task);
   const timeStandard = mutu?.waktu?.trim() ?? '';
   const timeStandardMs = parseIsoDuration(timeStandard);
-  if (!timeStandard) problems.push('no alur:mutuBaku waktu (time standard)');
-  reasons.push(...problems.map((p) => `${label(task)}: ${p}`));
+  if (!timeStandard) problems.push({ code: 'waktu-missing', args: {}, text: 'no alur:mutuBaku waktu (time standard)' });
+  reasons.push(...problems.map((p) => finding(p.code, task, `${label(task)}: ${p.text}`, p.args)));
   if (problems.length || timeStandardMs === null || 'problem' in group) return null; // an invalid waktu is a definition-rules reason
   const id = task.id ?? '';
   const spec = { id, name: task.name ?? id, groupId: group.groupId, groupName: group.groupName, formKey: form.formKey, fields: form.fields, lane, timeStandard, timeStandardMs };
@@ -90,18 +93,19 @@ function groupsOf(userTasks: UserTaskSpec[]): ProcessModel['groups'] {
 }
 
 /**
- * The model of the definition's single executable process; problems are returned as reasons.
+ * The model of the definition's single executable process; problems are returned as reasons
+ * (English texts) and as `findings` (message keys).
  * `aliases` (default: the ones the composition root set) map an old model's group names per process.
  */
-export function readProcessModel(definitions: ModdleNode, aliases: GroupAliases = groupAliases()): { model: ProcessModel; reasons: string[] } {
+export function readProcessModel(definitions: ModdleNode, aliases: GroupAliases = groupAliases()): { model: ProcessModel; reasons: string[]; findings: Finding[] } {
   const rootElements = children(definitions, 'rootElements');
   const executable = rootElements.filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
-  const reasons: string[] = [];
-  if (executable.length !== 1) {
-    reasons.push(executable.length ? 'more than one executable process' : 'no executable process (isExecutable="true")');
-  }
+  const findings: Finding[] = [];
+  if (executable.length > 1) findings.push(finding('process-many-executable', null, 'more than one executable process', { processes: elementRefs(executable) }));
+  if (executable.length === 0) findings.push(finding('process-none-executable', null, 'no executable process (isExecutable="true")'));
+  const reasons = (): string[] => findings.map((f) => f.message);
   const process = executable[0];
-  if (!process) return { model: { processKey: '', name: '', userTasks: [], lanes: [], groups: [] }, reasons };
+  if (!process) return { model: { processKey: '', name: '', userTasks: [], lanes: [], groups: [] }, reasons: reasons(), findings };
 
   const participant = rootElements
     .flatMap((e) => children(e, 'participants'))
@@ -111,9 +115,9 @@ export function readProcessModel(definitions: ModdleNode, aliases: GroupAliases 
   const ctx = { processKey, aliases };
   const userTasks = allNodes(process)
     .filter((n) => n.$type === 'bpmn:UserTask')
-    .map((task) => userTaskSpec(task, laneOf.get(task.id ?? '') ?? null, ctx, reasons))
+    .map((task) => userTaskSpec(task, laneOf.get(task.id ?? '') ?? null, ctx, findings))
     .filter((spec): spec is UserTaskSpec => spec !== null)
     .sort(byStep);
   const name = participant?.name ?? process.name ?? processKey;
-  return { model: { processKey, name, userTasks, lanes, groups: groupsOf(userTasks) }, reasons };
+  return { model: { processKey, name, userTasks, lanes, groups: groupsOf(userTasks) }, reasons: reasons(), findings };
 }

@@ -5,9 +5,10 @@
 import { APPLICANT_GROUP, ROLES } from '../store/ports.js';
 import { hasModelForm, readModelForm } from './form-fields.js';
 import { parseIsoDuration } from './iso-duration.js';
-import { named, parseBpmn, type ModdleNode } from './moddle.js';
+import { allNodes, named, parseBpmn, type ModdleNode } from './moddle.js';
+import { elementRefs, finding, toProblem } from './findings.js';
 import { mutuBakuOf, readProcessModel } from './process-model.js';
-import type { DefinitionProblem } from './sop-types.js';
+import type { DefinitionProblem, ProblemArgs } from './sop-types.js';
 import { isGroupId } from './task-groups.js';
 import type { ModelField, ProcessModel } from './types.js';
 
@@ -183,44 +184,47 @@ export function readProcessStart(definitions: ModdleNode, model: ProcessModel): 
 /** The rule of the warning "nobody can start this process yet" (a process its pack starts drops it). */
 export const NO_STARTER_RULE = 'no-starter';
 
-const error = (message: string, elementId: string | null): DefinitionProblem => ({ elementId, message, severity: 'error', rule: 'alur' });
+const error = (code: string, node: ModdleNode | null, message: string, args: ProblemArgs = {}): DefinitionProblem => toProblem(finding(code, node, message, args));
 
 /** Deploy rules on who starts the process and its start form; elements are named by their names. */
 export function processStartProblems(definitions: ModdleNode, model: ProcessModel, options: StartRuleOptions = {}): DefinitionProblem[] {
   const process = executableProcess(definitions);
   if (!process) return []; // 'no executable process' is reported by the model's rules
   const problems: DefinitionProblem[] = [];
-  const processId = process.id ?? null;
   const starts = plainStartEvents(process);
   if (children(process, 'flowElements').every((n) => n.$type !== 'bpmn:StartEvent')) {
-    problems.push(error(`${named(process)}: no start event: a case starts at a start event`, processId));
+    problems.push(error('start-missing', process, `${named(process)}: no start event: a case starts at a start event`));
   } else if (starts.length > 1) {
-    problems.push(error(`${named(process)}: more than one plain start event (${starts.map((s) => named(s)).join(', ')}): a case must start at exactly one`, processId));
+    problems.push(error('start-many', process, `${named(process)}: more than one plain start event (${starts.map((s) => named(s)).join(', ')}): a case must start at exactly one`, { events: elementRefs(starts) }));
   }
   for (const start of starts) {
-    if (text(start.formKey)) problems.push(error(`${named(start)}: a start form is declared with form fields (camunda:formData), not camunda:formKey`, start.id ?? null));
+    if (text(start.formKey)) problems.push(error('start-form-key', start, `${named(start)}: a start form is declared with form fields (camunda:formData), not camunda:formKey`));
     if (!hasModelForm(start)) continue;
     const form = readModelForm(start);
-    problems.push(...form.problems.map((p) => error(`${named(start)}: ${p}`, start.id ?? null)));
+    problems.push(...form.findings.map((p) => error(p.code, start, `${named(start)}: ${p.text}`, p.args)));
     const files = form.fields.filter((f) => f.type === 'file').map((f) => f.id);
     // NOTE: a case is started by a plain form post; documents are asked for by a first step
-    if (files.length) problems.push(error(`${named(start)}: a start form cannot ask for files (${files.join(', ')}): ask for documents in a first step`, start.id ?? null));
+    if (files.length) problems.push(error('start-form-files', start, `${named(start)}: a start form cannot ask for files (${files.join(', ')}): ask for documents in a first step`, { ids: files.join(', ') }));
   }
   const names = starterNames(process);
   for (const name of names) {
     if ((ROLES as readonly string[]).includes(name)) {
-      problems.push(error(`${named(process)}: camunda:candidateStarterGroups names the system role "${name}", not a group; name the group whose members start it, or "${APPLICANT_GROUP}" for the public`, processId));
+      problems.push(error('starter-system-role', process, `${named(process)}: camunda:candidateStarterGroups names the system role "${name}", not a group; name the group whose members start it, or "${APPLICANT_GROUP}" for the public`, { group: name, applicant: APPLICANT_GROUP }));
     } else if (!isGroupId(name)) {
-      problems.push(error(`${named(process)}: camunda:candidateStarterGroups "${name}" is not a valid group id (lower-case letters and digits in words joined by "-", starting with a letter, at most 64 characters)`, processId));
+      problems.push(error('starter-invalid', process, `${named(process)}: camunda:candidateStarterGroups "${name}" is not a valid group id (lower-case letters and digits in words joined by "-", starting with a letter, at most 64 characters)`, { group: name }));
     }
   }
   if (names.length === 0) {
     if (!options.startedByPack) {
-      problems.push({ ...error(`${named(process)}: nobody can start this process yet: set camunda:candidateStarterGroups ("${APPLICANT_GROUP}" for the public, or the group whose members start it)`, processId), severity: 'warning', rule: NO_STARTER_RULE });
+      problems.push({ ...error('no-starter', process, `${named(process)}: nobody can start this process yet: set camunda:candidateStarterGroups ("${APPLICANT_GROUP}" for the public, or the group whose members start it)`, { applicant: APPLICANT_GROUP }), severity: 'warning', rule: NO_STARTER_RULE });
     }
   } else if (!names.includes(APPLICANT_GROUP)) {
+    const nodes = allNodes(process);
     for (const task of model.userTasks.filter((t) => t.groupId === APPLICANT_GROUP)) {
-      problems.push(error(`bpmn:UserTask "${task.id}" (${task.name}): a step of the applicant ("${APPLICANT_GROUP}") in a process that staff start (camunda:candidateStarterGroups "${names.join(',')}"): nobody could do it`, task.id));
+      const node = nodes.find((n) => n.id === task.id) ?? null;
+      problems.push(error('applicant-step-staff-start', node, `bpmn:UserTask "${task.id}" (${task.name}): a step of the applicant ("${APPLICANT_GROUP}") in a process that staff start (camunda:candidateStarterGroups "${names.join(',')}"): nobody could do it`, {
+        applicant: APPLICANT_GROUP, groups: names.join(', '),
+      }));
     }
   }
   return problems;

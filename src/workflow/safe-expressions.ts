@@ -27,7 +27,7 @@ function tokenize(src: string): Token[] {
     if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
-    if (!m) throw new Error(hyphenatedName(src, at) ?? `Illegal expression: ${src}`);
+    if (!m) throw hyphenatedName(src, at) ?? new Error(`Illegal expression: ${src}`);
     if (m[1] !== undefined) out.push({ t: 'lit', v: Number(m[1]) });
     else if (m[2] !== undefined) out.push({ t: 'lit', v: m[2].slice(1, -1).replace(/\\(.)/g, '$1') });
     else if (m[3] !== undefined) out.push({ t: 'op', v: m[3] });
@@ -36,12 +36,19 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-/** When tokenizing stopped at `at` on a '-' inside a name (a step id such as `izin-cuti_Langkah1`), the message saying so. */
-function hyphenatedName(src: string, at: number): string | null {
+/** An expression that names an element id with '-' (the id is in `id`). */
+export class HyphenatedNameError extends Error {
+  constructor(readonly id: string, src: string) {
+    super(`"${id}": element ids with '-' cannot be named in expressions (${src}): rename the step id without '-' (e.g. Langkah1)`);
+  }
+}
+
+/** When tokenizing stopped at `at` on a '-' inside a name (a step id such as `izin-cuti_Langkah1`), the error saying so. */
+function hyphenatedName(src: string, at: number): HyphenatedNameError | null {
   if (!/^[\w$]-[\w$]/.test(src.slice(at - 1, at + 2))) return null;
   const start = src.slice(0, at).search(/[\w$-]*$/);
   const name = /^[\w$-]+/.exec(src.slice(start))![0];
-  return `"${name}": element ids with '-' cannot be named in expressions (${src}): rename the step id without '-' (e.g. Langkah1)`;
+  return new HyphenatedNameError(name, src);
 }
 
 /** Parses the inside of one `${...}`; throws if it is not allowed. */

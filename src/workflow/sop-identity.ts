@@ -3,6 +3,7 @@
 import { label, type ModdleNode } from './moddle.js';
 import type { SopIdentity } from './sop-types.js';
 import { clip, clipList, TEXT_LIMITS } from './model-text-limits.js';
+import { finding, messagesOf, type Finding } from './findings.js';
 
 const LISTS = ['dasarHukum', 'kualifikasiPelaksana', 'keterkaitan', 'peralatan', 'peringatan', 'pencatatan'] as const;
 const DATES = ['tanggalPembuatan', 'tanggalRevisi', 'tanggalEfektif'] as const;
@@ -50,13 +51,15 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCDate() === Number(m[3]) && date.getUTCMonth() === Number(m[2]) - 1;
 }
 
-/** Reasons for identity dates that are not real `YYYY-MM-DD` dates. */
-export function sopIdentityReasons(nodes: ModdleNode[]): string[] {
+/** Findings for identity dates that are not real `YYYY-MM-DD` dates. */
+export function sopIdentityFindings(nodes: ModdleNode[]): Finding[] {
   return nodes
     .filter((n) => n.$type === 'alur:SopIdentity')
     .flatMap((node) =>
       DATES.filter((key) => text(node, key) && !isCalendarDate(text(node, key))).map(
-        (key) => `${label(node)}: ${key} "${text(node, key)}" is not a date (YYYY-MM-DD)`,
+        (key) => finding('identity-date', node, `${label(node)}: ${key} "${text(node, key)}" is not a date (YYYY-MM-DD)`, { field: key, value: text(node, key) }),
       ),
     );
 }
+
+export const sopIdentityReasons = (nodes: ModdleNode[]): string[] => messagesOf(sopIdentityFindings(nodes));

@@ -51,13 +51,29 @@ export interface SopDocument {
   edges: SopEdge[];
 }
 
+/** How a problem names an element: its name, else its type and position among its type ("Tugas tanpa nama (ke-3)"). */
+export interface ElementRef {
+  type: string;
+  name: string;
+  position: number;
+}
+
+/** Arguments of a problem's text: plain values, or elements named like the problem's own. */
+export type ProblemArgs = Record<string, string | ElementRef[]>;
+
 /** One finding about a definition, tied to a diagram element when there is one. */
 export interface DefinitionProblem {
   elementId: string | null;
+  /** English text for logs and the command line; the interface words it from `code` (src/web/locales/problems.ts). */
   message: string;
   severity: 'error' | 'warning';
   /** `alur` for Alur's executable rules, else the bpmnlint rule name */
   rule: string;
+  /** The message key (`problem.<code>`); absent on problems made outside the workflow's rules. */
+  code?: string;
+  args?: ProblemArgs;
+  /** The element named in the text (null: the file as a whole). */
+  element?: ElementRef | null;
 }
 
 export interface DiffElement {

@@ -16,14 +16,15 @@ export function slugifyGroup(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-export type TaskGroup = { groupId: string; groupName: string } | { problem: string };
+/** A group, or why the task has none: message key, arguments and English text. */
+export type TaskGroup = { groupId: string; groupName: string } | { problem: string; code: string; args: Record<string, string> };
 
 /** The group of `task` (in lane `lane`), or why it has none. */
 export function groupOf(task: ModdleNode, lane: Lane | null, processKey: string, aliases: GroupAliases): TaskGroup {
   const step = `step "${typeof task.name === 'string' && task.name.trim() ? task.name.trim() : task.id ?? ''}"`;
   const raw = String(task.candidateGroups ?? '');
   const named = raw.split(',').map((g) => g.trim()).filter(Boolean);
-  if (named.length > 1) return { problem: `${step}: camunda:candidateGroups "${raw}" names more than one group; a step is done by exactly one group` };
+  if (named.length > 1) return { problem: `${step}: camunda:candidateGroups "${raw}" names more than one group; a step is done by exactly one group`, code: 'group-many', args: { value: raw } };
   let source: string;
   let groupId: string;
   if (named.length === 1) {
@@ -33,13 +34,19 @@ export function groupOf(task: ModdleNode, lane: Lane | null, processKey: string,
     source = `lane "${lane.name}"`;
     groupId = aliasedGroup(aliases, processKey, slugifyGroup(lane.name));
   } else {
-    return { problem: `${step}: no group: put the step in a lane (its name names the group) or set camunda:candidateGroups` };
+    return { problem: `${step}: no group: put the step in a lane (its name names the group) or set camunda:candidateGroups`, code: 'group-missing', args: {} };
   }
   if ((ROLES as readonly string[]).includes(groupId)) {
-    return { problem: `${step}: ${source} names the system role "${groupId}", not a group; name the group that does the step (e.g. "Kepala Seksi"), or "${APPLICANT_GROUP}" for the applicant` };
+    return {
+      problem: `${step}: ${source} names the system role "${groupId}", not a group; name the group that does the step (e.g. "Kepala Seksi"), or "${APPLICANT_GROUP}" for the applicant`,
+      code: 'group-system-role', args: { group: groupId, applicant: APPLICANT_GROUP },
+    };
   }
   if (!isGroupId(groupId)) {
-    return { problem: `${step}: ${source} gives the group id "${groupId}", which is not valid: lower-case letters and digits in words joined by "-", starting with a letter, at most ${MAX_GROUP_ID} characters` };
+    return {
+      problem: `${step}: ${source} gives the group id "${groupId}", which is not valid: lower-case letters and digits in words joined by "-", starting with a letter, at most ${MAX_GROUP_ID} characters`,
+      code: 'group-id-invalid', args: { group: groupId, max: String(MAX_GROUP_ID) },
+    };
   }
   // the display name is the lane's when the lane names this very group (or holds the applicant's step), else the id
   const laneName = lane?.name.trim() ?? '';

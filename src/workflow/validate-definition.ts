@@ -3,7 +3,7 @@
 // known forms, and bpmnlint's recommended rules. Any `error` problem refuses the deploy; warnings
 // are shown only. Parsing and checking run in a worker thread (check-in-worker.ts), bpmnlint in
 // its own (lint.ts): the request thread only sends the text and merges the answers.
-import { alurError, parseWithin, type DefinitionCheck } from './definition-checks.js';
+import { alurError, parseWithin, tooLarge, type DefinitionCheck } from './definition-checks.js';
 import { checkInWorker } from './check-in-worker.js';
 import { lintProblems } from './lint.js';
 import { NO_STARTER_RULE } from './process-start.js';
@@ -37,8 +37,12 @@ export interface ValidationResult {
 function formProblems(refs: DefinitionCheck['formRefs'], hasForm: (key: string) => boolean): DefinitionProblem[] {
   return refs
     .filter((ref) => !hasForm(ref.formKey))
-    .map((ref) => alurError(`${ref.label}: form "${ref.formKey}" does not exist`, ref.elementId));
+    .map((ref) => ({ ...alurError(`${ref.label}: form "${ref.formKey}" does not exist`, 'form-unknown', { formKey: ref.formKey }), elementId: ref.elementId, element: ref.element }));
 }
+
+/** bpmnlint's findings name their element like ours do. */
+const withElements = (problems: DefinitionProblem[], elements: DefinitionCheck['elements']): DefinitionProblem[] =>
+  problems.map((p) => ({ ...p, element: p.elementId ? elements.get(p.elementId) ?? null : null }));
 
 /** Problems that make `xml` unreadable (too large, over the XML limits, DOCTYPE/ENTITY, not BPMN): [] when it parses. */
 export async function parseProblems(xml: string, maxBytes = MAX_DEFINITION_BYTES): Promise<DefinitionProblem[]> {
@@ -48,12 +52,12 @@ export async function parseProblems(xml: string, maxBytes = MAX_DEFINITION_BYTES
 
 async function checked(xml: string, maxBytes: number): Promise<DefinitionCheck> {
   const bytes = Buffer.byteLength(xml, 'utf8');
-  if (bytes > maxBytes) return { problems: [alurError(`the file has ${bytes} bytes, more than the limit of ${maxBytes}`)], model: null, processKey: null, formRefs: [] };
+  if (bytes > maxBytes) return { problems: [tooLarge(bytes, maxBytes)], model: null, processKey: null, formRefs: [], elements: new Map() };
   try {
     return await checkInWorker(xml, maxBytes);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { problems: [alurError(`the file could not be checked: ${reason}`)], model: null, processKey: null, formRefs: [] };
+    return { problems: [alurError(`the file could not be checked: ${reason}`, 'check-failed', { detail: reason })], model: null, processKey: null, formRefs: [], elements: new Map() };
   }
 }
 
@@ -64,7 +68,7 @@ export async function validateDefinition(xml: string, options: ValidationOptions
   const problems = [
     ...check.problems.filter((p) => !(packStarted && p.rule === NO_STARTER_RULE)),
     ...(options.hasForm ? formProblems(check.formRefs, options.hasForm) : []),
-    ...(await lintProblems(xml)),
+    ...withElements(await lintProblems(xml), check.elements),
   ];
   const own = options.modelChecks && Object.hasOwn(options.modelChecks, check.processKey) ? options.modelChecks[check.processKey] : undefined;
   if (own && !problems.some((p) => p.severity === 'error')) problems.push(...(await own(check.model, xml)));

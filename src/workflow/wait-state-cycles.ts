@@ -3,6 +3,7 @@
 // (message, signal, or a timer with a literal positive duration).
 import { label, type ModdleNode } from './moddle.js';
 import { parseIsoDuration } from './iso-duration.js';
+import { elementRefs, finding, messagesOf, type Finding } from './findings.js';
 
 const CONTAINERS = new Set(['bpmn:Process', 'bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
 
@@ -69,18 +70,23 @@ function automaticCycle(container: ModdleNode): ModdleNode[] | null {
   return null;
 }
 
-/** Reasons for every container with a loop that never waits, and for standard loops on automatic activities. */
-export function automaticLoopReasons(nodes: ModdleNode[]): string[] {
-  const reasons: string[] = [];
+/** Findings for every container with a loop that never waits, and for standard loops on automatic activities. */
+export function automaticLoopFindings(nodes: ModdleNode[]): Finding[] {
+  const reasons: Finding[] = [];
   for (const node of nodes) {
     if (CONTAINERS.has(node.$type)) {
       const cycle = automaticCycle(node);
-      if (cycle) reasons.push(`automatic loop without a wait state: ${cycle.map((n) => n.id).join(' -> ')}`);
+      if (cycle) {
+        reasons.push(finding('automatic-loop', cycle[0]!, `automatic loop without a wait state: ${cycle.map((n) => n.id).join(' -> ')}`, { path: elementRefs(cycle) }));
+      }
     }
     const loop = node.loopCharacteristics as ModdleNode | undefined;
     if (loop?.$type === 'bpmn:StandardLoopCharacteristics' && !isWaitState(node)) {
-      reasons.push(`${label(node)}: standard loops are only allowed on wait states`);
+      reasons.push(finding('standard-loop-automatic', node, `${label(node)}: standard loops are only allowed on wait states`));
     }
   }
   return reasons;
 }
+
+/** Reasons (English texts) for every loop that never waits. */
+export const automaticLoopReasons = (nodes: ModdleNode[]): string[] => messagesOf(automaticLoopFindings(nodes));

@@ -53,7 +53,7 @@ describe('Given a process owner in the modeler', () => {
     const xml = shipped().replace('name="Mengaktifkan Akun PPBJ"', `name="${'A'.repeat(600_000)}"`);
     const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml, comment: 'panjang' });
     expect(res.status).toBe(422);
-    expect(res.body.problems).toContainEqual(expect.objectContaining({ elementId: 'MengaktifkanAkun', message: 'bpmn:UserTask "MengaktifkanAkun": name has 600000 characters, more than the limit of 200' }));
+    expect(res.body.problems).toContainEqual(expect.objectContaining({ elementId: 'MengaktifkanAkun', code: 'text-too-long', message: `Nama pada “${'A'.repeat(99)}…” panjangnya 600000 karakter, lebih dari batas 200; persingkat teksnya.` }));
     expect(await t.services.store.listDefinitions('pendaftaran-akun-ppbj')).toHaveLength(1);
   });
 
@@ -66,7 +66,7 @@ describe('Given a process owner in the modeler', () => {
     expect(xml).toContain('type="__proto__"');
     const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml, comment: 'proto' });
     expect(res.status).toBe(422);
-    expect(res.body.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/form field "catatan": type "__proto__" is not supported/));
+    expect(res.body.problems.map((p: { message: string }) => p.message)).toContainEqual(expect.stringMatching(/Jenis isian "__proto__" pada isian "Catatan" formulir “Mengaktifkan Akun PPBJ” tidak didukung/));
     await signUpUnverified(t.agent());
     expect(Object.isFrozen(Object.prototype)).toBe(false);
   });

@@ -46,7 +46,7 @@ describe('Given the process owner in the modeler', () => {
     const res = await studioPost(owner, route, { xml: deeplyNested(), comment: 'dalam' });
     expect(res.status).toBe(422);
     expect(res.body.problems).toEqual([{
-      elementId: null, severity: 'error', rule: 'xml-depth',
+      elementId: null, severity: 'error', rule: 'xml-depth', code: 'xml-depth', name: '',
       message: `Elemen XML di berkas bersarang lebih dari ${MAX_XML_DEPTH} tingkat, batas untuk satu proses. Berkas seperti ini tidak dibuat oleh modeler BPMN.`,
     }]);
     expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body).toEqual(before);
@@ -67,8 +67,8 @@ describe('Given the process owner in the modeler', () => {
     const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml: millionLoop(), comment: 'berulang' });
     expect(res.status).toBe(422);
     expect(res.body.problems).toEqual(expect.arrayContaining([{
-      elementId: 'Berulang', severity: 'error', rule: 'alur',
-      message: 'bpmn:Task "Berulang" (Periksa Berulang): loopCardinality 1000000 is more than 50, the most iterations allowed',
+      elementId: 'Berulang', severity: 'error', rule: 'alur', code: 'loop-too-many', name: '“Periksa Berulang”',
+      message: '“Periksa Berulang” berulang 1000000 kali, lebih dari batas 50; kurangi jumlahnya.',
     }]));
     expect(await versions(t)).toEqual([1]);
   });

@@ -38,8 +38,8 @@ describe('Given the process owner in the modeler', () => {
 
   test.each([
     ['truncated XML', truncated, 422, /unparsable content/],
-    ['a DOCTYPE with an external entity', ruleFixture('external-entity.bpmn'), 422, /DOCTYPE and ENTITY declarations are not allowed/],
-    ['a file over 1 MiB', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(1024 * 1024)} --></bpmn:definitions>`), 422, /more than the limit of 1048576/],
+    ['a DOCTYPE with an external entity', ruleFixture('external-entity.bpmn'), 422, /deklarasi DOCTYPE atau ENTITY yang tidak diizinkan/],
+    ['a file over 1 MiB', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(1024 * 1024)} --></bpmn:definitions>`), 422, /lebih dari batas 1048576 byte/],
     ['a request body far over the limit', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(2 * 1024 * 1024)} --></bpmn:definitions>`), 413, /larger than 1048576 bytes/],
   ])('when %s is uploaded, then it is refused and neither the draft nor the running version changes', async (_what, xml, status, reason) => {
     const before = (await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body.xml;
@@ -65,7 +65,7 @@ describe('Given the process owner in the modeler', () => {
     const res = await owner.post('/proses/pendaftaran-akun-ppbj/studio/deploy').type('form').send({ _csrf, comment: 'coba' });
     expect(res.status).toBe(422);
     const problem = $(res.text)('li.problem.error[data-element="MengaktifkanAkun"]');
-    expect(problem.text()).toMatch(/form "formulir-tidak-ada" does not exist/);
+    expect(problem.text()).toMatch(/Formulir "formulir-tidak-ada" pada langkah “Mengaktifkan Akun PPBJ” tidak ada/);
     expect(await versions(t)).toEqual([1]);
   });
 

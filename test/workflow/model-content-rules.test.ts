@@ -66,7 +66,7 @@ describe('Given timer durations', () => {
 describe('Given texts written in the model', () => {
   test('when a task name has 600,000 characters, then the deploy is refused, naming the task and the limit', async () => {
     const problems = await alurErrors(oneTask(taskWith(`name="${'A'.repeat(600_000)}"`)));
-    expect(problems).toContainEqual({ elementId: 'T', severity: 'error', rule: 'alur', message: 'bpmn:UserTask "T": name has 600000 characters, more than the limit of 200' });
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'T', severity: 'error', rule: 'alur', message: 'bpmn:UserTask "T": name has 600000 characters, more than the limit of 200' }));
   });
 
   test.each([

@@ -1,8 +1,13 @@
 // Messages of the process owner's studio: modeler, versions and diff, SOP document, process view.
 import type { Catalogue } from './catalogue.js';
+import { problems } from './problems.js';
+import { problemsLint } from './problems-lint.js';
 
+// the validation problems' texts (problems.ts, problems-lint.ts) are merged with the studio's
 export const studio: Catalogue = {
   id: {
+    ...problems.id,
+    ...problemsLint.id,
     'studio.title': 'Modeler Proses',
     'studio.nav.label': 'Alat pemilik proses',
     'studio.nav.modeler': 'Ubah di Modeler',
@@ -35,8 +40,6 @@ export const studio: Catalogue = {
     'studio.flash.noDraft': 'Tidak ada draf tersimpan untuk di-deploy.',
     'studio.flash.deployed': 'Versi baru telah di-deploy. Kasus baru memakai versi ini.',
     'studio.error.refused': 'Deploy ditolak: definisi proses masih memiliki galat.',
-    'studio.problem.xml-elements': 'Berkas memiliki lebih dari {0} elemen XML, batas untuk satu proses. Pecah proses atau hapus elemen yang tidak dipakai.',
-    'studio.problem.xml-depth': 'Elemen XML di berkas bersarang lebih dari {0} tingkat, batas untuk satu proses. Berkas seperti ini tidak dibuat oleh modeler BPMN.',
     'versions.by': 'Oleh',
     'versions.latest': 'berjalan',
     'versions.system': 'Sistem',
@@ -130,10 +133,11 @@ export const studio: Catalogue = {
     'newSop.error.keyInvalid': 'Id proses hanya boleh huruf, angka, - dan _, diawali huruf, paling banyak 64 karakter.',
     'newSop.error.keyReserved': 'Id proses ini dipakai oleh halaman Alur; pilih id lain.',
     'newSop.error.keyTaken': 'Id proses "{0}" sudah dipakai oleh proses lain (atau drafnya); pilih id lain.',
-    'studio.problem.process-id': 'id proses harus {0} (di model: "{1}"): deploy di sini membuat versi baru proses {0}, bukan proses lain.',
     'report.process': 'Proses',
   },
   en: {
+    ...problems.en,
+    ...problemsLint.en,
     'studio.title': 'Process Modeler',
     'studio.nav.label': 'Process owner tools',
     'studio.nav.modeler': 'Edit in the Modeler',
@@ -166,8 +170,6 @@ export const studio: Catalogue = {
     'studio.flash.noDraft': 'There is no saved draft to deploy.',
     'studio.flash.deployed': 'The new version is deployed. New cases use it.',
     'studio.error.refused': 'Deploy refused: the process definition still has errors.',
-    'studio.problem.xml-elements': 'The file has more than {0} XML elements, the limit for one process. Split the process or remove unused elements.',
-    'studio.problem.xml-depth': 'The XML elements of the file are nested more than {0} levels deep, the limit for one process. BPMN modelers do not make such files.',
     'versions.by': 'By',
     'versions.latest': 'running',
     'versions.system': 'System',
@@ -261,7 +263,6 @@ export const studio: Catalogue = {
     'newSop.error.keyInvalid': 'The process id may only hold letters, digits, - and _, start with a letter, and be at most 64 characters.',
     'newSop.error.keyReserved': 'This process id is a page of Alur; choose another.',
     'newSop.error.keyTaken': 'The process id "{0}" is taken by another process (or its draft); choose another.',
-    'studio.problem.process-id': 'the process id must be {0} (in the model: "{1}"): a deploy here is a new version of process {0}, not another process.',
     'report.process': 'Process',
   },
 };
