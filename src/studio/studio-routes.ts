@@ -10,9 +10,10 @@ import { processKeyOf } from '../definitions/process-guard.js';
 import { processPaths } from '../definitions/process-key.js';
 import type { Store } from '../store/ports.js';
 import { asyncRoute, langOf, setFlash, type RenderPage } from '../web/page.js';
+import { translate } from '../web/i18n.js';
 import { MAX_DEFINITION_BYTES } from '../workflow/index.js';
 import { localizedProblems } from './problem-messages.js';
-import { StudioService } from './studio-service.js';
+import { COMMENT_RULE, StudioService } from './studio-service.js';
 
 export interface StudioDeps {
   store: Store;
@@ -94,7 +95,8 @@ export function studioRoutes(deps: StudioDeps): Router {
       else res.redirect(303, paths.page);
     } catch (err) {
       if (!(err instanceof DeployRefusedError)) throw err;
-      const problems = localizedProblems(err.problems, langOf(req), processKeyOf(res));
+      const problems = localizedProblems(err.problems, langOf(req), processKeyOf(res))
+        .map((p) => (p.rule === COMMENT_RULE ? { ...p, message: translate(langOf(req), 'studio.comment.required') } : p));
       if (asJson) res.status(422).json({ problems });
       else deps.renderPage(req, res, 'studio/refused', { title: 'studio.refused.title', problems, paths }, 422);
     }

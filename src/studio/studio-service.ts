@@ -16,6 +16,8 @@ import { xsdConformingXml } from '../workflow/xsd-conform.js';
 
 /** The rule name of a model whose process id is not the studio's process. */
 export const PROCESS_ID_RULE = 'process-id';
+/** A deploy without a version comment (rule 'comment', worded by the studio routes). */
+export const COMMENT_RULE = 'comment';
 /** The rule name of a warning that a known prefix bound to a foreign namespace was renamed on import. */
 export const FOREIGN_PREFIX_RULE = 'foreign-namespace';
 
@@ -90,10 +92,14 @@ export class StudioService {
   }
 
   /** Refused with every problem while an error remains; the running version is untouched then. */
+  /** Every version says what changed: an empty comment refuses the deploy, as an error does. */
   async deploy(xml: string, comment: string, by: string | null): Promise<DefinitionRecord> {
+    if (!comment.trim()) {
+      throw new DeployRefusedError([{ elementId: null, severity: 'error', rule: COMMENT_RULE, message: 'a deploy needs a comment: what changed in this version and why' }]);
+    }
     const problems = await this.validate(xml);
     if (problems.some((p) => p.severity === 'error')) throw new DeployRefusedError(problems);
-    const deployed = await this.deps.definitions.deploy(xml, by, comment.trim() || 'Diubah di modeler');
+    const deployed = await this.deps.definitions.deploy(xml, by, comment.trim());
     await this.drafts.discard(this.processKey);
     return deployed;
   }

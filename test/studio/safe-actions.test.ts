@@ -41,4 +41,14 @@ describe('Given the shipped PPBJ process and its owner', () => {
     expect(confirm.find('form.rollback button[type=submit]').text()).toBe('Ya, deploy ulang versi 1');
     expect(page('tr.version-row[data-version="2"] details.rollback-confirm')).toHaveLength(0);
   });
+
+  test('when a deploy has no comment (or only spaces), then the server refuses it (422) with the reason and no version is made', async () => {
+    const count = async () => $((await owner.get('/proses/pendaftaran-akun-ppbj')).text)('tr.version-row').length;
+    const before = await count();
+    const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/deploy', { xml: v2Xml(), comment: '   ' });
+    expect(res.status).toBe(422);
+    expect(res.body.problems).toEqual([expect.objectContaining({ elementId: null, severity: 'error', rule: 'comment', message: 'Isi keterangan versi: apa yang berubah dan mengapa.' })]);
+    expect(await count()).toBe(before);
+  });
 });
+
