@@ -5,11 +5,11 @@ import { describe, test, expect } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateDefinition } from '../../src/workflow/index.js';
-import { LINT_RULES } from '../../src/workflow/lint.js';
 import { problems } from '../../src/web/locales/problems.js';
 import { problemsLint } from '../../src/web/locales/problems-lint.js';
 import { elementName, localizedProblems, problemText } from '../../src/studio/problem-messages.js';
 import { processXml } from './helpers.js';
+import { codesInSource } from './problem-codes.js';
 import { parseBpmn, type ModdleNode } from '../../src/workflow/moddle.js';
 import { definitionReasons } from '../../src/workflow/compile-definition.js';
 import { definitionFindings } from '../../src/workflow/definition-findings.js';
@@ -17,22 +17,6 @@ import { definitionFindings } from '../../src/workflow/definition-findings.js';
 const NAME = 'Analisis Permintaan';
 const ID = { ...problems.id, ...problemsLint.id };
 const EN = { ...problems.en, ...problemsLint.en };
-
-/** Every message key a rule module of src/workflow gives: finding('x', …), fp('x', …), code: 'x', one('x', …), error('x', …), [x, text] of forbidden types. */
-function codesInSource(): string[] {
-  const dir = 'src/workflow';
-  const codes = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const source = readFileSync(join(dir, file), 'utf8');
-    for (const m of source.matchAll(/\b(?:finding|fp|one|error|alurError)\('([a-z][a-z-]+)'/g)) codes.add(m[1]!);
-    for (const m of source.matchAll(/\bcode: '([a-z][a-z-]+)'/g)) codes.add(m[1]!);
-    for (const m of source.matchAll(/\['([a-z][a-z-]+)', '[^']*are? not allowed'\]/g)) codes.add(m[1]!);
-    for (const m of source.matchAll(/\balurError\([^;]*?, '([a-z][a-z-]+)'/g)) codes.add(m[1]!);
-  }
-  for (const rule of LINT_RULES) codes.add(rule);
-  for (const extra of ['xml-elements', 'xml-depth', 'lint-failed', 'process-id', 'waktu-too-short', 'waktu-too-long', 'timer-duration-too-short', 'timer-duration-too-long']) codes.add(extra);
-  return [...codes].sort();
-}
 
 describe('Given the message catalogue of problems', () => {
   test('when the two languages are compared, then every key has a text in both and none is empty', () => {
