@@ -24,9 +24,10 @@ const text = (lang: Lang, key: string): string | undefined => CATALOGUES[lang][k
 /** Longest element name quoted in a text (a longer one is itself a problem: text-too-long). */
 export const MAX_NAME_IN_TEXT = 100;
 
-/** “Name”, or "Tugas tanpa nama (ke-3)" / "unnamed task (no. 3)". */
+/** “Name” (on one line: a diagram label's line breaks become spaces), or "Tugas tanpa nama (ke-3)" / "unnamed task (no. 3)". */
 export function elementName(ref: ElementRef, lang: Lang): string {
-  if (ref.name) return `“${ref.name.length > MAX_NAME_IN_TEXT ? `${ref.name.slice(0, MAX_NAME_IN_TEXT - 1)}…` : ref.name}”`;
+  const name = ref.name.replace(/\s+/g, ' ').trim();
+  if (name) return `“${name.length > MAX_NAME_IN_TEXT ? `${name.slice(0, MAX_NAME_IN_TEXT - 1)}…` : name}”`;
   const type = text(lang, `problem.type.${ref.type}`) ?? text(lang, 'problem.element') ?? ref.type;
   return (text(lang, 'problem.unnamed') ?? '{type} ({n})').replace('{type}', type).replace('{n}', String(ref.position));
 }

@@ -39,6 +39,10 @@ describe('Given the message catalogue of problems', () => {
     expect(elementName({ type: 'bpmn:UserTask', name: '', position: 3 }, 'en')).toBe('unnamed task (no. 3)');
     expect(elementName({ type: 'bpmn:UserTask', name: NAME, position: 3 }, 'id')).toBe(`“${NAME}”`);
   });
+
+  test('when a name is written on several lines in the diagram, then the text names it on one line', () => {
+    expect(elementName({ type: 'bpmn:ExclusiveGateway', name: 'Gateway\n(Split Flow)', position: 1 }, 'en')).toBe('“Gateway (Split Flow)”');
+  });
 });
 
 const task = (attrs: string, inner = '<bpmn:extensionElements><alur:mutuBaku waktu="PT15M" /></bpmn:extensionElements>'): string =>
