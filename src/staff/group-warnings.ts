@@ -39,8 +39,8 @@ export async function modelWarnings(store: Store, model: Pick<ProcessModel, 'use
 /** The studio's warnings (severity 'warning': a deploy still goes through). */
 export async function groupProblems(store: Store, model: Pick<ProcessModel, 'userTasks'>): Promise<DefinitionProblem[]> {
   return (await modelWarnings(store, model)).map((g) => ({
-    elementId: g.elementId, severity: 'warning', rule: GROUP_WARNING_RULE,
-    message: `Grup ${g.id} (${g.name}) tidak punya anggota aktif / group ${g.id} (${g.name}) has no active member: nobody will do its steps until a member is added on /staf`,
+    elementId: g.elementId, severity: 'warning', rule: GROUP_WARNING_RULE, code: GROUP_WARNING_RULE, args: { group: g.id, name: g.name },
+    message: `group ${g.id} (${g.name}) has no active member: nobody will do its steps until a member is added on /staf`,
   }));
 }
 

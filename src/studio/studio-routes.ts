@@ -10,10 +10,9 @@ import { processKeyOf } from '../definitions/process-guard.js';
 import { processPaths } from '../definitions/process-key.js';
 import type { Store } from '../store/ports.js';
 import { asyncRoute, langOf, setFlash, type RenderPage } from '../web/page.js';
-import { translate } from '../web/i18n.js';
-import { MAX_DEFINITION_BYTES } from '../workflow/index.js';
+import { MAX_DEFINITION_BYTES, type DefinitionProblem } from '../workflow/index.js';
 import { localizedProblems } from './problem-messages.js';
-import { COMMENT_RULE, StudioService } from './studio-service.js';
+import { StudioService } from './studio-service.js';
 
 export interface StudioDeps {
   store: Store;
@@ -95,19 +94,21 @@ export function studioRoutes(deps: StudioDeps): Router {
       else res.redirect(303, paths.page);
     } catch (err) {
       if (!(err instanceof DeployRefusedError)) throw err;
-      const problems = localizedProblems(err.problems, langOf(req), processKeyOf(res))
-        .map((p) => (p.rule === COMMENT_RULE ? { ...p, message: translate(langOf(req), 'studio.comment.required') } : p));
+      const problems = localizedProblems(err.problems, langOf(req), processKeyOf(res));
       if (asJson) res.status(422).json({ problems });
       else deps.renderPage(req, res, 'studio/refused', { title: 'studio.refused.title', problems, paths }, 422);
     }
   }));
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  router.use('/studio', (err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  router.use('/studio', (err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') {
-      return res.status(413).json({ problems: [{ elementId: null, severity: 'error', rule: 'alur', message: `the file is larger than ${MAX_DEFINITION_BYTES} bytes` }] });
+      const tooLarge: DefinitionProblem = { elementId: null, severity: 'error', rule: 'alur', code: 'request-too-large', args: { max: String(MAX_DEFINITION_BYTES) }, message: `the file is larger than ${MAX_DEFINITION_BYTES} bytes` };
+      return res.status(413).json({ problems: localizedProblems([tooLarge], langOf(req)) });
     }
-    if (err.type === 'entity.parse.failed') return res.status(400).json({ problems: [{ elementId: null, severity: 'error', rule: 'alur', message: 'the request is not valid JSON' }] });
+    if (err.type === 'entity.parse.failed') {
+      const notJson: DefinitionProblem = { elementId: null, severity: 'error', rule: 'alur', code: 'request-not-json', message: 'the request is not valid JSON' };
+      return res.status(400).json({ problems: localizedProblems([notJson], langOf(req)) });
+    }
     next(err);
   });
   return router;

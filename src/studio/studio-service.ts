@@ -95,7 +95,7 @@ export class StudioService {
   /** Every version says what changed: an empty comment refuses the deploy, as an error does. */
   async deploy(xml: string, comment: string, by: string | null): Promise<DefinitionRecord> {
     if (!comment.trim()) {
-      throw new DeployRefusedError([{ elementId: null, severity: 'error', rule: COMMENT_RULE, message: 'a deploy needs a comment: what changed in this version and why' }]);
+      throw new DeployRefusedError([{ elementId: null, severity: 'error', rule: COMMENT_RULE, code: 'comment-required', message: 'a deploy needs a comment: what changed in this version and why' }]);
     }
     const problems = await this.validate(xml);
     if (problems.some((p) => p.severity === 'error')) throw new DeployRefusedError(problems);

@@ -68,7 +68,8 @@ describe('Given a deployed process whose one step is done by group kepala-seksi,
     expect(res.status).toBe(200);
     const problems = res.body.problems as Array<{ severity: string; rule: string; elementId: string | null; message: string }>;
     expect(problems.filter((p) => p.rule === RULE)).toEqual([expect.objectContaining({
-      severity: 'warning', elementId: `${DISPOSISI_KEY}_Langkah1`, message: expect.stringContaining('Grup bendahara-pengeluaran (Bendahara Pengeluaran) tidak punya anggota aktif'),
+      severity: 'warning', elementId: `${DISPOSISI_KEY}_Langkah1`, code: 'group-no-active-member',
+      message: 'Grup bendahara-pengeluaran (Bendahara Pengeluaran) belum punya anggota aktif; tidak ada yang mengerjakan langkahnya sampai anggota ditambahkan di halaman Staf.',
     })]);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const current = await studioPost(owner, `${PAGE}/studio/validasi`, { xml: disposisiXml() });

@@ -31,7 +31,8 @@ describe('Given a model with an applicant step and two staff groups, one of them
   test('when a group has zero active members, then the studio gets a warning (never an error) on its first step naming the group and its display name', async () => {
     const problems = await groupProblems(countingStore({ 'kepala-seksi': 0, bendahara: 1 }), model);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', rule: 'group-no-active-member', elementId: 'Periksa' })]);
-    expect(problems[0]!.message).toContain('Grup kepala-seksi (Kepala Seksi) tidak punya anggota aktif');
+    expect(problems[0]).toMatchObject({ code: 'group-no-active-member', args: { group: 'kepala-seksi', name: 'Kepala Seksi' } });
+    expect(problems[0]!.message).toContain('group kepala-seksi (Kepala Seksi) has no active member');
   });
 
   test('when a model has no staff step, then the store is not asked', async () => {

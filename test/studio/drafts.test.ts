@@ -40,7 +40,7 @@ describe('Given the process owner in the modeler', () => {
     ['truncated XML', truncated, 422, /unparsable content/],
     ['a DOCTYPE with an external entity', ruleFixture('external-entity.bpmn'), 422, /deklarasi DOCTYPE atau ENTITY yang tidak diizinkan/],
     ['a file over 1 MiB', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(1024 * 1024)} --></bpmn:definitions>`), 422, /lebih dari batas 1048576 byte/],
-    ['a request body far over the limit', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(2 * 1024 * 1024)} --></bpmn:definitions>`), 413, /larger than 1048576 bytes/],
+    ['a request body far over the limit', shippedXml().replace('</bpmn:definitions>', `<!-- ${'x'.repeat(2 * 1024 * 1024)} --></bpmn:definitions>`), 413, /^Berkas lebih besar dari 1048576 byte; perkecil prosesnya\.$/],
   ])('when %s is uploaded, then it is refused and neither the draft nor the running version changes', async (_what, xml, status, reason) => {
     const before = (await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body.xml;
     const res = await studioPost(owner, '/proses/pendaftaran-akun-ppbj/studio/unggah', { xml, name: 'rusak.bpmn' });
@@ -48,6 +48,13 @@ describe('Given the process owner in the modeler', () => {
     expect(res.body.problems.map((p: { message: string }) => p.message).join(' ')).toMatch(reason);
     expect((await owner.get('/proses/pendaftaran-akun-ppbj/studio/xml')).body.xml).toBe(before);
     expect(await versions(t)).toEqual([1]);
+  });
+
+  test('when a request body is not JSON, then it is refused (400) with the reason in the reader\'s language', async () => {
+    const token = await csrfFrom(owner, '/proses/pendaftaran-akun-ppbj/studio');
+    const res = await owner.post('/proses/pendaftaran-akun-ppbj/studio/draf').set('x-csrf-token', token).set('content-type', 'application/json').send('{"xml": ');
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([expect.objectContaining({ code: 'request-not-json', message: 'Permintaan tidak dapat dibaca; muat ulang halaman lalu coba lagi.' })]);
   });
 
   test('when a diagram from the Camunda desktop modeler is uploaded, then it becomes the draft with its problems listed', async () => {

@@ -94,6 +94,7 @@ export const problems: Catalogue = {
     'problem.group-no-active-member': 'Grup {group} ({name}) belum punya anggota aktif; tidak ada yang mengerjakan langkahnya sampai anggota ditambahkan di halaman Staf.',
     'problem.request-too-large': 'Berkas lebih besar dari {max} byte; perkecil prosesnya.',
     'problem.request-not-json': 'Permintaan tidak dapat dibaca; muat ulang halaman lalu coba lagi.',
+    'problem.comment-required': 'Isi keterangan versi: apa yang berubah dan mengapa.',
     'problem.process-id': 'id proses harus {expected} (di model: "{actual}"): deploy di sini membuat versi baru proses {expected}, bukan proses lain.',
   },
   en: {
@@ -186,6 +187,7 @@ export const problems: Catalogue = {
     'problem.group-no-active-member': 'Group {group} ({name}) has no active member; nobody will do its steps until a member is added on the Staff page.',
     'problem.request-too-large': 'The file is larger than {max} bytes; make the process smaller.',
     'problem.request-not-json': 'The request cannot be read; reload the page and try again.',
+    'problem.comment-required': 'Fill in the version comment: what changed and why.',
     'problem.process-id': 'the process id must be {expected} (in the model: "{actual}"): a deploy here is a new version of process {expected}, not another process.',
   },
 };
