@@ -28,11 +28,21 @@ parentPort.on('message', async ({ id, xml }) => {
         // the message key is the rule's name (a rule that failed: 'lint-failed', with its words)
         code: r.category === 'rule-error' ? 'lint-failed' : rule, args: r.category === 'rule-error' ? { rule, detail: String(r.message) } : {},
       })));
-    parentPort.postMessage({ id, result: problems });
+    // NOTE: bounded, so the main thread's share (receiving and wording them) stays small for any file:
+    // errors first, the rest counted in one summary problem
+    const kept = problems.filter((p) => p.severity === 'error').concat(problems.filter((p) => p.severity !== 'error')).slice(0, workerData.maxProblems);
+    if (problems.length > kept.length) {
+      const more = problems.length - kept.length;
+      kept.push({ elementId: null, severity: 'warning', rule: 'alur', code: 'lint-truncated', args: { count: String(more) }, message: more + ' more bpmnlint problems are not listed' });
+    }
+    parentPort.postMessage({ id, result: kept });
   } catch (err) {
     parentPort.postMessage({ id, error: String(err && err.message || err) });
   }
 });`;
+
+/** bpmnlint problems listed for one file (the rest are counted in one 'lint-truncated' warning). */
+export const MAX_LINT_PROBLEMS = 300;
 
 /** A lint that takes longer than this is abandoned (its worker is replaced); files are at most MAX_DEFINITION_ELEMENTS. */
 const LINT_TIMEOUT_MS = 30_000;
@@ -40,7 +50,7 @@ const LINT_TIMEOUT_MS = 30_000;
 const channel = new WorkerChannel<{ xml: string }, DefinitionProblem[]>('bpmnlint', () => ({
   source: WORKER,
   options: {
-    workerData: { paths: { bpmnlint: resolve('bpmnlint'), resolver: resolve('bpmnlint/lib/resolver/node-resolver.js'), moddle: resolve('bpmn-moddle') }, packages: moddleOptions },
+    workerData: { maxProblems: MAX_LINT_PROBLEMS, paths: { bpmnlint: resolve('bpmnlint'), resolver: resolve('bpmnlint/lib/resolver/node-resolver.js'), moddle: resolve('bpmn-moddle') }, packages: moddleOptions },
   },
 }), LINT_TIMEOUT_MS);
 

@@ -4,6 +4,7 @@ import { describe, test, expect } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { DefinitionError, MAX_DEFINITION_ELEMENTS, MAX_XML_DEPTH, loadProcessModel, readSopDocument, validateDefinition } from '../../src/workflow/index.js';
 import { xmlLimitExceeded } from '../../src/workflow/xml-limits.js';
+import { LINT_RULES, MAX_LINT_PROBLEMS } from '../../src/workflow/lint.js';
 import { processXml, shippedXml } from './helpers.js';
 
 /** A start event whose extension elements nest `depth` levels deep. */
@@ -90,5 +91,18 @@ describe('Given a diagram just under the element limit', () => {
     const { active } = performance.eventLoopUtilization(before);
     expect(problems.length).toBeGreaterThan(0); // it was parsed and checked (bpmnlint reports on it)
     expect(active).toBeLessThan(50);
+  });
+});
+
+describe('Given a diagram whose every element bpmnlint reports on', () => {
+  test('when validated, then at most MAX_LINT_PROBLEMS of them are listed and the rest are counted in one warning', async () => {
+    const steps = Math.floor(MAX_DEFINITION_ELEMENTS / 2) - 10;
+    const parts = ['<bpmn:startEvent id="s" name="s" />'];
+    for (let i = 0, prev = 's'; i < steps; prev = `t${i}`, i++) parts.push(`<bpmn:sequenceFlow id="f${i}" sourceRef="${prev}" targetRef="t${i}" /><bpmn:task id="t${i}" name="t${i}" />`);
+    const xml = processXml(`${parts.join('')}<bpmn:sequenceFlow id="fe" sourceRef="t${steps - 1}" targetRef="e" /><bpmn:endEvent id="e" name="e" />`);
+    const lint = (await validateDefinition(xml)).problems.filter((p) => (LINT_RULES as readonly string[]).includes(p.rule));
+    expect(lint).toHaveLength(MAX_LINT_PROBLEMS);
+    const summary = (await validateDefinition(xml)).problems.find((p) => p.code === 'lint-truncated');
+    expect(Number(summary?.args?.count)).toBeGreaterThan(steps); // no-bpmndi alone reports every element
   });
 });

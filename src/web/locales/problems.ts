@@ -95,6 +95,7 @@ export const problems: Catalogue = {
     'problem.request-too-large': 'Berkas lebih besar dari {max} byte; perkecil prosesnya.',
     'problem.request-not-json': 'Permintaan tidak dapat dibaca; muat ulang halaman lalu coba lagi.',
     'problem.comment-required': 'Isi keterangan versi: apa yang berubah dan mengapa.',
+    'problem.lint-truncated': '{count} masalah pemeriksaan diagram lainnya tidak ditampilkan; perbaiki yang tercantum lalu periksa lagi.',
     'problem.process-id': 'id proses harus {expected} (di model: "{actual}"): deploy di sini membuat versi baru proses {expected}, bukan proses lain.',
   },
   en: {
@@ -188,6 +189,7 @@ export const problems: Catalogue = {
     'problem.request-too-large': 'The file is larger than {max} bytes; make the process smaller.',
     'problem.request-not-json': 'The request cannot be read; reload the page and try again.',
     'problem.comment-required': 'Fill in the version comment: what changed and why.',
+    'problem.lint-truncated': '{count} more diagram-check problems are not listed; fix those listed and check again.',
     'problem.process-id': 'the process id must be {expected} (in the model: "{actual}"): a deploy here is a new version of process {expected}, not another process.',
   },
 };
