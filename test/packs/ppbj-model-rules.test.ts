@@ -9,6 +9,9 @@ import { PPBJ_PACK } from '../../src/packs/ppbj/pack.js';
 import { PPBJ_PROCESS_KEY, SIGN_UP_FORM_KEY } from '../../src/packs/ppbj/process-key.js';
 import { validateDefinition, type DefinitionProblem } from '../../src/workflow/index.js';
 import { shippedXml } from '../workflow/helpers.js';
+import { PPBJ_MESSAGES } from '../../src/packs/ppbj/messages.js';
+import { localizedProblems } from '../../src/studio/problem-messages.js';
+import { addPackMessages } from '../../src/web/i18n.js';
 import { useTestApp } from '../helpers/test-app.js';
 import type { TestApp } from '../helpers/app.js';
 
@@ -60,6 +63,24 @@ describe('Given the sign-up process (the process sign-up starts)', () => {
 
   test('when the shipped process is validated, then the start rules find nothing', async () => {
     expect(await alurErrors(shippedXml())).toEqual([]);
+  });
+});
+
+describe('Given the pack\'s refusals as the studio words them', () => {
+  test('when each rule refuses, then its text exists in Indonesian and English and names the step or says what to do, with no English left in the Indonesian text', async () => {
+    addPackMessages([PPBJ_MESSAGES]);
+    const refused = [
+      ...(await alurErrors(RENAMED_STEP())),
+      ...(await alurErrors(shippedWith('camunda:formKey="ppbj-registrasi" camunda:candidateGroups="pemohon"', 'camunda:formKey="ppbj-registrasi" camunda:candidateGroups="admin-ppe"'))),
+    ];
+    expect(refused.map((p) => p.code)).toEqual(['ppbj-sign-up-step-missing', 'ppbj-sign-up-step-group']);
+    const id = localizedProblems(refused, 'id');
+    expect(id[0]!.message).toContain('tugas pengguna dengan id “MembuatAkun”');
+    expect(id[1]!.message).toBe('“Membuat Akun PPBJ”: pelaksananya harus grup “pemohon”, bukan “admin-ppe”, karena pemohon baru menyelesaikannya saat mendaftar. Letakkan di lane Pemohon.');
+    expect(localizedProblems(refused, 'en')[1]!.message).toContain('“Membuat Akun PPBJ”: it must be done by group “pemohon”');
+    for (const code of ['step-missing', 'step-form', 'step-group', 'start-fails', 'not-waiting', 'complete-fails']) {
+      expect([code, typeof PPBJ_MESSAGES.id[`problem.ppbj-sign-up-${code}`], typeof PPBJ_MESSAGES.en[`problem.ppbj-sign-up-${code}`]]).toEqual([code, 'string', 'string']);
+    }
   });
 });
 

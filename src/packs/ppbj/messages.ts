@@ -5,6 +5,13 @@ import type { Catalogue } from '../../web/locales/catalogue.js';
 
 export const PPBJ_MESSAGES: Catalogue = {
   id: {
+    // refusals of the pack's model rules (model-rules.ts)
+    'problem.ppbj-sign-up-step-missing': 'Proses pendaftaran memerlukan tugas pengguna dengan id “{step}” (langkah 2 SOP, Membuat Akun PPBJ): pendaftaran akun memulai proses dan menyelesaikan langkah itu. Kembalikan langkah tersebut.',
+    'problem.ppbj-sign-up-step-form': '{el}: formulirnya harus camunda:formKey “{form}”, bukan “{actual}”, karena pendaftaran mengisinya dengan formulir registrasi.',
+    'problem.ppbj-sign-up-step-group': '{el}: pelaksananya harus grup “{group}”, bukan “{actual}”, karena pemohon baru menyelesaikannya saat mendaftar. Letakkan di lane Pemohon.',
+    'problem.ppbj-sign-up-start-fails': 'Proses tidak dapat dimulai ({detail}); perbaiki alurnya sebelum deploy.',
+    'problem.ppbj-sign-up-not-waiting': 'Proses pendaftaran harus langsung menunggu di “{step}” begitu dimulai, tetapi menunggu di {at}. Hubungkan awal proses ke langkah itu.',
+    'problem.ppbj-sign-up-complete-fails': 'Menyelesaikan “{step}” saat pendaftaran gagal ({detail}); perbaiki alur setelah langkah itu.',
     // the office that runs this deployment (overrides the core's generic wording)
     'message.signature': 'Biro Pengadaan Barang/Jasa Setda Provinsi Kalimantan Barat',
     'footer.text': 'Alur · Biro Pengadaan Barang/Jasa Setda Provinsi Kalimantan Barat',
@@ -30,6 +37,12 @@ export const PPBJ_MESSAGES: Catalogue = {
     'field.peran': 'Peran pengadaan',
   },
   en: {
+    'problem.ppbj-sign-up-step-missing': 'The sign-up process needs a user task with the id “{step}” (SOP step 2, Membuat Akun PPBJ): account sign-up starts the process and completes that step. Put the step back.',
+    'problem.ppbj-sign-up-step-form': '{el}: its form must be camunda:formKey “{form}”, not “{actual}”, because sign-up fills it with the registration form.',
+    'problem.ppbj-sign-up-step-group': '{el}: it must be done by group “{group}”, not “{actual}”, because the new applicant completes it at sign-up. Put it in the Pemohon lane.',
+    'problem.ppbj-sign-up-start-fails': 'The process cannot start ({detail}); fix its flow before deploying.',
+    'problem.ppbj-sign-up-not-waiting': 'The sign-up process must wait at “{step}” as soon as it starts, but it waits at {at}. Connect the start to that step.',
+    'problem.ppbj-sign-up-complete-fails': 'Completing “{step}” at sign-up fails ({detail}); fix the flow after that step.',
     // the office that runs this deployment (overrides the core's generic wording)
     'message.signature': 'Procurement Bureau, Regional Secretariat of West Kalimantan Province',
     'footer.text': 'Alur · Procurement Bureau, Regional Secretariat of West Kalimantan Province',
