@@ -7,6 +7,7 @@
 // One linear pass over the tags (comments, CDATA and processing instructions skipped).
 import { BpmnModdle } from 'bpmn-moddle';
 import { moddleOptions } from './moddle-options.js';
+import { tagEnd } from './xml-limits.js';
 
 /** A known prefix bound to a foreign namespace, renamed on import. */
 export interface RenamedPrefix {
@@ -59,18 +60,6 @@ function tagsOf(xml: string): Tag[] {
 function closeOf(xml: string, from: number, close: string): number {
   const at = xml.indexOf(close, from);
   return at < 0 ? xml.length : at + close.length;
-}
-
-function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < xml.length; i++) {
-    const c = xml[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
-  }
-  return -1;
 }
 
 const DECLARATION = /\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

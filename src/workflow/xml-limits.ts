@@ -23,7 +23,7 @@ export interface XmlLimits {
 const DEFAULT_LIMITS: XmlLimits = { maxElements: MAX_DEFINITION_ELEMENTS, maxDepth: MAX_XML_DEPTH };
 
 /** Index just past the `>` that closes a tag opened at `from`, skipping quoted attribute values; -1 if none. */
-function tagEnd(xml: string, from: number): number {
+export function tagEnd(xml: string, from: number): number {
   let quote = '';
   for (let i = from; i < xml.length; i++) {
     const c = xml[i];
