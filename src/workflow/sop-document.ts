@@ -103,9 +103,30 @@ function orderUnits(units: Unit[], next: Map<Unit, Unit[]>): Unit[] {
   return [...ordered, ...units.filter((u) => !ordered.includes(u))];
 }
 
-function columnsOf(process: ModdleNode, ordered: Unit[]): { columns: string[]; columnOf: (u: Unit) => number | null } {
+/**
+ * Where each lane is drawn, by lane id: its top for a horizontal lane (the default), its left edge
+ * for a vertical one. The Pelaksana columns follow the diagram, not the order lanes were written in.
+ */
+function lanePositions(definitions: ModdleNode): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const diagram of (definitions.diagrams as ModdleNode[] | undefined) ?? []) {
+    for (const shape of ((diagram.plane as ModdleNode | undefined)?.planeElement as ModdleNode[] | undefined) ?? []) {
+      const element = shape.bpmnElement as ModdleNode | undefined;
+      const bounds = shape.bounds as { x?: number; y?: number } | undefined;
+      if (element?.$type !== 'bpmn:Lane' || !element.id || !bounds) continue;
+      const value = shape.isHorizontal === false ? bounds.x : bounds.y;
+      if (typeof value === 'number' && Number.isFinite(value)) at.set(element.id, value);
+    }
+  }
+  return at;
+}
+
+function columnsOf(process: ModdleNode, ordered: Unit[], definitions: ModdleNode): { columns: string[]; columnOf: (u: Unit) => number | null } {
   const { lanes, laneOf } = readLanes(process);
-  const used = lanes.filter((lane) => [...laneOf.values()].includes(lane));
+  const drawn = lanePositions(definitions);
+  const inFlow = lanes.filter((lane) => [...laneOf.values()].includes(lane));
+  // a lane without a shape keeps the written order (a stable sort on the drawn position alone would not)
+  const used = inFlow.every((l) => drawn.has(l.id)) ? [...inFlow].sort((a, b) => drawn.get(a.id)! - drawn.get(b.id)!) : inFlow;
   if (used.length) {
     return { columns: used.map((l) => clip(l.name, MAX.name)), columnOf: (u) => { const lane = laneOf.get(u.main.id ?? ''); return lane ? used.indexOf(lane) : null; } };
   }
@@ -129,7 +150,7 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const units = [...new Set(unitOf.values())];
   const next = new Map(units.map((u) => [u, successors(u, graph, unitOf)]));
   const ordered = orderUnits(units, new Map([...next].map(([u, s]) => [u, s.map((x) => x.to)])));
-  const { columns, columnOf } = columnsOf(process, ordered);
+  const { columns, columnOf } = columnsOf(process, ordered, definitions);
 
   // events outside any lane take the column of the row before (else after) them
   const resolved: number[] = ordered.map((u) => columnOf(u) ?? -1);

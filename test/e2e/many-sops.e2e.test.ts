@@ -150,8 +150,8 @@ describe('Given a real Alur server, the process owner, two staff members and app
 
     // The SOP document has one Pelaksana column per lane.
     await o.goto(`/proses/${KEY}/sop`);
-    // (in the model's lane order: the template's lane first, then the two added ones)
-    expect(await o.locator('th.lane-head').allInnerTexts()).toEqual([PETUGAS.name, 'Pemohon', KASI.name]);
+    // (as drawn, top to bottom: Pemohon was inserted above the template's lane, Kepala Seksi below it)
+    expect(await o.locator('th.lane-head').allInnerTexts()).toEqual(['Pemohon', PETUGAS.name, KASI.name]);
     await checkA11y(o);
     await o.screenshot({ path: `${ARTIFACTS}many-sops-sop.png`, fullPage: true });
 
