@@ -24,8 +24,9 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
   const steps = stepProcess ? await stepsForGroups(store, groupIds, stepProcess) : [];
   const f = parseFilters(staff ? query : { halaman: query.halaman }, view, steps.map((s) => s.elementId), process, stepProcess);
   const scope: Record<InboxView, TaskQuery> = {
-    // a task taken before the holder left its group stays in their Tugas Saya
-    mine: staff ? { assigneeId: user.id } : { groupIds: [APPLICANT_GROUP], applicantId: user.id },
+    // NOTE: through the reader's groups, so the query is served by the (status, groupId, assigneeId, …) index in
+    // order; a task they hold is always of one of their groups (leaving a group returns its held tasks: src/staff)
+    mine: staff ? { groupIds, assigneeId: user.id } : { groupIds: [APPLICANT_GROUP], applicantId: user.id },
     queue: { groupIds, assigneeId: null },
   };
   const shared = sharedQuery(f);
