@@ -1,8 +1,8 @@
 // Roles become system roles and steps name groups (issue 10): a store written by the previous release
-// upgrades in place. SQLite: the stop-8 release's own file (fixtures/release-stop8.sqlite, copied first);
+// upgrades in place. SQLite: the stop-8 release's own file (fixtures/release-stop8.sql, loaded into a fresh file first);
 // MongoDB: the commands of migration 8-groups, recorded (no server here).
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,14 @@ import { MONGO_MIGRATIONS } from '../../src/store/mongo/migrations.js';
 import type { Models } from '../../src/store/mongo/models.js';
 import { cursorOf, recordingStore, type DriverCall } from './mongo-recorder.js';
 
-const FIXTURE = fileURLToPath(new URL('./fixtures/release-stop8.sqlite', import.meta.url));
+/** The stop-8 release's store, dumped as SQL (fixtures/release-stop8.sql): loaded into a fresh file as that release wrote it. */
+const DUMP = fileURLToPath(new URL('./fixtures/release-stop8.sql', import.meta.url));
+
+function releaseFile(file: string): void {
+  const db = openDatabase(file);
+  db.exec(readFileSync(DUMP, 'utf8'));
+  db.close();
+}
 const dir = mkdtempSync(join(tmpdir(), 'alur-groups-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -41,7 +48,7 @@ function readRaw(file: string) {
 describe('SQLite: the stop-8 release store upgrades to groups', () => {
   test('Given the release file, When the store starts (twice), Then roles are system roles, both admins are members of admin-ppe, every task keeps its group, the held task is still held, nothing else changes', async () => {
     const file = join(dir, 'release.sqlite');
-    copyFileSync(FIXTURE, file);
+    releaseFile(file);
     const before = readRaw(file);
     expect(before.version).toBe(MIGRATIONS.length - 1);
     expect(before.roles.map((u) => u.role).sort()).toEqual(['admin-ppe', 'admin-ppe', 'ppbj', 'ppbj', 'ppbj', 'process-owner']);
