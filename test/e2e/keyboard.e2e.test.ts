@@ -30,6 +30,8 @@ describe('Given a real Alur server and a keyboard-only user', () => {
     await tabTo(page, 'a.skip');
     expect(await page.locator('a.skip').boundingBox()).not.toBeNull();
     await page.keyboard.press('Enter');
+    // NOTE: the in-page jump settles after the key press returns: wait for it rather than read the URL at once
+    await page.waitForFunction(() => location.hash === '#main', undefined, { timeout: 5000 });
     expect(new URL(page.url()).hash).toBe('#main');
     await tabTo(page, '#f-email');
     await page.keyboard.type('admin@alur.local');
