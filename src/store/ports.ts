@@ -143,7 +143,8 @@ export interface StepTaskQuery {
   limit?: number;
 }
 
-export type CaseStatus = 'running' | 'completed' | 'failed';
+/** 'withdrawn': the applicant withdrew it; 'closed': staff closed it, abandoned at the applicant's step (src/cases/case-closing.ts). */
+export type CaseStatus = 'running' | 'completed' | 'failed' | 'withdrawn' | 'closed';
 
 export interface CaseRecord {
   id: string;
@@ -162,6 +163,11 @@ export interface CaseRecord {
   error: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The nomor permohonan ("PPBJ-2026-000123"): given by the store when the case is created with
+   * CaseChange.caseNumberScope, never changed after; absent on a case created without one.
+   */
+  caseNumber?: string;
 }
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
@@ -207,7 +213,10 @@ export type AuditType =
   | 'task.overdue'
   | 'task.escalated'
   | 'task.cancelled'
-  | 'timer.fired';
+  | 'timer.fired'
+  // the applicant withdrew the case; staff closed it, abandoned at the applicant's step
+  | 'case.withdrawn'
+  | 'case.closed';
 
 export interface AuditEvent {
   id: string;
@@ -242,6 +251,11 @@ export interface DocumentRecord {
 export interface CaseChange {
   expectedRev: number | null; // null = create the case
   case: CaseRecord; // the full record after the change (rev = expectedRev + 1, or 1)
+  /**
+   * A new case only: the store takes the next number n of this scope (1, 2, … per scope, in the
+   * change's transaction) and stores caseNumber = `${scope}-${n padded to 6 digits}`, e.g. 'PPBJ-2026-000123'.
+   */
+  caseNumberScope?: string;
   newUser?: UserRecord;
   userStatus?: { userId: string; status: AccountStatus };
   completeTasks?: Array<{ taskId: string; completedBy: string | null; completedAt: string; status?: 'completed' | 'cancelled' }>;
@@ -451,6 +465,7 @@ export interface Store {
   applyCaseChange(change: CaseChange): Promise<void>;
   changeAssignee(change: AssigneeChange): Promise<void>; // ConflictError if assignee != from or task not open; InactiveAssigneeError if `to` is not an active user
   getCase(id: string): Promise<CaseRecord | null>;
+  getCaseByNumber(caseNumber: string): Promise<CaseRecord | null>;
   listCasesByApplicant(applicantId: string, limit?: number): Promise<CaseRecord[]>; // newest first, default limit 100
   listCasesByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>; // last updated first, default limit 50
   getTask(id: string): Promise<TaskRecord | null>;

@@ -17,6 +17,7 @@ import { rateLimitsContract } from './contract-rate-limits.js';
 import { staffAuditContract } from './contract-staff-audit.js';
 import { processesContract } from './contract-processes.js';
 import { groupsContract } from './contract-groups.js';
+import { caseNumbersContract } from './contract-case-numbers.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -62,5 +63,6 @@ export function describeStoreContract(
     staffAuditContract(get);
     processesContract(get);
     groupsContract(get);
+    caseNumbersContract(get);
   });
 }

@@ -50,7 +50,7 @@ describe('SQLite: the stop-8 release store upgrades to groups', () => {
     const file = join(dir, 'release.sqlite');
     releaseFile(file);
     const before = readRaw(file);
-    expect(before.version).toBe(MIGRATIONS.length - 1);
+    expect(before.version).toBe(11); // the release's schema version (later migrations run on top)
     expect(before.roles.map((u) => u.role).sort()).toEqual(['admin-ppe', 'admin-ppe', 'ppbj', 'ppbj', 'ppbj', 'process-owner']);
     const oldTasks = openDatabase(file).prepare('SELECT id, role, assigneeId, status FROM tasks ORDER BY id').all() as Array<{ id: string; role: string; assigneeId: string | null; status: string }>;
 
@@ -116,7 +116,7 @@ describe('MongoDB: migration 8-groups (no server: the recorded commands)', () =>
 
   test('Given admins of the old role admin-ppe, When it runs, Then the group exists, both are members (before their role changes), roles and task groups are mapped and the role indexes dropped', async () => {
     const migration = MONGO_MIGRATIONS.find((x) => x.id === '8-groups')!;
-    expect(MONGO_MIGRATIONS.at(-1)).toBe(migration);
+    expect(migration).toBeDefined();
     const staff = [{ _id: 'a1', role: 'admin-ppe', displayName: 'Admin PPE' }, { _id: 'a2', role: 'admin-ppe', displayName: 'Admin Dua' }];
     const { calls, conn, dropped } = run({ userRoles: ['admin-ppe'], taskRoles: ['admin-ppe'], staff });
     await migration.run(modelsOf(conn), () => new Date('2026-12-06T00:00:00.000Z'));

@@ -193,7 +193,7 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ]],
     ['countStepTasks', async (s) => [await s.countStepTasks({ processKey: 'p', elementId: 'e' }), await s.countStepTasks({ processKey: 'p', elementId: 'e', dueBefore: at(1) })]],
     ['applyCaseChange', async (s) => {
-      await s.applyCaseChange(create(c, { openTasks: [t], audit: [audit(c, 'case.started')], outbox: [message()], timers: [timer()], newUser: user() }));
+      await s.applyCaseChange(create(c, { openTasks: [t], audit: [audit(c, 'case.started')], outbox: [message()], timers: [timer()], newUser: user(), caseNumberScope: 'PPBJ-2026' }));
       await s.applyCaseChange(update(c, { updatedAt: at(5) }, {
         completeTasks: [{ taskId: t.id, completedAt: at(5), completedBy: 'u1' }], userStatus: { userId: 'u1', status: 'active' },
         documents: [document(c)], firedTimer: { ...lease, at: at(5) }, cancelTimers: ['timer-2'], timers: [timer()],
@@ -201,6 +201,7 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     }],
     ['changeAssignee', (s) => s.changeAssignee({ taskId: t.id, from: null, to: 'u1', audit: audit(c, 'task.taken') })],
     ['getCase', (s) => s.getCase(c.id)],
+    ['getCaseByNumber', (s) => s.getCaseByNumber('PPBJ-2026-000001')],
     ['listCasesByApplicant', (s) => s.listCasesByApplicant('u1')],
     ['listCasesByStatus', (s) => s.listCasesByStatus('failed', 20)],
     ['getTask', (s) => s.getTask(t.id)],

@@ -9,6 +9,7 @@ import { withSeq, type Atomically } from './transaction.js';
 import { applyTimerChange } from './timers.js';
 import { assertCasesExist } from './integrity.js';
 import { nextSeq } from './counters.js';
+import { caseNumberOf } from '../case-numbers.js';
 import { numberCaseRecords, numberFrom } from './sequences.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
@@ -44,9 +45,13 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
       let firstOwn = 1; // the number of this case's first record in the change
       if (change.expectedRev === null) {
         // duplicate _id → ConflictError; seq: insertion order, the tie-break of equal times (as SQLite's rowid)
-        await m.Case.insertMany([{ ...caseDoc, seq: await nextSeq(m, 'cases', session), eventSeq: ownCount }], { session });
+        // the nomor permohonan from the scope's counter (case-numbers.ts), in this transaction
+        const scope = change.caseNumberScope;
+        const caseNumber = scope ? { caseNumber: caseNumberOf(scope, await nextSeq(m, `case-number:${scope}`, session)) } : {};
+        const { caseNumber: _given, ...created } = caseDoc;
+        await m.Case.insertMany([{ ...created, ...caseNumber, seq: await nextSeq(m, 'cases', session), eventSeq: ownCount }], { session });
       } else {
-        const { _id, createdAt: _createdAt, ...set } = caseDoc;
+        const { _id, createdAt: _createdAt, caseNumber: _number, ...set } = caseDoc; // the number never changes
         const filter = { _id, rev: change.expectedRev };
         // the rev check and the numbers in one write
         const r = ownCount

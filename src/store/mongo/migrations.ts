@@ -7,6 +7,7 @@ import type { Models } from './models.js';
 import { storedNamesIn } from './mapping.js';
 import { options, str } from './schema-kit.js';
 import { DEFAULT_MONGO_TIMEOUTS } from './connection.js';
+import { caseNumberOf } from '../case-numbers.js';
 import { transactionOptions } from './transaction.js';
 
 export interface MigrationDoc {
@@ -219,6 +220,26 @@ async function dropIfPresent(model: Model<unknown>, name: string): Promise<void>
   }
 }
 
+/**
+ * Cases written before the nomor permohonan get 'ALUR-<year (WIB) of creation>-…' from the counter of
+ * that scope (the one new cases of such a scope take theirs from: case-change.ts), in creation order.
+ * NOTE: each number is set only where none is (two instances migrating at once may skip numbers, never reuse one).
+ */
+async function numberCasesOfBefore(models: Models): Promise<void> {
+  const BATCH = 500;
+  for (;;) {
+    const page = await models.Case.find({ caseNumber: { $exists: false } }, { _id: 1, createdAt: 1 }).sort({ createdAt: 1, seq: 1 }).limit(BATCH).lean();
+    if (page.length === 0) return;
+    const updates = [];
+    for (const c of page) {
+      const scope = `ALUR-${new Date(Date.parse(c.createdAt) + 7 * 3_600_000).getUTCFullYear()}`;
+      const counter = await models.Counter.findOneAndUpdate({ _id: `case-number:${scope}` }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
+      updates.push({ updateOne: { filter: { _id: c._id, caseNumber: { $exists: false } }, update: { $set: { caseNumber: caseNumberOf(scope, counter!.value) } } } });
+    }
+    await models.Case.bulkWrite(updates, { ordered: false });
+  }
+}
+
 /** In order; an id is never renamed or reused. */
 export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models, now?: () => Date) => Promise<void> }> = [
   { id: '1-backfill-fields', run: backfillFields },
@@ -229,6 +250,7 @@ export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models,
   { id: '6-verification-seq', run: numberOlder({ records: 'Verification', owner: 'User', ownerField: 'userId', counter: 'codeSeq' }) },
   { id: '7-task-process-key', run: backfillTaskProcessKeys },
   { id: '8-groups', run: migrateToGroups },
+  { id: '11-case-numbers', run: numberCasesOfBefore },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */

@@ -132,6 +132,10 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       const doc = await m.Case.findById(id).lean<CaseDoc>();
       return doc ? caseFromDoc(doc) : null;
     },
+    async getCaseByNumber(caseNumber) {
+      const doc = await m.Case.findOne({ caseNumber }).lean<CaseDoc>();
+      return doc ? caseFromDoc(doc) : null;
+    },
     async listCasesByApplicant(applicantId, limit = 100) {
       if (pageOf({ limit }, 'case list', 100).limit === 0) return []; // MongoDB reads limit 0 as "no limit"
       const docs = await m.Case.find({ applicantId }).sort({ createdAt: -1, seq: -1 }).limit(limit).lean<CaseDoc[]>();

@@ -47,7 +47,7 @@ export interface SessionDoc {
 }
 
 export const ACCOUNT_STATUSES = ['registered', 'active', 'disabled'] as const satisfies readonly AccountStatus[];
-export const CASE_STATUSES = ['running', 'completed', 'failed'] as const satisfies readonly CaseStatus[];
+export const CASE_STATUSES = ['running', 'completed', 'failed', 'withdrawn', 'closed'] as const satisfies readonly CaseStatus[];
 export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const satisfies readonly TaskStatus[];
 
 export const userSchema = new Schema<UserDoc>(
@@ -115,9 +115,12 @@ export const caseSchema = new Schema<CaseDoc>(
     updatedAt: str,
     seq: { type: Number, required: true, min: 1, validate: Number.isInteger },
     eventSeq: counter,
+    caseNumber: { type: String }, // nomor permohonan (case-change.ts), absent on a case created without one
   },
   options('cases'),
 );
+// the receipt's verification page finds a case by its nomor permohonan (unique where present)
+caseSchema.index({ caseNumber: 1 }, { unique: true, partialFilterExpression: { caseNumber: { $type: 'string' } } });
 caseSchema.index({ applicantId: 1, createdAt: -1, seq: -1 });
 caseSchema.index({ status: 1, updatedAt: -1, seq: -1 });
 // reports: the cases of one process, or of every process, by creation time

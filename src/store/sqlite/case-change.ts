@@ -3,6 +3,7 @@
 import { ConflictError, InactiveAssigneeError, type AssigneeChange, type CaseChange } from '../ports.js';
 import { NotFoundError } from '../../errors.js';
 import { normalizeEmail } from '../identifier.js';
+import { caseNumberOf } from '../case-numbers.js';
 import { isUniqueViolation, type Database } from './database.js';
 import type { DraftStatements } from './drafts.js';
 import type { OutboxStatements } from './outbox.js';
@@ -29,7 +30,9 @@ export function createCaseWriter(db: Database, st: Statements, more: { drafts: D
       if (st.setUserStatus.run(status, userId).changes === 0) throw new NotFoundError();
     }
     if (change.expectedRev === null) {
-      st.insertCase.run(caseToRow(c)); // duplicate id → unique violation → ConflictError
+      const scope = change.caseNumberScope;
+      const caseNumber = scope ? caseNumberOf(scope, st.nextCaseNumber.get(scope)!) : null;
+      st.insertCase.run({ ...caseToRow(c), caseNumber }); // duplicate id → unique violation → ConflictError
     } else if (st.updateCase.run({ ...caseToRow(c), expectedRev: change.expectedRev }).changes === 0) {
       throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
     }

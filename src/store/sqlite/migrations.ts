@@ -369,6 +369,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE tasks RENAME COLUMN role TO groupId;
   UPDATE tasks SET groupId = 'pemohon' WHERE groupId = 'ppbj';
   `,
+  // nomor permohonan: a number per case from a counter per scope (process prefix and year: src/cases/
+  // case-number.ts); cases of before get 'ALUR-<year (WIB) of creation>-…' in creation order
+  `
+  ALTER TABLE cases ADD COLUMN caseNumber TEXT;
+  CREATE UNIQUE INDEX cases_number ON cases (caseNumber) WHERE caseNumber IS NOT NULL;
+  CREATE TABLE case_numbers (
+    scope TEXT PRIMARY KEY,
+    last  INTEGER NOT NULL CHECK (last >= 1)
+  ) STRICT, WITHOUT ROWID;
+  UPDATE cases SET caseNumber = n.caseNumber FROM (
+    SELECT id, 'ALUR-' || coalesce(strftime('%Y', createdAt, '+7 hours'), '0000') || '-'
+      || printf('%06d', row_number() OVER (PARTITION BY coalesce(strftime('%Y', createdAt, '+7 hours'), '0000') ORDER BY createdAt, rowid)) AS caseNumber
+    FROM cases
+  ) AS n WHERE n.id = cases.id;
+  INSERT INTO case_numbers (scope, last)
+    SELECT 'ALUR-' || coalesce(strftime('%Y', createdAt, '+7 hours'), '0000'), count(*) FROM cases GROUP BY coalesce(strftime('%Y', createdAt, '+7 hours'), '0000');
+  `,
 ];
 
 export interface MigrationResult {

@@ -18,18 +18,19 @@ export type DefinitionRow = DefinitionRecord;
 export type TaskRow = TaskRecord;
 export type DocumentRow = DocumentRecord;
 export type SessionRow = SessionRecord & { expiresMs: number };
-export type CaseRow = Omit<CaseRecord, 'data'> & { data: string };
+export type CaseRow = Omit<CaseRecord, 'data' | 'caseNumber'> & { data: string; caseNumber: string | null };
 export type AuditRow = Omit<AuditEvent, 'data'> & { data: string };
 export type VerificationRow = VerificationRecord;
 export type OutboxRow = OutboxMessage;
 export type DraftRow = Omit<DraftRecord, 'values'> & { values: string };
 
 export function caseToRow(c: CaseRecord): CaseRow {
-  return { ...c, engineState: Buffer.from(c.engineState), data: JSON.stringify(c.data) };
+  return { ...c, engineState: Buffer.from(c.engineState), data: JSON.stringify(c.data), caseNumber: c.caseNumber ?? null };
 }
 
 export function caseFromRow(row: CaseRow): CaseRecord {
-  return { ...row, data: JSON.parse(row.data) as CaseRecord['data'] };
+  const { caseNumber, ...rest } = row;
+  return { ...rest, data: JSON.parse(row.data) as CaseRecord['data'], ...(caseNumber ? { caseNumber } : {}) };
 }
 
 export function auditToRow(e: AuditEvent): AuditRow {

@@ -209,6 +209,10 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       const row = r().st.getCase.get(id);
       return row ? caseFromRow(row) : null;
     },
+    async getCaseByNumber(caseNumber) {
+      const row = r().st.getCaseByNumber.get(caseNumber);
+      return row ? caseFromRow(row) : null;
+    },
     async listCasesByApplicant(applicantId, limit = 100) {
       return r().st.listCasesByApplicant.all(applicantId, pageOf({ limit }, 'case list', 100).limit).map(caseFromRow);
     },

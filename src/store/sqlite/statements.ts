@@ -10,7 +10,7 @@ const SESSION = ['sid', 'data', 'expiresAt', 'expiresMs'];
 const DEFINITION = ['id', 'processKey', 'version', 'name', 'xml', 'createdAt', 'createdBy', 'comment'];
 const CASE = [
   'id', 'definitionId', 'processKey', 'definitionVersion', 'applicantId', 'applicantName', 'status',
-  'engineState', 'data', 'rev', 'error', 'createdAt', 'updatedAt',
+  'engineState', 'data', 'rev', 'error', 'createdAt', 'updatedAt', 'caseNumber',
 ];
 export const TASK_COLUMNS = [
   'id', 'caseId', 'processKey', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'groupId', 'formKey',
@@ -63,9 +63,14 @@ export function prepareStatements(db: Database) {
     insertCase: db.prepare<CaseRow>(insert('cases', CASE)),
     // NOTE: the rev condition is the optimistic lock; createdAt never changes after insert.
     updateCase: db.prepare<CaseRow & { expectedRev: number }>(
-      `UPDATE cases SET ${setAll(CASE, ['id', 'createdAt'])} WHERE id = @id AND rev = @expectedRev`,
+      `UPDATE cases SET ${setAll(CASE, ['id', 'createdAt', 'caseNumber'])} WHERE id = @id AND rev = @expectedRev`,
     ),
     getCase: db.prepare<[string], CaseRow>(`SELECT ${cols(CASE)} FROM cases WHERE id = ?`),
+    getCaseByNumber: db.prepare<[string], CaseRow>(`SELECT ${cols(CASE)} FROM cases WHERE caseNumber = ?`),
+    // the scope's next nomor permohonan (case-numbers.ts), taken in the writer's transaction
+    nextCaseNumber: db.prepare<[string], number>(
+      'INSERT INTO case_numbers (scope, last) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET last = last + 1 RETURNING last',
+    ).pluck(),
     listCasesByApplicant: db.prepare<[string, number], CaseRow>(
       `SELECT ${cols(CASE)} FROM cases WHERE applicantId = ? ORDER BY createdAt DESC, rowid DESC LIMIT ?`,
     ),
