@@ -65,7 +65,7 @@ const normRef = (ref: string): string => {
   const at = ref.indexOf('@');
   return at < 0 ? ref.trim() : `${ref.slice(0, at).trim()}@${norm(ref.slice(at + 1))}`;
 };
-const nodeKey = (ref: string, type: string): string => `${normRef(ref)}#${type}`;
+export const nodeKey = (ref: string, type: string): string => `${normRef(ref)}#${type}`;
 
 /** Reads one expectation file and checks it is self-consistent (a bad expectation must not pass quietly). */
 export function loadExpectation(file: string): SampleExpectation {
@@ -111,7 +111,7 @@ function expectationErrors(exp: SampleExpectation): string[] {
 }
 
 /** "4" -> the one node of ref 4, or for a decision row its task (to) / its gateway (from). */
-function resolveEndpoint(nodes: ExpectedNode[], endpoint: string, end: 'from' | 'to'): string {
+export function resolveEndpoint(nodes: ExpectedNode[], endpoint: string, end: 'from' | 'to'): string {
   const [ref, type] = endpoint.split('#') as [string, string | undefined];
   const ofRef = nodes.filter((n) => normRef(n.ref) === normRef(ref));
   if (type !== undefined) {
@@ -281,41 +281,4 @@ function mutuBakuDiffs(want: ImportedMutuBaku, got: ImportedMutuBaku): string[] 
   if (norm(got.output) !== norm(want.output)) diffs.push(`output: expected ${show(want.output)}, got ${show(got.output)}`);
   list('keterangan');
   return diffs;
-}
-
-/** The import the expectation describes, built from it: what the comparer must accept (its own test). */
-export function importMatching(exp: SampleExpectation): ImportResult {
-  const ids = new Map<string, string>();
-  const nodes: ImportedNode[] = exp.nodes.map((n, i) => {
-    const id = `n${i + 1}`;
-    ids.set(nodeKey(n.ref, n.type), id);
-    const row = Number(n.ref.split('@')[0]);
-    const mb = exp.mutuBaku.find((m) => m.row === row);
-    const { row: _row, ...mutuBaku } = structuredClone(mb!);
-    return {
-      id, type: n.type, name: n.name ?? '', lane: n.lane ?? null, row,
-      ...(n.type === 'exclusiveGateway' ? {} : { mutuBaku }),
-    };
-  });
-  const flows = exp.flows.map((f, i) => ({
-    id: `f${i + 1}`,
-    source: ids.get(resolveEndpoint(exp.nodes, f.from, 'from'))!,
-    target: ids.get(resolveEndpoint(exp.nodes, f.to, 'to'))!,
-    name: f.label ?? '',
-  }));
-  for (const g of exp.nodes.filter((n) => n.type === 'exclusiveGateway')) {
-    const task = ids.get(nodeKey(g.ref, 'userTask'));
-    if (task) flows.push({ id: `f${flows.length + 1}`, source: task, target: ids.get(nodeKey(g.ref, g.type))!, name: '' });
-  }
-  const id = exp.identity;
-  return {
-    source: isTextSample(exp) ? 'text' : 'pdf', pages: 1, processKey: 'sample', name: id.namaSop ?? '',
-    identity: {
-      instansi: '', satuanKerja: '', nomor: id.nomor ?? '', tanggalPembuatan: id.tanggalPembuatan ?? '',
-      tanggalRevisi: id.tanggalRevisi ?? '', tanggalEfektif: id.tanggalEfektif ?? '', namaSop: id.namaSop ?? '',
-      disahkan: { jabatan: id.disahkanJabatan ?? '', nama: id.disahkanNama ?? '', pangkat: id.disahkanPangkat ?? '', nip: id.disahkanNip ?? '' },
-      dasarHukum: [], kualifikasiPelaksana: [], keterkaitan: [], peralatan: [], peringatan: [], pencatatan: [],
-    },
-    lanes: [...exp.lanes], nodes, flows, problems: [], xml: '',
-  };
 }

@@ -2,9 +2,9 @@
 // written by reading each document (test/importer/expected/*.json): lanes, shapes, flows, Mutu Baku.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test, expect } from '@jest/globals';
-import type { ImportResult } from '../../src/importer/types.js';
+import type { ImportResult, ImportedNode } from '../../src/importer/types.js';
 import {
-  FIXTURES_DIR, SAMPLES_DIR, compareImport, expectationFiles, importMatching, isTextSample, loadExpectation,
+  FIXTURES_DIR, SAMPLES_DIR, compareImport, expectationFiles, isTextSample, loadExpectation, nodeKey, resolveEndpoint,
   type SampleExpectation,
 } from './sample-expectations.js';
 
@@ -27,6 +27,43 @@ async function importSop(): Promise<ImportSop> {
 const expectations = expectationFiles().map(loadExpectation);
 const pdfSamples = expectations.filter((e) => !isTextSample(e));
 const seed = expectations.find((e) => e.source === 'sop-pendaftaran-akun-ppbj.txt');
+
+/** The import the expectation describes, built from it: what the comparer must accept (its own test). */
+function importMatching(exp: SampleExpectation): ImportResult {
+  const ids = new Map<string, string>();
+  const nodes: ImportedNode[] = exp.nodes.map((n, i) => {
+    const id = `n${i + 1}`;
+    ids.set(nodeKey(n.ref, n.type), id);
+    const row = Number(n.ref.split('@')[0]);
+    const mb = exp.mutuBaku.find((m) => m.row === row);
+    const { row: _row, ...mutuBaku } = structuredClone(mb!);
+    return {
+      id, type: n.type, name: n.name ?? '', lane: n.lane ?? null, row,
+      ...(n.type === 'exclusiveGateway' ? {} : { mutuBaku }),
+    };
+  });
+  const flows = exp.flows.map((f, i) => ({
+    id: `f${i + 1}`,
+    source: ids.get(resolveEndpoint(exp.nodes, f.from, 'from'))!,
+    target: ids.get(resolveEndpoint(exp.nodes, f.to, 'to'))!,
+    name: f.label ?? '',
+  }));
+  for (const g of exp.nodes.filter((n) => n.type === 'exclusiveGateway')) {
+    const task = ids.get(nodeKey(g.ref, 'userTask'));
+    if (task) flows.push({ id: `f${flows.length + 1}`, source: task, target: ids.get(nodeKey(g.ref, g.type))!, name: '' });
+  }
+  const id = exp.identity;
+  return {
+    source: isTextSample(exp) ? 'text' : 'pdf', pages: 1, processKey: 'sample', name: id.namaSop ?? '',
+    identity: {
+      instansi: '', satuanKerja: '', nomor: id.nomor ?? '', tanggalPembuatan: id.tanggalPembuatan ?? '',
+      tanggalRevisi: id.tanggalRevisi ?? '', tanggalEfektif: id.tanggalEfektif ?? '', namaSop: id.namaSop ?? '',
+      disahkan: { jabatan: id.disahkanJabatan ?? '', nama: id.disahkanNama ?? '', pangkat: id.disahkanPangkat ?? '', nip: id.disahkanNip ?? '' },
+      dasarHukum: [], kualifikasiPelaksana: [], keterkaitan: [], peralatan: [], peringatan: [], pencatatan: [],
+    },
+    lanes: [...exp.lanes], nodes, flows, problems: [], xml: '',
+  };
+}
 
 const report = (exp: SampleExpectation, diffs: string[]): string[] => diffs.map((d) => `${exp.source}: ${d}`);
 
