@@ -6,7 +6,7 @@ export { startProcess, completeUserTask, waitingTasks } from './engine-runner.js
 export { resumeCase } from './engine-runner.js';
 export { timersOf, type EngineTimer, type EngineTimers } from './timer-events.js';
 export { parseIsoDuration, isoAfter } from './iso-duration.js';
-export type { SopIdentity, SopSymbol, SopRow, SopEdge, SopDocument, DefinitionProblem, DefinitionDiff, DiffElement, FieldChange } from './sop-types.js';
+export type { SopIdentity, SopSymbol, SopRow, SopRowShape, SopEdge, SopDocument, DefinitionProblem, DefinitionDiff, DiffElement, FieldChange } from './sop-types.js';
 export { validateDefinition, parseProblems, MAX_DEFINITION_BYTES, type ValidationOptions, type ValidationResult } from './validate-definition.js';
 export { MAX_DEFINITION_ELEMENTS, MAX_XML_DEPTH } from './xml-limits.js';
 export { MAX_LOOP_ITERATIONS } from './loop-rules.js';

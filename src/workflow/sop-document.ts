@@ -4,10 +4,12 @@
 // NOTE: a user task whose only outgoing flow enters a diverging gateway without its own
 // `alur:mutuBaku langkah` forms ONE row with that gateway (symbol: decision). This is how an SOP row
 // such as "Memeriksa berkas. Jika Lengkap, … Jika Tidak, …" maps to the task + gateway pair.
+// Steps with the same `langkah` are one row with a shape in each of their lanes (the first in flow
+// order names the row), and `langkah` orders the rows that have one.
 import { allNodes, type ModdleNode } from './moddle.js';
-import { mutuBakuOf, readLanes } from './process-model.js';
+import { mutuBakuOf, readLanes, type MutuBaku } from './process-model.js';
 import { readSopIdentity } from './sop-identity.js';
-import type { SopDocument, SopEdge, SopRow, SopSymbol } from './sop-types.js';
+import type { SopDocument, SopEdge, SopRow, SopRowShape, SopSymbol } from './sop-types.js';
 import { clip, clipList, TEXT_LIMITS as MAX } from './model-text-limits.js';
 
 interface Unit {
@@ -100,7 +102,41 @@ function orderUnits(units: Unit[], next: Map<Unit, Unit[]>): Unit[] {
       if (indegree.get(v) === 0) ready.push(v);
     }
   }
-  return [...ordered, ...units.filter((u) => !ordered.includes(u))];
+  return byLangkah([...ordered, ...units.filter((u) => !ordered.includes(u))]);
+}
+
+/** The rows that have a `langkah` take their slots in langkah order (stable); the others keep theirs. */
+function byLangkah(ordered: Unit[]): Unit[] {
+  const langkah = (u: Unit): number | undefined => mutuBakuOf(u.main)?.langkah;
+  const numbered = ordered.filter((u) => langkah(u) !== undefined);
+  const sorted = [...numbered].sort((a, b) => langkah(a)! - langkah(b)!);
+  let next = 0;
+  return ordered.map((u) => (langkah(u) !== undefined ? sorted[next++]! : u));
+}
+
+/** Units in row order grouped into rows: a unit with the `langkah` of an earlier one joins that one's row. */
+function groupRows(ordered: Unit[]): Unit[][] {
+  const rows: Unit[][] = [];
+  const byStep = new Map<number, Unit[]>();
+  for (const u of ordered) {
+    const step = mutuBakuOf(u.main)?.langkah;
+    const row = step === undefined ? undefined : byStep.get(step);
+    if (row) row.push(u);
+    else {
+      const fresh = [u];
+      rows.push(fresh);
+      if (step !== undefined) byStep.set(step, fresh);
+    }
+  }
+  return rows;
+}
+
+/** The Waktu cell: the text printed in an imported document while `waktu` is still what the import wrote, else `waktu`. */
+function waktuCell(mutu: MutuBaku | undefined): string {
+  const printed = mutu as (MutuBaku & { waktuTeks?: string; waktuImpor?: string }) | undefined;
+  const waktu = mutu?.waktu?.trim() ?? '';
+  const teks = printed?.waktuTeks?.trim() ?? '';
+  return teks && waktu === (printed?.waktuImpor?.trim() ?? '') ? clip(teks, MAX.output) : clip(waktu, MAX.waktu);
 }
 
 /**
@@ -152,26 +188,37 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const ordered = orderUnits(units, new Map([...next].map(([u, s]) => [u, s.map((x) => x.to)])));
   const { columns, columnOf } = columnsOf(process, ordered, definitions);
 
-  // events outside any lane take the column of the row before (else after) them
+  // events outside any lane take the column of the unit before (else after) them
   const resolved: number[] = ordered.map((u) => columnOf(u) ?? -1);
   for (let i = 1; i < resolved.length; i++) if (resolved[i] === -1) resolved[i] = resolved[i - 1]!;
   for (let i = resolved.length - 2; i >= 0; i--) if (resolved[i] === -1) resolved[i] = resolved[i + 1]!;
-  const rows: SopRow[] = ordered.map((u, i) => {
+  const columnAt = new Map(ordered.map((u, i) => [u, Math.max(0, resolved[i]!)]));
+  const grouped = groupRows(ordered);
+  const rowOf = new Map(grouped.flatMap((units, i) => units.map((u) => [u, i] as const)));
+  const idsOf = (u: Unit): string[] => [u.main.id ?? '', ...(u.exit !== u.main ? [u.exit.id ?? ''] : [])];
+  const rows: SopRow[] = grouped.map((units, i) => {
+    const u = units[0]!;
     const mutu = mutuBakuOf(u.main);
+    const shapes: SopRowShape[] = units.map((x) => ({ column: columnAt.get(x)!, symbol: x.symbol, elementIds: idsOf(x) }));
     return {
       no: i + 1,
-      elementIds: [u.main.id ?? '', ...(u.exit !== u.main ? [u.exit.id ?? ''] : [])],
+      elementIds: units.flatMap(idsOf),
       uraian: clip(mutu?.uraian?.trim() || String(u.main.name ?? u.main.id ?? '').trim(), MAX.uraian),
-      column: Math.max(0, resolved[i]!),
+      column: columnAt.get(u)!,
       symbol: u.symbol,
       requirements: clipList(mutu?.persyaratan ?? [], MAX.persyaratan),
-      timeStandard: clip(mutu?.waktu?.trim() ?? '', MAX.waktu),
+      timeStandard: waktuCell(mutu),
       output: clip(mutu?.output?.trim() ?? '', MAX.output),
       keterangan: clipList(mutu?.keterangan ?? [], MAX.keterangan),
+      ...(units.length > 1 ? { shapes } : {}),
     };
   });
-  const edges: SopEdge[] = ordered.flatMap((u, from) =>
-    (next.get(u) ?? []).map((s) => ({ from, to: ordered.indexOf(s.to), label: clip(s.label, MAX.name) })),
-  );
+  const seen = new Set<string>();
+  const edges: SopEdge[] = ordered.flatMap((u) =>
+    (next.get(u) ?? []).map((s) => ({ from: rowOf.get(u)!, to: rowOf.get(s.to)!, label: clip(s.label, MAX.name) })),
+  ).filter((e) => {
+    const key = `${e.from}>${e.to}>${e.label}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   return { processKey: process.id ?? '', name, identity: readSopIdentity(process, name), columns, rows, edges };
 }

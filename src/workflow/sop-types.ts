@@ -33,6 +33,15 @@ export interface SopRow {
   timeStandard: string;
   output: string;
   keterangan: string[];
+  /** A row with shapes in several lanes (steps sharing one `langkah`): each shape, the row's own first. */
+  shapes?: SopRowShape[];
+}
+
+/** One chart shape of a row with several; `column` indexes `SopDocument.columns`. */
+export interface SopRowShape {
+  column: number;
+  symbol: SopSymbol;
+  elementIds: string[];
 }
 
 /** An arrow between two rows (0-based row indexes), labelled with the flow name (e.g. "Ya"). */

@@ -1,0 +1,41 @@
+// Imports an SOP document (a PDF with a text layer, or a pasted table) into a BPMN draft, within input
+// limits: the reader gives the table (pdf/ or text/), build-draft.ts the draft. Refusals are ImportRefusedError.
+import { ImportRefusedError, type ImportResult, type SopTable } from './types.js';
+import { readSopText } from './text/read-text.js';
+import { buildDraft } from './build-draft.js';
+
+export type ImportInput = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; text: string };
+
+/** Bounds on one import: a larger input is refused ('too-large', 'too-many-pages') before or right after reading. */
+export const IMPORT_LIMITS = {
+  pdfBytes: 10 * 1024 * 1024,
+  textBytes: 200 * 1024,
+  rows: 200,
+  pages: 20,
+} as const;
+
+type PdfReader = (bytes: Uint8Array, limits?: { maxPages?: number }) => Promise<SopTable>;
+
+async function readPdf(bytes: Uint8Array): Promise<SopTable> {
+  // NOTE: loaded on first use: pdf.js is large, and pasted text never needs it
+  const reader = './pdf/read-pdf.js';
+  const { readSopPdf } = (await import(reader)) as { readSopPdf: PdfReader };
+  return readSopPdf(bytes, { maxPages: IMPORT_LIMITS.pages });
+}
+
+/** The draft of the document, or an ImportRefusedError saying why there is none. */
+export async function importSop(input: ImportInput): Promise<ImportResult> {
+  let table: SopTable;
+  if (input.kind === 'pdf') {
+    if (input.bytes.byteLength > IMPORT_LIMITS.pdfBytes) throw new ImportRefusedError('too-large', { bytes: String(input.bytes.byteLength), max: String(IMPORT_LIMITS.pdfBytes) });
+    if (input.bytes.byteLength === 0) throw new ImportRefusedError('empty');
+    table = await readPdf(input.bytes);
+  } else {
+    const bytes = Buffer.byteLength(input.text, 'utf8');
+    if (bytes > IMPORT_LIMITS.textBytes) throw new ImportRefusedError('too-large', { bytes: String(bytes), max: String(IMPORT_LIMITS.textBytes) });
+    table = readSopText(input.text);
+  }
+  if (table.rows.length > IMPORT_LIMITS.rows) throw new ImportRefusedError('too-large', { rows: String(table.rows.length), max: String(IMPORT_LIMITS.rows) });
+  if (table.rows.length === 0) throw new ImportRefusedError('empty');
+  return buildDraft(table);
+}
