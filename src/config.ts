@@ -1,4 +1,5 @@
 // Environment -> frozen, validated Config. Fails fast with a readable message.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { limitsFrom, limitVariables, type RateLimitSettings } from './auth/limit-config.js';
@@ -34,6 +35,7 @@ const schema = z.object({
   ALUR_WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
   ALUR_WHATSAPP_WEBHOOK_TOKEN: z.string().min(1).optional(),
   ALUR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  ALUR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   ...limitVariables,
 });
 
@@ -57,6 +59,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   whatsapp: { webhookUrl: string | null; token: string | null };
   outboxIntervalMs: number;
+  /** Worker processes sharing the port and the store (ALUR_WORKERS; default: every core in production, else 1). */
+  workers: number;
   /** Store-backed rate limits (login, sign-up, password reset, messages per contact). */
   limits: RateLimitSettings;
 }
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mail: { smtpUrl: e.ALUR_SMTP_URL ?? null, from: e.ALUR_MAIL_FROM },
     whatsapp: { webhookUrl: e.ALUR_WHATSAPP_WEBHOOK_URL ?? null, token: e.ALUR_WHATSAPP_WEBHOOK_TOKEN ?? null },
     outboxIntervalMs: e.ALUR_OUTBOX_INTERVAL_MS,
+    workers: e.ALUR_WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
     limits: limitsFrom(e),
   });
 }

@@ -1,15 +1,11 @@
 // config → store → services → app → listen, plus the outbox sender, the timer scheduler and the
-// upload sweeper; graceful shutdown on SIGINT/SIGTERM.
+// upload sweeper; graceful shutdown on SIGINT/SIGTERM. With ALUR_WORKERS > 1 this process is the
+// primary (src/cluster.ts) and each worker it forks runs the rest.
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from './app.js';
-import { bootstrap, createServices, createStore, createTransports } from './composition.js';
 import { loadConfig, type Config } from './config.js';
-import { mailboxScope } from './notifications/mailbox-scope.js';
-import { OutboxSender } from './notifications/outbox-sender.js';
-import { TimerScheduler } from './scheduler/timer-scheduler.js';
-import { UploadSweeper } from './privacy/upload-sweeper.js';
 
 /** Development: a random secret kept in the data folder, so restarts keep everyone logged in. */
 function sessionSecret(config: Config): string {
@@ -28,6 +24,15 @@ function sessionSecret(config: Config): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => console.log(line);
+  if (cluster.isPrimary && config.workers > 1) {
+    process.exitCode = await (await import('./cluster.js')).runPrimary({ workers: config.workers, log });
+    return;
+  }
+  // NOTE: imported here, not at the top, so that the primary of several workers never loads the app
+  const [{ createApp }, { bootstrap, createServices, createStore, createTransports }, { mailboxScope }, { OutboxSender }, { TimerScheduler }, { UploadSweeper }] = await Promise.all([
+    import('./app.js'), import('./composition.js'), import('./notifications/mailbox-scope.js'),
+    import('./notifications/outbox-sender.js'), import('./scheduler/timer-scheduler.js'), import('./privacy/upload-sweeper.js'),
+  ]);
   const { transports, devChannels } = createTransports(config, log); // refuses production without SMTP and the webhook
   const store = createStore(config);
   const mailbox = mailboxScope(config.env);
@@ -56,12 +61,18 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const where = store.kind === 'sqlite' ? config.sqliteFile : 'MongoDB';
-    log(`[alur] listening on http://${config.host}:${port} (store: ${store.kind}, ${where})`);
+    const who = cluster.isWorker ? `worker ${cluster.worker?.id} (pid ${process.pid}) ` : '';
+    log(`[alur] ${who}listening on http://${config.host}:${port} (store: ${store.kind}, ${where})`);
     sender.start();
     scheduler.start();
     sweeper.start();
   });
+  // which worker answered (operators, tests); prepended, so it is set before the app writes anything
+  if (cluster.isWorker) server.prependListener('request', (_req, res) => res.setHeader('X-Alur-Worker', String(cluster.worker?.id)));
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return; // a worker gets the terminal's SIGINT and the primary's SIGTERM
+    stopping = true;
     log(`[alur] ${signal}: shutting down`);
     server.close(() => {
       Promise.all([sender.stop(), scheduler.stop(), sweeper.stop()])
