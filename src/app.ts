@@ -26,6 +26,9 @@ import { csrfProtection, securityHeaders } from './web/security.js';
 import { errorHandler } from './web/error-handler.js';
 import { noStoreWhenPersonal } from './web/no-store.js';
 import { createViewEngine } from './web/view-engine.js';
+import { OFFICE_DEFAULTS, type OfficeInfo } from './web/office.js';
+import { webAssets } from './web/static-assets.js';
+import { studioAssets, studioVersionInputs } from './studio/static-assets.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Idle timeout of a session: every request extends it (the stored expiry: see throttleSessionTouch). */
@@ -41,6 +44,8 @@ export interface AppOptions {
   trustProxy: string | null;
   uploadDir: string;
   viewsDir?: string;
+  /** The office in the header and footer; default: OFFICE_DEFAULTS (config.ts reads ALUR_OFFICE_*). */
+  office?: OfficeInfo;
   log?: (line: string) => void;
 }
 
@@ -49,11 +54,14 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   const app = express();
   if (opts.trustProxy) app.set('trust proxy', opts.trustProxy);
   app.disable('x-powered-by');
-  const renderPage = withContactNotice(pageRenderer(createViewEngine(opts.viewsDir ?? `${PROJECT_ROOT}views`), { mailboxLink: services.mailbox !== 'off' }));
+  const assets = webAssets(studioVersionInputs());
+  const globals = { mailboxLink: services.mailbox !== 'off', office: opts.office ?? OFFICE_DEFAULTS, assets: assets.urls };
+  const renderPage = withContactNotice(pageRenderer(createViewEngine(opts.viewsDir ?? `${PROJECT_ROOT}views`), globals));
   const passport = configurePassport(store);
 
   app.use(securityHeaders());
-  app.use('/static', express.static(`${PROJECT_ROOT}src/web/assets`, { maxAge: '1h' }));
+  app.use(assets.router); // before the session: static files set no cookie and stay cacheable
+  app.use(studioAssets());
   app.use(express.urlencoded({ extended: false, limit: URLENCODED_LIMIT, parameterLimit: URLENCODED_FIELDS }));
   app.use(noStoreWhenPersonal(SESSION_COOKIE));
   app.use(

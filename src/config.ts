@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { limitsFrom, limitVariables, type RateLimitSettings } from './auth/limit-config.js';
 import { mongoUriProblem } from './store/mongo-uri.js';
+import { LOGO_PATH, OFFICE_DEFAULTS, type OfficeInfo } from './web/office.js';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -35,6 +36,9 @@ const schema = z.object({
   ALUR_WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
   ALUR_WHATSAPP_WEBHOOK_TOKEN: z.string().min(1).optional(),
   ALUR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  ALUR_OFFICE_NAME: z.string().trim().min(1).max(200).default(OFFICE_DEFAULTS.name),
+  ALUR_OFFICE_LOGO: z.string().trim().regex(LOGO_PATH, 'a path on this server such as /static/logo.png, or empty for none').default(OFFICE_DEFAULTS.logo ?? ''),
+  ALUR_HELPDESK: z.string().trim().min(1).max(300).default(OFFICE_DEFAULTS.helpdesk),
   ALUR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   ...limitVariables,
 });
@@ -59,6 +63,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   whatsapp: { webhookUrl: string | null; token: string | null };
   outboxIntervalMs: number;
+  /** The office shown in the header and footer (name, logo path, helpdesk contact). */
+  office: OfficeInfo;
   /** Worker processes sharing the port and the store (ALUR_WORKERS; default: every core in production, else 1). */
   workers: number;
   /** Store-backed rate limits (login, sign-up, password reset, messages per contact). */
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mail: { smtpUrl: e.ALUR_SMTP_URL ?? null, from: e.ALUR_MAIL_FROM },
     whatsapp: { webhookUrl: e.ALUR_WHATSAPP_WEBHOOK_URL ?? null, token: e.ALUR_WHATSAPP_WEBHOOK_TOKEN ?? null },
     outboxIntervalMs: e.ALUR_OUTBOX_INTERVAL_MS,
+    office: { name: e.ALUR_OFFICE_NAME, logo: e.ALUR_OFFICE_LOGO || null, helpdesk: e.ALUR_HELPDESK },
     workers: e.ALUR_WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
     limits: limitsFrom(e),
   });

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     secureCookies: config.env === 'production',
     trustProxy: config.trustProxy,
     uploadDir: config.uploadDir,
+    office: config.office,
     log: (line) => console.error(line),
   });
   const server = app.listen(config.port, config.host, (err?: Error) => {

@@ -11,7 +11,6 @@ import { definitionWarnings, modelWarnings, type NeededGroup } from '../staff/gr
 import type { Store } from '../store/ports.js';
 import { monitorRoutes } from '../studio/monitor-routes.js';
 import { sopRoutes } from '../studio/sop-routes.js';
-import { studioAssets } from '../studio/static-assets.js';
 import { studioRoutes } from '../studio/studio-routes.js';
 import { withArgs } from '../web/i18n.js';
 import { xsdConformingXml } from '../workflow/xsd-conform.js';
@@ -43,7 +42,6 @@ export function processRoutes(deps: { store: Store; definitions: DefinitionServi
   }));
 
   router.use(newSopRoutes({ ...deps, catalog }));
-  router.use(studioAssets());
 
   const one = Router({ mergeParams: true });
   one.get('/', owner, asyncRoute(async (req, res) => {

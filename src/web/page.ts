@@ -3,6 +3,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { parseLang, type Lang } from './i18n.js';
 import type { RenderFn } from './view-engine.js';
+import { navigation } from './navigation.js';
+import { OFFICE_DEFAULTS, type OfficeInfo } from './office.js';
+import type { AssetUrls } from './static-assets.js';
 
 export function langOf(req: Request): Lang {
   return parseLang(req.cookies?.lang ?? cookieValue(req.headers.cookie, 'lang'));
@@ -25,12 +28,20 @@ function decodeOrUndefined(value: string): string | undefined {
   }
 }
 
-/** What every page of this instance may show: whether the development mailbox exists (not in production). */
+/**
+ * What every page of this instance may show: whether the development mailbox exists (not in
+ * production), the office (header, footer, start pages: `office.name`, `office.helpdesk`) and the
+ * stylesheet and script URLs.
+ */
 export interface PageGlobals {
   mailboxLink: boolean;
+  office: OfficeInfo;
+  assets: AssetUrls;
 }
 
-export function pageRenderer(render: RenderFn, globals: PageGlobals = { mailboxLink: true }) {
+const UNBUILT: AssetUrls = { css: '/assets/unbuilt/alur.css', init: '/assets/unbuilt/alur-init.js', version: 'unbuilt' };
+
+export function pageRenderer(render: RenderFn, globals: PageGlobals = { mailboxLink: true, office: OFFICE_DEFAULTS, assets: UNBUILT }) {
   return function renderPage(req: Request, res: Response, view: string, context: Record<string, unknown> = {}, status = 200): void {
     const lang = langOf(req);
     const flash = req.session?.flash;
@@ -41,6 +52,7 @@ export function pageRenderer(render: RenderFn, globals: PageGlobals = { mailboxL
       otherLang: lang === 'id' ? 'en' : 'id',
       currentPath: encodeURIComponent(req.originalUrl),
       user,
+      nav: navigation(user, globals.mailboxLink, req.path),
       csrfToken: req.session ? req.csrfToken?.() : undefined,
       flash,
       ...globals,

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { formatDateTime, formatDuration, translate, type Lang } from './i18n.js';
+import { formatDate, formatDateTime, formatMonth } from './dates.js';
+import { formatDuration, translate, type Lang } from './i18n.js';
 
 type Template = Handlebars.TemplateDelegate;
 
@@ -21,6 +22,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('includes', (list: unknown, v: unknown) => Array.isArray(list) && list.includes(v));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hb.registerHelper('datetime', (iso: unknown, options: Handlebars.HelperOptions) => (typeof iso === 'string' ? formatDateTime(iso, lang(options)) : ''));
+  hb.registerHelper('date', (v: unknown, options: Handlebars.HelperOptions) => (typeof v === 'string' ? formatDate(v, lang(options)) : ''));
+  hb.registerHelper('month', (v: unknown, options: Handlebars.HelperOptions) => (typeof v === 'string' ? formatMonth(v, lang(options)) : ''));
   hb.registerHelper('duration', (iso: unknown, options: Handlebars.HelperOptions) => (typeof iso === 'string' ? formatDuration(iso, lang(options)) : ''));
   hb.registerHelper('kb', (bytes: unknown) => (typeof bytes === 'number' ? Math.max(1, Math.round(bytes / 1024)) : ''));
   hb.registerHelper('encode', (v: unknown) => encodeURIComponent(typeof v === 'string' ? v : '')); // a query-string value

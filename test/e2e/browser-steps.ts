@@ -78,7 +78,7 @@ export async function mailboxText(browser: Browser, baseURL: string, email: stri
     await press(owner.page, 'Masuk', /\/proses$/);
     await owner.page.goto('/kotak-surat');
     await checkA11y(owner.page);
-    const row = owner.page.locator(`tr.message[data-kind="${kind}"]`).filter({ has: owner.page.locator('.user', { hasText: email }) }).first();
+    const row = owner.page.locator(`li.message[data-kind="${kind}"]`).filter({ has: owner.page.locator('.user', { hasText: email }) }).first();
     return await row.locator('.body').innerText();
   } finally {
     await owner.context.close();

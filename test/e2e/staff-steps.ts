@@ -25,7 +25,7 @@ export async function inviteStaff(owner: Page, who: StaffMember): Promise<void> 
 export async function mailFor(owner: Page, email: string, kind: string): Promise<string> {
   await owner.goto('/kotak-surat');
   await checkA11y(owner);
-  const row = owner.locator(`tr.message[data-kind="${kind}"]`).filter({ has: owner.locator('.to', { hasText: email }) }).first();
+  const row = owner.locator(`li.message[data-kind="${kind}"]`).filter({ has: owner.locator('.to', { hasText: email }) }).first();
   return row.locator('.body').innerText();
 }
 

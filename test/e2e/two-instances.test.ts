@@ -28,7 +28,7 @@ async function verifyContacts(ppbj: Person, base: string, who: { email: string; 
   expectRedirect(await owner.submit(base, base, '/masuk', OWNER), /^\/proses$/);
   const box = await owner.get(base, '/kotak-surat');
   const body = (kind: string) =>
-    box.$(`tr.message[data-kind="${kind}"]`).filter((_, el) => box.$(el).find('.user').text() === email).first().find('.body').text();
+    box.$(`li.message[data-kind="${kind}"]`).filter((_, el) => box.$(el).find('.user').text() === email).first().find('.body').text();
   const link = /https?:\/\/[^/\s]+(\/verifikasi\/email\/\S+)/.exec(body('verify-email'))![1]!;
   expect((await ppbj.get(base, link)).status).toBe(200); // the address is proved: a PPBJ may log in now
   expectRedirect(await ppbj.submit(base, base, '/masuk', { email, password: who.password }), /^\/verifikasi$/);

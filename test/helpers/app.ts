@@ -52,6 +52,7 @@ export async function startTestApp(opts: { dir?: string; secret?: string; mailbo
     secureCookies: false,
     trustProxy: null,
     uploadDir: config.uploadDir,
+    office: config.office,
     log: () => undefined,
   });
   return {

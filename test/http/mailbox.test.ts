@@ -35,7 +35,7 @@ describe('Given a development instance (NODE_ENV=development)', () => {
     const owner = t.agent();
     await login(owner, OWNER);
     const page = $((await owner.get('/kotak-surat')).text);
-    const rows = page('tr.message');
+    const rows = page('li.message');
     expect(rows.length).toBeGreaterThan(2);
     const first = rows.first();
     expect(first.attr('data-kind')).toBe('verify-whatsapp'); // the newest: the last sign-up's code, written after its e-mail link
@@ -73,7 +73,7 @@ describe('Given a test instance (NODE_ENV=test)', () => {
     const res = await owner.get('/kotak-surat');
     expect(res.status).toBe(200);
     const page = $(res.text);
-    expect(page('tr.message').map((_, el) => `${page(el).attr('data-kind')}:${page(el).attr('data-to')}`).get()).toEqual([`password-reset:${OWNER.email}`]);
+    expect(page('li.message').map((_, el) => `${page(el).attr('data-kind')}:${page(el).attr('data-to')}`).get()).toEqual([`password-reset:${OWNER.email}`]);
     expect(res.text).not.toContain(resetLink);
     expect(res.text).not.toContain(ADMIN.email);
     expect(page('.own-only').text()).toContain('Hanya pesan yang ditujukan kepada Anda');

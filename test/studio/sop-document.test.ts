@@ -35,7 +35,7 @@ describe('Given the shipped process deployed as version 1', () => {
     expect(page('tr.sop-row').eq(5).find('text.label').toArray().map((x) => page(x).text()).sort()).toEqual(['Tidak', 'Ya']);
   });
 
-  test('when the SOP page is opened, then the identity section is the SOP text\'s and a print stylesheet sets A4 landscape', async () => {
+  test('when the SOP page is opened, then the identity section is the SOP text\'s and a stylesheet prints it on A4 landscape (a named page)', async () => {
     const page = $((await owner.get('/proses/pendaftaran-akun-ppbj/sop')).text);
     const text = sopTextIdentity();
     expect(page('.nama-sop').text()).toBe(text.namaSop);
@@ -44,9 +44,9 @@ describe('Given the shipped process deployed as version 1', () => {
     expect(page('.dasar-hukum li').toArray().map((li) => page(li).text())).toEqual(text.dasarHukum);
     expect(page('.peralatan li').toArray().map((li) => page(li).text())).toEqual(text.peralatan);
     expect(page('.nip').text()).toBe('19770830 199603 1 001');
-    expect(page('link[href="/studio/static/sop.css"]')).toHaveLength(1);
-    const css = (await owner.get('/studio/static/sop.css')).text;
-    expect(css).toMatch(/@media print[\s\S]*@page\s*{\s*size:\s*A4 landscape/);
+    const css = (await owner.get(page('link[rel=stylesheet]').first().attr('href')!)).text; // the site's alur.css
+    expect(css).toMatch(/@page alur-landscape\s*{\s*size:\s*A4 landscape/);
+    expect(css).toMatch(/\.sop-doc\s*{[^}]*page:\s*alur-landscape/);
   });
 
   test('when the PDF is downloaded, then it is a valid A4-landscape PDF of 2 pages that contains the SOP name and every step', async () => {
