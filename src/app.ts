@@ -105,7 +105,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage, limits: services.limits }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
-  app.use(startRoutes({ starts: services.starts, renderPage, limits: services.limits }));
+  app.use(startRoutes({ starts: services.starts, guide: services.guide, renderPage, limits: services.limits }));
   app.use(processRoutes({ ...services, renderPage }));
   app.use(privacyRoutes({ ...services, renderPage }));
   app.use(notificationRoutes({ ...services, renderPage }));

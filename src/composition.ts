@@ -26,7 +26,9 @@ import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-
 import { SignUpAttempts } from './auth/sign-up-attempts.js';
 import { AccountSignUpService } from './auth/account-sign-up-service.js';
 import { StaffService } from './staff/staff-service.js';
-import { PACKS, packForms, packGroupAliases, packModelChecks, packReturnReasons, packRoutes, packStartPaths, type ProcessPack } from './packs/index.js';
+import { CaseNumbering } from './cases/case-number.js';
+import { ServiceGuide } from './cases/service-guide.js';
+import { PACKS, packApplicantTexts, packCaseNumberPrefixes, packForms, packGroupAliases, packModelChecks, packReturnReasons, packRoutes, packStartPaths, type ProcessPack } from './packs/index.js';
 import { addPackMessages } from './web/i18n.js';
 import { returnsCatalogue } from './compliance/returns-report.js';
 import type { CaseSubjectOf } from './tasks/case-subject.js';
@@ -46,6 +48,8 @@ export interface Services {
   caseSubject: CaseSubjectOf;
   /** Starting a case of any deployed process: the public catalogue and staff's "Permohonan baru". */
   starts: StartService;
+  /** What a public service tells its applicants: its start page, their steps, the end page's texts. */
+  guide: ServiceGuide;
   assignments: AssignmentService;
   verification: VerificationService;
   passwordReset: PasswordResetService;
@@ -92,11 +96,14 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
   const compliance = createComplianceServices({ store, definitions, links, now, notifications, returns: returnsCatalogue(packForms(), packReturnReasons()) });
   const passwordReset = new PasswordResetService({ store, links, now, hash: hashPassword, limits });
   const signUpAttempts = new SignUpAttempts({ store, links, now, hash: hashPassword });
+  const numbering = new CaseNumbering(packCaseNumberPrefixes()); // the nomor permohonan's prefix per process
+  const starts = new StartService({ store, definitions, now, notifications, timing: compliance.timing, startPaths: packStartPaths(), numbering });
   return {
     store, definitions, formRegistry, packRoutes: packRoutes(), now, verification, compliance,
     caseSubject: (c) => PACKS.find((p) => p.processKey === c.processKey)?.caseSubject?.(c) ?? null,
-    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing }),
-    starts: new StartService({ store, definitions, now, notifications, timing: compliance.timing, startPaths: packStartPaths() }),
+    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering }),
+    starts,
+    guide: new ServiceGuide({ definitions, formRegistry, starts, texts: packApplicantTexts() }),
     assignments: new AssignmentService(store, now),
     passwordReset,
     staff: new StaffService({ store, passwordReset, now, hash: hashPassword }),

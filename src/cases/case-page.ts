@@ -29,9 +29,12 @@ function completedKey(done: TaskRecord[], forms: FormRegistry): string {
   return (last && forms.find(last.formKey)?.completedStatus) || 'status.selesai';
 }
 
-function statusKey(c: CaseRecord, open: TaskRecord[], done: TaskRecord[], audit: AuditEvent[], forms: FormRegistry): string {
+/** The case's status badge (i18n key): the end status, or the open step's form's status (returned or not). */
+export function statusKey(c: CaseRecord, open: TaskRecord[], done: TaskRecord[], audit: AuditEvent[], forms: FormRegistry): string {
   if (c.status === 'completed') return completedKey(done, forms);
   if (c.status === 'failed') return 'status.gagal';
+  if (c.status === 'withdrawn') return 'status.ditarik';
+  if (c.status === 'closed') return 'status.ditutup';
   const task = open[0];
   if (task && isModelFormKey(task.formKey)) return modelFormStatus(task.groupId);
   const form = task ? forms.find(task.formKey) : undefined;

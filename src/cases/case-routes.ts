@@ -1,22 +1,43 @@
 // Case routes: the applicant's application status, the case page, and authorised document download
 // (`?tampil=1`: shown inline, for the preview beside the data to check).
 import { resolve, sep } from 'node:path';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { requireLogin, requireRole } from '../auth/guards.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import type { Store } from '../store/ports.js';
+import type { CaseRecord, Store } from '../store/ports.js';
 import { withoutUnsafeChars } from '../web/file-names.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
-import { casePageModel, mayViewDocuments } from './case-page.js';
+import { casePageModel, mayViewCase, mayViewDocuments } from './case-page.js';
+import { applicantPageModel } from './applicant-page.js';
+import { submittedModel } from './submitted-page.js';
+import type { ServiceGuide } from './service-guide.js';
 
 /** The requests listed on /permohonan (newest first); the data export has its own, larger bound. */
 const MY_CASES_LIMIT = 100;
 
-export function caseRoutes(deps: { store: Store; definitions: DefinitionService; formRegistry: FormRegistry; renderPage: RenderPage; uploadDir: string; now: () => Date }): Router {
+export interface CaseRouteDeps {
+  store: Store;
+  definitions: DefinitionService;
+  formRegistry: FormRegistry;
+  guide: ServiceGuide;
+  renderPage: RenderPage;
+  uploadDir: string;
+  now: () => Date;
+}
+
+export function caseRoutes(deps: CaseRouteDeps): Router {
   const { store, definitions, renderPage } = deps;
   const router = Router();
+
+  /** The case of the URL, if the viewer may see it (404/403). */
+  const viewable = async (req: Request): Promise<CaseRecord> => {
+    const c = await store.getCase(String(req.params.id));
+    if (!c) throw new NotFoundError();
+    if (!mayViewCase(c, req.user!)) throw new ForbiddenError();
+    return c;
+  };
 
   // an applicant's requests of every process: one goes straight to its page, else the list (none: a link to the services)
   router.get('/permohonan', requireRole('applicant'), asyncRoute(async (req, res) => {
@@ -29,8 +50,15 @@ export function caseRoutes(deps: { store: Store; definitions: DefinitionService;
     });
   }));
 
+  // the applicant sees their own case in their words; staff see the whole record
   router.get('/kasus/:id', requireLogin, asyncRoute(async (req, res) => {
+    if (req.user!.role === 'applicant') return renderPage(req, res, 'cases/applicant', await applicantPageModel(deps, await viewable(req)));
     renderPage(req, res, 'cases/case', await casePageModel(store, definitions, deps.formRegistry, String(req.params.id), req.user!, deps.now()));
+  }));
+
+  // after the applicant's submission: the nomor permohonan, what happens next and how long
+  router.get('/kasus/:id/terkirim', requireRole('applicant'), asyncRoute(async (req, res) => {
+    renderPage(req, res, 'cases/submitted', await submittedModel(deps, await viewable(req)));
   }));
 
   router.get('/dokumen/:id', requireLogin, asyncRoute(async (req, res) => {

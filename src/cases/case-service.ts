@@ -5,7 +5,7 @@ import type { FormDef } from '../forms/form-types.js';
 import { rejection, storableValues, validateForm } from '../forms/validate-form.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice.js';
-import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type AuditEvent, type CaseChange, type CaseRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 import { completeUserTask, startProcess, TaskNotWaitingError, type EngineResult } from '../workflow/index.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { auditEvent, newTasks, taskFromWaiting } from './task-projection.js';
@@ -16,6 +16,7 @@ import { TaskForms } from './task-forms.js';
 import { applyResult, endAudit, newCase } from './case-records.js';
 import { confirmedWarnings, documentRecord, fileValues } from './submission.js';
 import { assertMayAct, type Actor } from './task-access.js';
+import { CaseNumbering } from './case-number.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -34,6 +35,7 @@ export interface CaseServiceDeps {
   notifications?: CaseNotifications; // messages written with each change (outbox)
   timing?: CaseTiming; // SLA and BPMN timers written with each change (src/compliance)
   formRegistry: FormRegistry; // the packs' coded forms; other forms are declared in the case's model version
+  numbering?: CaseNumbering; // the nomor permohonan's prefix per process (default: the process name's initials)
 }
 
 /** A new applicant's first step, done at once with the form they signed up with (see startWithNewApplicant). */
@@ -52,8 +54,10 @@ export class CaseService {
   private readonly notifications: CaseNotifications | undefined;
   private readonly timing: CaseTiming | undefined;
   private readonly forms: TaskForms;
+  private readonly numbering: CaseNumbering;
 
   constructor(deps: CaseServiceDeps) {
+    this.numbering = deps.numbering ?? new CaseNumbering();
     this.store = deps.store;
     this.definitions = deps.definitions;
     this.now = deps.now ?? (() => new Date());
@@ -94,8 +98,9 @@ export class CaseService {
     const { next, timers, cancelTimers } = await this.planTimers(c.id, def.id, newTasks(withData, done.waiting, [], now), [], done);
     const actor = { id: user.id, displayName: user.displayName };
     const messages = await this.notifications?.signUp(user, c, next.tasks, now);
-    await this.store.applyCaseChange({
+    await this.store.applyCaseChange(await this.withFacts({
       expectedRev: null,
+      caseNumberScope: this.numbering.scopeOf(def, now),
       timers, cancelTimers,
       outbox: messages?.outbox ?? [],
       case: applyResult(withData, done, at),
@@ -108,9 +113,9 @@ export class CaseService {
         ...next.audit,
         ...endAudit(c.id, done, at),
       ],
-    });
+    }));
     await messages?.commit(); // the codes' hashes, once the user exists
-    return applyResult(withData, done, at);
+    return (await this.store.getCase(c.id)) ?? applyResult(withData, done, at); // with the number the store gave it
   }
 
   /** Completes an open task for `actor` with a form submission; see the module comment. */
@@ -154,7 +159,7 @@ export class CaseService {
     audit.push(...next.audit, ...endAudit(c.id, result, at));
 
     const outbox = (await this.notifications?.completion({ case: c, newTasks: next.tasks, effects, values, now: this.now() })) ?? [];
-    await this.store.applyCaseChange({
+    await this.store.applyCaseChange(await this.withFacts({
       expectedRev: c.rev,
       timers, cancelTimers,
       case: applyResult({ ...updated, rev: c.rev + 1 }, result, at),
@@ -164,7 +169,7 @@ export class CaseService {
       outbox,
       ...(effects.activateAccount ? { userStatus: { userId: c.applicantId, status: 'active' as const } } : {}),
       audit,
-    });
+    }));
     return task;
   }
 
@@ -178,6 +183,11 @@ export class CaseService {
       throw new ForbiddenError(task.assigneeId ? 'error.taskHeldByOther' : 'error.taskNotTaken');
     }
     return task;
+  }
+
+  /** The change with the report facts of what it completes (src/compliance/report-facts.ts; none without a CaseTiming). */
+  private withFacts(change: CaseChange): Promise<CaseChange> {
+    return this.timing?.withFacts(change) ?? Promise.resolve(change);
   }
 
   /** The SLA and BPMN timers that go with a change (none without a CaseTiming). */

@@ -7,15 +7,20 @@ import type { UserRecord } from '../store/ports.js';
 import type { StartableProcess, StartMode } from './start-service.js';
 
 export interface ServiceEntryView extends StartableProcess {
-  /** Where "Mulai" goes: the start path, or login first (with the start path to come back to). */
+  /** Where the catalogue's "Mulai" goes: the service's start page (what it is for, what to prepare). */
   href: string;
+  /** Where the start page's "Mulai sekarang" goes: the start path, or login first (with the start path to come back to). */
+  startHref: string;
 }
+
+export const guidePath = (processKey: string): string => `/layanan/${encodeURIComponent(processKey)}`;
 
 /** A visitor logs in first (then comes back); a pack's own start path (e.g. sign-up) is open to visitors. */
 export function catalogueView(entries: StartableProcess[], viewer: UserRecord | undefined, packPaths: Set<string>): ServiceEntryView[] {
   return entries.map((e) => ({
     ...e,
-    href: viewer || packPaths.has(e.startPath) ? e.startPath : `/masuk?next=${encodeURIComponent(e.startPath)}`,
+    href: guidePath(e.processKey),
+    startHref: viewer || packPaths.has(e.startPath) ? e.startPath : `/masuk?next=${encodeURIComponent(e.startPath)}`,
   }));
 }
 

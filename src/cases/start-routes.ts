@@ -9,15 +9,28 @@ import { refuseLimited } from '../web/security.js';
 import { asyncRoute, type RenderPage } from '../web/page.js';
 import { catalogueView, startPageModel } from './start-page.js';
 import type { StartMode, StartService } from './start-service.js';
+import type { ServiceGuide } from './service-guide.js';
+import { literal } from '../web/i18n.js';
 
 const keyOf = (req: Request): string => String(req.params.key);
 
-export function startRoutes(deps: { starts: StartService; renderPage: RenderPage; limits: RateLimits }): Router {
+export function startRoutes(deps: { starts: StartService; guide: ServiceGuide; renderPage: RenderPage; limits: RateLimits }): Router {
   const { starts, renderPage } = deps;
   const router = Router();
 
   router.get('/layanan', asyncRoute(async (req, res) => {
     renderPage(req, res, 'services/catalogue', { title: 'services.title', services: await publicServices(starts, req) });
+  }));
+
+  // the start page of a public service, open to visitors: what it is for, who may apply, what to prepare, how long
+  router.get('/layanan/:key', asyncRoute(async (req, res) => {
+    const guide = await deps.guide.startGuide(keyOf(req));
+    const [entry] = catalogueView([guide.process], req.user, new Set(starts.packStartPath(guide.process.processKey) ? [guide.process.startPath] : []));
+    renderPage(req, res, 'services/guide', {
+      title: literal(guide.process.name), process: guide.process, startHref: entry!.startHref,
+      prepare: guide.prepare, audience: guide.audience, steps: guide.steps.map((s) => ({ name: s.name, stepNo: s.sop.stepNo })),
+      staffViewer: Boolean(req.user && req.user.role !== 'applicant'),
+    });
   }));
 
   router.get('/permohonan-baru', requireLogin, asyncRoute(async (req, res) => {
@@ -37,7 +50,7 @@ export function startRoutes(deps: { starts: StartService; renderPage: RenderPage
     if (!verdict.allowed) return rerender(req, res, mode, raw, {}, 429, refuseLimited(res, 'limits.caseStart', verdict.retryAfterS));
     try {
       const c = await starts.start(keyOf(req), req.user!, raw, mode);
-      res.redirect(303, `/kasus/${c.id}`);
+      res.redirect(303, mode === 'applicant' ? `/kasus/${c.id}/terkirim` : `/kasus/${c.id}`); // the applicant's confirmation
     } catch (err) {
       if (!(err instanceof FormRejected)) throw err;
       await rerender(req, res, mode, raw, err.fieldErrors);

@@ -14,6 +14,7 @@ import { loadProcessStart, startProcess, type ProcessStart } from '../workflow/i
 import { applyResult, endAudit, newCase } from './case-records.js';
 import { startFormOf } from './start-form.js';
 import { auditEvent, newTasks } from './task-projection.js';
+import { CaseNumbering } from './case-number.js';
 
 /** Who starts: an applicant from the catalogue (/layanan), or staff for someone ("Permohonan baru"). */
 export type StartMode = 'applicant' | 'staff';
@@ -37,6 +38,8 @@ export interface StartServiceDeps {
   timing?: CaseTiming;
   /** processKey -> the path a pack starts it at (e.g. a sign-up page), from the composition root. */
   startPaths?: Readonly<Record<string, string>>;
+  /** The nomor permohonan's prefix per process (default: the process name's initials). */
+  numbering?: CaseNumbering;
 }
 
 /** Processes read for one catalogue page (listLatestDefinitions' limit). */
@@ -66,6 +69,14 @@ export class StartService {
   async publicCatalogue(): Promise<StartableProcess[]> {
     const found = await this.startable((start) => start.publicStart);
     return found.map(({ def, start }) => this.entry(def, start, this.packStartPath(def.processKey) ?? applicantStartPath(def.processKey)));
+  }
+
+  /** The public service `processKey` (its latest version) as the catalogue lists it; 404 when the public may not start it. */
+  async publicService(processKey: string): Promise<StartableProcess> {
+    const def = await this.deps.definitions.latest(processKey);
+    const start = await this.startOf(def);
+    if (!start.startEvent || !start.publicStart) throw new NotFoundError('start.notPublic');
+    return this.entry(def, start, this.packStartPath(processKey) ?? applicantStartPath(processKey));
   }
 
   /** The processes `actor` (staff) may start for someone: those naming one of their groups as a starter. */
@@ -126,6 +137,7 @@ export class StartService {
     const saved = applyResult(c, started, at);
     await this.deps.store.applyCaseChange({
       expectedRev: null,
+      caseNumberScope: (this.deps.numbering ?? new CaseNumbering()).scopeOf(def, now),
       case: saved,
       openTasks: next.tasks,
       timers, cancelTimers, outbox,
@@ -135,7 +147,7 @@ export class StartService {
         ...endAudit(c.id, started, at),
       ],
     });
-    return saved;
+    return (await this.deps.store.getCase(saved.id)) ?? saved; // with the number the store gave it
   }
 
   /** The latest version of `processKey` and its start, if `actor` may start it as `mode`. */

@@ -4,7 +4,7 @@ import type { FormDef, ReturnReason } from '../forms/form-types.js';
 import type { ProcessPack } from './pack.js';
 import { PPBJ_PACK } from './ppbj/pack.js';
 
-export type { ProcessPack, PackRouteContext, PackSeedContext, CaseSubject } from './pack.js';
+export type { ProcessPack, PackRouteContext, PackSeedContext, CaseSubject, ApplicantTexts } from './pack.js';
 
 export const PACKS: readonly ProcessPack[] = [PPBJ_PACK];
 
@@ -31,6 +31,16 @@ export function packModelChecks(packs: readonly ProcessPack[] = PACKS): Record<s
 /** Every pack's pages, in registry order (the app mounts them). */
 export function packRoutes(packs: readonly ProcessPack[] = PACKS): Array<NonNullable<ProcessPack['routes']>> {
   return packs.filter((p) => p.routes).map((p) => p.routes!.bind(p));
+}
+
+/** processKey -> the pack's prefix of its cases' nomor permohonan, for the packs that have one. */
+export function packCaseNumberPrefixes(packs: readonly ProcessPack[] = PACKS): Record<string, string> {
+  return Object.fromEntries(packs.filter((p) => p.caseNumberPrefix).map((p) => [p.processKey, p.caseNumberPrefix!]));
+}
+
+/** processKey -> what the pack tells its applicants (start and end pages). */
+export function packApplicantTexts(packs: readonly ProcessPack[] = PACKS): Record<string, NonNullable<ProcessPack['applicantTexts']>> {
+  return Object.fromEntries(packs.filter((p) => p.applicantTexts).map((p) => [p.processKey, p.applicantTexts!]));
 }
 
 /** Every pack's structured return reasons, in registry order. */

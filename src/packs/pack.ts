@@ -59,4 +59,19 @@ export interface ProcessPack {
   seedDemo?(ctx: PackSeedContext): Promise<void>;
   /** What lists show beside the applicant for a case of this process, or null for nothing. */
   caseSubject?(c: CaseRecord): CaseSubject | null;
+  /** The prefix of its cases' nomor permohonan ('PPBJ' -> 'PPBJ-2026-000123'); else the process name's initials (src/cases/case-number.ts). */
+  caseNumberPrefix?: string;
+  /** The applicant's pages of its service (src/cases/applicant-texts.ts): who may apply, and the end page's text. */
+  applicantTexts?: ApplicantTexts;
+}
+
+/** i18n keys (the pack's messages) of what a service tells its applicants; each has a generic default. */
+export interface ApplicantTexts {
+  /** Who may apply (the start page). */
+  audience?: string;
+  /** The end page after a completed case: its heading, and the text of what to do next ({systems}: the systems chosen, if any). */
+  completedTitle?: string;
+  completedText?: string;
+  /** How to log in to each system the last step names (field `sistem`): system -> i18n key. */
+  systemLogin?: Readonly<Record<string, string>>;
 }

@@ -115,7 +115,8 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
       return { keep: files, respond: () => res.redirect(303, `/tugas/${task.id}`) };
     }
     setFlash(req, 'flash.taskCompleted');
-    return { keep: files, respond: () => res.redirect(303, user.role === 'applicant' ? `/kasus/${task.caseId}` : '/kotak-masuk') };
+    // the applicant's confirmation (nomor permohonan, what happens next: src/cases/submitted-page.ts)
+    return { keep: files, respond: () => res.redirect(303, user.role === 'applicant' ? `/kasus/${task.caseId}/terkirim` : '/kotak-masuk') };
   }, recordedFiles));
 
   router.post('/tugas/:id/ambil', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {

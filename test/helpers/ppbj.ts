@@ -156,7 +156,7 @@ export async function caseAtInformation(agent: () => TestAgent, admin: TestAgent
 /** The open task of one case, read from its case page. */
 export async function firstTaskIdOfCase(agent: TestAgent, caseId: string): Promise<string> {
   const res = await agent.get(`/kasus/${caseId}`);
-  const id = $(res.text)('.current li[data-task]').first().attr('data-task');
+  const id = $(res.text)('.current li[data-task], .my-steps li[data-task]').first().attr('data-task'); // staff's page, or the applicant's steps
   if (!id) throw new Error(`no open task on the case page of ${caseId} (status ${res.status})`);
   return id;
 }

@@ -31,27 +31,32 @@ describe('Given a public service and a staff-started process deployed beside the
   });
   afterAll(async () => t?.close());
 
-  test('when a visitor opens the home page, then the catalogue lists the public services with what to prepare and the time, and "Mulai" asks to log in first', async () => {
+  test('when a visitor opens the home page, then the catalogue lists the public services with what to prepare and the time, "Mulai" opens the service\'s start page, whose "Mulai sekarang" asks to log in first', async () => {
     const page = $((await t.agent().get('/')).text);
     const sk = page('li.service[data-process="surat-keterangan"]');
     expect(sk.find('h3').text()).toBe('Surat Keterangan Domisili');
     expect(sk.find('.description').text()).toBe('Permohonan surat keterangan domisili untuk warga.');
     expect(sk.find('ul.prepare li').map((_, el) => page(el).text()).get()).toEqual(['KTP', 'Kartu Keluarga']);
     expect(sk.find('.total-time').text()).toBe('1 hari 30 menit');
-    expect(sk.find('a.start').attr('href')).toBe(`/masuk?next=${encodeURIComponent(PUBLIC_START)}`);
+    expect(sk.find('a.start').attr('href')).toBe('/layanan/surat-keterangan');
     expect(page('li.service[data-process="surat-masuk"]')).toHaveLength(0); // staff start it
+    const guide = $((await t.agent().get('/layanan/surat-keterangan')).text);
+    expect(guide('a.start').attr('href')).toBe(`/masuk?next=${encodeURIComponent(PUBLIC_START)}`);
   });
 
-  test('when a logged-in applicant opens the home page, then it shows the catalogue with "Mulai" going straight to the start form; staff are sent to their inbox', async () => {
-    const page = $((await (await as(applicant)).get('/')).text);
-    expect(page('li.service[data-process="surat-keterangan"] a.start').attr('href')).toBe(PUBLIC_START);
+  test('when a logged-in applicant opens the home page, then it shows the catalogue with "Mulai" going to the start page, and its "Mulai sekarang" straight to the start form; staff are sent to their inbox', async () => {
+    const agent = await as(applicant);
+    const page = $((await agent.get('/')).text);
+    expect(page('li.service[data-process="surat-keterangan"] a.start').attr('href')).toBe('/layanan/surat-keterangan');
+    expect($((await agent.get('/layanan/surat-keterangan')).text)('a.start').attr('href')).toBe(PUBLIC_START);
     const staff = await (await as(frontDesk)).get('/');
     expect([staff.status, staff.headers.location]).toEqual([303, '/kotak-masuk']);
   });
 
-  test('when the catalogue lists the PPBJ sign-up, then its "Mulai" goes to the pack\'s own start (/daftar), and the generic start redirects there', async () => {
+  test('when the catalogue lists the PPBJ sign-up, then its start page\'s "Mulai sekarang" goes to the pack\'s own start (/daftar), and the generic start redirects there', async () => {
     const page = $((await t.agent().get('/layanan')).text);
-    expect(page('li.service[data-process="pendaftaran-akun-ppbj"] a.start').attr('href')).toBe('/daftar');
+    expect(page('li.service[data-process="pendaftaran-akun-ppbj"] a.start').attr('href')).toBe('/layanan/pendaftaran-akun-ppbj');
+    expect($((await t.agent().get('/layanan/pendaftaran-akun-ppbj')).text)('a.start').attr('href')).toBe('/daftar');
     const res = await (await as(applicant)).get('/layanan/pendaftaran-akun-ppbj/mulai');
     expect([res.status, res.headers.location]).toEqual([303, '/daftar']);
   });
@@ -84,7 +89,7 @@ describe('Given a public service and a staff-started process deployed beside the
     const res = await agent.post(PUBLIC_START).type('form').send({ _csrf, alamat: 'Jl. Merdeka 1', lamaTinggal: '12' });
     expect(res.status).toBe(303);
     const [c] = await t.services.store.listCasesByApplicant(applicant.id);
-    expect(res.headers.location).toBe(`/kasus/${c!.id}`);
+    expect(res.headers.location).toBe(`/kasus/${c!.id}/terkirim`); // the confirmation with the nomor permohonan
     expect(c).toMatchObject({ processKey: 'surat-keterangan', applicantId: applicant.id, applicantName: applicant.displayName, status: 'running', data: { 'start:Mulai': { alamat: 'Jl. Merdeka 1', lamaTinggal: '12' } } });
     const open = await t.services.store.listTasks({ caseId: c!.id });
     expect(open.map((x) => [x.elementId, x.groupId])).toEqual([['Lengkapi', 'pemohon']]);

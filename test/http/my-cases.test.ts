@@ -17,7 +17,7 @@ describe('Given a public service and applicants', () => {
   const start = async (agent: TestAgent, alamat: string): Promise<string> => {
     const res = await agent.post(START).type('form').send({ _csrf: await csrfFrom(agent, START), alamat, lamaTinggal: '2' });
     expect(res.status).toBe(303);
-    return String(res.headers.location).replace('/kasus/', '');
+    return String(res.headers.location).replace('/kasus/', '').replace('/terkirim', ''); // the applicant's confirmation page
   };
   beforeAll(async () => {
     t = await startTestApp();

@@ -65,10 +65,13 @@ describe('Given a case at step 6 "Memeriksa Informasi PPBJ", taken by an Admin P
     expect(page('.return-reason[data-field="skFile"]').text()).toContain('SK tidak terbaca');
     expect(page('.return-reason[data-field="nomorSk"]')).toHaveLength(0);
     expect(page('.return-reason[data-field="peran"]')).toHaveLength(0);
-    // the case page lists the return with the readable text (labels and note)
+    // the applicant's case page lists the return's reasons and note; staff's the readable text (labels and note)
     const status = $((await ppbj.get(`/kasus/${caseId}`)).text);
-    expect(status('.returns').text()).toContain('SK kedaluwarsa; SK tidak terbaca');
-    expect(status('.returns').text()).toContain(note);
+    expect(status('.returned-banner .returns li').map((_, li) => status(li).text()).get()).toEqual(['SK kedaluwarsa', 'SK tidak terbaca']);
+    expect(status('.returned-banner .return-note').text()).toBe(note);
+    const staffView = $((await admin.get(`/kasus/${caseId}`)).text);
+    expect(staffView('.returns').text()).toContain('SK kedaluwarsa; SK tidak terbaca');
+    expect(staffView('.returns').text()).toContain(note);
     // in English the labels follow the language
     await ppbj.get('/bahasa/en?next=/');
     const en = $((await ppbj.get(`/tugas/${again}`)).text);

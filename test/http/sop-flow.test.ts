@@ -87,8 +87,11 @@ describe('Given a fresh Alur on the embedded store', () => {
     expect((await t.services.store.getCase(theCase!.id))!.status).toBe('completed');
     const done = $((await ppbj.get(`/kasus/${theCase!.id}`)).text);
     expect(done('[data-status]').attr('data-status')).toBe('status.aktif');
-    expect(done('.steps .step.done')).toHaveLength(6);
-    expect(done('.history tr[data-type="account.activated"]').text()).toContain('SiRUP, SPSE');
+    expect(done('.my-steps li[data-state="done"]')).toHaveLength(3); // the applicant's own steps
+    expect(done('.end-systems [data-system]').map((_, el) => done(el).attr('data-system')).get()).toEqual(['SiRUP', 'SPSE']);
+    const staffView = $((await admin.get(`/kasus/${theCase!.id}`)).text); // staff see every step and the full history
+    expect(staffView('.steps .step.done')).toHaveLength(6);
+    expect(staffView('.history tr[data-type="account.activated"]').text()).toContain('SiRUP, SPSE');
     const types = (await t.services.store.listAudit(theCase!.id)).map((e) => e.type);
     expect(types.filter((x) => x === 'task.completed')).toHaveLength(8);
     expect(types).toEqual(expect.arrayContaining(['case.started', 'task.taken', 'document.uploaded', 'case.returned', 'account.activated', 'case.completed']));

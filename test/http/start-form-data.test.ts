@@ -38,7 +38,7 @@ describe('Given a public service with a start form, started by an applicant', ()
     const _csrf = await csrfFrom(applicant, START);
     const res = await applicant.post(START).type('form').send({ _csrf, alamat: 'Jl. Merdeka 1', lamaTinggal: '12' });
     expect(res.status).toBe(303);
-    caseId = res.headers.location!.replace('/kasus/', '');
+    caseId = res.headers.location!.replace('/kasus/', '').replace('/terkirim', ''); // the applicant's confirmation page
     expect((await submitTask(applicant, await firstTaskIdOfCase(applicant, caseId), { nik: '6171052609860003' })).status).toBe(303);
   });
   afterAll(async () => t?.close());

@@ -1,5 +1,6 @@
-// The status page (Status Permohonan): progress over the SOP steps, who holds the case now, and
-// time taken per step against its Mutu Baku Waktu, with the total against 80 minutes.
+// The staff's case page: progress over the SOP steps, who holds the case now, and time taken per
+// step against its Mutu Baku Waktu, with the total against 80 minutes. (The applicant's own page says
+// where the case is in words, without times or names: applicant-journey.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
@@ -54,7 +55,7 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
 
   test('when step 4 waits in the Antrian, then the page says "Langkah 3 dari 6" and that it waits for an Admin PPE', async () => {
     at(t, 8, base);
-    const p = statusPage((await ppbj.get(`/kasus/${caseId}`)).text);
+    const p = statusPage((await admin.get(`/kasus/${caseId}`)).text);
     expect(p.doc('.steps li.step').map((_, li) => p.doc(li).attr('data-step')).get()).toEqual(STEP_IDS);
     expect(p.progress).toBe('Langkah 3 dari 6');
     expect(p.bar).toEqual({ value: '2', max: '6' });
@@ -68,14 +69,14 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
   test('when an Admin PPE takes it, then the page names who holds the case now', async () => {
     at(t, 10, base);
     expect((await take(admin, await firstTaskId(admin, '/kotak-masuk', 'Melakukan Verifikasi'))).status).toBe(303);
-    expect(statusPage((await ppbj.get(`/kasus/${caseId}`)).text).holder).toBe('Ditangani oleh Admin PPE');
+    expect(statusPage((await admin.get(`/kasus/${caseId}`)).text).holder).toBe('Ditangani oleh Admin PPE');
   });
 
   test('when the verification took 18 minutes and step 5 has run for 4, then each step shows its time against the standard and the total against 80 minutes', async () => {
     at(t, 25, base);
     expect((await submitTask(admin, await firstTaskId(admin, '/tugas', 'Melakukan Verifikasi'), VERIFIED)).status).toBe(303);
     t.clock.now = new Date(); // = base + 29.5 min (+ the seconds this test has run)
-    for (const who of [ppbj, admin]) {
+    for (const who of [admin]) {
       const p = statusPage((await who.get(`/kasus/${caseId}`)).text);
       expect(p.progress).toBe('Langkah 4 dari 6');
       expect(p.bar).toEqual({ value: '3', max: '6' });
@@ -95,9 +96,9 @@ describe('Given a PPBJ whose case is at step 5, after a slow verification', () =
     }
   });
 
-  test('when the PPBJ reads the page in English, then progress and times are in English', async () => {
+  test('when the page is read in English, then progress and times are in English', async () => {
     t.clock.now = new Date();
-    const en = ppbj;
+    const en = admin;
     await en.get('/bahasa/en');
     try {
       const p = statusPage((await en.get(`/kasus/${caseId}`)).text);
@@ -137,7 +138,7 @@ describe('Given a case taken through every step in five minutes each', () => {
   }, 60_000);
 
   test('when the account is Aktif, then all six steps are done with their times and the total is within the 80 minutes', async () => {
-    const p = statusPage((await a.ppbj.get(`/kasus/${a.caseId}`)).text);
+    const p = statusPage((await admin.get(`/kasus/${a.caseId}`)).text);
     expect(p.doc('[data-status]').attr('data-status')).toBe('status.aktif');
     expect(p.progress).toBe('Selesai: 6 dari 6 langkah');
     expect(p.bar).toEqual({ value: '6', max: '6' });

@@ -34,6 +34,13 @@ export const PPBJ_MESSAGES: Catalogue = {
     'form.aktivasi.title': 'Mengaktifkan Akun PPBJ',
     'form.aktivasi.intro': 'Pilih sistem tempat akun PPBJ diaktifkan.',
     'status.aktif': 'Aktif', // a finished PPBJ case: its account is active (the aktivasi form's completedStatus)
+    // the applicant's start and end pages (ProcessPack.applicantTexts)
+    'ppbj.audience': 'Pengelola Pengadaan Barang/Jasa di lingkungan Pemerintah Provinsi Kalimantan Barat (PPK, Pejabat Pengadaan, Pokja Pemilihan, PA/KPA, Agen Pengadaan dan personel lainnya) yang ditugaskan dengan Surat Keputusan atau Surat Tugas.',
+    'ppbj.completed.title': 'Akun PPBJ Anda aktif',
+    'ppbj.completed.text': 'Akun PPBJ Anda telah diaktifkan pada sistem di bawah ini. Masuk ke setiap sistem seperti tertulis di sana, lalu ganti kata sandi saat pertama kali masuk. Simpan bukti permohonan untuk arsip Anda.',
+    'ppbj.login.sirup': 'Masuk di sirup.lkpp.go.id dengan nama pengguna dan kata sandi yang dikirim Admin PPE ke email Anda.',
+    'ppbj.login.spse': 'Masuk di SPSE (LPSE Provinsi Kalimantan Barat) dengan nama pengguna dan kata sandi yang dikirim Admin PPE ke email Anda.',
+    'ppbj.login.sipraja': 'Masuk di SiPRAJA dengan nama pengguna dan kata sandi yang dikirim Admin PPE ke email Anda.',
     'field.peran': 'Peran pengadaan',
   },
   en: {
@@ -65,6 +72,12 @@ export const PPBJ_MESSAGES: Catalogue = {
     'form.aktivasi.title': 'Activate PPBJ Account',
     'form.aktivasi.intro': 'Choose the systems the PPBJ account is activated for.',
     'status.aktif': 'Active',
+    'ppbj.audience': 'Procurement officers of the West Kalimantan provincial government (PPK, procurement officials, selection working groups, PA/KPA, procurement agents and other personnel) assigned by a Surat Keputusan or Surat Tugas.',
+    'ppbj.completed.title': 'Your PPBJ account is active',
+    'ppbj.completed.text': 'Your PPBJ account has been activated on the systems below. Log in to each as described there, then change the password when you first log in. Keep the receipt for your records.',
+    'ppbj.login.sirup': 'Log in at sirup.lkpp.go.id with the user name and password the Admin PPE sent to your e-mail.',
+    'ppbj.login.spse': 'Log in to SPSE (the West Kalimantan LPSE) with the user name and password the Admin PPE sent to your e-mail.',
+    'ppbj.login.sipraja': 'Log in to SiPRAJA with the user name and password the Admin PPE sent to your e-mail.',
     'field.peran': 'Procurement role',
   },
 };

@@ -34,4 +34,13 @@ export const PPBJ_PACK: ProcessPack = {
   seedDemo: seedPpbjDemo,
   // lists show the masked NIK of the identity form
   caseSubject: ppbjCaseSubject,
+  // its cases' nomor permohonan: PPBJ-2026-000123
+  caseNumberPrefix: 'PPBJ',
+  // who may apply, and the end page: the account is active, on which systems, how to log in there
+  applicantTexts: {
+    audience: 'ppbj.audience',
+    completedTitle: 'ppbj.completed.title',
+    completedText: 'ppbj.completed.text',
+    systemLogin: { SiRUP: 'ppbj.login.sirup', SPSE: 'ppbj.login.spse', SiPRAJA: 'ppbj.login.sipraja' },
+  },
 };
