@@ -10,6 +10,7 @@ import { homeFor } from './auth/guards.js';
 import { configurePassport } from './auth/passport-setup.js';
 import { PortSessionStore, throttleSessionTouch } from './auth/session-store.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { receiptRoutes } from './receipts/receipt-routes.js';
 import { publicServices, startRoutes } from './cases/start-routes.js';
 import type { Services } from './composition.js';
 import { NotFoundError } from './errors.js';
@@ -105,6 +106,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(passwordResetRoutes({ passwordReset: services.passwordReset, renderPage, limits: services.limits }));
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
+  app.use(receiptRoutes({ ...services, renderPage, office: opts.office ?? OFFICE_DEFAULTS })); // the Bukti PDF and its public check
   app.use(startRoutes({ starts: services.starts, guide: services.guide, renderPage, limits: services.limits }));
   app.use(processRoutes({ ...services, renderPage }));
   app.use(privacyRoutes({ ...services, renderPage }));

@@ -20,6 +20,7 @@ import type { Transports } from './notifications/transports/transport.js';
 import { whatsappWebhookTransport } from './notifications/transports/whatsapp-webhook-transport.js';
 import type { Channel, Store } from './store/ports.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
+import { describeSqliteSnapshot, SCHEMA_VERSION, snapshotSqlite } from './store/sqlite/backup.js';
 import { createMongoStore } from './store/mongo/mongo-store.js';
 import { createComplianceServices, type ComplianceServices } from './compliance/compliance-services.js';
 import { DEFAULT_LIMITS, RateLimits, type RateLimitSettings } from './auth/rate-limits.js';
@@ -50,6 +51,8 @@ export interface Services {
   starts: StartService;
   /** What a public service tells its applicants: its start page, their steps, the end page's texts. */
   guide: ServiceGuide;
+  /** Absolute links (ALUR_PUBLIC_URL), e.g. the receipt's verification URL. */
+  links: Links;
   assignments: AssignmentService;
   verification: VerificationService;
   passwordReset: PasswordResetService;
@@ -84,6 +87,12 @@ export function createStore(config: Pick<Config, 'mongoUri' | 'sqliteFile'> & Pa
     : createSqliteStore({ file: config.sqliteFile });
 }
 
+/** The store's snapshots for `npm run backup` / `restore` (src/cli/): SQLite's; null for MongoDB (mongodump, see the README). */
+export function storeSnapshots(config: Pick<Config, 'mongoUri'>) {
+  return config.mongoUri ? null : { snapshot: snapshotSqlite, describe: describeSqliteSnapshot, schemaVersion: SCHEMA_VERSION };
+}
+export type StoreSnapshots = NonNullable<ReturnType<typeof storeSnapshots>>;
+
 export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES, limitSettings: RateLimitSettings = DEFAULT_LIMITS): Services {
   setGroupAliases(packGroupAliases()); // old models' group names per process, from the packs
   addPackMessages(PACKS.flatMap((p) => (p.messages ? [p.messages] : []))); // the packs' texts
@@ -102,7 +111,7 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
     store, definitions, formRegistry, packRoutes: packRoutes(), now, verification, compliance,
     caseSubject: (c) => PACKS.find((p) => p.processKey === c.processKey)?.caseSubject?.(c) ?? null,
     cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering }),
-    starts,
+    starts, links,
     guide: new ServiceGuide({ definitions, formRegistry, starts, texts: packApplicantTexts() }),
     assignments: new AssignmentService(store, now),
     passwordReset,

@@ -4,7 +4,20 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type TestAgent from 'supertest/lib/agent.js';
 import { $, ADMIN, login, startTestApp, type TestApp } from '../helpers/app.js';
-import { IDENTITY, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, take } from '../helpers/ppbj.js';
+import { openPdf } from '../../src/importer/pdf/pdf-load.js';
+import { receiptCode } from '../../src/receipts/receipt-code.js';
+import { IDENTITY, INFORMATION, PDF, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
+
+/** The text of every page of a PDF, lines joined by spaces. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await openPdf(bytes);
+  const parts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
 
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -102,5 +115,64 @@ describe('Given the PPBJ registration, a new PPBJ and an Admin PPE', () => {
     await signUp(other, newApplicant());
     expect((await other.get(`/kasus/${caseId}/terkirim`)).status).toBe(403);
     expect((await t.agent().get(`/kasus/${caseId}/terkirim`)).status).toBe(303); // to the login
+  });
+
+  test('when the account is activated, then the end page says so, names the systems with how to log in there, and offers the receipt; the receipt is a PDF with the number, dates and a verification link that says it is genuine', async () => {
+    const step4 = await firstTaskIdOfCase(admin, caseId);
+    expect((await submitTask(admin, step4, { catatan: '' })).status).toBe(303);
+    const step5 = await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ');
+    expect((await submitWithFile(ppbj, step5, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);
+    for (const fields of [{ lengkap: 'ya', alasan: '' }, { sistem: ['SiRUP', 'SPSE'], catatan: '' }]) {
+      const id = await firstTaskIdOfCase(admin, caseId);
+      await take(admin, id);
+      expect((await submitTask(admin, id, fields)).status).toBe(303);
+    }
+    expect((await ppbj.get(`/kasus/${caseId}/bukti.pdf`)).status).toBe(200);
+
+    const page = $((await ppbj.get(`/kasus/${caseId}`)).text);
+    expect(page('.end-panel .govuk-panel__title').text()).toBe('Akun PPBJ Anda aktif');
+    expect(page('.end-panel strong').text()).toBe(`PPBJ-${year}-000001`);
+    expect(page('.end-systems [data-system]').map((_, el) => page(el).attr('data-system')).get()).toEqual(['SiRUP', 'SPSE']);
+    expect(page('.end-systems [data-system="SiRUP"] dd').text()).toContain('sirup.lkpp.go.id');
+    expect(page('a.receipt').attr('href')).toBe(`/kasus/${caseId}/bukti.pdf`);
+    expect(page('.my-steps li').map((_, li) => page(li).attr('data-state')).get()).toEqual(['done', 'done', 'done']);
+    expect(page('a.withdraw')).toHaveLength(0);
+
+    const pdf = await ppbj.get(`/kasus/${caseId}/bukti.pdf`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const body = pdf.body as Buffer;
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const words = await pdfText(body);
+    const c = (await t.services.store.getCase(caseId))!;
+    const code = receiptCode(c)!;
+    expect(words).toContain(`PPBJ-${year}-000001`);
+    expect(words).toContain('Pendaftaran Akun Pengelola Pengadaan Barang dan Jasa');
+    expect(words).toContain('Aktif');
+    expect(words).toContain(`/bukti/${code}`);
+
+    const genuine = await t.agent().get(`/bukti/${code}`);
+    expect(genuine.status).toBe(200);
+    const check = $(genuine.text);
+    expect(check('.receipt-genuine .case-number').text()).toBe(`PPBJ-${year}-000001`);
+    expect(check('.applicant-name').text()).toBe(c.applicantName);
+    expect(check('main').text()).not.toContain(IDENTITY.nik);
+    expect(check('main').text()).not.toContain(IDENTITY.nip);
+  });
+
+  test('when a receipt code is forged (another check, an unknown number) or staff of no concern ask, then the check says it is not known', async () => {
+    const c = (await t.services.store.getCase(caseId))!;
+    const code = receiptCode(c)!;
+    for (const forged of [`${c.caseNumber}.AAAAAAAAAAAAAAAA`, `PPBJ-${year}-000099.${code.split('.')[1]}`, 'tanpa-titik']) {
+      const res = await t.agent().get(`/bukti/${encodeURIComponent(forged)}`);
+      expect(res.status).toBe(404);
+      expect($(res.text)('.receipt-unknown')).toHaveLength(1);
+    }
+    const other = t.agent();
+    await signUp(other, newApplicant());
+    expect((await other.get(`/kasus/${caseId}/bukti.pdf`)).status).toBe(403);
   });
 });
