@@ -122,7 +122,8 @@ describe('Given the PPBJ registration, a new PPBJ and an Admin PPE', () => {
     expect((await submitTask(admin, step4, { catatan: '' })).status).toBe(303);
     const step5 = await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ');
     expect((await submitWithFile(ppbj, step5, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);
-    for (const fields of [{ lengkap: 'ya', alasan: '' }, { sistem: ['SiRUP', 'SPSE'], catatan: '' }]) {
+    const decisions: Array<Record<string, string | string[]>> = [{ lengkap: 'ya', alasan: '' }, { sistem: ['SiRUP', 'SPSE'], catatan: '' }];
+    for (const fields of decisions) {
       const id = await firstTaskIdOfCase(admin, caseId);
       await take(admin, id);
       expect((await submitTask(admin, id, fields)).status).toBe(303);
