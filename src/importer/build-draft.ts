@@ -55,6 +55,6 @@ export function buildDraft(table: SopTable): ImportResult {
   const nodes = graph.nodes.map((n) => (n.column !== null ? { ...n, lane: lanes[n.column]! } : n));
   const layout = layoutDraft(nodes, graph.flows, lanes.length, table.rows.length);
   const xml = draftXml({ processKey, name, identity, lanes, starterGroup: starterGroupOf(nodes), nodes, flows: graph.flows, layout });
-  const flows: ImportedFlow[] = graph.flows.filter((f) => !f.internal).map(({ id, source, target, name: label }) => ({ id, source, target, name: label }));
+  const flows: ImportedFlow[] = graph.flows.map(({ id, source, target, name: label }) => ({ id, source, target, name: label }));
   return { source: table.source, pages: table.pages, processKey, name, identity, lanes, nodes: nodes.map(publicNode), flows, problems, xml };
 }

@@ -114,7 +114,10 @@ export function buildGraph(table: SopTable): DraftGraph {
       const d = degree.get(shape.id)!;
       const lane = shape.column !== null ? (table.columns[shape.column] ?? null) : null;
       const column = lane === null ? null : shape.column;
-      let type: DraftNode['type'] = shape.kind === 'terminator' ? (d.into === 0 ? 'startEvent' : d.out === 0 ? 'endEvent' : 'userTask') : 'userTask';
+      // NOTE: a terminator with arrows in AND out (a loop back to the first step) is a start event followed
+      // by a task for the row's activity, which the loop enters: a start event cannot be entered
+      const reentered = shape.kind === 'terminator' && d.into > 0 && d.out > 0;
+      let type: DraftNode['type'] = shape.kind === 'terminator' ? (d.into === 0 || reentered ? 'startEvent' : 'endEvent') : 'userTask';
       if (shape.kind === 'terminator' && d.into === 0 && d.out === 0) type = index < table.rows.length / 2 ? 'startEvent' : 'endEvent';
       const primary = k === 0;
       const node: DraftNode = {
@@ -127,7 +130,15 @@ export function buildGraph(table: SopTable): DraftGraph {
       exit.set(shape.id, node.id);
       if (lane === null) problems.push(problem('shape-no-lane', at, node.id));
       if (!primary) problems.push(problem('row-several-shapes', at, node.id, { count: String(row.shapes.length) }));
-      if (shape.kind === 'terminator' && d.into > 0 && d.out > 0) problems.push(problem('terminator-in-flow', at, node.id));
+      if (reentered) {
+        const task: DraftNode = { ...node, id: idFor(ID_BASE.userTask, rowNo, k), type: 'userTask', primary: false, waktuIso: mutuBaku.waktuIso };
+        delete task.mutuBaku;
+        nodes.push(task);
+        entry.set(shape.id, task.id);
+        exit.set(shape.id, task.id);
+        flows.push({ id: `Flow_${node.id}_${task.id}`, source: node.id, target: task.id, name: '', internal: false });
+        problems.push(problem('terminator-in-flow', at, task.id));
+      }
       if (shape.kind === 'terminator' && d.into === 0 && d.out === 0) problems.push(problem('terminator-unconnected', at, node.id));
       if (shape.kind === 'decision') {
         const gatewayName = clipName(collapse(shape.text) || `${kegiatan || name}?`);

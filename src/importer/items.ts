@@ -1,5 +1,5 @@
 // Splitting a table cell into list items: "1. A 2. B", "- A - B", "• A", one item per line, and for
-// Persyaratan a comma list of short names ("e-Mail Aktif, Nomor Whatsapp Aktif").
+// Persyaratan a list separated by commas or semicolons ("e-Mail Aktif, Nomor Whatsapp Aktif").
 
 /** Whitespace runs collapsed, trimmed. */
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -30,8 +30,8 @@ const MARKER = /^(?:(?:\d{1,2}|[a-z])[.)]|[-•●▪◦*·])\s+/;
 
 /**
  * The items of a cell: a numbered (1, 2, … or a, b, …) or bulleted list over the whole cell, else one
- * item per line (a line starting in lower case continues the one before). `commas`: a single line of
- * short comma-separated names is a list too (Persyaratan/Kelengkapan cells).
+ * item per line (a line starting in lower case continues the one before). `commas`: a cell without
+ * markers on one line is split on ',' and ';' (Persyaratan/Kelengkapan: they separate the things required).
  */
 export function splitItems(cell: string, options: { commas?: boolean } = {}): string[] {
   const lines = cell.split(/\r?\n/).map(collapse).filter(Boolean);
@@ -48,7 +48,7 @@ export function splitItems(cell: string, options: { commas?: boolean } = {}): st
   const cleaned = items.map((t) => collapse(t).replace(/[;,]$/, '').trim()).filter(Boolean);
   if (options.commas && cleaned.length === 1) {
     const parts = cleaned[0]!.split(/\s*[,;]\s*/).filter(Boolean);
-    if (parts.length > 1 && parts.every((p) => p.split(' ').length <= 6)) return parts;
+    if (parts.length > 1) return parts;
   }
   return cleaned;
 }
