@@ -11,6 +11,7 @@ const RUNS: Record<BenchName, () => Promise<Run>> = {
   completion: async () => (await import('./task-completion.js')).benchTaskCompletion,
   inbox: async () => (await import('./inbox.js')).benchInbox,
   memory: async () => (await import('./memory.js')).benchMemory,
+  storage: async () => (await import('./storage.js')).benchStorage,
 };
 
 const args = process.argv.slice(2);

@@ -36,6 +36,7 @@ const schema = z.object({
   ALUR_WHATSAPP_WEBHOOK_URL: z.string().url().optional(),
   ALUR_WHATSAPP_WEBHOOK_TOKEN: z.string().min(1).optional(),
   ALUR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  ALUR_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ALUR_OFFICE_NAME: z.string().trim().min(1).max(200).default(OFFICE_DEFAULTS.name),
   ALUR_OFFICE_LOGO: z.string().trim().regex(LOGO_PATH, 'a path on this server such as /static/logo.png, or empty for none').default(OFFICE_DEFAULTS.logo ?? ''),
   ALUR_HELPDESK: z.string().trim().min(1).max(300).default(OFFICE_DEFAULTS.helpdesk),
@@ -63,6 +64,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   whatsapp: { webhookUrl: string | null; token: string | null };
   outboxIntervalMs: number;
+  /** Days a sent or given-up message keeps its text; then only its delivery log entry stays (src/scheduler/retention-job.ts). */
+  messageRetentionDays: number;
   /** The office shown in the header and footer (name, logo path, helpdesk contact). */
   office: OfficeInfo;
   /** Worker processes sharing the port and the store (ALUR_WORKERS; default: every core in production, else 1). */
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mail: { smtpUrl: e.ALUR_SMTP_URL ?? null, from: e.ALUR_MAIL_FROM },
     whatsapp: { webhookUrl: e.ALUR_WHATSAPP_WEBHOOK_URL ?? null, token: e.ALUR_WHATSAPP_WEBHOOK_TOKEN ?? null },
     outboxIntervalMs: e.ALUR_OUTBOX_INTERVAL_MS,
+    messageRetentionDays: e.ALUR_MESSAGE_RETENTION_DAYS,
     office: { name: e.ALUR_OFFICE_NAME, logo: e.ALUR_OFFICE_LOGO || null, helpdesk: e.ALUR_HELPDESK },
     workers: e.ALUR_WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
     limits: limitsFrom(e),

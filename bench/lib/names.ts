@@ -1,5 +1,5 @@
 // The benchmarks `npm run bench -- <name>` can select, in the order a full run executes them.
-export const BENCH_NAMES = ['state', 'completion', 'inbox', 'memory'] as const;
+export const BENCH_NAMES = ['state', 'completion', 'inbox', 'memory', 'storage'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export const BENCH_TITLES: Record<BenchName, string> = {
@@ -7,6 +7,7 @@ export const BENCH_TITLES: Record<BenchName, string> = {
   completion: 'Task completion over HTTP vs bare engine (≥ 0.6×)',
   inbox: 'Admin inbox pages on 100k cases / 20k open tasks (p95 ≤ 30 ms)',
   memory: 'Memory over 10,000 cases (RSS < 300 MB, no steady growth)',
+  storage: 'SQLite bytes per case after seed:demo and retention (≤ 12 KB)',
 };
 
 export const isBenchName = (s: string): s is BenchName => (BENCH_NAMES as readonly string[]).includes(s);

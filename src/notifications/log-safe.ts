@@ -2,14 +2,9 @@
 // its text. Delivery errors are cleaned before they are logged or stored, since a
 // server's answer can echo the recipient, the link or the code.
 import type { OutboxMessage } from '../store/ports.js';
+import { maskRecipient } from '../store/recipient-mask.js';
 
-/** budi@kalbarprov.go.id → b***@kalbarprov.go.id; +6281234567890 → +62*******890. */
-export function maskRecipient(to: string): string {
-  const at = to.lastIndexOf('@');
-  if (at > 0) return `${to[0]}***${to.slice(at)}`;
-  if (to.length <= 6) return '*'.repeat(to.length);
-  return `${to.slice(0, 3)}${'*'.repeat(to.length - 6)}${to.slice(-3)}`;
-}
+export { maskRecipient };
 
 /** "email message 3f2c… (verify-email) to b***@kalbarprov.go.id": how log lines name a message. */
 export function describeMessage(m: OutboxMessage): string {

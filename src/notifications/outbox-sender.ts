@@ -5,10 +5,11 @@
 // A message that carries a one-time secret keeps only its redacted text once sent or given up
 // (secret-messages.ts), written with the mark itself. Except for the development mailbox: there the
 // stored text IS the delivery (read on /kotak-surat), and that transport never runs in production
-// (createTransports refuses to start without real ones).
+// (createTransports refuses to start without real ones). A message whose secret expired before it
+// could be sent (a sender down, retries) is given up unsent, redacted, in every mode.
 import { Poller } from '../poller.js';
 import { describeMessage, redactError } from './log-safe.js';
-import { redactedText } from './secret-messages.js';
+import { redactedText, secretExpired } from './secret-messages.js';
 import type { OutboxMessage, Store } from '../store/ports.js';
 import { MAX_DELIVERY_ATTEMPTS, OUTBOX_BATCH, OUTBOX_LEASE_MS, retryAt } from './policy.js';
 import type { Transports } from './transports/transport.js';
@@ -65,8 +66,16 @@ export class OutboxSender {
     }
   }
 
+  /** The last error of a message whose secret expired before delivery (given up unsent). */
+  static readonly EXPIRED = 'expired before delivery: the code or link no longer works';
+
   private async deliver(m: OutboxMessage): Promise<boolean> {
     const transport = this.opts.transports[m.channel];
+    if (secretExpired(m, this.now())) {
+      await this.opts.store.markMessageFailed(m.id, OutboxSender.EXPIRED, null, redactedText(m) ?? undefined);
+      this.log(`[alur] outbox: ${describeMessage(m)} given up unsent, attempt ${m.attempts}: ${OutboxSender.EXPIRED}`);
+      return false;
+    }
     const redacted = transport.kind === 'dev-mailbox' ? undefined : (redactedText(m) ?? undefined);
     try {
       await transport.send(m);

@@ -91,6 +91,12 @@ export interface OutboxMessage {
   lockedUntil: string | null; // lease of the sender that claimed it
   lastError: string | null;
   sentAt: string | null;
+  /**
+   * Only on listMessages' entries whose text the retention job deleted (compactMessages): what stays is
+   * the delivery log (kind, channel, recipient masked, user, status, attempts, times); id is the log
+   * entry's (not the message's), subject and caseId null, body ''.
+   */
+  textDeleted?: true;
 }
 
 /** A half-filled form kept for later ("Simpan Draf"); never moves the case. */
@@ -431,6 +437,26 @@ export interface Store {
    */
   markMessageFailed(id: string, error: string, retryAt: string | null, redacted?: Pick<OutboxMessage, 'subject' | 'body'>): Promise<void>;
   listMessages(query: { userId?: string; limit?: number; offset?: number }): Promise<OutboxMessage[]>; // newest first
+
+  // retention and purges (src/scheduler/retention-job.ts): each call handles at most `limit` items and
+  // returns how many it handled, so every run is bounded (the job calls again while a batch comes back full)
+  /**
+   * Deletes the subject and body of messages sent or given up that were created before `before` (of
+   * the given kinds only, when `kinds` is set): each stays as its delivery log entry (listMessages,
+   * `textDeleted`), its recipient masked. Pending messages are never touched.
+   */
+  compactMessages(before: string, limit: number, kinds?: string[]): Promise<number>;
+  /** Deletes sessions that expired at or before `now`. */
+  purgeSessions(now: string, limit: number): Promise<number>;
+  /** Deletes codes and link tokens used, or expired, before `before`. */
+  purgeVerifications(before: string, limit: number): Promise<number>;
+  /**
+   * Deletes timers done, cancelled or given up before `before`; a BPMN timer (no taskId) of a case
+   * that still runs is kept (the engine may still report it, and scheduling keeps the first of an id).
+   */
+  purgeTimers(before: string, limit: number): Promise<number>;
+  /** Deletes rate-limit windows that ended at or before `now`. */
+  purgeRateLimits(now: string, limit: number): Promise<number>;
 
   // drafts (deleted by applyCaseChange when their task is completed)
   saveDraft(draft: DraftRecord): Promise<void>; // upsert by (taskId, userId)

@@ -10,7 +10,7 @@ import { outboxMessage } from '../../src/notifications/messages.js';
 import { linkToken, newLinkSecret, newNumericCode } from '../../src/notifications/one-time-codes.js';
 import { OutboxSender } from '../../src/notifications/outbox-sender.js';
 import { MAX_DELIVERY_ATTEMPTS, retryAt } from '../../src/notifications/policy.js';
-import { REDACTED, redactedText, SECRET_KINDS } from '../../src/notifications/secret-messages.js';
+import { REDACTED, redactedText, SECRET_KINDS, secretExpired } from '../../src/notifications/secret-messages.js';
 import { passwordReset } from '../../src/notifications/templates/password-reset.js';
 import { taskCreated } from '../../src/notifications/templates/task-created.js';
 import { verifyEmail } from '../../src/notifications/templates/verify-email.js';
@@ -105,19 +105,22 @@ describe('Given an outbox on a SQLite store with one message of each secret-carr
     for (const m of messages) expect(await stored(m.id)).toMatchObject({ status: 'sent', body: m.body, subject: m.subject });
   });
 
-  test('when delivery fails, then the text is kept for the retry; when it is given up, then the secret is removed', async () => {
+  test('when delivery fails, then the text is kept for the retry; when it is given up, or its secret expires first, then the secret is removed', async () => {
     const transport = fakeTransport('whatsapp-webhook', MAX_DELIVERY_ATTEMPTS * messages.length);
     const sender = new OutboxSender({ store, transports: { email: transport, whatsapp: transport }, now });
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
-      expect(await sender.deliverDue()).toEqual({ sent: 0, failed: messages.length });
+      await sender.deliverDue();
       for (const m of messages) {
         const kept = await stored(m.id);
-        if (attempt < MAX_DELIVERY_ATTEMPTS) expect(kept).toMatchObject({ status: 'pending', body: m.body });
+        if (secretExpired(m, clock.now)) expect(kept).toMatchObject({ status: 'failed', lastError: OutboxSender.EXPIRED }); // given up unsent
+        else if (attempt < MAX_DELIVERY_ATTEMPTS) expect(kept).toMatchObject({ status: 'pending', body: m.body });
         else expect(kept.status).toBe('failed');
       }
       const next = retryAt(clock.now, attempt);
       if (next) clock.now = new Date(next);
     }
+    // the WhatsApp code (10 minutes) and the reset link (1 hour) expired during the retries
+    expect((await stored(messages.find((m) => m.kind === 'verify-whatsapp')!.id)).lastError).toBe(OutboxSender.EXPIRED);
     for (const m of messages) {
       const kept = await stored(m.id);
       expect(kept.body).not.toContain(m.secret);

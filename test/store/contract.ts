@@ -18,6 +18,7 @@ import { staffAuditContract } from './contract-staff-audit.js';
 import { processesContract } from './contract-processes.js';
 import { groupsContract } from './contract-groups.js';
 import { caseNumbersContract } from './contract-case-numbers.js';
+import { retentionContract } from './contract-retention.js';
 
 /**
  * Registers the contract for one adapter. `makeStore` returns a new, EMPTY store that is not yet
@@ -64,5 +65,6 @@ export function describeStoreContract(
     processesContract(get);
     groupsContract(get);
     caseNumbersContract(get);
+    retentionContract(get);
   });
 }

@@ -40,11 +40,16 @@ describe('MongoDB schemas declare the indexes', () => {
   });
 
   test('verifications, outbox and drafts: lookups, the claim, and one draft per (task, user)', () => {
-    expect(indexes(verificationSchema)).toEqual([{ keys: { userId: 1, purpose: 1, createdAt: 1, seq: 1 }, unique: false }]);
+    expect(indexes(verificationSchema)).toEqual([
+      { keys: { userId: 1, purpose: 1, createdAt: 1, seq: 1 }, unique: false },
+      { keys: { expiresAt: 1 }, unique: false }, // the retention job's purges
+      { keys: { usedAt: 1 }, unique: false },
+    ]);
     expect(indexes(outboxSchema)).toEqual([
       { keys: { status: 1, nextAttemptAt: 1, seq: 1 }, unique: false },
       { keys: { userId: 1, createdAt: 1, seq: 1 }, unique: false },
       { keys: { createdAt: 1, seq: 1 }, unique: false },
+      { keys: { kind: 1, createdAt: 1 }, unique: false }, // the retention job: one-time secrets by age
     ]);
     expect(indexes(draftSchema)).toEqual([
       { keys: { taskId: 1, userId: 1 }, unique: true },
@@ -184,6 +189,7 @@ describe('MongoDB schemas of the scheduler and compliance (no server)', () => {
     expect(indexes(timerSchema)).toEqual([
       { keys: { status: 1, nextAttemptAt: 1, _id: 1 }, unique: false },
       { keys: { caseId: 1, dueAt: 1, _id: 1 }, unique: false },
+      { keys: { status: 1, doneAt: 1, _id: 1 }, unique: false }, // the retention job: finished timers
     ]);
     expect(Object.keys(indexes(timerSchema)[0]!.keys)).toEqual(['status', 'nextAttemptAt', '_id']);
     for (const s of [timerSchema, calendarSchema, timeSettingsSchema] as unknown as mongoose.Schema[]) {

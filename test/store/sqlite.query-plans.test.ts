@@ -25,10 +25,15 @@ afterAll(() => {
 const cols = (index: string) => db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index);
 const plan = (sql: string, params: Record<string, unknown> = {}) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((p) => p.detail).join(' | ');
-/** The plan of listTasks' statement for `q` (the one the store builds, with its order and page). */
+/**
+ * The plan of listTasks' statement for `q` (the one the store builds, with its order and page).
+ * NOTE: status is bound to 'open', as the inboxes ask: their indexes cover open tasks only, and SQLite
+ * plans a partial index for the value bound.
+ */
 const taskPlan = (q: TaskQuery) => {
   const sql = taskListSql(q);
-  return plan(sql, Object.fromEntries(Array.from(sql.matchAll(/@(\w+)/g), (m) => [m[1], m[1] === 'limit' ? 50 : m[1] === 'offset' ? 0 : 'x'])));
+  const value = (name: string) => (name === 'limit' ? 50 : name === 'offset' ? 0 : name === 'status' ? (q.status ?? 'open') : 'x');
+  return plan(sql, Object.fromEntries(Array.from(sql.matchAll(/@(\w+)/g), (m) => [m[1], value(m[1] as string)])));
 };
 
 describe('SQLite inbox indexes', () => {
@@ -162,12 +167,15 @@ function everyStatement(): { db: Database; sqls: string[] } {
   return { db: d, sqls: [...new Set(sqls)] };
 }
 
-/** The plan of `sql` with every parameter bound to null (a plan does not depend on the values). */
+/**
+ * The plan of `sql` with every parameter bound to null, except a task status: 'open' (the partial
+ * inbox indexes are planned for the status bound; the app reads other statuses of one case only).
+ */
 function planOf(d: Database, sql: string): string[] {
   const stmt = d.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const named = [...new Set(Array.from(sql.matchAll(/[@$:]([A-Za-z_]\w*)/g), (m) => m[1] as string))];
   const rows = (named.length
-    ? stmt.all(Object.fromEntries(named.map((n) => [n, null])))
+    ? stmt.all(Object.fromEntries(named.map((n) => [n, n === 'status' && /FROM tasks/.test(sql) ? 'open' : null])))
     : stmt.all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null))) as Array<{ detail: string }>;
   return rows.map((r) => r.detail);
 }

@@ -7,6 +7,7 @@ import { migrationSchema, type MigrationDoc } from './migrations.js';
 import { counterSchema, type CounterDoc } from './counters.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
 import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
+import { messageLogSchema, type MessageLogDoc } from './message-log-schema.js';
 import { calendarSchema, timerSchema, timeSettingsSchema, type CalendarDoc, type TimerDoc, type TimeSettingsDoc } from './timer-schemas.js';
 import {
   auditSchema,
@@ -35,6 +36,7 @@ export interface Models {
   Document: Model<DocumentDoc>;
   Verification: Model<VerificationDoc>;
   Outbox: Model<OutboxDoc>;
+  MessageLog: Model<MessageLogDoc>;
   Draft: Model<DraftDoc>;
   ProcessDraft: Model<ProcessDraftDoc>;
   Timer: Model<TimerDoc>;
@@ -59,6 +61,7 @@ export function bindModels(conn: Connection): Models {
     Document: conn.model<DocumentDoc>('Document', documentSchema),
     Verification: conn.model<VerificationDoc>('Verification', verificationSchema),
     Outbox: conn.model<OutboxDoc>('Outbox', outboxSchema),
+    MessageLog: conn.model<MessageLogDoc>('MessageLog', messageLogSchema),
     Draft: conn.model<DraftDoc>('Draft', draftSchema),
     ProcessDraft: conn.model<ProcessDraftDoc>('ProcessDraft', processDraftSchema),
     Timer: conn.model<TimerDoc>('Timer', timerSchema),

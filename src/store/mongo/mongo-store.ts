@@ -10,6 +10,7 @@ import { fromDoc, sessionFromDoc, sessionToDoc, toBuffer, toDoc, uniqueOrConflic
 import { bindModels, ensureCollections } from './models.js';
 import { migrate } from './migrations.js';
 import { createOutbox } from './outbox.js';
+import { createRetention } from './retention.js';
 import type { CaseDoc } from './schemas.js';
 import { taskFilter, taskOrder } from './task-query.js';
 import { createAtomically } from './transaction.js';
@@ -92,6 +93,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     ...createRateLimits(m),
     ...createStaff(atomically, m),
     ...createOutbox(atomically, m),
+    ...createRetention(atomically, m),
     ...createDrafts(m),
     ...createProcessSummaries(m),
     ...createStepTasks(m),

@@ -32,6 +32,9 @@ export const verificationSchema = new Schema<VerificationDoc>(
   options('verifications'),
 );
 verificationSchema.index({ userId: 1, purpose: 1, createdAt: 1, seq: 1 });
+// the retention job: codes expired, or used, before a time
+verificationSchema.index({ expiresAt: 1 });
+verificationSchema.index({ usedAt: 1 });
 
 export const outboxSchema = new Schema<OutboxDoc>(
   {
@@ -60,3 +63,5 @@ outboxSchema.index({ status: 1, nextAttemptAt: 1, seq: 1 });
 // a user's messages (development mailbox, notification list), and everyone's, newest first
 outboxSchema.index({ userId: 1, createdAt: 1, seq: 1 });
 outboxSchema.index({ createdAt: 1, seq: 1 });
+// the retention job: the texts of one kind (one-time secrets) by age
+outboxSchema.index({ kind: 1, createdAt: 1 });

@@ -6,6 +6,9 @@ import { DEFAULT_MESSAGE_LIMIT, leaseEnd, pageOf } from '../task-paging.js';
 import { fromDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
+import type { OutboxDoc } from './notification-schemas.js';
+import type { MessageLogDoc } from './message-log-schema.js';
+import { byNewest, logEntry } from './retention.js';
 
 /**
  * Claims up to `n` items, one atomic update each. NOTE: a failure after some were claimed returns
@@ -86,12 +89,18 @@ export function createOutbox(atomically: Atomically, m: Models): Outbox {
       const r = await m.Outbox.updateOne({ _id: id, status: 'pending' }, { $set: { ...set, lastError: error, lockedUntil: null, leaseExpires: null, ...textOf(redacted) } });
       if (r.matchedCount === 0 && !(await m.Outbox.exists({ _id: id }))) throw new NotFoundError();
     },
+    /** The outbox and the delivery log (retention.ts), each read up to offset + limit through its index, merged. */
     async listMessages(query) {
       const { limit, offset } = pageOf(query, 'message list', DEFAULT_MESSAGE_LIMIT);
       if (limit === 0) return []; // MongoDB reads limit 0 as "no limit"
       const filter = query.userId === undefined ? {} : { userId: query.userId };
-      const docs = await m.Outbox.find(filter).sort({ createdAt: -1, seq: -1 }).skip(offset).limit(limit).lean();
-      return docs.map(rec);
+      const [docs, logged] = await Promise.all([
+        m.Outbox.find(filter).sort({ createdAt: -1, seq: -1 }).limit(offset + limit).lean<OutboxDoc[]>(),
+        m.MessageLog.find(filter).sort({ createdAt: -1, _id: -1 }).limit(offset + limit).lean<MessageLogDoc[]>(),
+      ]);
+      const listed = [...docs.map((d) => ({ seq: d.seq, createdAt: d.createdAt, message: rec(d) })),
+        ...logged.map((d) => ({ seq: d._id, createdAt: d.createdAt, message: logEntry(d) }))];
+      return listed.sort(byNewest).slice(offset, offset + limit).map((x) => x.message);
     },
   };
 }

@@ -37,6 +37,8 @@ export const timerSchema = new Schema<TimerDoc>(
 timerSchema.index({ status: 1, nextAttemptAt: 1, _id: 1 });
 // a case's timers (by due time)
 timerSchema.index({ caseId: 1, dueAt: 1, _id: 1 });
+// the retention job: finished timers by the time they finished
+timerSchema.index({ status: 1, doneAt: 1, _id: 1 });
 
 const hoursSchema = new Schema({ day: int(1), start: str, end: str }, { _id: false });
 const holidaySchema = new Schema({ date: str, name: str }, { _id: false });

@@ -1,6 +1,7 @@
 // SQLite schema: a numbered, append-only list of migrations tracked with PRAGMA user_version.
 // NOTE: never edit a migration that has shipped; append a new one instead.
 import type Sqlite from 'better-sqlite3';
+import { RETENTION_MIGRATION } from './retention-migration.js';
 
 type Database = Sqlite.Database;
 
@@ -386,6 +387,8 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO case_numbers (scope, last)
     SELECT 'ALUR-' || coalesce(strftime('%Y', createdAt, '+7 hours'), '0000'), count(*) FROM cases GROUP BY coalesce(strftime('%Y', createdAt, '+7 hours'), '0000');
   `,
+  // retention: the delivery log, the retention job's indexes, inbox indexes of open tasks only (retention-migration.ts)
+  RETENTION_MIGRATION,
 ];
 
 export interface MigrationResult {

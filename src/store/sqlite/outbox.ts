@@ -2,7 +2,7 @@
 // by a sender. A claim is one BEGIN IMMEDIATE transaction, so two processes never lease one message.
 import type { OutboxMessage } from '../ports.js';
 import { NotFoundError } from '../../errors.js';
-import { DEFAULT_MESSAGE_LIMIT, leaseEnd, pageOf } from '../task-paging.js';
+import { leaseEnd, pageOf } from '../task-paging.js';
 import { uniqueOrConflict, type Database } from './database.js';
 import type { OutboxRow } from './rows.js';
 import { cols, insert } from './statements.js';
@@ -26,7 +26,6 @@ const redaction = (text: Pick<OutboxMessage, 'subject' | 'body'> | undefined): R
   text ? { redact: 1, subject: text.subject, body: text.body } : { redact: 0, subject: null, body: null };
 
 export function prepareOutbox(db: Database) {
-  const select = `SELECT ${cols(OUTBOX)} FROM outbox`;
   return {
     insert: db.prepare<OutboxRow>(insert('outbox', OUTBOX)),
     // NOTE: uses outbox_due (status, nextAttemptAt); the lease is checked on the due rows only.
@@ -45,11 +44,12 @@ export function prepareOutbox(db: Database) {
         "nextAttemptAt = coalesce(@retryAt, nextAttemptAt) WHERE id = @id AND status = 'pending'",
     ),
     exists: db.prepare<[string], number>('SELECT 1 FROM outbox WHERE id = ?').pluck(),
-    list: db.prepare<{ limit: number; offset: number }, OutboxRow>(
-      `${select} ORDER BY createdAt DESC, seq DESC LIMIT @limit OFFSET @offset`,
+    // with seq: listMessages merges these with the delivery log (message-log.ts)
+    list: db.prepare<{ limit: number; offset: number }, OutboxRow & { seq: number }>(
+      `SELECT seq, ${cols(OUTBOX)} FROM outbox ORDER BY createdAt DESC, seq DESC LIMIT @limit OFFSET @offset`,
     ),
-    listByUser: db.prepare<{ userId: string; limit: number; offset: number }, OutboxRow>(
-      `${select} WHERE userId = @userId ORDER BY createdAt DESC, seq DESC LIMIT @limit OFFSET @offset`,
+    listByUser: db.prepare<{ userId: string; limit: number; offset: number }, OutboxRow & { seq: number }>(
+      `SELECT seq, ${cols(OUTBOX)} FROM outbox WHERE userId = @userId ORDER BY createdAt DESC, seq DESC LIMIT @limit OFFSET @offset`,
     ),
   };
 }
@@ -78,10 +78,6 @@ export function createOutbox(db: Database, st: OutboxStatements) {
     },
     markMessageFailed(id: string, error: string, retryAt: string | null, redacted?: Pick<OutboxMessage, 'subject' | 'body'>): void {
       if (st.failed.run({ id, error, retryAt, ...redaction(redacted) }).changes === 0 && st.exists.get(id) === undefined) throw new NotFoundError();
-    },
-    listMessages(query: { userId?: string; limit?: number; offset?: number }): OutboxMessage[] {
-      const page = pageOf(query, 'message list', DEFAULT_MESSAGE_LIMIT);
-      return query.userId === undefined ? st.list.all(page) : st.listByUser.all({ ...page, userId: query.userId });
     },
   };
 }

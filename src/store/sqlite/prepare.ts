@@ -18,6 +18,8 @@ import { createProcessSummaries } from './process-summaries.js';
 import { createStepTasks } from './step-tasks.js';
 import { createStaff } from './staff.js';
 import { createGroups } from './groups.js';
+import { createMessageLog } from './message-log.js';
+import { createPurges } from './purges.js';
 
 /** Call after migrate(): statements are checked against the schema when prepared. */
 export function prepare(db: Database) {
@@ -46,5 +48,7 @@ export function prepare(db: Database) {
     stepTasks: createStepTasks(db),
     staff: createStaff(db),
     groups: createGroups(db),
+    messageLog: createMessageLog(db, outboxSt),
+    purges: createPurges(db),
   };
 }

@@ -18,6 +18,7 @@ export interface SqliteStoreOptions {
 
 /** Expired sessions are purged on a write at most this often (reads just ignore them). */
 const SESSION_PURGE_INTERVAL_MS = 60_000;
+const SESSION_PURGE_BATCH = 100;
 /** The background checkpointer starts with the store's 100th case change: short-lived stores (tests, scripts) never need it. */
 const CHECKPOINTER_AFTER_CASE_CHANGES = 100;
 
@@ -128,8 +129,14 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       r().outbox.markMessageFailed(id, error, retryAt, redacted);
     },
     async listMessages(query) {
-      return r().outbox.listMessages(query);
+      return r().messageLog.listMessages(query);
     },
+    // retention (message-log.ts, purges.ts)
+    compactMessages: async (before, limit, kinds) => r().messageLog.compactMessages(before, limit, kinds),
+    purgeSessions: async (now, limit) => r().purges.purgeSessions(now, limit),
+    purgeVerifications: async (before, limit) => r().purges.purgeVerifications(before, limit),
+    purgeTimers: async (before, limit) => r().purges.purgeTimers(before, limit),
+    purgeRateLimits: async (now, limit) => r().purges.purgeRateLimits(now, limit),
 
     async saveDraft(draft) {
       r().drafts.saveDraft(draft);
@@ -166,7 +173,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       const now = Date.now();
       if (now - lastPurge >= SESSION_PURGE_INTERVAL_MS) {
         lastPurge = now;
-        st.purgeSessions.run(now);
+        r().purges.purgeSessions(new Date(now).toISOString(), SESSION_PURGE_BATCH); // the retention job purges the rest
       }
     },
     async destroySession(sid) {
