@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     log(`[alur] ${devChannels.join(' and ')} messages go to the development mailbox (/kotak-surat: ${who}); the log names them without their text`);
   }
   const sender = new OutboxSender({ store, transports, intervalMs: config.outboxIntervalMs, log });
-  const scheduler = new TimerScheduler({ store, handlers: services.compliance.timerHandlers, log }); // SLA and BPMN timers
+  // the retention job (message texts, sessions, codes, timers): a timer of the scheduler, one run per slot across instances
+  const retention = new (await import('./scheduler/retention-job.js')).RetentionJob({ store, messageRetentionDays: config.messageRetentionDays, log });
+  const scheduler = new TimerScheduler({ store, handlers: { ...services.compliance.timerHandlers, ...retention.handlers }, log }); // SLA and BPMN timers, retention
+  await retention.schedule(new Date());
   mkdirSync(config.uploadDir, { recursive: true });
   const sweeper = new UploadSweeper({ store, uploadDir: config.uploadDir, log }); // unsubmitted uploads
   const app = createApp(services, {
