@@ -34,7 +34,9 @@ export interface DraftGraph {
 
 /** Names are at most 200 characters in a deployable model (src/workflow/model-text-limits.ts). */
 const NAME_MAX = 200;
-const clipName = (text: string): string => (text.length <= NAME_MAX ? text : `${text.slice(0, NAME_MAX - 1)}…`);
+/** Any text the draft takes from the document is bounded (a cell of a hostile file can be long). */
+const TEXT_MAX = 2000;
+const clip = (text: string): string => (text.length <= TEXT_MAX ? text : `${text.slice(0, TEXT_MAX - 1)}…`);
 
 export function problem(code: string, row: { index: number; row: TableRow } | null, elementId: string | null, args?: Record<string, string>, severity: ImportProblem['severity'] = 'warning'): ImportProblem {
   return { code, severity, row: row ? row.index + 1 : null, step: row ? collapse(row.row.kegiatan) : '', elementId, ...(args ? { args } : {}) };
@@ -44,7 +46,8 @@ export function mutuBakuOfRow(row: TableRow): ImportedMutuBaku {
   const waktu = collapse(row.waktu);
   const read = readWaktu(waktu);
   return {
-    persyaratan: row.persyaratan.map(collapse).filter(Boolean),
+    // a cell without numbering or bullets lists the things required separated by ',' or ';'
+    persyaratan: row.persyaratan.length === 1 ? splitItems(row.persyaratan[0]!, { commas: true }) : row.persyaratan.map(collapse).filter(Boolean),
     waktu,
     waktuIso: read.iso,
     hariKerja: read.hariKerja,
@@ -108,7 +111,9 @@ export function buildGraph(table: SopTable): DraftGraph {
     const first = primaryShape(row.shapes, degree)!;
     const ordered = [first, ...row.shapes.filter((s) => s !== first)];
     const mutuBaku = mutuBakuOfRow(row);
-    const name = clipName(kegiatan || `Langkah ${row.no || rowNo}`);
+    // NOTE: a step is named by its whole Kegiatan, also past the 200 characters a deployed name may have:
+    // the owner shortens it (flagged), while `uraian` keeps the whole text for the SOP document
+    const name = clip(kegiatan || `Langkah ${row.no || rowNo}`);
     if (!kegiatan) problems.push(problem('row-no-kegiatan', at, null));
     ordered.forEach((shape, k) => {
       const d = degree.get(shape.id)!;
@@ -129,6 +134,7 @@ export function buildGraph(table: SopTable): DraftGraph {
       entry.set(shape.id, node.id);
       exit.set(shape.id, node.id);
       if (lane === null) problems.push(problem('shape-no-lane', at, node.id));
+      if (name.length > NAME_MAX) problems.push(problem('name-too-long', at, node.id, { count: String(name.length), max: String(NAME_MAX) }));
       if (!primary) problems.push(problem('row-several-shapes', at, node.id, { count: String(row.shapes.length) }));
       if (reentered) {
         const task: DraftNode = { ...node, id: idFor(ID_BASE.userTask, rowNo, k), type: 'userTask', primary: false, waktuIso: mutuBaku.waktuIso };
@@ -141,7 +147,7 @@ export function buildGraph(table: SopTable): DraftGraph {
       }
       if (shape.kind === 'terminator' && d.into === 0 && d.out === 0) problems.push(problem('terminator-unconnected', at, node.id));
       if (shape.kind === 'decision') {
-        const gatewayName = clipName(collapse(shape.text) || `${kegiatan || name}?`);
+        const gatewayName = clip(collapse(shape.text) || `${kegiatan || name}?`);
         const gateway: DraftNode = { id: idFor(ID_BASE.exclusiveGateway, rowNo, k), type: 'exclusiveGateway', name: gatewayName, lane, row: rowNo, shapeId: shape.id, column, primary: false };
         node.gateway = gateway.id;
         nodes.push(gateway);
@@ -156,7 +162,7 @@ export function buildGraph(table: SopTable): DraftGraph {
     const target = entry.get(c.to)!;
     let id = `Flow_${source}_${target}`;
     for (let n = 2; flows.some((f) => f.id === id); n++) id = `Flow_${source}_${target}_${n}`;
-    flows.push({ id, source, target, name: clipName(collapse(c.label)), internal: false });
+    flows.push({ id, source, target, name: clip(collapse(c.label)), internal: false });
   }
   return { nodes, flows, problems };
 }

@@ -14,12 +14,9 @@ export const IMPORT_LIMITS = {
   pages: 20,
 } as const;
 
-type PdfReader = (bytes: Uint8Array, limits?: { maxPages?: number }) => Promise<SopTable>;
-
 async function readPdf(bytes: Uint8Array): Promise<SopTable> {
   // NOTE: loaded on first use: pdf.js is large, and pasted text never needs it
-  const reader = './pdf/read-pdf.js';
-  const { readSopPdf } = (await import(reader)) as { readSopPdf: PdfReader };
+  const { readSopPdf } = await import('./pdf/read-pdf.js');
   return readSopPdf(bytes, { maxPages: IMPORT_LIMITS.pages });
 }
 

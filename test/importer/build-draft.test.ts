@@ -37,7 +37,7 @@ describe('Given SOP 027 read from its PDF (a decision whose branch goes to a box
 
   test('when the draft is built, then each row\'s Mutu Baku is on its first shape, Waktu read as ISO-8601 (a range: its upper bound)', () => {
     expect(node(draft, 'Langkah3').mutuBaku).toEqual({
-      persyaratan: ['Surat yang sudah dicetak, alamat surat yang dituju'], waktu: '3 - 5 Jam', waktuIso: 'PT5H', hariKerja: false,
+      persyaratan: ['Surat yang sudah dicetak', 'alamat surat yang dituju'], waktu: '3 - 5 Jam', waktuIso: 'PT5H', hariKerja: false,
       output: 'Buku ekspedisi, berisikan nama dan nomor kontak penerima', keterangan: ['1 tujuan surat maksimal 10 menit'],
     });
     expect(node(draft, 'Mulai1').mutuBaku?.waktuIso).toBe('PT30M');
@@ -146,11 +146,13 @@ describe('Given texts a document may hold', () => {
     expect(doc.identity.namaSop).toBe('SOP <Uji> & "Coba"');
   });
 
-  test('when a Kegiatan is longer than a name may be, then the name is clipped and the whole text kept as uraian', async () => {
+  test('when a Kegiatan is longer than a name may be, then the step keeps it as name and uraian, flagged for the owner to shorten the name', async () => {
     const long = `Memeriksa ${'berkas permohonan '.repeat(20)}`.trim();
     const draft = buildDraft(table(['Staf'], [{ kegiatan: long, shapes: [['a', 'process', 0]], waktu: '1 jam' }], []));
-    expect(draft.nodes[0]!.name.length).toBe(200);
-    expect((await readSopDocument(draft.xml)).rows[0]!.uraian).toBe(long);
+    expect(draft.nodes[0]!.name).toBe(long);
+    expect(draft.problems.find((p) => p.code === 'name-too-long')).toMatchObject({ row: 1, elementId: 'Langkah1', args: { count: String(long.length), max: '200' } });
+    const shortened = draft.xml.replace(`name="${long}"`, 'name="Memeriksa berkas permohonan"');
+    expect((await readSopDocument(shortened)).rows[0]!.uraian).toBe(long);
   });
 
   test.each([
