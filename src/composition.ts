@@ -29,6 +29,7 @@ import { AccountSignUpService } from './auth/account-sign-up-service.js';
 import { StaffService } from './staff/staff-service.js';
 import { CaseNumbering } from './cases/case-number.js';
 import { ServiceGuide } from './cases/service-guide.js';
+import { APPLICANT_REMINDER_KIND, ApplicantReminders, applicantReminderHandler, DEFAULT_APPLICANT_SETTINGS, type ApplicantSettings } from './cases/applicant-reminders.js';
 import { PACKS, packApplicantTexts, packCaseNumberPrefixes, packForms, packGroupAliases, packModelChecks, packReturnReasons, packRoutes, packStartPaths, type ProcessPack } from './packs/index.js';
 import { addPackMessages } from './web/i18n.js';
 import { returnsCatalogue } from './compliance/returns-report.js';
@@ -53,6 +54,8 @@ export interface Services {
   guide: ServiceGuide;
   /** Absolute links (ALUR_PUBLIC_URL), e.g. the receipt's verification URL. */
   links: Links;
+  /** The applicant's reminders and when staff may close an abandoned case (ALUR_APPLICANT_REMINDER_DAYS, ALUR_ABANDON_DAYS). */
+  applicant: ApplicantSettings;
   assignments: AssignmentService;
   verification: VerificationService;
   passwordReset: PasswordResetService;
@@ -93,7 +96,7 @@ export function storeSnapshots(config: Pick<Config, 'mongoUri'>) {
 }
 export type StoreSnapshots = NonNullable<ReturnType<typeof storeSnapshots>>;
 
-export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES, limitSettings: RateLimitSettings = DEFAULT_LIMITS): Services {
+export function createServices(store: Store, now: () => Date = () => new Date(), messages: MessageSettings = DEFAULT_MESSAGES, limitSettings: RateLimitSettings = DEFAULT_LIMITS, applicant: ApplicantSettings = DEFAULT_APPLICANT_SETTINGS): Services {
   setGroupAliases(packGroupAliases()); // old models' group names per process, from the packs
   addPackMessages(PACKS.flatMap((p) => (p.messages ? [p.messages] : []))); // the packs' texts
   const limits = new RateLimits({ store, settings: limitSettings, now });
@@ -106,11 +109,14 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
   const passwordReset = new PasswordResetService({ store, links, now, hash: hashPassword, limits });
   const signUpAttempts = new SignUpAttempts({ store, links, now, hash: hashPassword });
   const numbering = new CaseNumbering(packCaseNumberPrefixes()); // the nomor permohonan's prefix per process
-  const starts = new StartService({ store, definitions, now, notifications, timing: compliance.timing, startPaths: packStartPaths(), numbering });
+  const reminders = new ApplicantReminders(applicant.reminderDays); // an applicant's step waiting long
+  compliance.timerHandlers[APPLICANT_REMINDER_KIND] = applicantReminderHandler({ store, links });
+  const starts = new StartService({ store, definitions, now, notifications, timing: compliance.timing, startPaths: packStartPaths(), numbering, reminders });
   return {
     store, definitions, formRegistry, packRoutes: packRoutes(), now, verification, compliance,
     caseSubject: (c) => PACKS.find((p) => p.processKey === c.processKey)?.caseSubject?.(c) ?? null,
-    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering }),
+    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering, reminders }),
+    applicant,
     starts, links,
     guide: new ServiceGuide({ definitions, formRegistry, starts, texts: packApplicantTexts() }),
     assignments: new AssignmentService(store, now),

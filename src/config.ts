@@ -37,10 +37,12 @@ const schema = z.object({
   ALUR_WHATSAPP_WEBHOOK_TOKEN: z.string().min(1).optional(),
   ALUR_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   ALUR_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  ALUR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   ALUR_OFFICE_NAME: z.string().trim().min(1).max(200).default(OFFICE_DEFAULTS.name),
   ALUR_OFFICE_LOGO: z.string().trim().regex(LOGO_PATH, 'a path on this server such as /static/logo.png, or empty for none').default(OFFICE_DEFAULTS.logo ?? ''),
   ALUR_HELPDESK: z.string().trim().min(1).max(300).default(OFFICE_DEFAULTS.helpdesk),
-  ALUR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  ALUR_APPLICANT_REMINDER_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+  ALUR_ABANDON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ...limitVariables,
 });
 
@@ -66,10 +68,12 @@ export interface Config {
   outboxIntervalMs: number;
   /** Days a sent or given-up message keeps its text; then only its delivery log entry stays (src/scheduler/retention-job.ts). */
   messageRetentionDays: number;
-  /** The office shown in the header and footer (name, logo path, helpdesk contact). */
-  office: OfficeInfo;
   /** Worker processes sharing the port and the store (ALUR_WORKERS; default: every core in production, else 1). */
   workers: number;
+  /** The office shown in the header and footer (name, logo path, helpdesk contact). */
+  office: OfficeInfo;
+  /** The applicant's journey: days before an applicant's waiting step is reminded, and before staff may close it as abandoned. */
+  applicant: { reminderDays: number; abandonDays: number };
   /** Store-backed rate limits (login, sign-up, password reset, messages per contact). */
   limits: RateLimitSettings;
 }
@@ -107,8 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     whatsapp: { webhookUrl: e.ALUR_WHATSAPP_WEBHOOK_URL ?? null, token: e.ALUR_WHATSAPP_WEBHOOK_TOKEN ?? null },
     outboxIntervalMs: e.ALUR_OUTBOX_INTERVAL_MS,
     messageRetentionDays: e.ALUR_MESSAGE_RETENTION_DAYS,
-    office: { name: e.ALUR_OFFICE_NAME, logo: e.ALUR_OFFICE_LOGO || null, helpdesk: e.ALUR_HELPDESK },
     workers: e.ALUR_WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
+    office: { name: e.ALUR_OFFICE_NAME, logo: e.ALUR_OFFICE_LOGO || null, helpdesk: e.ALUR_HELPDESK },
+    applicant: { reminderDays: e.ALUR_APPLICANT_REMINDER_DAYS, abandonDays: e.ALUR_ABANDON_DAYS },
     limits: limitsFrom(e),
   });
 }

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const { transports, devChannels } = createTransports(config, log); // refuses production without SMTP and the webhook
   const store = createStore(config);
   const mailbox = mailboxScope(config.env);
-  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels, mailbox }, config.limits);
+  const services = createServices(store, undefined, { publicUrl: config.publicUrl, devChannels, mailbox }, config.limits, config.applicant);
   await bootstrap(services, config, log);
   if (devChannels.length > 0) {
     const who = mailbox === 'everyone' ? 'the process owner sees every message (development)' : 'each process owner sees only their own messages';

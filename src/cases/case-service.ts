@@ -17,6 +17,7 @@ import { applyResult, endAudit, newCase } from './case-records.js';
 import { confirmedWarnings, documentRecord, fileValues } from './submission.js';
 import { assertMayAct, type Actor } from './task-access.js';
 import { CaseNumbering } from './case-number.js';
+import type { ApplicantReminders } from './applicant-reminders.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -36,6 +37,7 @@ export interface CaseServiceDeps {
   timing?: CaseTiming; // SLA and BPMN timers written with each change (src/compliance)
   formRegistry: FormRegistry; // the packs' coded forms; other forms are declared in the case's model version
   numbering?: CaseNumbering; // the nomor permohonan's prefix per process (default: the process name's initials)
+  reminders?: ApplicantReminders; // the applicant's reminder timers (none without)
 }
 
 /** A new applicant's first step, done at once with the form they signed up with (see startWithNewApplicant). */
@@ -55,8 +57,10 @@ export class CaseService {
   private readonly timing: CaseTiming | undefined;
   private readonly forms: TaskForms;
   private readonly numbering: CaseNumbering;
+  private readonly reminders: ApplicantReminders | undefined;
 
   constructor(deps: CaseServiceDeps) {
+    this.reminders = deps.reminders;
     this.numbering = deps.numbering ?? new CaseNumbering();
     this.store = deps.store;
     this.definitions = deps.definitions;
@@ -158,7 +162,7 @@ export class CaseService {
     if (effects.activateAccount) audit.push(auditEvent(c.id, at, who, 'account.activated', { userId: c.applicantId, systems: values.sistem ?? [] }, task.id));
     audit.push(...next.audit, ...endAudit(c.id, result, at));
 
-    const outbox = (await this.notifications?.completion({ case: c, newTasks: next.tasks, effects, values, now: this.now() })) ?? [];
+    const outbox = (await this.notifications?.completion({ case: c, newTasks: next.tasks, effects, values, now: this.now(), actorId: actor.id, ended: result.status === 'completed' })) ?? [];
     await this.store.applyCaseChange(await this.withFacts({
       expectedRev: c.rev,
       timers, cancelTimers,
@@ -190,9 +194,11 @@ export class CaseService {
     return this.timing?.withFacts(change) ?? Promise.resolve(change);
   }
 
-  /** The SLA and BPMN timers that go with a change (none without a CaseTiming). */
-  private planTimers(caseId: string, definitionId: string, next: ReturnType<typeof newTasks>, closedTaskIds: string[], engine: EngineResult) {
-    return this.timing?.plan({ caseId, definitionId, next, closedTaskIds, engine }) ?? Promise.resolve({ next, timers: [], cancelTimers: [] });
+  /** The SLA and BPMN timers that go with a change (none without a CaseTiming), and the applicant's reminders. */
+  private async planTimers(caseId: string, definitionId: string, next: ReturnType<typeof newTasks>, closedTaskIds: string[], engine: EngineResult) {
+    const planned = await (this.timing?.plan({ caseId, definitionId, next, closedTaskIds, engine }) ?? Promise.resolve({ next, timers: [], cancelTimers: [] }));
+    const reminders = this.reminders?.plan(planned.next.tasks, closedTaskIds, this.now()) ?? { timers: [], cancelTimers: [] };
+    return { ...planned, timers: [...planned.timers, ...reminders.timers], cancelTimers: [...planned.cancelTimers, ...reminders.cancelTimers] };
   }
 
   /** An engine that cannot even recover: the case is marked failed and shown to staff, never retried blindly. */

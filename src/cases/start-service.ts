@@ -15,6 +15,7 @@ import { applyResult, endAudit, newCase } from './case-records.js';
 import { startFormOf } from './start-form.js';
 import { auditEvent, newTasks } from './task-projection.js';
 import { CaseNumbering } from './case-number.js';
+import type { ApplicantReminders } from './applicant-reminders.js';
 
 /** Who starts: an applicant from the catalogue (/layanan), or staff for someone ("Permohonan baru"). */
 export type StartMode = 'applicant' | 'staff';
@@ -40,6 +41,8 @@ export interface StartServiceDeps {
   startPaths?: Readonly<Record<string, string>>;
   /** The nomor permohonan's prefix per process (default: the process name's initials). */
   numbering?: CaseNumbering;
+  /** The applicant's reminder timers (none without). */
+  reminders?: ApplicantReminders;
 }
 
 /** Processes read for one catalogue page (listLatestDefinitions' limit). */
@@ -132,7 +135,8 @@ export class StartService {
     const planned = newTasks(c, started.waiting, [], now);
     const { next, timers, cancelTimers } = (await this.deps.timing?.plan({ caseId: c.id, definitionId: def.id, next: planned, closedTaskIds: [], engine: started }))
       ?? { next: planned, timers: [], cancelTimers: [] };
-    const outbox = (await this.deps.notifications?.completion({ case: c, newTasks: next.tasks, effects: {}, values, now })) ?? [];
+    const reminders = this.deps.reminders?.plan(next.tasks, [], now).timers ?? [];
+    const outbox = (await this.deps.notifications?.completion({ case: c, newTasks: next.tasks, effects: {}, values, now, actorId: actor.id })) ?? [];
     const who = { id: actor.id, displayName: actor.displayName };
     const saved = applyResult(c, started, at);
     await this.deps.store.applyCaseChange({
@@ -140,7 +144,7 @@ export class StartService {
       caseNumberScope: (this.deps.numbering ?? new CaseNumbering()).scopeOf(def, now),
       case: saved,
       openTasks: next.tasks,
-      timers, cancelTimers, outbox,
+      timers: [...timers, ...reminders], cancelTimers, outbox,
       audit: [
         auditEvent(c.id, at, who, 'case.started', { processKey: def.processKey, version: def.version, by: mode, applicantName: c.applicantName, fields: values }),
         ...next.audit,

@@ -6,6 +6,8 @@ import { outboxMessage, type Links } from './messages.js';
 import { accountActivatedEmail, accountActivatedWhatsapp } from './templates/account-activated.js';
 import { caseReturnedEmail, caseReturnedWhatsapp } from './templates/case-returned.js';
 import { taskCreated } from './templates/task-created.js';
+import { applicantTurnEmail, applicantTurnWhatsapp } from './templates/applicant-turn.js';
+import { caseEndedEmail, caseEndedWhatsapp, type CaseEnd } from './templates/case-ended.js';
 import type { VerificationService } from './verification-service.js';
 
 export interface CompletionFacts {
@@ -14,6 +16,10 @@ export interface CompletionFacts {
   effects: FormEffects;
   values: FormValues;
   now: Date;
+  /** Who completed the step (the applicant needs no message that their own next step is open). */
+  actorId?: string;
+  /** The change ends the case (the applicant is told, unless the step's own message, e.g. an activation, says it). */
+  ended?: boolean;
 }
 
 export interface SignUpMessages {
@@ -36,10 +42,15 @@ export class CaseNotifications {
     };
   }
 
-  /** A completed task: new queue tasks to their group, a return or the activation to the applicant. */
+  /**
+   * A completed task: new queue tasks to their group; to the applicant a return, their turn again (a
+   * step of theirs opened by someone else's), the activation, or the end of the case.
+   */
   async completion(f: CompletionFacts): Promise<OutboxMessage[]> {
     const out = await this.queueTasks(f.case, f.newTasks, f.now);
-    if (!f.effects.returnedReasons && !f.effects.activateAccount) return out;
+    const turn = f.effects.returnedReasons ? [] : f.newTasks.filter((t) => t.groupId === APPLICANT_GROUP && f.actorId !== undefined && f.actorId !== f.case.applicantId);
+    const ended = Boolean(f.ended) && !f.effects.activateAccount;
+    if (!f.effects.returnedReasons && !f.effects.activateAccount && turn.length === 0 && !ended) return out;
     const applicant = await this.deps.store.getUser(f.case.applicantId);
     if (!applicant) return out;
     const email = { userId: applicant.id, to: applicant.email };
@@ -47,10 +58,16 @@ export class CaseNotifications {
     const msg = (kind: string, channel: 'email' | 'whatsapp', who: typeof email, text: Parameters<typeof outboxMessage>[3]) =>
       outboxMessage(kind, channel, who, text, f.now, f.case.id);
     const processName = (await this.deps.store.getDefinition(f.case.definitionId))?.name || undefined;
+    const caseNumber = f.case.caseNumber;
     if (f.effects.returnedReasons) {
       const d = { name: applicant.displayName, reasons: f.effects.returnedReasons, link: this.deps.links.to('/tugas'), processName };
       out.push(msg('case-returned', 'email', email, caseReturnedEmail(d)));
       if (phone) out.push(msg('case-returned', 'whatsapp', phone, caseReturnedWhatsapp(d)));
+    }
+    for (const task of turn) {
+      const d = { name: applicant.displayName, step: task.name, link: this.deps.links.to(`/tugas/${task.id}`), processName, caseNumber };
+      out.push(msg('applicant-turn', 'email', email, applicantTurnEmail(d)));
+      if (phone) out.push(msg('applicant-turn', 'whatsapp', phone, applicantTurnWhatsapp(d)));
     }
     if (f.effects.activateAccount) {
       const systems = [f.values.sistem ?? []].flat().map(String);
@@ -58,6 +75,15 @@ export class CaseNotifications {
       out.push(msg('account-activated', 'email', email, accountActivatedEmail(d)));
       if (phone) out.push(msg('account-activated', 'whatsapp', phone, accountActivatedWhatsapp(d)));
     }
+    if (ended) out.push(...this.caseEnded(applicant, f.case, 'completed', processName, f.now));
+    return out;
+  }
+
+  /** The applicant is told their case ended (completed, withdrawn or closed), by e-mail and WhatsApp. */
+  caseEnded(applicant: UserRecord, c: CaseRecord, end: CaseEnd, processName: string | undefined, now: Date): OutboxMessage[] {
+    const d = { name: applicant.displayName, end, link: this.deps.links.to(`/kasus/${c.id}`), processName, caseNumber: c.caseNumber };
+    const out = [outboxMessage('case-ended', 'email', { userId: applicant.id, to: applicant.email }, caseEndedEmail(d), now, c.id)];
+    if (applicant.whatsapp) out.push(outboxMessage('case-ended', 'whatsapp', { userId: applicant.id, to: applicant.whatsapp }, caseEndedWhatsapp(d), now, c.id));
     return out;
   }
 

@@ -43,7 +43,7 @@ export async function startTestApp(opts: { dir?: string; secret?: string; mailbo
   const clock = { now: new Date() };
   const store = createSqliteStore({ file: config.sqliteFile });
   const mailbox = opts.mailbox ?? mailboxScope(config.env);
-  const services = createServices(store, () => clock.now, { publicUrl: config.publicUrl, devChannels: ['email', 'whatsapp'], mailbox }, { ...GENEROUS_LIMITS, ...opts.limits });
+  const services = createServices(store, () => clock.now, { publicUrl: config.publicUrl, devChannels: ['email', 'whatsapp'], mailbox }, { ...GENEROUS_LIMITS, ...opts.limits }, config.applicant);
   await bootstrap(services, config, () => undefined);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(config.uploadDir, { recursive: true });
