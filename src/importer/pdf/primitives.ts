@@ -8,6 +8,8 @@ export interface Line {
   pts: Pt[];
   box: Box;
   color: string;
+  /** traced from a picture, not drawn as a vector */
+  raster?: boolean;
 }
 
 export interface Outline {
