@@ -4,6 +4,25 @@
 import type { ImportProblem, SopTable } from './types.js';
 import { problem, type DraftGraph, type DraftNode } from './draft-graph.js';
 import { readWaktu } from './waktu.js';
+import { MAX_LIST_ITEMS, TEXT_LIMITS } from '../workflow/index.js';
+
+/** Cells longer (or lists longer) than a deployed model may hold: the owner shortens them (the SOP document clips them). */
+function overLimits(n: DraftNode, kegiatan: string): Array<{ code: string; args: Record<string, string> }> {
+  const m = n.mutuBaku!;
+  const out: Array<{ code: string; args: Record<string, string> }> = [];
+  const text = (field: string, values: string[], max: number): void => {
+    const longest = Math.max(0, ...values.map((v) => v.length));
+    if (longest > max) out.push({ code: 'text-too-long', args: { field, count: String(longest), max: String(max) } });
+  };
+  text('Kegiatan', [kegiatan], TEXT_LIMITS.uraian);
+  text('Persyaratan', m.persyaratan, TEXT_LIMITS.persyaratan);
+  text('Output', [m.output], TEXT_LIMITS.output);
+  text('Keterangan', m.keterangan, TEXT_LIMITS.keterangan);
+  for (const [field, list] of [['Persyaratan', m.persyaratan], ['Keterangan', m.keterangan]] as const) {
+    if (list.length > MAX_LIST_ITEMS) out.push({ code: 'list-too-long', args: { field, count: String(list.length), max: String(MAX_LIST_ITEMS) } });
+  }
+  return out;
+}
 
 function reachable(graph: DraftGraph, from: DraftNode[]): Set<string> {
   const seen = new Set(from.map((n) => n.id));
@@ -23,6 +42,7 @@ export function checkDraft(table: SopTable, graph: DraftGraph): ImportProblem[] 
   for (const n of graph.nodes) {
     const m = n.mutuBaku;
     if (m) {
+      for (const o of overLimits(n, table.rows[n.row - 1]!.kegiatan.replace(/\s+/g, ' ').trim())) out.push(problem(o.code, at(n), n.id, o.args));
       const printed = m.waktu;
       if (m.waktuIso === null && printed) {
         out.push(problem(readWaktu(printed).problem ?? 'waktu-unreadable', at(n), n.id, { waktu: printed }));

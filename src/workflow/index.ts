@@ -10,6 +10,7 @@ export type { SopIdentity, SopSymbol, SopRow, SopRowShape, SopEdge, SopDocument,
 export { validateDefinition, parseProblems, MAX_DEFINITION_BYTES, type ValidationOptions, type ValidationResult } from './validate-definition.js';
 export { MAX_DEFINITION_ELEMENTS, MAX_XML_DEPTH } from './xml-limits.js';
 export { MAX_LOOP_ITERATIONS } from './loop-rules.js';
+export { TEXT_LIMITS, MAX_LIST_ITEMS } from './model-text-limits.js';
 export { ENGINE_CALL_LIMITS } from './engine-runner.js';
 export { diffDefinitions } from './definition-diff.js';
 export { readSopDocument } from './read-sop-document.js';

@@ -5,7 +5,7 @@
 // `alur:mutuBaku langkah` forms ONE row with that gateway (symbol: decision). This is how an SOP row
 // such as "Memeriksa berkas. Jika Lengkap, … Jika Tidak, …" maps to the task + gateway pair.
 // Steps with the same `langkah` are one row with a shape in each of their lanes (the first in flow
-// order names the row), and `langkah` orders the rows that have one.
+// order that carries the Mutu Baku names the row), and `langkah` orders the rows that have one.
 import { allNodes, type ModdleNode } from './moddle.js';
 import { mutuBakuOf, readLanes, type MutuBaku } from './process-model.js';
 import { readSopIdentity } from './sop-identity.js';
@@ -196,10 +196,12 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const grouped = groupRows(ordered);
   const rowOf = new Map(grouped.flatMap((units, i) => units.map((u) => [u, i] as const)));
   const idsOf = (u: Unit): string[] => [u.main.id ?? '', ...(u.exit !== u.main ? [u.exit.id ?? ''] : [])];
+  const carries = (x: Unit): boolean => { const m = mutuBakuOf(x.main); return !!(m?.output || m?.persyaratan?.length || m?.keterangan?.length || m?.uraian); };
   const rows: SopRow[] = grouped.map((units, i) => {
-    const u = units[0]!;
+    // the row is the first step (flow order) that carries its Mutu Baku, else its first step
+    const u = units.find(carries) ?? units[0]!;
     const mutu = mutuBakuOf(u.main);
-    const shapes: SopRowShape[] = units.map((x) => ({ column: columnAt.get(x)!, symbol: x.symbol, elementIds: idsOf(x) }));
+    const shapes: SopRowShape[] = [u, ...units.filter((x) => x !== u)].map((x) => ({ column: columnAt.get(x)!, symbol: x.symbol, elementIds: idsOf(x) }));
     return {
       no: i + 1,
       elementIds: units.flatMap(idsOf),
