@@ -29,6 +29,7 @@ import { AccountSignUpService } from './auth/account-sign-up-service.js';
 import { StaffService } from './staff/staff-service.js';
 import { CaseNumbering } from './cases/case-number.js';
 import { ServiceGuide } from './cases/service-guide.js';
+import { CaseClosing } from './cases/case-closing.js';
 import { APPLICANT_REMINDER_KIND, ApplicantReminders, applicantReminderHandler, DEFAULT_APPLICANT_SETTINGS, type ApplicantSettings } from './cases/applicant-reminders.js';
 import { PACKS, packApplicantTexts, packCaseNumberPrefixes, packForms, packGroupAliases, packModelChecks, packReturnReasons, packRoutes, packStartPaths, type ProcessPack } from './packs/index.js';
 import { addPackMessages } from './web/i18n.js';
@@ -56,6 +57,8 @@ export interface Services {
   links: Links;
   /** The applicant's reminders and when staff may close an abandoned case (ALUR_APPLICANT_REMINDER_DAYS, ALUR_ABANDON_DAYS). */
   applicant: ApplicantSettings;
+  /** Withdrawing a case (its applicant) and closing an abandoned one (staff). */
+  closing: CaseClosing;
   assignments: AssignmentService;
   verification: VerificationService;
   passwordReset: PasswordResetService;
@@ -117,6 +120,7 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
     caseSubject: (c) => PACKS.find((p) => p.processKey === c.processKey)?.caseSubject?.(c) ?? null,
     cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering, reminders }),
     applicant,
+    closing: new CaseClosing({ store, definitions, now, notifications, abandonDays: applicant.abandonDays }),
     starts, links,
     guide: new ServiceGuide({ definitions, formRegistry, starts, texts: packApplicantTexts() }),
     assignments: new AssignmentService(store, now),

@@ -53,6 +53,9 @@ function detail(e: AuditEvent, staff: boolean): string | undefined {
       return Array.isArray(e.data.systems) ? e.data.systems.join(', ') : undefined;
     case 'case.failed':
       return String(e.data.error ?? '');
+    case 'case.withdrawn':
+    case 'case.closed':
+      return String(e.data.reason ?? '') || undefined;
     case 'task.reassigned':
       return `${String(e.data.fromName ?? '—')} → ${String(e.data.toName ?? '')}${staff && e.data.reason ? `: ${String(e.data.reason)}` : ''}`;
     default:

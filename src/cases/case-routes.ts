@@ -1,14 +1,15 @@
 // Case routes: the applicant's application status, the case page, and authorised document download
 // (`?tampil=1`: shown inline, for the preview beside the data to check).
 import { resolve, sep } from 'node:path';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { requireLogin, requireRole } from '../auth/guards.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { FormRegistry } from '../forms/form-registry.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { CaseRecord, Store } from '../store/ports.js';
 import { withoutUnsafeChars } from '../web/file-names.js';
-import { asyncRoute, type RenderPage } from '../web/page.js';
+import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
+import type { CaseClosing } from './case-closing.js';
 import { casePageModel, mayViewCase, mayViewDocuments } from './case-page.js';
 import { applicantPageModel } from './applicant-page.js';
 import { submittedModel } from './submitted-page.js';
@@ -22,6 +23,7 @@ export interface CaseRouteDeps {
   definitions: DefinitionService;
   formRegistry: FormRegistry;
   guide: ServiceGuide;
+  closing: CaseClosing;
   renderPage: RenderPage;
   uploadDir: string;
   now: () => Date;
@@ -53,8 +55,42 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   // the applicant sees their own case in their words; staff see the whole record
   router.get('/kasus/:id', requireLogin, asyncRoute(async (req, res) => {
     if (req.user!.role === 'applicant') return renderPage(req, res, 'cases/applicant', await applicantPageModel(deps, await viewable(req)));
-    renderPage(req, res, 'cases/case', await casePageModel(store, definitions, deps.formRegistry, String(req.params.id), req.user!, deps.now()));
+    const model = await casePageModel(store, definitions, deps.formRegistry, String(req.params.id), req.user!, deps.now());
+    const closable = (await deps.closing.mayClose(model.case, req.user!)) && deps.closing.closability(model.case, await deps.closing.openTasks(model.case)).allowed;
+    renderPage(req, res, 'cases/case', { ...model, closable });
   }));
+
+  // the applicant withdraws their case (a confirmation first); staff close one abandoned at the applicant's step
+  const closingPage = (kind: 'withdraw' | 'close') => async (req: Request, res: Response, values: Record<string, unknown> = {}, errors: Record<string, string> = {}, status = 200) => {
+    const c = await viewable(req);
+    const state = deps.closing.closability(c, await deps.closing.openTasks(c));
+    renderPage(req, res, 'cases/closing', {
+      showForm: kind === 'withdraw' || state.allowed,
+      title: `${kind}.title`, kind, withdraw: kind === 'withdraw', case: c, rev: values.rev ?? c.rev, reason: values.reason ?? '', errors,
+      errorList: Object.entries(errors).map(([field, message]) => ({ field, label: `${kind}.reason`, message })),
+      state, abandonDays: deps.closing.abandonDays,
+    }, status);
+  };
+  const closingPost = (kind: 'withdraw' | 'close') => asyncRoute(async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const input = { rev: body.rev, reason: body.reason };
+    try {
+      if (kind === 'withdraw') await deps.closing.withdraw(String(req.params.id), req.user!, input);
+      else await deps.closing.closeAbandoned(String(req.params.id), req.user!, input);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return closingPage(kind)(req, res, body, err.fieldErrors, 422);
+    }
+    setFlash(req, kind === 'withdraw' ? 'flash.withdrawn' : 'flash.closed');
+    res.redirect(303, `/kasus/${String(req.params.id)}`);
+  });
+  router.get('/kasus/:id/tarik', requireRole('applicant'), asyncRoute(async (req, res) => closingPage('withdraw')(req, res)));
+  router.post('/kasus/:id/tarik', requireRole('applicant'), closingPost('withdraw'));
+  router.get('/kasus/:id/tutup', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
+    if (!(await deps.closing.mayClose(await viewable(req), req.user!))) throw new ForbiddenError();
+    await closingPage('close')(req, res);
+  }));
+  router.post('/kasus/:id/tutup', requireRole('staff', 'process-owner'), closingPost('close'));
 
   // after the applicant's submission: the nomor permohonan, what happens next and how long
   router.get('/kasus/:id/terkirim', requireRole('applicant'), asyncRoute(async (req, res) => {
