@@ -7,6 +7,8 @@ import { boxOf, dist, distToPolyline, grow, height, polygonArea, width, GridInde
 /** An arrowhead: where it points and how it was drawn (a filled triangle, or an open "V" of two strokes). */
 export interface Arrowhead {
   tip: Pt;
+  /** unit vector the head points along */
+  dir: Pt;
   /** centre of the head's body, for the line search */
   body: Pt;
   size: number;
@@ -104,11 +106,15 @@ function attachHeads(lines: readonly Line[], ends: LineEnd[], heads: readonly Bl
     const dy = best.at.y - prev.y;
     // the tip is the head's point furthest along the line's last direction
     const tip = h.pts.reduce((a, p) => (p.x * dx + p.y * dy > a.x * dx + a.y * dy ? p : a), h.pts[0]!);
-    best.head = { tip, body, size };
+    const len = Math.hypot(dx, dy) || 1;
+    best.head = { tip, dir: { x: dx / len, y: dy / len }, body, size };
   }
   for (const v of vees) {
     const e = ends.find((x) => !x.head && dist(x.at, v.vertex) <= 2.5) ?? ends.find((x) => !x.head && dist(x.at, v.vertex) <= 6);
-    if (e) e.head = { tip: v.vertex, body: { x: (v.arms[0].x + v.arms[1].x) / 2, y: (v.arms[0].y + v.arms[1].y) / 2 }, size: dist(v.arms[0], v.arms[1]) };
+    if (!e) continue;
+    const body = { x: (v.arms[0].x + v.arms[1].x) / 2, y: (v.arms[0].y + v.arms[1].y) / 2 };
+    const len = dist(body, v.vertex) || 1;
+    e.head = { tip: v.vertex, dir: { x: (v.vertex.x - body.x) / len, y: (v.vertex.y - body.y) / len }, body, size: dist(v.arms[0], v.arms[1]) };
   }
 }
 

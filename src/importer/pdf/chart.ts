@@ -42,6 +42,8 @@ export interface PageChart {
 const ATTACH_TOL = 4;
 /** How close an arrowhead's tip must come to the symbol it points at. */
 const HEAD_TOL = 6;
+/** An arrowhead stopping short of its symbol still points at the one this far straight ahead. */
+const HEAD_REACH = 14;
 /** A line end that stops short of any symbol still belongs to the nearest one this close. */
 const ATTACH_FAR = 14;
 
@@ -129,6 +131,22 @@ function nodeAt(p: Pt, nodes: readonly ChartNode[], tol: number): ChartNode | nu
   return best;
 }
 
+/** The symbol an arrowhead points at across a small gap: straight ahead of the tip, within reach. */
+function nodeAhead(tip: Pt, dir: Pt, nodes: readonly ChartNode[]): ChartNode | null {
+  let best: ChartNode | null = null;
+  let bestD = HEAD_REACH;
+  for (let step = 1; step <= HEAD_REACH; step += 1) {
+    const probe = { x: tip.x + dir.x * step, y: tip.y + dir.y * step };
+    const hit = nodes.find((n) => distToNode(probe, n) === 0);
+    if (hit && step < bestD) {
+      best = hit;
+      bestD = step;
+      break;
+    }
+  }
+  return best;
+}
+
 function arrowsOfWire(wire: Wire, lines: readonly Line[], nodes: readonly ChartNode[], arrows: ChartArrow[], issues: ChartIssue[]): void {
   const heads = wire.ends.filter((e) => e.head);
   const fromImage = wire.lines.some((i) => lines[i]!.raster === true);
@@ -139,7 +157,8 @@ function arrowsOfWire(wire: Wire, lines: readonly Line[], nodes: readonly ChartN
   if (!heads.length) {
     const distinct = [...new Set(tails.map((t) => t.node))];
     if (distinct.length === 2) {
-      const [a, b] = distinct.sort((x, y) => x.box.y0 - y.box.y0 || x.box.x0 - y.box.x0) as [ChartNode, ChartNode];
+      // reading order: the upper one first, left to right on one level
+      const [a, b] = distinct.sort((x, y) => (Math.abs(centre(x.box).y - centre(y.box).y) > 5 ? centre(x.box).y - centre(y.box).y : centre(x.box).x - centre(y.box).x)) as [ChartNode, ChartNode];
       const ta = tails.find((t) => t.node === a)!;
       const tb = tails.find((t) => t.node === b)!;
       arrows.push({ from: a, to: b, label: '', path: pathOf(lines, wire, ta.end, tb.end), undirected: true, fromImage });
@@ -147,7 +166,7 @@ function arrowsOfWire(wire: Wire, lines: readonly Line[], nodes: readonly ChartN
     return;
   }
   for (const h of heads) {
-    const target = nodeAt(h.head!.tip, nodes, HEAD_TOL) ?? nodeAt(h.at, nodes, ATTACH_TOL);
+    const target = nodeAt(h.head!.tip, nodes, HEAD_TOL) ?? nodeAt(h.at, nodes, ATTACH_TOL) ?? nodeAhead(h.head!.tip, h.head!.dir, nodes);
     const sources = tails.filter((t) => t.node !== target);
     if (!target || !sources.length) {
       const known = target ?? sources[0]?.node ?? null;

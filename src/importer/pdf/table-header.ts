@@ -97,13 +97,15 @@ export function findHeader(pieces: readonly TextPiece[], rules: readonly Rule[])
   if (!found) return null;
   const { anchor } = found;
   const midY = (anchor.top + anchor.bottom) / 2;
-  const known = found.band.filter((p) => roleOf(p.str) || isOtherHeaderWord(p));
-  const knownTop = Math.min(...known.map((p) => p.top));
-  const knownBottom = Math.max(...known.map((p) => p.bottom));
   const crossing = verticalsAt(rules, midY);
   const x0 = crossing.length >= 3 ? crossing[0]! : Math.min(...found.band.map((p) => p.x0)) - 4;
   const x1 = crossing.length >= 3 ? crossing[crossing.length - 1]! : Math.max(...found.band.map((p) => p.x1)) + 4;
   const full = horizontalsAcross(rules, x0 + 0.1 * (x1 - x0), x1 - 0.1 * (x1 - x0));
+  // header words end at the first rule across the table under the Kegiatan header (body words below it)
+  const limit = full.find((y) => y > anchor.bottom) ?? Infinity;
+  const known = found.band.filter((p) => (roleOf(p.str) || isOtherHeaderWord(p)) && p.bottom <= limit + 1);
+  const knownTop = Math.min(...known.map((p) => p.top));
+  const knownBottom = Math.max(...known.map((p) => p.bottom));
   const top = [...full].reverse().find((y) => y <= knownTop + 1 && y >= knownTop - 60) ?? knownTop - 2;
   let bottom = full.find((y) => y >= knownBottom - 1) ?? knownBottom + 2;
   const subLevelY = bottom - 2;
