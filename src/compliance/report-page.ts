@@ -21,7 +21,7 @@ export function reportPageModel(r: ComplianceReport, period: Period, lang: Lang)
       withinPct: percentText(s.withinShare), wait: m(s.waitMedianMs), handling: m(s.handlingMedianMs), levelKey: `report.level.${s.level}`,
     })),
     stepChart: barChart(t('report.steps.chart'), r.steps.map((s) => ({
-      label: stepLabel(s), value: s.withinShare, level: s.level, text: s.count ? `${percentText(s.withinShare)} (n=${s.count})` : '—',
+      label: stepLabel(s), value: s.withinShare, level: s.level, text: s.count ? `${percentText(s.withinShare)} (${s.count} ${t('report.chart.times')})` : '—',
     })), threshold),
     admins: r.admins.map((a) => ({ ...a, median: m(a.medianMs), p90: m(a.p90Ms), withinPct: percentText(a.withinShare), wait: m(a.waitMedianMs), handling: m(a.handlingMedianMs) })),
     months: r.months.map((x) => ({ ...x, withinPct: percentText(x.withinShare), endToEnd: m(x.endToEndMedianMs) })),

@@ -22,7 +22,7 @@ const TEXT = {
   id: {
     none: 'Tidak ada data pada periode ini.',
     figures: (s: StepRow, l: Lang) =>
-      `${s.count} kali; median ${minutesText(s.medianMs, l)}; P90 ${minutesText(s.p90Ms, l)}; ${percentText(s.withinShare)} (${s.within} dari ${s.count}) dalam Mutu Baku ${minutesText(s.standardMs, l)}.`,
+      `${s.count} kali; median ${minutesText(s.medianMs, l)}; 9 dari 10 selesai dalam ${minutesText(s.p90Ms, l)}; ${percentText(s.withinShare)} (${s.within} dari ${s.count}) dalam Mutu Baku ${minutesText(s.standardMs, l)}.`,
     returns: (rate: string, n: number, of: number, top: string) => ` Dikembalikan ${rate} (${n} dari ${of})${top ? `; alasan terbanyak: ${top}` : ''}.`,
     overdue: (n: number) => ` ${n} masih terlambat saat laporan dibuat.`,
     staff: 'Tinjau beban kerja dan pembagian tugas pelaksana; pantau antrean setiap hari.',
@@ -32,7 +32,7 @@ const TEXT = {
   en: {
     none: 'No data in this period.',
     figures: (s: StepRow, l: Lang) =>
-      `${s.count} times; median ${minutesText(s.medianMs, l)}; P90 ${minutesText(s.p90Ms, l)}; ${percentText(s.withinShare)} (${s.within} of ${s.count}) within the ${minutesText(s.standardMs, l)} standard.`,
+      `${s.count} times; median ${minutesText(s.medianMs, l)}; 9 in 10 done within ${minutesText(s.p90Ms, l)}; ${percentText(s.withinShare)} (${s.within} of ${s.count}) within the ${minutesText(s.standardMs, l)} standard.`,
     returns: (rate: string, n: number, of: number, top: string) => ` Returned ${rate} (${n} of ${of})${top ? `; most frequent reason: ${top}` : ''}.`,
     overdue: (n: number) => ` ${n} still overdue when the report was made.`,
     staff: 'Review the workload and task sharing of the officers; watch the queue daily.',

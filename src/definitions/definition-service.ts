@@ -95,7 +95,7 @@ export class DefinitionService {
   /** Rollback: deploys an earlier version's XML again, as a new version. */
   async rollback(id: string, by: string | null, comment = ''): Promise<DefinitionRecord> {
     const old = await this.byId(id);
-    return this.deploy(old.xml, by, comment.trim() || `Rollback ke versi ${old.version}`);
+    return this.deploy(old.xml, by, comment.trim() || `Dipulihkan dari versi ${old.version}`);
   }
 
   async latest(processKey: string): Promise<DefinitionRecord> {

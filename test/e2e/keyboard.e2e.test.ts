@@ -27,8 +27,8 @@ describe('Given a real Alur server and a keyboard-only user', () => {
     const context = await live.browser.newContext({ baseURL: live.server.url });
     const page = await context.newPage();
     await page.goto('/masuk');
-    await tabTo(page, 'a.skip');
-    expect(await page.locator('a.skip').boundingBox()).not.toBeNull();
+    await tabTo(page, 'a.govuk-skip-link');
+    expect(await page.locator('a.govuk-skip-link').boundingBox()).not.toBeNull();
     await page.keyboard.press('Enter');
     // NOTE: the in-page jump settles after the key press returns: wait for it rather than read the URL at once
     await page.waitForFunction(() => location.hash === '#main', undefined, { timeout: 5000 });

@@ -85,9 +85,9 @@ describe('Given a real Alur server, the process owner, two staff members and app
 
     // Deploy: the two staff groups have no active member yet (the applicant's own steps never count).
     await field(o, 'Keterangan versi').fill('Versi pertama: tiga lajur');
-    await o.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await o.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
     await o.waitForURL(new RegExp(`/proses/${KEY}$`));
-    await see(o, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
+    await see(o, 'Versi baru telah diterbitkan. Kasus baru memakai versi ini.');
     const warnings = o.locator('section.group-warnings li.group-warning');
     expect(await warnings.evaluateAll((li) => li.map((x) => x.getAttribute('data-group')).sort())).toEqual([KASI.id, PETUGAS.id]);
     expect(await o.locator(`tr[data-element="${ids.fix}"] td.group`).getAttribute('data-group')).toBe('pemohon');

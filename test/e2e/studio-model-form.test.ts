@@ -102,9 +102,9 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     await p.screenshot({ path: `${ARTIFACTS}studio-model-form.png`, fullPage: true });
 
     await field(p, 'Keterangan versi').fill('Langkah baru: data atasan');
-    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await p.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
     await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj$/);
-    await see(p, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
+    await see(p, 'Versi baru telah diterbitkan. Kasus baru memakai versi ini.');
     expect(await p.locator(`tr[data-element="${taskId}"]`).innerText()).toContain(STEP);
 
     // A new applicant: after Daftar and the contact checks, the new step is theirs.

@@ -40,8 +40,8 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     expect(await problem.innerText()).toContain('"10 menit"'); // the message names the value (its wording: problem-messages)
     expect(await p.locator('#studio-canvas [data-element-id="MengaktifkanAkun"].alur-error').count()).toBe(1);
     await field(p, 'Keterangan versi').fill('Waktu aktivasi 10 menit');
-    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
-    await see(p.locator('#studio-status'), 'Deploy ditolak: perbaiki galat yang tercantum.');
+    await p.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
+    await see(p.locator('#studio-status'), 'Penerbitan ditolak: perbaiki galat yang tercantum.');
     await p.screenshot({ path: `${ARTIFACTS}studio-refused.png`, fullPage: true });
 
     // A valid one through the duration picker (10 + menit): no error left, deploy, and the new version shows 10 minutes.
@@ -51,9 +51,9 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await validated(p, stamp);
     expect(await p.locator('#studio-problems').getAttribute('data-errors')).toBe('0');
     expect(await p.locator('#studio-canvas .alur-error').count()).toBe(0);
-    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await p.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
     await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj$/);
-    await see(p, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
+    await see(p, 'Versi baru telah diterbitkan. Kasus baru memakai versi ini.');
     const v2 = p.locator('tr.version-row[data-version="2"]');
     expect(await v2.locator('.comment').innerText()).toBe('Waktu aktivasi 10 menit');
     expect(await v2.locator('.by').innerText()).not.toBe('Sistem');

@@ -31,9 +31,9 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await p.screenshot({ path: `${ARTIFACTS}studio-new-sop.png`, fullPage: true });
 
     await field(p, 'Keterangan versi').fill('Versi pertama');
-    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await p.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
     await p.waitForURL(/\/proses\/permohonan-surat-keterangan$/);
-    await see(p, 'Versi baru telah di-deploy. Kasus baru memakai versi ini.');
+    await see(p, 'Versi baru telah diterbitkan. Kasus baru memakai versi ini.');
     expect(await p.locator('tr.version-row[data-version="1"] .comment').innerText()).toBe('Versi pertama');
     await p.goto('/proses');
     expect(await p.locator('tr.process-row[data-process="permohonan-surat-keterangan"] .version').innerText()).toBe('1');

@@ -135,7 +135,7 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await validated(p, stamp);
 
     // the deploy comment is required: the field is marked, nothing is sent
-    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await p.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
     await see(p.locator('#studio-comment-error'), 'Isi keterangan versi');
     expect(await p.locator('#studio-comment').getAttribute('aria-invalid')).toBe('true');
 
@@ -157,15 +157,15 @@ describe('Given a real Alur server and the process owner in chromium', () => {
     await editField(p, 'MengaktifkanAkun', 'alur-waktu', '20');
     await validated(p, stamp);
     await p.locator('#studio-comment').fill('Aktivasi 20 menit');
-    await p.getByRole('button', { name: 'Deploy Versi Baru', exact: true }).click();
+    await p.getByRole('button', { name: 'Terbitkan Versi Baru', exact: true }).click();
     await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj$/);
     const v1 = p.locator('tr.version-row[data-version="1"]');
     await v1.locator('summary').click();
-    await see(v1, 'Isi versi ini di-deploy lagi sebagai versi terbaru');
+    await see(v1, 'Isi versi ini diterbitkan lagi sebagai versi terbaru');
     await p.screenshot({ path: `${ARTIFACTS}versions-rollback-confirm.png`, fullPage: true });
-    await v1.getByRole('button', { name: 'Ya, deploy ulang versi 1', exact: true }).click();
+    await v1.getByRole('button', { name: 'Ya, terbitkan ulang versi 1', exact: true }).click();
     await p.waitForURL(/\/proses\/pendaftaran-akun-ppbj$/);
-    expect(await p.locator('tr.version-row[data-version="3"] .comment').innerText()).toBe('Rollback ke versi 1');
+    expect(await p.locator('tr.version-row[data-version="3"] .comment').innerText()).toBe('Dipulihkan dari versi 1');
     expect(owner.problems).toEqual([]);
   }, 90_000);
 });

@@ -172,7 +172,7 @@ describe('Given the shipped PPBJ process with a running case, a process owner an
       const monitor = (await owner.get(`/proses/${SECOND}/pantau/data.json`)).body as { steps: Array<{ elementId: string }> };
       expect(monitor.steps.map((s) => s.elementId).sort()).toEqual(['izin-cuti_Langkah1', 'izin-cuti_Mengajukan']);
       const report = $((await owner.get(`/laporan?proses=${SECOND}`)).text);
-      expect(report('.meta').text()).toContain('Permohonan Izin Cuti');
+      expect(report('.alur-meta').text()).toContain('Permohonan Izin Cuti');
       expect(report(`#f-proses option[value="${SECOND}"]`).attr('selected')).toBe('selected');
       expect(report(`a[href^="/laporan/unduh/langkah.csv?proses=${SECOND}&"]`)).toHaveLength(1);
       const csv = await owner.get(`/laporan/unduh/langkah.csv?proses=${SECOND}`);

@@ -35,10 +35,10 @@ describe('Given the shipped PPBJ process and its owner', () => {
     const v1 = page('tr.version-row[data-version="1"]');
     const confirm = v1.find('details.rollback-confirm');
     expect(confirm).toHaveLength(1);
-    expect(confirm.find('> summary').text()).toBe('Deploy ulang versi 1');
-    expect(confirm.find('.confirm-body p').text()).toContain('di-deploy lagi sebagai versi terbaru');
+    expect(confirm.find('> summary').text()).toBe('Terbitkan ulang versi 1');
+    expect(confirm.find('.confirm-body p').text()).toContain('diterbitkan lagi sebagai versi terbaru');
     expect(confirm.find('form.rollback input[name=comment]')).toHaveLength(1);
-    expect(confirm.find('form.rollback button[type=submit]').text()).toBe('Ya, deploy ulang versi 1');
+    expect(confirm.find('form.rollback button[type=submit]').text()).toBe('Ya, terbitkan ulang versi 1');
     expect(page('tr.version-row[data-version="2"] details.rollback-confirm')).toHaveLength(0);
   });
 

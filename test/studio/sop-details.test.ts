@@ -78,7 +78,7 @@ describe('Given the shipped PPBJ process deployed as version 1', () => {
     for (const tr of rows) {
       const row = page(tr);
       expect(row.find('td.lanes svg').attr('aria-hidden')).toBe('true');
-      expect(row.find('td.lanes .sr-only.actor').text()).toBe(`Pelaksana: ${columns[Number(row.attr('data-column'))]}`);
+      expect(row.find('td.lanes .govuk-visually-hidden.actor').text()).toBe(`Pelaksana: ${columns[Number(row.attr('data-column'))]}`);
     }
   });
 });

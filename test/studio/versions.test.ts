@@ -81,7 +81,7 @@ describe('Given a case started on version 1 and a process owner', () => {
     const res = await owner.post(`/proses/pendaftaran-akun-ppbj/versi/${v1!.id}/rollback`).type('form').send({ _csrf });
     expect(res.status).toBe(303);
     const [v3] = await t.services.store.listDefinitions('pendaftaran-akun-ppbj');
-    expect(v3).toMatchObject({ version: 3, xml: shippedXml(), comment: 'Rollback ke versi 1' });
+    expect(v3).toMatchObject({ version: 3, xml: shippedXml(), comment: 'Dipulihkan dari versi 1' });
     expect($((await owner.get('/proses/pendaftaran-akun-ppbj')).text)('tr[data-element="MengaktifkanAkun"] .time').text()).toBe('5 menit');
     const onV3 = await caseAtInformation(() => t.agent(), admin, t.services.store);
     expect((await t.services.store.getCase(onV3.caseId))!.definitionVersion).toBe(3);

@@ -12,7 +12,7 @@ const TEXTS = {
     roleHint: 'Kosongkan agar grup diambil dari nama lane.',
     applicant: 'Pemohon',
     newGroup: 'Grup baru (nama atau id)',
-    newGroupHint: 'Ketik nama grup yang belum ada, mis. "Kepala Seksi": disimpan sebagai kepala-seksi dan dibuat saat deploy.',
+    newGroupHint: 'Ketik nama grup yang belum ada, mis. "Kepala Seksi": disimpan sebagai kepala-seksi dan dibuat saat diterbitkan.',
     newGroupInvalid: 'Id grup: huruf kecil, angka dan tanda hubung, diawali huruf (mis. kepala-seksi)',
     newGroupReserved: 'Nama ini dipakai sistem; pilih nama lain',
     form: 'Formulir terdaftar',

@@ -69,7 +69,7 @@ export const en: Record<string, string> = {
   'field.pangkatGolongan': 'Rank/Grade',
   'field.jabatan': 'Position',
   'field.instansi': 'Agency',
-  'field.perangkatDaerah': 'Regional office (Perangkat Daerah)',
+  'field.perangkatDaerah': 'Regional office',
   'field.unitKerja': 'Work unit',
   'field.catatan': 'Note',
   'field.nomorSk': 'SK/Surat Tugas number',

@@ -180,7 +180,7 @@ export const id: Record<string, string> = {
   'process.time': 'Waktu',
   'process.output': 'Output',
   'process.remarks': 'Keterangan',
-  'process.versions': 'Versi yang di-deploy',
+  'process.versions': 'Versi yang diterbitkan',
   'process.version': 'Versi',
   'process.comment': 'Keterangan versi',
   'action.unduh': 'Unduh',

@@ -96,7 +96,7 @@ export const problems: Catalogue = {
     'problem.request-not-json': 'Permintaan tidak dapat dibaca; muat ulang halaman lalu coba lagi.',
     'problem.comment-required': 'Isi keterangan versi: apa yang berubah dan mengapa.',
     'problem.lint-truncated': '{count} masalah pemeriksaan diagram lainnya tidak ditampilkan; perbaiki yang tercantum lalu periksa lagi.',
-    'problem.process-id': 'id proses harus {expected} (di model: "{actual}"): deploy di sini membuat versi baru proses {expected}, bukan proses lain.',
+    'problem.process-id': 'id proses harus {expected} (di model: "{actual}"): penerbitan di sini membuat versi baru proses {expected}, bukan proses lain.',
   },
   en: {
     'problem.script-task': '{el} is a script task; Alur runs no scripts. Replace it with a user task done by staff.',
