@@ -133,11 +133,13 @@ export function assemble(pages: readonly TablePage[]): Assembled {
       continue;
     }
     seen.add(key);
-    connectors.push({ from, to, label: a.label });
     if (a.undirected) {
+      // a line without an arrowhead is no arrow: not a flow, but said, since the shapes look joined
       const r = rowOfArrowEnd(a.from);
       problems.push(problem('connector-no-arrow', r, stepOf(r), { from, to }));
+      continue;
     }
+    connectors.push({ from, to, label: a.label });
     if (a.fromImage) {
       const r = rowOfArrowEnd(a.from);
       problems.push(problem('connector-from-image', r, stepOf(r), { from, to }));

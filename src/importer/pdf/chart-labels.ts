@@ -42,13 +42,16 @@ function boxToSegment(l: LabelText, a: Pt, b: Pt): number {
     const vertical = Math.abs(a.x - b.x) < 0.5;
     const [lo, hi] = vertical ? [Math.min(a.y, b.y), Math.max(a.y, b.y)] : [Math.min(a.x, b.x), Math.max(a.x, b.x)];
     const [l0, l1] = vertical ? [l.top, l.bottom] : [l.x0, l.x1];
-    if (l1 >= lo && l0 <= hi) return vertical ? Math.max(0, l.x0 - a.x, a.x - l.x1) : Math.max(0, l.top - a.y, a.y - l.bottom);
+    const overlap = Math.min(l1, hi) - Math.max(l0, lo);
+    if (overlap >= ALONGSIDE_SHARE * (l1 - l0)) return vertical ? Math.max(0, l.x0 - a.x, a.x - l.x1) : Math.max(0, l.top - a.y, a.y - l.bottom);
     return nearestCorner(l, a, b) + ALONGSIDE_PENALTY;
   }
   return nearestCorner(l, a, b);
 }
 
 const ALONGSIDE_PENALTY = 4;
+/** How much of a label must lie alongside a straight stretch to be beside it. */
+const ALONGSIDE_SHARE = 0.25;
 
 function nearestCorner(l: LabelText, a: Pt, b: Pt): number {
   const pts: Pt[] = [

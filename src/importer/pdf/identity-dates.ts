@@ -1,5 +1,5 @@
 // Dates and NIPs as SOP identity blocks print them: "2 Juni 2025", "02 June 2025", "2/6/2025",
-// "2025-06-02" -> ISO YYYY-MM-DD; "NIP. 19660825 198802 1 001" -> the 18 digits.
+// "2025-06-02" -> ISO YYYY-MM-DD; "NIP. 19660825 198802 1 001" -> its 18 digits as grouped.
 
 const MONTHS: Record<string, number> = {
   januari: 1, january: 1, jan: 1,
@@ -40,12 +40,11 @@ export function parseIdDate(text: string): string | null {
   return null;
 }
 
-/** The NIP's digits when the line is one ("NIP. 19660825 198802 1 001"), else null. */
+/** The NIP as printed, grouping kept ("NIP. 19660825 198802 1 001" -> "19660825 198802 1 001"), or null. */
 export function parseNip(line: string): string | null {
-  const m = /^(?:NIP\b\.?\s*:?\s*)?([\d\s.]{18,30})$/i.exec(line.trim());
+  const m = /^(?:NIP\b\.?\s*:?\s*)?(\d[\d\s]{16,28}\d)$/i.exec(line.trim());
   if (!m) return null;
-  const digits = m[1]!.replace(/\D/g, '');
-  return digits.length === 18 ? digits : null;
+  return m[1]!.replace(/\D/g, '').length === 18 ? m[1]!.replace(/\s+/g, ' ') : null;
 }
 
 /** A line naming a civil-service rank ("Pembina Utama Muda", "Penata Tk. I (III/d)"). */

@@ -73,7 +73,8 @@ export function readIdentity(pieces: readonly TextPiece[], rules: readonly Rule[
   const values = pieces.filter((p) => p.bottom <= bottom + 1 && !inLabel(p) && p.str.trim() !== ':');
   for (const label of labels) {
     const region = regionOf(label, labels, rules, bottom);
-    const valuePieces = values.filter((p) => p.x0 >= region.x0 - 1 && p.x0 < region.x1 - 2 && p.top >= region.y0 - 1 && p.bottom <= region.y1 + 1);
+    // NOTE: by the text's middle: a last line printed half over the next cell (hidden under it) still counts
+    const valuePieces = values.filter((p) => p.x0 >= region.x0 - 1 && p.x0 < region.x1 - 2 && p.top >= region.y0 - 1 && (p.top + p.bottom) / 2 <= region.y1 + 1);
     const lines = linesOf(valuePieces).map((l) => ({ ...l, text: l.text.replace(/^:\s*/, '') }));
     if (label.rest) lines.unshift({ ...lineOf(label.piece), text: label.rest });
     applyValue(label.key, lines, identity, problems);

@@ -62,10 +62,10 @@ export function joinLines(lines: readonly string[]): string {
       out = out.slice(0, -1) + line; // hyphenated word
     } else if (/\p{L}-$/u.test(out) && /^\p{Lu}/u.test(line)) {
       out += line; // "Undang-" + "Undang"
+    } else if (URL_TOKEN.test(out)) {
+      out += /[./]/.test(firstToken) ? line : ' ' + line; // a link broken inside, or ending its line
     } else if (/\p{L}\/$/u.test(out)) {
       out += line; // "Wilayah/" + "Provinsi"
-    } else if (URL_TOKEN.test(out) && (/[./\-_=?&]$/.test(out) || /[./]/.test(firstToken))) {
-      out += line;
     } else {
       out += ' ' + line;
     }
