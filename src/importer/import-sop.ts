@@ -3,16 +3,11 @@
 import { ImportRefusedError, type ImportResult, type SopTable } from './types.js';
 import { readSopText } from './text/read-text.js';
 import { buildDraft } from './build-draft.js';
+import { IMPORT_LIMITS } from './limits.js';
 
 export type ImportInput = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; text: string };
 
-/** Bounds on one import: a larger input is refused ('too-large', 'too-many-pages') before or right after reading. */
-export const IMPORT_LIMITS = {
-  pdfBytes: 10 * 1024 * 1024,
-  textBytes: 200 * 1024,
-  rows: 200,
-  pages: 20,
-} as const;
+export { IMPORT_LIMITS };
 
 async function readPdf(bytes: Uint8Array): Promise<SopTable> {
   // NOTE: loaded on first use: pdf.js is large, and pasted text never needs it

@@ -48,13 +48,12 @@ export function decisionBranches(kegiatan: string): Branch[] {
 }
 
 /** The row (index) whose Kegiatan shares the most words with `text`; nearest to `from` on a tie; null when none shares half. */
-function rowNamed(text: string, rows: TextRow[], from: number): number | null {
+function rowNamed(text: string, rowStems: Array<Set<string>>, from: number): number | null {
   const wanted = stems(text);
   if (wanted.size === 0) return null;
   let best: { index: number; score: number } | null = null;
-  rows.forEach((r, index) => {
+  rowStems.forEach((have, index) => {
     if (index === from) return;
-    const have = stems(r.row.kegiatan);
     const score = [...wanted].filter((w) => have.has(w)).length / wanted.size;
     const closer = best && score === best.score && Math.abs(index - from) < Math.abs(best.index - from);
     if (score >= 0.5 && (!best || score > best.score || closer)) best = { index, score };
@@ -76,6 +75,7 @@ export function guessChart(rows: TextRow[], columns: string[]): GuessedChart {
     void problems.push({ code, severity: 'warning', row: index + 1, step: collapse(rows[index]!.row.kegiatan), elementId: null, ...(args ? { args } : {}) });
   const shapes: GuessedChart['shapes'] = new Map();
   const connectors: TableConnector[] = [];
+  const rowStems = rows.map((r) => stems(r.row.kegiatan));
   const kinds = rows.map((r) => (TERMINATOR.test(collapse(r.row.kegiatan)) ? 'terminator' : decisionBranches(r.row.kegiatan).length ? 'decision' : 'process') as ShapeKind);
 
   rows.forEach((r, index) => {
@@ -104,7 +104,7 @@ export function guessChart(rows: TextRow[], columns: string[]): GuessedChart {
     }
     const targets: string[] = [];
     for (const b of decisionBranches(r.row.kegiatan)) {
-      const named = rowNamed(b.consequence || b.condition, rows, index);
+      const named = rowNamed(b.consequence || b.condition, rowStems, index);
       const target = named ?? (!b.negative && index + 1 < rows.length ? index + 1 : null);
       if (target === null) { warn(index, 'text-branch-unresolved', { label: b.label }); continue; }
       connectors.push({ from: shapeId(index), to: shapeId(target), label: b.label });

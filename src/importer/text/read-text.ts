@@ -7,6 +7,7 @@ import { cleanCell, delimiterOf, normaliseText, splitLines } from './text-lines.
 import { isHeaderLine, isNumberedHeaderLine, readHeader, type TableHeader } from './table-header.js';
 import { readIdentity } from './identity-text.js';
 import { guessChart, type TextRow } from './chart-guess.js';
+import { IMPORT_LIMITS } from '../limits.js';
 
 const ROW_NO = /^\d{1,3}\.?$/;
 const blank = (cells: string[]): boolean => cells.every((c) => !c.trim());
@@ -85,6 +86,8 @@ function looseTable(lines: string[]): { start: number; rows: TextRow[] } | null 
 
 function assemble(rows: TextRow[], columns: string[], identityLines: string[][], extra: ImportProblem[]): SopTable {
   if (rows.length === 0) throw new ImportRefusedError('empty');
+  // NOTE: before the chart is guessed, which compares each decision's clauses with every row
+  if (rows.length > IMPORT_LIMITS.rows) throw new ImportRefusedError('too-large', { rows: String(rows.length), max: String(IMPORT_LIMITS.rows) });
   const { identity, problems: identityProblems } = readIdentity(identityLines);
   const chart = guessChart(rows, columns);
   const tableRows: TableRow[] = rows.map((r, i) => {
