@@ -9,8 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** What the build reads: the sources (TypeScript and the studio's client files), the compiler settings, the installed packages. */
 export const BUILD_INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
-/** What a successful build leaves behind (the server, the studio bundle, the site's stylesheet). */
-export const BUILD_OUTPUTS = ['dist/server.js', 'dist/studio-bundle/modeler.js', 'dist/web-assets/alur.css'];
+/** What a successful build leaves behind (the server and the studio bundle). */
+export const BUILD_OUTPUTS = ['dist/server.js', 'dist/studio-bundle/modeler.js'];
 /** The stamp: the SHA-256 of every input file at the start of the last successful build. */
 export const STAMP = 'dist/.build-stamp.json';
 /** tsc's incremental state (the build script's --tsBuildInfoFile). */
