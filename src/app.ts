@@ -11,6 +11,7 @@ import { configurePassport } from './auth/passport-setup.js';
 import { PortSessionStore, throttleSessionTouch } from './auth/session-store.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { receiptRoutes } from './receipts/receipt-routes.js';
+import { contactChangeRoutes } from './notifications/contact-change-routes.js';
 import { publicServices, startRoutes } from './cases/start-routes.js';
 import type { Services } from './composition.js';
 import { NotFoundError } from './errors.js';
@@ -107,6 +108,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(taskRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(caseRoutes({ ...services, renderPage, uploadDir: opts.uploadDir }));
   app.use(receiptRoutes({ ...services, renderPage, office: opts.office ?? OFFICE_DEFAULTS })); // the Bukti PDF and its public check
+  app.use(contactChangeRoutes({ contacts: services.contacts, renderPage })); // the link proving a contact changed in a form
   app.use(startRoutes({ starts: services.starts, guide: services.guide, renderPage, limits: services.limits }));
   app.use(processRoutes({ ...services, renderPage }));
   app.use(privacyRoutes({ ...services, renderPage }));

@@ -30,6 +30,7 @@ import { StaffService } from './staff/staff-service.js';
 import { CaseNumbering } from './cases/case-number.js';
 import { ServiceGuide } from './cases/service-guide.js';
 import { CaseClosing } from './cases/case-closing.js';
+import { ContactChanges } from './notifications/contact-change.js';
 import { APPLICANT_REMINDER_KIND, ApplicantReminders, applicantReminderHandler, DEFAULT_APPLICANT_SETTINGS, type ApplicantSettings } from './cases/applicant-reminders.js';
 import { PACKS, packApplicantTexts, packCaseNumberPrefixes, packForms, packGroupAliases, packModelChecks, packReturnReasons, packRoutes, packStartPaths, type ProcessPack } from './packs/index.js';
 import { addPackMessages } from './web/i18n.js';
@@ -59,6 +60,8 @@ export interface Services {
   applicant: ApplicantSettings;
   /** Withdrawing a case (its applicant) and closing an abandoned one (staff). */
   closing: CaseClosing;
+  /** A new e-mail or WhatsApp typed in an applicant's form: the link that proves it. */
+  contacts: ContactChanges;
   assignments: AssignmentService;
   verification: VerificationService;
   passwordReset: PasswordResetService;
@@ -113,12 +116,14 @@ export function createServices(store: Store, now: () => Date = () => new Date(),
   const signUpAttempts = new SignUpAttempts({ store, links, now, hash: hashPassword });
   const numbering = new CaseNumbering(packCaseNumberPrefixes()); // the nomor permohonan's prefix per process
   const reminders = new ApplicantReminders(applicant.reminderDays); // an applicant's step waiting long
+  const contacts = new ContactChanges({ store, links, now, limits }); // a contact changed in a form is proved first
   compliance.timerHandlers[APPLICANT_REMINDER_KIND] = applicantReminderHandler({ store, links });
   const starts = new StartService({ store, definitions, now, notifications, timing: compliance.timing, startPaths: packStartPaths(), numbering, reminders });
   return {
     store, definitions, formRegistry, packRoutes: packRoutes(), now, verification, compliance,
     caseSubject: (c) => PACKS.find((p) => p.processKey === c.processKey)?.caseSubject?.(c) ?? null,
-    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering, reminders }),
+    cases: new CaseService({ store, definitions, formRegistry, now, notifications, timing: compliance.timing, numbering, reminders, contacts }),
+    contacts,
     applicant,
     closing: new CaseClosing({ store, definitions, now, notifications, abandonDays: applicant.abandonDays }),
     starts, links,
@@ -159,10 +164,10 @@ export function createTransports(config: Pick<Config, 'env' | 'mail' | 'whatsapp
   return { transports, devChannels };
 }
 
-/** Migrations, each shipped process as version 1 (unless stored) and the staff accounts, on first start. */
+/** Migrations, each shipped process as version 1 (unless stored; a changed shipped file as the next version: shipped-processes.ts) and the staff accounts, on first start. */
 export async function bootstrap(services: Services, config: Config, log: (line: string) => void): Promise<void> {
   await services.store.init();
-  await ensureShippedProcesses(services.definitions);
+  await ensureShippedProcesses(services.definitions, services.store, undefined, services.now);
   await services.definitions.upsertLatestGroups();
   await ensureStaffAccounts(services.store, config, log);
   for (const pack of PACKS) await pack.seedDemo?.({ store: services.store, config, log, now: services.now }); // the packs' demo staff

@@ -18,6 +18,7 @@ import { confirmedWarnings, documentRecord, fileValues } from './submission.js';
 import { assertMayAct, type Actor } from './task-access.js';
 import { CaseNumbering } from './case-number.js';
 import type { ApplicantReminders } from './applicant-reminders.js';
+import type { ContactChanges } from '../notifications/contact-change.js';
 
 /** A file already checked (type by content, size) and written under the uploads folder. */
 export interface StoredUpload {
@@ -38,6 +39,7 @@ export interface CaseServiceDeps {
   formRegistry: FormRegistry; // the packs' coded forms; other forms are declared in the case's model version
   numbering?: CaseNumbering; // the nomor permohonan's prefix per process (default: the process name's initials)
   reminders?: ApplicantReminders; // the applicant's reminder timers (none without)
+  contacts?: ContactChanges; // a changed e-mail or WhatsApp in an applicant's form is proved before the step counts
 }
 
 /** A new applicant's first step, done at once with the form they signed up with (see startWithNewApplicant). */
@@ -58,9 +60,11 @@ export class CaseService {
   private readonly forms: TaskForms;
   private readonly numbering: CaseNumbering;
   private readonly reminders: ApplicantReminders | undefined;
+  private readonly contacts: ContactChanges | undefined;
 
   constructor(deps: CaseServiceDeps) {
     this.reminders = deps.reminders;
+    this.contacts = deps.contacts;
     this.numbering = deps.numbering ?? new CaseNumbering();
     this.store = deps.store;
     this.definitions = deps.definitions;
@@ -134,6 +138,10 @@ export class CaseService {
     const check = validateForm(form, raw, fileValues(form, c, documents), { now: this.now() });
     const rejected = rejection(check);
     if (rejected) throw rejected;
+    if (this.contacts && task.groupId === APPLICANT_GROUP && actor.id === c.applicantId) {
+      const applicant = await this.store.getUser(c.applicantId);
+      if (applicant) await this.contacts.assertUnchanged(form, check.clean, applicant); // never a silent change of a proved contact
+    }
 
     const def = await this.definitions.byId(c.definitionId);
     let result: EngineResult;

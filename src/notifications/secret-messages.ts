@@ -24,6 +24,7 @@ export const SECRET_LIFETIME_MS: ReadonlyMap<string, number> = new Map([
   ['password-reset', CODE_TTL_MS['password-reset']],
   ['staff-invitation', 7 * 24 * HOUR],
   ['staff-password-reset', 24 * HOUR],
+  ['verify-contact-change', CODE_TTL_MS.email], // contact-change.ts: CONTACT_CHANGE_TTL_MS
 ]);
 
 export const SECRET_KINDS: ReadonlySet<string> = new Set(SECRET_LIFETIME_MS.keys());

@@ -3,6 +3,7 @@
 // NOTE: every time is a `Date#toISOString()` string (UTC); adapters compare them as strings.
 
 import { ConflictError } from '../errors.js';
+import type { ReportFactsChange, ReportFactsStore } from './report-ports.js';
 
 /**
  * System roles: the only fixed ones. An applicant starts and follows their own cases; staff work the
@@ -55,7 +56,8 @@ export interface UserRecord {
 }
 
 /** Fields of a user that may change after creation. */
-export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'whatsapp' | 'passwordHash' | 'status' | 'emailVerifiedAt' | 'whatsappVerifiedAt'>>;
+/** `email` (lower-cased) only once the new address is proved (a contact change: ConflictError when another account has it). */
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'email' | 'whatsapp' | 'passwordHash' | 'status' | 'emailVerifiedAt' | 'whatsappVerifiedAt'>>;
 
 export type VerificationPurpose = 'email' | 'whatsapp' | 'password-reset';
 
@@ -275,6 +277,11 @@ export interface CaseChange {
   cancelTimers?: string[];
   /** The claimed timer this change is the effect of: marked done in the change, ConflictError if its lease is lost. */
   firedTimer?: TimerLease & { at: string };
+  /**
+   * Timing facts of the tasks this change completes and of the case if it ends (report-ports.ts).
+   * A task completed, or a case ended, without them is put on the report backlog instead.
+   */
+  facts?: ReportFactsChange;
 }
 
 /**
@@ -358,7 +365,7 @@ export interface RateLimitHit {
   resetAt: string; // ISO-8601
 }
 
-export interface Store {
+export interface Store extends ReportFactsStore {
   readonly kind: 'sqlite' | 'mongodb';
   init(): Promise<void>; // migrations / indexes
   close(): Promise<void>;
@@ -624,6 +631,7 @@ export interface CaseSummaryQuery {
 }
 
 export { ConflictError } from '../errors.js';
+export * from './report-ports.js';
 
 /** AssigneeChange.to is not an active account (deactivated, invited or unknown): "Petugas ini tidak aktif" (409). */
 export class InactiveAssigneeError extends ConflictError {

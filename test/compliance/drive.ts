@@ -2,7 +2,7 @@
 // marked verified, then any step by its SOP form values, Admin PPE steps taken first.
 import { actorOf, type TestApp } from '../helpers/app.js';
 import { ADMIN, OWNER } from '../helpers/app.js';
-import { IDENTITY, INFORMATION, newApplicant } from '../helpers/ppbj.js';
+import { IDENTITY, INFORMATION, identityOf, newApplicant } from '../helpers/ppbj.js';
 import type { StoredUpload } from '../../src/cases/case-service.js';
 import type { UserRecord } from '../../src/store/ports.js';
 import { ppbjSignUp } from '../../src/packs/ppbj/sign-up-service.js';
@@ -14,7 +14,7 @@ const SK: StoredUpload = { field: 'skFile', originalName: 'sk.pdf', storedName: 
 
 export const STEP_VALUES: Record<string, Record<string, unknown>> = {
   MengisiIdentitas: IDENTITY,
-  MelakukanVerifikasi: { catatan: '' },
+  MelakukanVerifikasi: { sesuai: 'ya', alasan: '' },
   MelengkapiInformasi: INFORMATION,
   MemeriksaInformasi: { lengkap: 'ya', alasan: '' },
   MengaktifkanAkun: { sistem: ['SiRUP', 'SPSE'], catatan: '' },
@@ -55,5 +55,6 @@ export async function completeStep(
   }
   t.clock.now = doneAt;
   const uploads = elementId === 'MelengkapiInformasi' ? [{ ...SK }] : [];
-  await t.services.cases.completeTask(task.id, actor, opts.values ?? STEP_VALUES[elementId]!, uploads);
+  const values = opts.values ?? (elementId === 'MengisiIdentitas' ? identityOf((await t.services.store.getUser(task.applicantId))!) : STEP_VALUES[elementId]!);
+  await t.services.cases.completeTask(task.id, actor, values, uploads);
 }

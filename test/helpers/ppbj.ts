@@ -122,9 +122,24 @@ export async function firstTaskId(agent: TestAgent, path: string, step?: string)
   return id;
 }
 
+/** IDENTITY with the applicant's own contacts (what the form pre-fills), for callers of the case service. */
+export function identityOf(user: { email: string; whatsapp: string | null }): typeof IDENTITY {
+  return { ...IDENTITY, email: user.email, whatsapp: user.whatsapp ?? IDENTITY.whatsapp };
+}
+
+/**
+ * Submits the task's form. Like a browser, the form's pre-filled contacts (the account's e-mail and
+ * WhatsApp) are sent where the caller passes IDENTITY's placeholders; another contact typed on purpose
+ * is sent as typed (and must then be proved first: src/notifications/contact-change.ts).
+ */
 export async function submitTask(agent: TestAgent, taskId: string, fields: Record<string, string | string[]>) {
-  const _csrf = await csrfFrom(agent, `/tugas/${taskId}`);
-  return agent.post(`/tugas/${taskId}`).type('form').send({ _csrf, ...fields });
+  const page = $((await agent.get(`/tugas/${taskId}`)).text);
+  const _csrf = String(page('input[name=_csrf]').first().val() ?? '');
+  const prefilled = (name: 'email' | 'whatsapp') => {
+    const shown = page(`input[name=${name}]`).val();
+    return fields[name] === IDENTITY[name] && typeof shown === 'string' && shown ? { [name]: shown } : {};
+  };
+  return agent.post(`/tugas/${taskId}`).type('form').send({ _csrf, ...fields, ...prefilled('email'), ...prefilled('whatsapp') });
 }
 
 export async function submitWithFile(agent: TestAgent, taskId: string, fields: Record<string, string>, file?: { buffer: Buffer; name: string }) {
@@ -149,7 +164,7 @@ export async function caseAtInformation(agent: () => TestAgent, admin: TestAgent
   const caseId = (await store.listCasesByApplicant(user!.id))[0]!.id;
   const verify = await firstTaskIdOfCase(admin, caseId);
   await take(admin, verify);
-  await submitTask(admin, verify, { catatan: '' });
+  await submitTask(admin, verify, { sesuai: 'ya' });
   return { ppbj, caseId, taskId: await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ') };
 }
 

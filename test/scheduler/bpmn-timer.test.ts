@@ -10,7 +10,7 @@ import { TimerScheduler } from '../../src/scheduler/timer-scheduler.js';
 import type { Store, UserRecord } from '../../src/store/ports.js';
 import { actorOf, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
-import { IDENTITY, newApplicant } from '../helpers/ppbj.js';
+import { identityOf, newApplicant } from '../helpers/ppbj.js';
 import { shippedWithTimer } from './timer-fixtures.js';
 import { ppbjSignUp } from '../../src/packs/ppbj/sign-up-service.js';
 
@@ -73,7 +73,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     expect((await store().getCase(caseId))!.rev).toBe(rev + 1);
 
     tick(); // the task can still be completed, and the case moves on
-    await t.services.cases.completeTask(task!.id, await actorOf(store(), (await store().getUser(c.applicantId))!), IDENTITY);
+    await t.services.cases.completeTask(task!.id, await actorOf(store(), (await store().getUser(c.applicantId))!), identityOf((await store().getUser(c.applicantId))!));
     expect((await store().listTasks({ caseId })).map((x) => x.elementId)).toEqual(['MelakukanVerifikasi']);
   });
 
@@ -101,7 +101,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     const { user, caseId } = await startCase('deadline');
     const [task] = await store().listTasks({ caseId });
     tick();
-    await t.services.cases.completeTask(task!.id, await actorOf(store(), user), IDENTITY);
+    await t.services.cases.completeTask(task!.id, await actorOf(store(), user), identityOf(user));
     expect(await bpmnTimers(caseId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
     await sleep(1100);
     await scheduler().runDue();
@@ -114,7 +114,7 @@ describe('Given the shipped process with a PT1S timer on step 3 "Mengisi Identit
     const [task] = await store().listTasks({ caseId });
     await untilDue(caseId);
     tick();
-    await t.services.cases.completeTask(task!.id, await actorOf(store(), user), IDENTITY);
+    await t.services.cases.completeTask(task!.id, await actorOf(store(), user), identityOf(user));
     expect((await store().listAudit(caseId)).filter((e) => e.type === 'timer.fired').map((e) => e.data.elementId)).toEqual(['PengingatIdentitas']);
     expect(await bpmnTimers(caseId)).toEqual([expect.objectContaining({ status: 'cancelled' })]); // consumed by that change
     await scheduler().runDue();

@@ -3,7 +3,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { GetStore } from './contract-helpers.js';
 import { race } from './contract-helpers.js';
-import { caseRecord, create, update } from './fixtures.js';
+import { ConflictError } from '../../src/store/ports.js';
+import { caseRecord, create, update, user } from './fixtures.js';
 
 export function caseNumbersContract(store: GetStore): void {
   describe('case numbers (nomor permohonan)', () => {
@@ -48,6 +49,20 @@ export function caseNumbersContract(store: GetStore): void {
       const numbers = await Promise.all(cases.map(async (c) => (await store().getCase(c.id))?.caseNumber));
       expect(new Set(numbers).size).toBe(10);
       expect([...numbers].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `RACE-2026-${String(i + 1).padStart(6, '0')}`));
+    });
+  });
+
+  describe('a proved contact change (UserPatch.email)', () => {
+    test('Given a user, When their e-mail is changed with its proof time, Then they are found by the new address only; another account\'s address is a ConflictError', async () => {
+      const u = user();
+      const other = user();
+      await store().insertUser(u);
+      await store().insertUser(other);
+      await store().updateUser(u.id, { email: 'baru@contoh.go.id', emailVerifiedAt: '2026-03-01T00:00:00.000Z' });
+      expect(await store().findUserByEmail('baru@contoh.go.id')).toMatchObject({ id: u.id, emailVerifiedAt: '2026-03-01T00:00:00.000Z' });
+      expect(await store().findUserByEmail(u.email)).toBeNull();
+      await expect(store().updateUser(other.id, { email: 'baru@contoh.go.id' })).rejects.toBeInstanceOf(ConflictError);
+      expect((await store().getUser(other.id))!.email).toBe(other.email);
     });
   });
 }

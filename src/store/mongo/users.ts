@@ -2,7 +2,7 @@
 import type { ClientSession } from 'mongoose';
 import { NotFoundError } from '../../errors.js';
 import type { Store, UserPatch, UserRecord } from '../ports.js';
-import { fromDoc } from './mapping.js';
+import { fromDoc, uniqueOrConflict } from './mapping.js';
 import { patchEntries } from '../user-patch.js';
 import type { Models } from './models.js';
 import type { Atomically } from './transaction.js';
@@ -35,7 +35,8 @@ export function createUsers(atomically: Atomically, m: Models): Pick<Store, 'lis
     },
     async updateUser(id, patch) {
       // a new name is also its memberships' (one transaction); no (or an invalid) name: one update, validated before any I/O
-      if (typeof patch.displayName !== 'string') return patchUser(m, id, patch);
+      // a new e-mail taken by another account: ConflictError (the unique index)
+      if (typeof patch.displayName !== 'string') return uniqueOrConflict(`user ${id}`, () => patchUser(m, id, patch));
       await atomically('user change', (session) => patchUser(m, id, patch, session));
     },
   };
