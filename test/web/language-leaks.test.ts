@@ -12,7 +12,7 @@ import { CATALOGUES } from '../../src/web/i18n.js';
 /** English words that leaked into Indonesian pages before (issue 12), and their kin. */
 const ENGLISH_LEAKS: RegExp[] = [
   /\bRollback\b/i, /\b(re)?deploy(ed|s)?\b/i, /\bError\b/, /\bWarning\b/, /\bGeneral\b/, /\bP90\b/, /\bn\s*=/, /\bSubmit\b/i,
-  /\bCancel\b/i, /\bInbox\b/, /\bSettings\b/, /\bDashboard\b/, /\bLoading\b/i, /\bRequired\b/i, /\bPrevious\b/, /\bNext\b/, /\bSuccess\b/,
+  /\bCancel\b/i, /\bInbox\b/, /\bOutbox\b/i, /\blandscape\b/i, /\bSettings\b/, /\bDashboard\b/, /\bLoading\b/i, /\bRequired\b/i, /\bPrevious\b/, /\bNext\b/, /\bSuccess\b/,
 ];
 
 /** Indonesian catalogue texts that differ from their English text: a fragment of 16+ characters between placeholders. */

@@ -66,8 +66,8 @@ export const notifications: Catalogue = {
     'flash.passwordReset': 'Kata sandi berhasil diubah. Silakan masuk dengan kata sandi baru.',
 
     'mailbox.title': 'Kotak Surat Pengembangan',
-    'mailbox.intro': 'Semua pesan dari outbox, terbaru di atas, beserta status pengirimannya.',
-    'mailbox.devChannels': 'Tanpa SMTP atau webhook WhatsApp, pesan saluran berikut dikirim ke halaman ini (log server hanya mencatat jenis dan penerima yang disamarkan, tanpa isi):',
+    'mailbox.intro': 'Semua pesan dari kotak keluar, terbaru di atas, beserta status pengirimannya.',
+    'mailbox.devChannels': 'Tanpa SMTP atau webhook WhatsApp, pesan saluran berikut dikirim ke halaman ini (catatan server hanya mencatat jenis dan penerima yang disamarkan, tanpa isi):',
     'mailbox.ownOnly': 'Hanya pesan yang ditujukan kepada Anda yang ditampilkan (mode test).',
     'mailbox.when': 'Dibuat',
     'mailbox.channel': 'Saluran',

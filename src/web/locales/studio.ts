@@ -75,7 +75,7 @@ export const studio: Catalogue = {
     'sop.title': 'Dokumen SOP',
     'sop.short': 'SOP',
     'sop.print': 'Cetak',
-    'sop.print.hint': 'Dokumen ini dicetak pada kertas A4 mendatar (landscape).',
+    'sop.print.hint': 'Dokumen ini dicetak pada kertas A4 mendatar.',
     'sop.pdf': 'Unduh PDF',
     'sop.field.instansi': 'Instansi',
     'sop.field.satuanKerja': 'Satuan kerja',
