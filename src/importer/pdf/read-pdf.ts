@@ -71,7 +71,7 @@ async function readDocument(doc: PDFDocumentProxy): Promise<SopTable> {
         columns = repeated.columns;
         top = repeated.bottom;
       } else if (continues(columns, texts[i]!, drawing.rules)) {
-        top = continuationTop(columns, drawing.rules);
+        top = continuationTop(columns, drawing.rules, texts[i]!);
       } else {
         break;
       }

@@ -42,10 +42,16 @@ export function continues(columns: readonly TableColumn[], texts: readonly TextP
   return texts.some((t) => columnAt(columns, anchorX(t)) === keg) && (no < 0 || texts.some((t) => columnAt(columns, anchorX(t)) === no && /^\d{1,3}[.)]?$/.test(t.str.trim())));
 }
 
-/** Where the body starts on a continuation page: the first rule across the No and Kegiatan columns. */
-export function continuationTop(columns: readonly TableColumn[], rules: readonly Rule[]): number {
+/**
+ * Where the body starts on a continuation page: the first rule across the No and Kegiatan columns, or
+ * above it where text of those columns starts over it (a table going on without a rule on top).
+ */
+export function continuationTop(columns: readonly TableColumn[], rules: readonly Rule[], texts: readonly TextPiece[]): number {
   const [x0, x1] = rowSpan(columns);
-  return horizontalsAcross(rules, x0 + 1, x1 - 1)[0] ?? 0;
+  const first = horizontalsAcross(rules, x0 + 1, x1 - 1)[0];
+  if (first === undefined) return 0;
+  const above = texts.filter((t) => t.bottom < first && anchorX(t) >= x0 && anchorX(t) <= x1);
+  return above.length ? Math.min(...above.map((t) => t.top)) - 2 : first;
 }
 
 export function readTablePage(page: number, texts: readonly TextPiece[], drawing: PageDrawingData, columns: TableColumn[], header: TableHeader | null, top: number, pageHeight: number): TablePage {
