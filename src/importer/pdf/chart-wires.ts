@@ -35,7 +35,7 @@ export const JOIN_TOL = 1.8;
 export function arrowheadsOf(blobs: readonly Blob[]): Blob[] {
   return blobs.filter((b) => {
     const ratio = Math.abs(polygonArea(b.pts)) / Math.max(1e-6, width(b.box) * height(b.box));
-    return ratio > 0.15 && ratio < 0.78; // a filled triangle (~0.5) or a filled "V" chevron (~0.25)
+    return ratio > 0.15 && ratio < 0.7; // a filled triangle (~0.5) or a filled "V" chevron (~0.25), not a dot (~0.78)
   });
 }
 
