@@ -64,7 +64,7 @@ export class Person {
   async prepare(readFrom: string, path: string, fields: Fields, upload?: Upload): Promise<{ action: string; body: URLSearchParams | FormData }> {
     const page = await this.get(readFrom, path);
     if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}`);
-    const form = page.$('main form.card').first();
+    const form = page.$('main form.alur-form, main form.card').first(); // the page's main form (design system: form.alur-form)
     const action = form.attr('action');
     if (!action) throw new Error(`no form on ${path}: ${page.$('main').text().trim().slice(0, 300)}`);
     // What a browser would send untouched: hidden and pre-filled inputs, selected options, checked boxes.

@@ -15,7 +15,7 @@ const OWNER = { email: 'pemilik@alur.local', password: 'demo-pemilik-2026' };
 const PDF = makePdf();
 
 function expectRedirect(page: Page, to: RegExp): string {
-  const problem = page.status === 303 ? '' : page.$('.error-summary, .field .error, main h1').text().replace(/\s+/g, ' ').trim();
+  const problem = page.status === 303 ? '' : page.$('.error-summary, .govuk-error-message, main h1').text().replace(/\s+/g, ' ').trim();
   expect({ status: page.status, problem }).toEqual({ status: 303, problem: '' });
   expect(page.location).toMatch(to);
   return page.location!;
@@ -80,7 +80,7 @@ describe('Given two Alur server processes A and B on one SQLite file and one ses
     expectRedirect(await take(admin, A, B, step4), new RegExp(`^/tugas/${step4}$`));
     const review = await admin.get(A, `/tugas/${step4}`);
     expect(review.$('section.review').text()).toContain(IDENTITY.nik);
-    expectRedirect(await admin.submit(A, A, `/tugas/${step4}`, { catatan: 'Identitas sesuai.' }), /^\/kotak-masuk$/);
+    expectRedirect(await admin.submit(A, A, `/tugas/${step4}`, { sesuai: 'ya' }), /^\/kotak-masuk$/);
 
     // Information with the SK upload on B; the document is downloadable from A
     const step5 = await taskId(ppbj, A, '/tugas', 'Melengkapi Informasi PPBJ');
