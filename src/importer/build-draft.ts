@@ -14,7 +14,7 @@ import { collapse } from './items.js';
 export const FALLBACK_KEY = 'sop-impor';
 const SYSTEM_ROLES = new Set(['applicant', 'staff', 'process-owner']);
 
-/** "PENDAFTARAN AKUN PPBJ (2021)" -> "pendaftaran-akun-ppbj-2021": a letter first, at most 64, never a reserved word. */
+/** "PENGIRIMAN SURAT DINAS (2025)" -> "pengiriman-surat-dinas-2025": a letter first, at most 64, never a reserved word. */
 export function processKeyOf(namaSop: string): string {
   const slug = namaSop.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+/, '').slice(0, PROCESS_KEY_MAX).replace(/-+$/, '');
