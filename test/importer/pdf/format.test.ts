@@ -3,8 +3,8 @@
 // Mutu Baku ones and in another order, arrows drawn as strokes with filled heads, a loop back upward.
 import { describe, expect, test } from '@jest/globals';
 import { readSopPdf } from '../../../src/importer/pdf/read-pdf.js';
-import type { SopTable } from '../../../src/importer/types.js';
 import { drawSop, type DrawnSop } from './draw-sop.js';
+import { flows } from './table-view.js';
 
 const COLUMNS: DrawnSop['columns'] = [
   { header: 'No.', width: 26 },
@@ -41,12 +41,6 @@ const SOP: DrawnSop = {
     { from: 3, to: 4 },
   ],
 };
-
-/** The table's flow as "row:kind:column -> row:kind:column [label]", for readable comparisons. */
-function flows(t: SopTable): string[] {
-  const where = new Map(t.rows.flatMap((r, i) => r.shapes.map((s) => [s.id, `${i + 1}:${s.kind}:${s.column === null ? '?' : t.columns[s.column]}`])));
-  return t.connectors.map((c) => `${where.get(c.from)} -> ${where.get(c.to)}${c.label ? ` [${c.label}]` : ''}`).sort();
-}
 
 describe('Given an SOP table laid out unlike the samples', () => {
   test('when it is read, then the lanes, rows, Mutu Baku, shapes and every flow with its label come out', async () => {
