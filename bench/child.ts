@@ -12,6 +12,7 @@ const RUNS: Record<BenchName, () => Promise<Run>> = {
   inbox: async () => (await import('./inbox.js')).benchInbox,
   memory: async () => (await import('./memory.js')).benchMemory,
   storage: async () => (await import('./storage.js')).benchStorage,
+  reports: async () => (await import('./reports.js')).benchReports,
 };
 
 const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 // The benchmarks `npm run bench -- <name>` can select, in the order a full run executes them.
-export const BENCH_NAMES = ['state', 'completion', 'inbox', 'memory', 'storage'] as const;
+export const BENCH_NAMES = ['state', 'completion', 'inbox', 'memory', 'storage', 'reports'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export const BENCH_TITLES: Record<BenchName, string> = {
@@ -8,6 +8,7 @@ export const BENCH_TITLES: Record<BenchName, string> = {
   inbox: 'Admin inbox pages on 100k cases / 20k open tasks (p95 ≤ 30 ms)',
   memory: 'Memory over 10,000 cases (RSS < 300 MB, no steady growth)',
   storage: 'SQLite bytes per case after seed:demo and retention (≤ 12 KB)',
+  reports: 'Compliance reports on 100k cases over 12 months (p95 ≤ 300 ms, nothing blocked > 50 ms)',
 };
 
 export const isBenchName = (s: string): s is BenchName => (BENCH_NAMES as readonly string[]).includes(s);

@@ -2,11 +2,12 @@
 // written so they land in the same transaction: an SLA timer per new task at its due time (on the
 // version's time basis: a working-time version moves dueAt to the working-time due), the SLA timers
 // of tasks the change closes cancelled, and the engine's BPMN timers mirrored as scheduler entries.
-import type { AuditEvent, TaskRecord, TimerRecord } from '../store/ports.js';
+import type { AuditEvent, CaseChange, TaskRecord, TimerRecord } from '../store/ports.js';
 import { isoAfter, parseIsoDuration, timersOf, type EngineResult } from '../workflow/index.js';
 import { BPMN_KIND, bpmnTimerId, newTimer, SLA_KIND, slaTimerId } from '../scheduler/timer-ids.js';
 import { auditEvent } from '../cases/task-projection.js';
 import type { ComplianceSettings } from './compliance-settings.js';
+import type { ReportFacts } from './report-facts.js';
 
 export interface PlannedTasks {
   tasks: TaskRecord[];
@@ -43,7 +44,13 @@ export class CaseTiming {
   constructor(
     private readonly settings: ComplianceSettings,
     private readonly now: () => Date = () => new Date(),
+    private readonly facts?: ReportFacts,
   ) {}
+
+  /** The change with the report facts of the tasks it completes and of its case if it ends (report-facts.ts). */
+  withFacts(change: CaseChange): Promise<CaseChange> {
+    return this.facts ? this.facts.forChange(change) : Promise.resolve(change);
+  }
 
   async plan(input: TimingInput): Promise<TimingPlan> {
     const now = this.now();

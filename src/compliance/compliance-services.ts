@@ -9,6 +9,7 @@ import { BPMN_KIND, SLA_KIND } from '../scheduler/timer-ids.js';
 import type { TimerHandler } from '../scheduler/timer-scheduler.js';
 import { CaseTiming } from './case-timing.js';
 import { ComplianceSettings } from './compliance-settings.js';
+import { ReportFacts } from './report-facts.js';
 import { ReportService } from './report-service.js';
 import type { ReturnsCatalogue } from './returns-report.js';
 import { slaHandler } from './sla-handler.js';
@@ -17,6 +18,8 @@ export interface ComplianceServices {
   settings: ComplianceSettings;
   timing: CaseTiming;
   reports: ReportService;
+  /** The report facts of case changes, and the catch-up of the store's backlog (report-facts.ts). */
+  facts: ReportFacts;
   /** What the TimerScheduler runs, by timer kind. */
   timerHandlers: Record<string, TimerHandler>;
 }
@@ -33,11 +36,13 @@ export interface ComplianceDeps {
 
 export function createComplianceServices(deps: ComplianceDeps): ComplianceServices {
   const settings = new ComplianceSettings(deps.store, deps.now);
-  const timing = new CaseTiming(settings, deps.now);
+  const facts = new ReportFacts({ store: deps.store, definitions: deps.definitions, settings });
+  const timing = new CaseTiming(settings, deps.now, facts);
   return {
     settings,
     timing,
-    reports: new ReportService({ store: deps.store, definitions: deps.definitions, settings, now: deps.now, returns: deps.returns }),
+    facts,
+    reports: new ReportService({ store: deps.store, definitions: deps.definitions, settings, now: deps.now, returns: deps.returns, facts }),
     timerHandlers: {
       [SLA_KIND]: slaHandler({ store: deps.store, settings, links: deps.links }),
       [BPMN_KIND]: bpmnTimerHandler({ store: deps.store, definitions: deps.definitions, timing, notifications: deps.notifications }),

@@ -1,17 +1,24 @@
 // Every report table as a CSV table (encoded by src/csv.ts). Minutes and percentages are number
 // cells with a decimal point, so a negative figure stays a number and is never taken for a formula.
-import type { Table } from '../csv.js';
+// The case and task tables come part by part (ReportService.caseRows / taskRows).
+import { setImmediate as turn } from 'node:timers/promises';
+import { toCsv, type Table } from '../csv.js';
+import type { CaseRow } from './report-figures.js';
 import type { ComplianceReport } from './report-service.js';
+import type { TaskTiming } from './task-timing.js';
 import { csvMinutes, csvPercent } from './report-format.js';
 
 export const CSV_TABLES = ['langkah', 'admin', 'bulan', 'tren', 'pengembalian', 'alasan', 'terlambat', 'kasus', 'tugas'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 export const isCsvTable = (name: string): name is CsvTable => (CSV_TABLES as readonly string[]).includes(name);
+/** The tables exported part by part (caseTable, taskTable); the others are one file each (csvTable). */
+export type PartedTable = 'kasus' | 'tugas';
+export const isPartedTable = (name: CsvTable): name is PartedTable => name === 'kasus' || name === 'tugas';
 
 type T = (key: string) => string;
 const yesNo = (v: boolean | null, t: T) => (v === null ? '' : t(v ? 'report.csv.yes' : 'report.csv.no'));
 
-export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
+export function csvTable(name: Exclude<CsvTable, PartedTable>, r: ComplianceReport, t: T): Table {
   const h = (...keys: string[]) => keys.map((k) => t(`report.col.${k}`));
   switch (name) {
     case 'langkah':
@@ -50,17 +57,40 @@ export function csvTable(name: CsvTable, r: ComplianceReport, t: T): Table {
         header: h('applicant', 'case', 'no', 'step', 'role', 'holder', 'created', 'due', 'lateMin'),
         rows: r.overdue.map((o) => [o.applicantName, o.caseId, o.stepNo, o.step, o.groupName, o.holder ?? '', o.createdAt, o.dueAt, csvMinutes(o.lateMs)]),
       };
-    case 'kasus':
-      return {
-        header: h('case', 'applicant', 'version', 'started', 'ended', 'totalMin', 'agencyMin', 'applicantMin', 'standardMin', 'met', 'returns'),
-        rows: r.cases.map((c) => [c.caseId, c.applicantName, c.version, c.createdAt, c.endedAt, csvMinutes(c.totalMs), csvMinutes(c.agencyMs), csvMinutes(c.applicantMs),
-          csvMinutes(c.standardMs), yesNo(c.met, t), c.returns]),
-      };
-    case 'tugas':
-      return {
-        header: h('task', 'case', 'applicant', 'no', 'step', 'role', 'created', 'taken', 'completed', 'completedBy', 'elapsedMin', 'waitMin', 'handlingMin', 'standardMin', 'met', 'status'),
-        rows: r.tasks.map((x) => [x.task.id, x.task.caseId, x.task.applicantName, x.task.stepNo, x.task.name, x.task.groupId, x.task.createdAt, x.takenAt ?? '',
-          x.task.completedAt ?? '', x.task.completedBy ?? '', csvMinutes(x.elapsedMs), csvMinutes(x.waitMs), csvMinutes(x.handlingMs), csvMinutes(x.standardMs), yesNo(x.met, t), x.task.status]),
-      };
+  }
+}
+
+/** One part of the case export. */
+export function caseTable(cases: CaseRow[], t: T): Table {
+  return {
+    header: ['case', 'applicant', 'version', 'started', 'ended', 'totalMin', 'agencyMin', 'applicantMin', 'standardMin', 'met', 'returns'].map((k) => t(`report.col.${k}`)),
+    rows: cases.map((c) => [c.caseId, c.applicantName, c.version, c.createdAt, c.endedAt, csvMinutes(c.totalMs), csvMinutes(c.agencyMs), csvMinutes(c.applicantMs),
+      csvMinutes(c.standardMs), yesNo(c.met, t), c.returns]),
+  };
+}
+
+/** One part of the task export. */
+export function taskTable(tasks: TaskTiming[], t: T): Table {
+  const keys = ['task', 'case', 'applicant', 'no', 'step', 'role', 'created', 'taken', 'completed', 'completedBy', 'elapsedMin', 'waitMin', 'handlingMin', 'standardMin', 'met', 'status'];
+  return {
+    header: keys.map((k) => t(`report.col.${k}`)),
+    rows: tasks.map((x) => [x.task.id, x.task.caseId, x.task.applicantName, x.task.stepNo, x.task.name, x.task.groupId, x.task.createdAt, x.takenAt ?? '',
+      x.task.completedAt ?? '', x.task.completedBy ?? '', csvMinutes(x.elapsedMs), csvMinutes(x.waitMs), csvMinutes(x.handlingMs), csvMinutes(x.standardMs), yesNo(x.met, t), x.task.status]),
+  };
+}
+
+/** Rows encoded at a time: a CSV part of thousands of rows never holds the event loop for long. */
+const ROWS_PER_CHUNK = 250;
+
+/**
+ * The CSV text of `table` (src/csv.ts's encoding, to the byte) in pieces, one turn of the event
+ * loop apart: the first with the BOM and the header, then ROWS_PER_CHUNK rows each.
+ */
+export async function* csvChunks(table: Table): AsyncGenerator<string> {
+  const head = toCsv({ header: table.header, rows: [] });
+  yield head;
+  for (let i = 0; i < table.rows.length; i += ROWS_PER_CHUNK) {
+    await turn();
+    yield toCsv({ header: table.header, rows: table.rows.slice(i, i + ROWS_PER_CHUNK) }).slice(head.length);
   }
 }

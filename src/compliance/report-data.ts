@@ -1,18 +1,22 @@
-// Loads what a report needs in four store reads (cases, their tasks, their audit, staff names) and
-// times every task on its version's clock. Everything after this is pure arithmetic (report-figures).
+// What a report needs, in a bounded number of store reads: the period's figures, aggregated by the
+// store from the recorded facts (report-facts.ts), and the open tasks (few) timed now on their
+// version's clock. Nothing here grows with the number of cases of the period.
 import type { DefinitionService } from '../definitions/definition-service.js';
-import type { AuditEvent, CaseSummary, Store, TaskRecord } from '../store/ports.js';
+import type { ReportFigures, Store } from '../store/ports.js';
 import type { ProcessModel } from '../workflow/index.js';
-import { attributeCase, type CaseClock } from './clock-attribution.js';
 import type { ComplianceSettings, TimeClock } from './compliance-settings.js';
-import { firstTakes, timeTask, type TaskTiming } from './task-timing.js';
-import type { WorkingCalendar } from './working-calendar.js';
+import { timeTask, type TaskTiming } from './task-timing.js';
+import { isoDate, zonedTime, type WorkingCalendar } from './working-calendar.js';
 
 export interface ReportQuery {
   processKey: string;
   from: Date; // inclusive
   to: Date; // exclusive
 }
+
+/** Open tasks a report times (oldest first); a process with more lists the first ones and says so. */
+export const OPEN_TASKS_LIMIT = 5000;
+const FIRST_TAKES = ['task.taken'] as const;
 
 export interface ReportData {
   query: ReportQuery;
@@ -21,58 +25,75 @@ export interface ReportData {
   /** the latest version's model: the steps reports list, in SOP order */
   model: ProcessModel;
   version: number;
-  cases: CaseSummary[];
-  timings: TaskTiming[];
-  audit: AuditEvent[]; // 'case.returned', 'task.overdue', 'task.escalated' of the loaded cases
-  caseClocks: Map<string, CaseClock>;
-  /** sum of the time standards of each case's version (80 minutes for the shipped SOP) */
-  standardSumMs: Map<string, number>;
+  /** sum of the latest version's time standards (80 minutes for the shipped SOP) */
+  standardMs: number;
+  /** 'YYYY-MM' of every month the period touches, local to the calendar's zone */
+  months: string[];
+  figures: ReportFigures;
+  /** open tasks of cases created before the period's end, timed now */
+  open: TaskTiming[];
+  openTruncated: boolean;
   names: Map<string, string>;
-  clockOf: (definitionId: string) => TimeClock;
 }
 
-export const REPORT_AUDIT = ['task.taken', 'case.returned', 'task.overdue', 'task.escalated'] as const;
+export interface ReportDeps {
+  store: Store;
+  definitions: DefinitionService;
+  settings: ComplianceSettings;
+  /** the deciding steps when no completion of the period returned a case (the packs' returning forms) */
+  returnSteps: (model: ProcessModel) => string[];
+}
 
-export async function loadReportData(
-  deps: { store: Store; definitions: DefinitionService; settings: ComplianceSettings },
-  query: ReportQuery,
-  now: Date,
-): Promise<ReportData> {
+/** The calendar months [from, to) touches, each clipped to [from, to). */
+export function monthRanges(calendar: WorkingCalendar, from: Date, to: Date): Array<{ key: string; from: string; to: string }> {
+  const tz = calendar.spec.timeZone;
+  const first = calendar.localDate(from.getTime());
+  const last = calendar.localDate(to.getTime() - 1);
+  const out: Array<{ key: string; from: string; to: string }> = [];
+  for (let y = first.y, m = first.m; y < last.y || (y === last.y && m <= last.m); [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1]) {
+    const start = zonedTime({ y, m, d: 1 }, 0, tz);
+    const end = zonedTime(m === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: m + 1, d: 1 }, 0, tz);
+    out.push({
+      key: isoDate({ y, m, d: 1 }).slice(0, 7),
+      from: new Date(Math.max(start, from.getTime())).toISOString(),
+      to: new Date(Math.min(end, to.getTime())).toISOString(),
+    });
+  }
+  return out;
+}
+
+/** The open tasks, timed now on their version's clock (first takes from the audit of their cases). */
+export async function openTimings(store: Store, settings: ComplianceSettings, calendar: WorkingCalendar, query: ReportQuery, now: Date): Promise<{ open: TaskTiming[]; openTruncated: boolean }> {
+  const open = await store.listOpenReportTasks({ processKey: query.processKey, caseCreatedBefore: query.to.toISOString(), limit: OPEN_TASKS_LIMIT + 1 });
+  const listed = open.slice(0, OPEN_TASKS_LIMIT);
+  const taken = new Map<string, string>();
+  for (const e of await store.listAuditOfCases([...new Set(listed.map((o) => o.task.caseId))], [...FIRST_TAKES])) {
+    if (e.taskId && !taken.has(e.taskId)) taken.set(e.taskId, e.at);
+  }
+  const clocks = new Map<string, TimeClock>();
+  const timings: TaskTiming[] = [];
+  for (const { task, definitionId } of listed) {
+    let clock = clocks.get(definitionId);
+    if (!clock) clocks.set(definitionId, (clock = await settings.clock(definitionId, calendar)));
+    timings.push(timeTask(task, clock, taken.get(task.id) ?? null, now));
+  }
+  return { open: timings, openTruncated: open.length > OPEN_TASKS_LIMIT };
+}
+
+export async function loadReportData(deps: ReportDeps, query: ReportQuery, now: Date): Promise<ReportData> {
   const { store, definitions, settings } = deps;
   const latest = await definitions.latest(query.processKey);
   const model = await definitions.model(latest);
-  const cases = await store.listCaseSummaries({ processKey: query.processKey, activeFrom: query.from.toISOString(), createdBefore: query.to.toISOString() });
-  const ids = cases.map((c) => c.id);
-  const [tasks, audit] = [await store.listTasksOfCases(ids), await store.listAuditOfCases(ids, [...REPORT_AUDIT])];
-
   const calendar = await settings.calendar();
-  const clocks = new Map<string, TimeClock>();
-  const standardSumMs = new Map<string, number>();
-  for (const definitionId of new Set([latest.id, ...cases.map((c) => c.definitionId)])) {
-    clocks.set(definitionId, await settings.clock(definitionId, calendar));
-    const versionModel = definitionId === latest.id ? model : await definitions.model(await definitions.byId(definitionId));
-    standardSumMs.set(definitionId, versionModel.userTasks.reduce((sum, t) => sum + t.timeStandardMs, 0));
-  }
-  const clockOf = (definitionId: string): TimeClock => clocks.get(definitionId) ?? (clocks.get(latest.id) as TimeClock);
-
-  const caseById = new Map(cases.map((c) => [c.id, c]));
-  const taken = firstTakes(audit);
-  const timings = tasks
-    .filter((t) => caseById.has(t.caseId))
-    .map((t) => timeTask(t, clockOf(caseById.get(t.caseId)!.definitionId), taken.get(t.id) ?? null, now));
-  const tasksByCase = new Map<string, TaskRecord[]>();
-  for (const t of tasks) {
-    const list = tasksByCase.get(t.caseId);
-    if (list) list.push(t);
-    else tasksByCase.set(t.caseId, [t]);
-  }
-  const caseClocks = new Map(cases.map((c) => [c.id, attributeCase(c, tasksByCase.get(c.id) ?? [], clockOf(c.definitionId), now)]));
-
+  const months = monthRanges(calendar, query.from, query.to);
+  const figures = await store.reportFigures({
+    processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), months, returnSteps: deps.returnSteps(model),
+  });
+  const { open, openTruncated } = await openTimings(store, settings, calendar, query, now);
   const names = new Map<string, string>();
   for (const role of ['staff', 'process-owner'] as const) for (const u of await store.listUsersByRole(role)) names.set(u.id, u.displayName);
-
   return {
-    query, now, calendar, model, version: latest.version, cases, timings,
-    audit: audit.filter((e) => e.type !== 'task.taken'), caseClocks, standardSumMs, names, clockOf,
+    query, now, calendar, model, version: latest.version, standardMs: model.userTasks.reduce((sum, t) => sum + t.timeStandardMs, 0),
+    months: months.map((m) => m.key), figures, open, openTruncated, names,
   };
 }

@@ -3,15 +3,18 @@
 // printable Tabel 7 per semester. Settings pages: settings-routes.ts.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
 import type { Services } from '../composition.js';
 import { NotFoundError } from '../errors.js';
 import { translate } from '../web/i18n.js';
 import { asyncRoute, langOf, type RenderPage } from '../web/page.js';
 import { GOOD_SHARE } from './report-figures.js';
-import { toCsv } from '../csv.js';
-import { csvTable, isCsvTable } from './report-csv.js';
+import type { Table } from '../csv.js';
+import { caseTable, csvChunks, csvTable, isCsvTable, isPartedTable, taskTable } from './report-csv.js';
+import type { CaseRow } from './report-figures.js';
+import { CSV_PART_ROWS } from './report-service.js';
+import type { TaskTiming } from './task-timing.js';
 import { reportPageModel } from './report-page.js';
 import { periodFrom, recentSemesters, semesterFrom } from './period.js';
 import { casePageModel } from './case-page.js';
@@ -22,6 +25,20 @@ import { processPaths } from '../definitions/process-key.js';
 import { processOf } from './report-process.js';
 
 const CSS = join(fileURLToPath(new URL('../..', import.meta.url)), 'src', 'compliance', 'public', 'laporan.css');
+
+/** Writes a CSV table piece by piece (csvChunks), so encoding thousands of rows never blocks other requests. */
+async function sendCsv(res: Response, table: Table): Promise<void> {
+  for await (const chunk of csvChunks(table)) res.write(chunk);
+  res.end();
+}
+
+/** ?halaman=N (1, 2, …) → part N - 1; absent: the first; anything else is no part (404). */
+function partOf(value: unknown): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value) || !Number.isSafeInteger(n)) throw new NotFoundError();
+  return n - 1;
+}
 
 /** ?ambang=80 → 0.8 (50–100 %), else the default. */
 function goodShareOf(req: Request): number {
@@ -66,11 +83,27 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
   router.get('/laporan/unduh/:file', readers, asyncRoute(async (req, res) => {
     const name = String(req.params.file).replace(/\.csv$/, '');
     if (!String(req.params.file).endsWith('.csv') || !isCsvTable(name)) throw new NotFoundError();
-    const { period, report } = await reportFor(req);
+    const processKey = await processOf(req, deps.store);
+    const period = periodFrom(req.query, await compliance.settings.calendar(), now());
+    const query = { processKey, from: period.from, to: period.to };
     const lang = langOf(req);
+    const t = (key: string) => translate(lang, key);
+    let file = `laporan-${name}-${period.dari}-${period.sampai}`;
+    let table;
+    if (isPartedTable(name)) {
+      // the case and task exports come in parts of CSV_PART_ROWS rows: ?halaman=2, 3, … (a Link header names the next)
+      const part = partOf(req.query.halaman);
+      const got = name === 'kasus' ? await compliance.reports.caseRows(query, part * CSV_PART_ROWS) : await compliance.reports.taskRows(query, part);
+      if (part > 0 && got.rows.length === 0) throw new NotFoundError();
+      if (got.more) res.links({ next: `/laporan/unduh/${name}.csv?proses=${processKey}&dari=${period.dari}&sampai=${period.sampai}&halaman=${part + 2}` });
+      if (part > 0) file += `-${part + 1}`;
+      table = name === 'kasus' ? caseTable(got.rows as CaseRow[], t) : taskTable(got.rows as TaskTiming[], t);
+    } else {
+      table = csvTable(name, await compliance.reports.report(query, goodShareOf(req)), t);
+    }
     res.set('Cache-Control', 'private, no-store');
-    res.attachment(`laporan-${name}-${period.dari}-${period.sampai}.csv`).type('text/csv; charset=utf-8')
-      .send(toCsv(csvTable(name, report, (key) => translate(lang, key))));
+    res.attachment(`${file}.csv`).type('text/csv; charset=utf-8');
+    await sendCsv(res, table);
   }));
 
   router.get('/laporan/kasus/:id', readers, asyncRoute(async (req, res) => {
@@ -87,7 +120,8 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
     const def = await deps.definitions.latest(processKey);
     const model = await tabel7PageModel({ report, semester, lang, xml: def.xml, choices: recentSemesters(calendar, now()) });
     if (req.path.endsWith('.csv')) {
-      res.attachment(`tabel-7-${semester.key}.csv`).type('text/csv; charset=utf-8').send(toCsv(model.csv));
+      res.attachment(`tabel-7-${semester.key}.csv`).type('text/csv; charset=utf-8');
+      await sendCsv(res, model.csv);
       return;
     }
     renderPage(req, res, 'reports/tabel-7', { ...model, paths: processPaths(processKey), processes: await choices(processKey) });

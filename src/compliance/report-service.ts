@@ -1,17 +1,24 @@
-// Compliance reports for process owners and staff leads: one load per request, then the figures
-// (report-figures, returns-report), the per-step compliance for the diagram, and one case's timing.
+// Compliance reports for process owners and staff leads: the period's figures from the store (one
+// aggregate read and the open tasks), the per-step compliance for the diagram, the paged rows of
+// the case and task exports, and one case's timing.
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { NotFoundError } from '../errors.js';
 import type { Store } from '../store/ports.js';
 import type { ComplianceSettings } from './compliance-settings.js';
 import { attributeCase, type CaseClock } from './clock-attribution.js';
-import { loadReportData, REPORT_AUDIT, type ReportQuery } from './report-data.js';
+import { loadReportData, OPEN_TASKS_LIMIT, openTimings, type ReportQuery } from './report-data.js';
+import type { ReportFacts } from './report-facts.js';
 import {
-  adminRows, caseRows, endToEnd, GOOD_SHARE, monthRows, monthsOf, overdueRows, stepRows, stepTrend,
+  adminRows, endToEnd, GOOD_SHARE, monthRows, overdueRows, stepRows, stepTrend,
   type AdminRow, type CaseRow, type MonthRow, type OverdueRow, type StepRow,
 } from './report-figures.js';
-import { returnsReport, type ReturnsCatalogue, type ReturnsReport } from './returns-report.js';
+import { returningSteps, returnsReport, type ReturnsCatalogue, type ReturnsReport } from './returns-report.js';
 import { firstTakes, timeTask, type TaskTiming } from './task-timing.js';
+
+/** Rows of one part of the case and task exports (each part is one CSV file: ?halaman=N). */
+export const CSV_PART_ROWS = 5000;
+/** Ended cases a report carries itself (the export lists all of them, part by part). */
+export const CASE_PREVIEW = 100;
 
 export interface ComplianceReport {
   processKey: string;
@@ -29,9 +36,12 @@ export interface ComplianceReport {
   returns: ReturnsReport;
   overdue: OverdueRow[];
   endToEnd: ReturnType<typeof endToEnd>;
+  /** the first ended cases of the period, by end time (at most CASE_PREVIEW; endToEnd.count of them in all) */
   cases: CaseRow[];
-  /** tasks completed in the period, and every open task */
-  tasks: TaskTiming[];
+  /** open tasks (timed now) of cases created before the period's end, at most OPEN_TASKS_LIMIT */
+  open: TaskTiming[];
+  /** more open tasks than OPEN_TASKS_LIMIT: openNow, overdue and the task export count the first ones */
+  openTruncated: boolean;
 }
 
 export interface CaseTimingReport {
@@ -43,23 +53,28 @@ export interface CaseTimingReport {
   standardMs: number;
 }
 
+/** One part of an export: its rows and whether a next part exists. */
+export interface Part<T> {
+  rows: T[];
+  more: boolean;
+}
+
 export class ReportService {
-  constructor(private readonly deps: { store: Store; definitions: DefinitionService; settings: ComplianceSettings; now: () => Date; returns?: ReturnsCatalogue }) {}
+  constructor(
+    private readonly deps: { store: Store; definitions: DefinitionService; settings: ComplianceSettings; now: () => Date; returns?: ReturnsCatalogue; facts?: ReportFacts },
+  ) {}
 
   async report(query: ReportQuery, goodShare = GOOD_SHARE): Promise<ComplianceReport> {
+    await this.deps.facts?.catchUp(); // cases a BPMN timer ended since the last report (bounded)
     const now = this.deps.now();
-    const d = await loadReportData(this.deps, query, now);
-    const cases = caseRows(d);
+    const d = await loadReportData({ ...this.deps, returnSteps: (model) => returningSteps(model, this.deps.returns) }, query, now);
     const steps = stepRows(d, goodShare);
-    const months = monthsOf(d);
-    const from = query.from.toISOString();
-    const to = query.to.toISOString();
     return {
-      processKey: query.processKey, processName: d.model.name, version: d.version, from, to,
+      processKey: query.processKey, processName: d.model.name, version: d.version, from: query.from.toISOString(), to: query.to.toISOString(),
       generatedAt: now.toISOString(), timeZone: d.calendar.spec.timeZone, goodShare,
-      steps, admins: adminRows(d), months: monthRows(d, cases), trend: stepTrend(d, steps, months),
-      returns: returnsReport(d, this.deps.returns), overdue: overdueRows(d), endToEnd: endToEnd(cases), cases,
-      tasks: d.timings.filter((t) => t.open || (t.task.completedAt !== null && t.task.completedAt >= from && t.task.completedAt < to)),
+      steps, admins: adminRows(d), months: monthRows(d), trend: stepTrend(d, steps),
+      returns: returnsReport(d, this.deps.returns), overdue: overdueRows(d), endToEnd: endToEnd(d),
+      cases: (await this.caseRows(query, 0, CASE_PREVIEW)).rows, open: d.open, openTruncated: d.openTruncated,
     };
   }
 
@@ -77,6 +92,33 @@ export class ReportService {
     };
   }
 
+  /** Cases ended in the period, by end time: `limit` from `offset`. */
+  async caseRows(query: ReportQuery, offset: number, limit = CSV_PART_ROWS): Promise<Part<CaseRow>> {
+    const rows = await this.deps.store.listCaseFacts({ processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), limit: limit + 1, offset });
+    return {
+      rows: rows.slice(0, limit).map((c) => ({
+        caseId: c.caseId, applicantName: c.applicantName, version: c.definitionVersion, createdAt: c.createdAt, endedAt: c.endedAt,
+        totalMs: c.totalMs, agencyMs: c.agencyMs, applicantMs: c.applicantMs, standardMs: c.standardMs, met: c.met, returns: c.returns,
+      })),
+      more: rows.length > limit,
+    };
+  }
+
+  /** Part `part` (0-based) of the task export: the open tasks (timed now), then the tasks completed in the period by step and time. */
+  async taskRows(query: ReportQuery, part: number): Promise<Part<TaskTiming>> {
+    const { store, settings } = this.deps;
+    const all = (await openTimings(store, settings, await settings.calendar(), query, this.deps.now())).open;
+    const start = part * CSV_PART_ROWS;
+    const open = all.slice(start, start + CSV_PART_ROWS);
+    const offset = Math.max(0, start - all.length);
+    const limit = CSV_PART_ROWS - open.length;
+    const done = await this.deps.store.listTaskFacts({ processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), limit: limit + 1, offset });
+    const completed: TaskTiming[] = done.slice(0, limit).map(({ task, facts: f }) => ({
+      task, takenAt: f.takenAt, elapsedMs: f.elapsedMs, waitMs: f.waitMs, handlingMs: f.handlingMs, standardMs: f.standardMs, met: f.met, open: false, overdue: false,
+    }));
+    return { rows: [...open, ...completed], more: done.length > limit };
+  }
+
   /** One case: every task's times against its standard, and the agency / applicant split. */
   async caseTiming(caseId: string): Promise<CaseTimingReport> {
     const { store, settings, definitions } = this.deps;
@@ -87,7 +129,7 @@ export class ReportService {
     // in time order; tasks opened at one instant by the order they were done (open ones last)
     const end = (t: { completedAt: string | null }) => t.completedAt ?? '\uffff';
     const tasks = (await store.listTasksOfCases([c.id])).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || end(a).localeCompare(end(b)));
-    const taken = firstTakes(await store.listAuditOfCases([c.id], [...REPORT_AUDIT]));
+    const taken = firstTakes(await store.listAuditOfCases([c.id], ['task.taken']));
     const model = await definitions.model(await definitions.byId(c.definitionId));
     const { engineState: _state, data: _data, ...summary } = c;
     return {
@@ -98,3 +140,5 @@ export class ReportService {
     };
   }
 }
+
+export { OPEN_TASKS_LIMIT };

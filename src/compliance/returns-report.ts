@@ -1,7 +1,9 @@
 // The "tidak lengkap → dilengkapi kembali" loop of a process: how often the returning step sends a
-// case back, how many returns a case needs, and the most frequent reasons (audit 'case.returned':
-// data.codes, labelled from the packs' reason catalogue, or the reason text of entries without codes).
+// case back, how many returns a case needs (up to its last decision in the period), and the most
+// frequent reasons (the codes of 'case.returned', labelled from the packs' reason catalogue, or the
+// reason text of entries without codes), from the store's figures.
 import type { FormDef, ReturnReason } from '../forms/form-types.js';
+import type { ProcessModel } from '../workflow/index.js';
 import type { ReportData } from './report-data.js';
 import { share } from './stats.js';
 
@@ -35,43 +37,28 @@ export function returnsCatalogue(forms: readonly FormDef[], reasons: readonly Re
 
 const BUCKETS = ['0', '1', '2', '3+'];
 
+/** The deciding steps when nothing was returned in the period: those whose form offers the return reasons. */
+export const returningSteps = (model: ProcessModel, catalogue: ReturnsCatalogue = NO_RETURNS_CATALOGUE): string[] =>
+  model.userTasks.filter((s) => s.formKey && catalogue.formKeys.has(s.formKey)).map((s) => s.id);
+
 export function returnsReport(d: ReportData, catalogue: ReturnsCatalogue = NO_RETURNS_CATALOGUE): ReturnsReport {
-  const from = d.query.from.toISOString();
-  const to = d.query.to.toISOString();
-  const within = (iso: string | null): boolean => iso !== null && iso >= from && iso < to;
-  const returned = d.audit.filter((e) => e.type === 'case.returned');
-  const taskById = new Map(d.timings.map((t) => [t.task.id, t.task]));
-  const stepIds = new Set(returned.map((e) => (e.taskId ? taskById.get(e.taskId)?.elementId : undefined)).filter((x): x is string => !!x));
-  // the deciding step when nothing was returned yet: the one whose form offers the return reasons
-  if (stepIds.size === 0) for (const s of d.model.userTasks) if (s.formKey && catalogue.formKeys.has(s.formKey)) stepIds.add(s.id);
-
-  const decisions = d.timings.filter((t) => stepIds.has(t.task.elementId) && t.task.status === 'completed' && within(t.task.completedAt));
-  const inPeriod = returned.filter((e) => within(e.at));
-  const caseIds = new Set(decisions.map((t) => t.task.caseId));
-  const perCase = [...caseIds].map((id) => returned.filter((e) => e.caseId === id).length);
-
-  const tally = new Map<string, number>();
-  for (const e of inPeriod) {
-    const codes = Array.isArray(e.data.codes) && e.data.codes.length ? (e.data.codes as unknown[]).map(String) : [String(e.data.reasons ?? '—')];
-    for (const code of codes) tally.set(code, (tally.get(code) ?? 0) + 1);
-  }
-  const reasons = [...tally]
-    .map(([code, count]) => ({ code, label: catalogue.reasons.find((r) => r.code === code)?.record ?? code, count, share: share(count, inPeriod.length) }))
+  const r = d.figures.returns;
+  const reasons = r.reasons
+    .map(({ reason: code, count }) => ({ code, label: catalogue.reasons.find((x) => x.code === code)?.record ?? code, count, share: share(count, r.returns) }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'id'));
-
-  const steps = [...stepIds].map((id) => {
+  const steps = r.steps.map((id) => {
     const spec = d.model.userTasks.find((s) => s.id === id);
-    const task = decisions.find((t) => t.task.elementId === id)?.task;
-    return { elementId: id, name: spec?.name ?? task?.name ?? id, stepNo: spec?.sop.stepNo ?? task?.stepNo ?? null };
+    const seen = d.figures.steps.find((s) => s.elementId === id);
+    return { elementId: id, name: spec?.name ?? seen?.name ?? id, stepNo: spec?.sop.stepNo ?? seen?.stepNo ?? null };
   });
   return {
     steps,
-    decisions: decisions.length,
-    returns: inPeriod.length,
-    rate: share(inPeriod.length, decisions.length),
-    cases: caseIds.size,
-    returnsPerCase: share(perCase.reduce((a, b) => a + b, 0), perCase.length),
-    distribution: BUCKETS.map((b, i) => ({ returns: b, cases: perCase.filter((n) => (i === 3 ? n >= 3 : n === i)).length })),
+    decisions: r.decisions,
+    returns: r.returns,
+    rate: share(r.returns, r.decisions),
+    cases: r.cases,
+    returnsPerCase: share(r.caseReturns, r.cases),
+    distribution: BUCKETS.map((b, i) => ({ returns: b, cases: r.distribution[i] ?? 0 })),
     reasons,
   };
 }

@@ -13,6 +13,7 @@ import { usersContract } from './contract-users.js';
 import { verificationContract } from './contract-verification.js';
 import { timersContract } from './contract-timers.js';
 import { complianceContract } from './contract-compliance.js';
+import { reportFactsContract } from './contract-report-facts.js';
 import { rateLimitsContract } from './contract-rate-limits.js';
 import { staffAuditContract } from './contract-staff-audit.js';
 import { processesContract } from './contract-processes.js';
@@ -60,6 +61,7 @@ export function describeStoreContract(
     taskSearchContract(get);
     timersContract(get);
     complianceContract(get);
+    reportFactsContract(get);
     rateLimitsContract(get);
     staffAuditContract(get);
     processesContract(get);

@@ -7,6 +7,7 @@ import { toDoc } from './mapping.js';
 import type { Models } from './models.js';
 import { withSeq, type Atomically } from './transaction.js';
 import { applyTimerChange } from './timers.js';
+import { recordChangeFacts } from './report-facts.js';
 import { assertCasesExist } from './integrity.js';
 import { nextSeq } from './counters.js';
 import { caseNumberOf } from '../case-numbers.js';
@@ -84,6 +85,7 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
       if (change.outbox?.length) await m.Outbox.insertMany(change.outbox.map(withSeq), { session });
       if (numberedAudit.length) await m.Audit.insertMany(numberedAudit, { session });
       await applyTimerChange(m, change, c.id, c.updatedAt, session);
+      await recordChangeFacts(m, change, session); // report facts, or the case on the report backlog
     });
   }
 

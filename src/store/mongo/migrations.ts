@@ -9,6 +9,7 @@ import { options, str } from './schema-kit.js';
 import { DEFAULT_MONGO_TIMEOUTS } from './connection.js';
 import { caseNumberOf } from '../case-numbers.js';
 import { transactionOptions } from './transaction.js';
+import { backlogCasesOfBefore } from './report-facts.js';
 
 export interface MigrationDoc {
   _id: string;
@@ -250,6 +251,7 @@ export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models,
   { id: '6-verification-seq', run: numberOlder({ records: 'Verification', owner: 'User', ownerField: 'userId', counter: 'codeSeq' }) },
   { id: '7-task-process-key', run: backfillTaskProcessKeys },
   { id: '8-groups', run: migrateToGroups },
+  { id: '9-task-facts', run: backlogCasesOfBefore },
   { id: '11-case-numbers', run: numberCasesOfBefore },
 ];
 

@@ -5,6 +5,7 @@ import { staffAuditSchema, type StaffAuditDoc } from './staff-schema.js';
 import { groupSchema, membershipSchema, type GroupDoc, type MembershipDoc } from './group-schema.js';
 import { migrationSchema, type MigrationDoc } from './migrations.js';
 import { counterSchema, type CounterDoc } from './counters.js';
+import { caseFactSchema, reportBacklogSchema, taskFactSchema, type CaseFactDoc, type ReportBacklogDoc, type TaskFactDoc } from './report-facts-schema.js';
 import { draftSchema, processDraftSchema, type DraftDoc, type ProcessDraftDoc } from './draft-schema.js';
 import { outboxSchema, verificationSchema, type OutboxDoc, type VerificationDoc } from './notification-schemas.js';
 import { messageLogSchema, type MessageLogDoc } from './message-log-schema.js';
@@ -48,6 +49,9 @@ export interface Models {
   Membership: Model<MembershipDoc>;
   Migration: Model<MigrationDoc>;
   Counter: Model<CounterDoc>;
+  TaskFact: Model<TaskFactDoc>;
+  CaseFact: Model<CaseFactDoc>;
+  ReportBacklog: Model<ReportBacklogDoc>;
 }
 
 export function bindModels(conn: Connection): Models {
@@ -73,6 +77,9 @@ export function bindModels(conn: Connection): Models {
     Membership: conn.model<MembershipDoc>('Membership', membershipSchema),
     Migration: conn.model<MigrationDoc>('Migration', migrationSchema),
     Counter: conn.model<CounterDoc>('Counter', counterSchema),
+    TaskFact: conn.model<TaskFactDoc>('TaskFact', taskFactSchema),
+    CaseFact: conn.model<CaseFactDoc>('CaseFact', caseFactSchema),
+    ReportBacklog: conn.model<ReportBacklogDoc>('ReportBacklog', reportBacklogSchema),
   };
 }
 

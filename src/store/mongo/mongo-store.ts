@@ -19,6 +19,9 @@ import { createUsers } from './users.js';
 import { createVerifications } from './verifications.js';
 import { createTimers } from './timers.js';
 import { createCompliance } from './compliance.js';
+import { createReportFactsWrites } from './report-facts.js';
+import { createReportLists } from './report-lists.js';
+import { reportFigures } from './report-figures.js';
 import { createRateLimits } from './rate-limits.js';
 import { createStaff } from './staff.js';
 import { createGroups } from './groups.js';
@@ -99,6 +102,9 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
     ...createStepTasks(m),
     ...createTimers(atomically, m),
     ...createCompliance(m),
+    ...createReportFactsWrites(m, atomically),
+    ...createReportLists(m),
+    reportFigures: (query) => reportFigures(m, query),
 
     async getSession(sid) {
       const doc = await m.Session.findOne({ _id: sid, expiresDate: { $gt: new Date() } }).lean();

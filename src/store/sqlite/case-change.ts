@@ -10,6 +10,7 @@ import type { OutboxStatements } from './outbox.js';
 import { applyTimerChange, type TimerStatements } from './timers.js';
 import { auditToRow, caseToRow } from './rows.js';
 import type { Statements } from './statements.js';
+import type { ReportFactsWriter } from './report-facts.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
 export function checkRev(change: CaseChange): void {
@@ -19,7 +20,10 @@ export function checkRev(change: CaseChange): void {
   }
 }
 
-export function createCaseWriter(db: Database, st: Statements, more: { drafts: DraftStatements; outbox: OutboxStatements; timers: TimerStatements }) {
+export function createCaseWriter(
+  db: Database, st: Statements,
+  more: { drafts: DraftStatements; outbox: OutboxStatements; timers: TimerStatements; facts: ReportFactsWriter },
+) {
   const apply = db.transaction((change: CaseChange): void => {
     const c = change.case;
     if (change.newUser) {
@@ -48,6 +52,7 @@ export function createCaseWriter(db: Database, st: Statements, more: { drafts: D
     for (const msg of change.outbox ?? []) more.outbox.insert.run(msg);
     for (const e of change.audit) st.insertAudit.run(auditToRow(e));
     applyTimerChange(more.timers, change, c.id, c.updatedAt);
+    more.facts.recordChange(change); // report facts, or the case on the report backlog
   });
 
   const assign = db.transaction((change: AssigneeChange): void => {

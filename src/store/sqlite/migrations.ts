@@ -2,6 +2,7 @@
 // NOTE: never edit a migration that has shipped; append a new one instead.
 import type Sqlite from 'better-sqlite3';
 import { RETENTION_MIGRATION } from './retention-migration.js';
+import { REPORT_FACTS_MIGRATION } from './report-migration.js';
 
 type Database = Sqlite.Database;
 
@@ -389,6 +390,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // retention: the delivery log, the retention job's indexes, inbox indexes of open tasks only (retention-migration.ts)
   RETENTION_MIGRATION,
+  // report facts: per completed task and ended case, per day and series; the backlog of cases to compute (report-migration.ts)
+  REPORT_FACTS_MIGRATION,
 ];
 
 export interface MigrationResult {

@@ -18,6 +18,7 @@ import { createProcessSummaries } from './process-summaries.js';
 import { createStepTasks } from './step-tasks.js';
 import { createStaff } from './staff.js';
 import { createGroups } from './groups.js';
+import { createReportFacts } from './report-facts.js';
 import { createMessageLog } from './message-log.js';
 import { createPurges } from './purges.js';
 
@@ -28,6 +29,7 @@ export function prepare(db: Database) {
   const draftSt = prepareDrafts(db);
   const timerSt = prepareTimers(db);
   const patchUser = createUserPatcher(db);
+  const reportFacts = createReportFacts(db);
   const appendAudit = db.transaction((events: AuditEvent[]) => {
     for (const e of events) st.insertAudit.run(auditToRow(e));
   });
@@ -36,7 +38,8 @@ export function prepare(db: Database) {
     patchUser,
     appendAudit,
     tasks: createTaskQueries(db),
-    writer: createCaseWriter(db, st, { drafts: draftSt, outbox: outboxSt, timers: timerSt }),
+    writer: createCaseWriter(db, st, { drafts: draftSt, outbox: outboxSt, timers: timerSt, facts: reportFacts }),
+    reportFacts,
     verifications: createVerifications(db, { patchUser, insertAudit: st.insertAudit }),
     outbox: createOutbox(db, outboxSt),
     drafts: createDrafts(draftSt),

@@ -10,6 +10,7 @@ import { prepare } from './prepare.js';
 import { withPortErrors } from './port-errors.js';
 import { pageOf } from '../task-paging.js';
 import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
+import { createReportOps, inlineReader, workerOps } from './report-reader.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file (its folder is created if missing), or ':memory:' for tests. */
@@ -28,6 +29,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   let lastPurge = 0;
   let caseChanges = 0;
   let checkpointer: Checkpointer | null = null;
+  // the reports' reads and arithmetic: a worker thread on its own connection (inline for an in-memory database)
+  const inlineOps = () => createReportOps(inlineReader(db));
+  const reports = isMemoryFile(opts.file) ? { ...inlineOps(), close: async () => {} } : workerOps(opts.file, inlineOps);
 
   const r = () => {
     if (!ready) throw new Error(db.open ? 'SQLite store: call init() first' : 'SQLite store is closed');
@@ -46,6 +50,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       ready = null;
       await checkpointer?.close();
       checkpointer = null;
+      await reports.close();
       if (db.open) db.close();
     },
 
@@ -296,5 +301,13 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async listAuditOfCases(caseIds, types) {
       return r().compliance.listAuditOfCases(caseIds, types);
     },
+
+    // report facts (report-*.ts): written with case changes; read by the report reader
+    reportFigures: async (query) => (r(), reports.reportFigures(query)),
+    listTaskFacts: async (query) => (r(), reports.listTaskFacts(query)),
+    listCaseFacts: async (query) => (r(), reports.listCaseFacts(query)),
+    listOpenReportTasks: async (query) => (r(), reports.listOpenReportTasks(query)),
+    listReportBacklog: async (limit) => r().reportFacts.listReportBacklog(limit),
+    saveReportFacts: async (batch) => r().reportFacts.saveReportFacts(batch),
   });
 }

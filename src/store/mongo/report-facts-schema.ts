@@ -1,0 +1,66 @@
+// MongoDB collections of the report facts (report-ports.ts): one document per completed task and per
+// ended case, and the backlog of cases whose facts the app still has to compute.
+import { Schema } from 'mongoose';
+import { id, int, nullableStr, options, str } from './schema-kit.js';
+
+export interface TaskFactDoc {
+  _id: string; // taskId
+  caseId: string;
+  processKey: string;
+  elementId: string;
+  name: string;
+  stepNo: number | null;
+  groupId: string;
+  completedAt: string;
+  completedBy: string | null;
+  takenAt: string | null;
+  elapsedMs: number;
+  waitMs: number | null;
+  handlingMs: number | null;
+  standardMs: number;
+  met: boolean;
+  returnReasons: string[] | null;
+  caseReturns: number;
+  previousAt: string | null;
+  previousCaseReturns: number | null;
+}
+
+export interface CaseFactDoc {
+  _id: string; // caseId
+  processKey: string;
+  createdAt: string;
+  endedAt: string;
+  totalMs: number;
+  agencyMs: number;
+  applicantMs: number;
+  standardMs: number;
+  met: boolean;
+  returns: number;
+}
+
+export interface ReportBacklogDoc {
+  _id: string; // caseId
+  mark: number;
+}
+
+const nullableInt = { type: Number, default: null, validate: (v: unknown) => v === null || Number.isSafeInteger(v) };
+const whole = { type: Number, required: true, validate: Number.isSafeInteger };
+const bool = { type: Boolean, required: true };
+
+export const taskFactSchema = new Schema<TaskFactDoc>({
+  _id: id, caseId: str, processKey: str, elementId: str, name: str, stepNo: { type: Number, default: null }, groupId: str,
+  completedAt: str, completedBy: nullableStr, takenAt: nullableStr, elapsedMs: whole, waitMs: nullableInt, handlingMs: nullableInt,
+  standardMs: whole, met: bool, caseReturns: int(0), previousAt: nullableStr, previousCaseReturns: nullableInt,
+  returnReasons: { type: Schema.Types.Mixed, default: null, validate: (v: unknown) => v === null || (Array.isArray(v) && v.every((x) => typeof x === 'string')) },
+}, options('taskfacts'));
+// a period's facts of a process; one step's completions in time order (lists, returns per case)
+taskFactSchema.index({ processKey: 1, completedAt: 1 });
+taskFactSchema.index({ processKey: 1, elementId: 1, completedAt: 1, _id: 1 });
+
+export const caseFactSchema = new Schema<CaseFactDoc>({
+  _id: id, processKey: str, createdAt: str, endedAt: str, totalMs: whole, agencyMs: whole, applicantMs: whole,
+  standardMs: whole, met: bool, returns: int(0),
+}, options('casefacts'));
+caseFactSchema.index({ processKey: 1, endedAt: 1, _id: 1 });
+
+export const reportBacklogSchema = new Schema<ReportBacklogDoc>({ _id: id, mark: int(1) }, options('reportbacklog'));
