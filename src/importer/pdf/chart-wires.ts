@@ -90,12 +90,14 @@ export function wiresOf(lines: readonly Line[], heads: readonly Blob[], vees: Re
 }
 
 function attachHeads(lines: readonly Line[], ends: LineEnd[], heads: readonly Blob[], vees: ReadonlyArray<{ vertex: Pt; arms: [Pt, Pt] }>): void {
+  const index = new GridIndex<LineEnd>(16);
+  for (const e of ends) index.add(boxOf([e.at]), e);
   for (const h of heads) {
     const size = Math.max(width(h.box), height(h.box));
     const body = { x: (h.box.x0 + h.box.x1) / 2, y: (h.box.y0 + h.box.y1) / 2 };
     const reach = grow(h.box, 1.5);
     let best: LineEnd | null = null;
-    for (const e of ends) {
+    for (const e of index.near(reach)) {
       if (e.head || e.at.x < reach.x0 || e.at.x > reach.x1 || e.at.y < reach.y0 || e.at.y > reach.y1) continue;
       if (!best || dist(e.at, body) < dist(best.at, body)) best = e;
     }
@@ -110,7 +112,8 @@ function attachHeads(lines: readonly Line[], ends: LineEnd[], heads: readonly Bl
     best.head = { tip, dir: { x: dx / len, y: dy / len }, body, size };
   }
   for (const v of vees) {
-    const e = ends.find((x) => !x.head && dist(x.at, v.vertex) <= 2.5) ?? ends.find((x) => !x.head && dist(x.at, v.vertex) <= 6);
+    const near = index.near(grow(boxOf([v.vertex]), 6));
+    const e = near.find((x) => !x.head && dist(x.at, v.vertex) <= 2.5) ?? near.find((x) => !x.head && dist(x.at, v.vertex) <= 6);
     if (!e) continue;
     const body = { x: (v.arms[0].x + v.arms[1].x) / 2, y: (v.arms[0].y + v.arms[1].y) / 2 };
     const len = dist(body, v.vertex) || 1;

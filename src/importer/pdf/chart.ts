@@ -1,6 +1,7 @@
 // The flowchart drawn in the Pelaksana columns of one page: its symbols (with the text inside them),
 // the arrows between them (tail: the symbol nearest a line's free end; head: the symbol its arrowhead
 // touches) and the labels printed beside the arrows ("Ya", "Tidak", "Belum Sesuai").
+import { ImportRefusedError } from '../types.js';
 import type { TextPiece } from './page-content.js';
 import type { Line, Primitives } from './primitives.js';
 import type { ChartSymbol } from './shapes.js';
@@ -59,23 +60,34 @@ export interface ChartInput {
   isRule: (line: Line) => boolean;
 }
 
+/** More than this in one page's chart area is no flowchart (a hatched drawing, a map): refused. */
+export const CHART_LIMITS = { symbols: 600, lines: 3000, texts: 3000 };
+/** A wire of more lines than this is a drawing, not a connector. */
+const MAX_WIRE_LINES = 60;
+
 export function readChart(input: ChartInput): PageChart {
   const { area } = input;
   const inArea = (b: Box): boolean => inBox(centre(b), area);
   const nodes: ChartNode[] = input.symbols.filter((s) => inArea(s.box)).map((s) => ({ ...s, text: '' }));
+  const areaLines = input.prims.lines.filter((l) => boxGap(l.box, area) === 0);
+  if (nodes.length > CHART_LIMITS.symbols || areaLines.length > CHART_LIMITS.lines || input.texts.length > CHART_LIMITS.texts) {
+    throw new ImportRefusedError('too-large', { reason: 'chart' });
+  }
   const used = new Set<TextPiece>();
   for (const node of nodes) {
     const inside = input.texts.filter((t) => insideNode(node, t));
     inside.forEach((t) => used.add(t));
     node.text = joinLines(linesOf(inside).map((l) => l.text));
   }
-  const lines = withoutDuplicates(input.prims.lines.filter((l) => boxGap(l.box, area) === 0 && !input.isRule(l) && !nodes.some((n) => insideBox(l.box, grow(n.box, -0.5)))));
+  const nodeIndex = new GridIndex<ChartNode>(32);
+  for (const n of nodes) nodeIndex.add(n.box, n);
+  const lines = withoutDuplicates(areaLines.filter((l) => !input.isRule(l) && !nodeIndex.near(l.box).some((n) => insideBox(l.box, grow(n.box, -0.5)))));
   const vees = takeVeeHeads(lines);
   const heads = arrowheadsOf(input.prims.blobs.filter((b) => boxGap(b.box, area) === 0));
   const wires = wiresOf(lines, heads, vees);
   const arrows: ChartArrow[] = [];
   const issues: ChartIssue[] = [];
-  for (const wire of wires) arrowsOfWire(wire, lines, nodes, arrows, issues);
+  for (const wire of wires) if (wire.lines.length <= MAX_WIRE_LINES) arrowsOfWire(wire, lines, nodes, arrows, issues);
   const labels = labelPhrases(input.texts.filter((t) => !used.has(t) && inBox({ x: (t.x0 + t.x1) / 2, y: (t.top + t.bottom) / 2 }, input.labelArea)));
   const { unplaced, ambiguous } = assignLabels(labels, arrows);
   for (const l of unplaced) issues.push({ code: 'label-unassigned', at: { x: (l.x0 + l.x1) / 2, y: (l.top + l.bottom) / 2 }, node: null, args: { label: l.text } });

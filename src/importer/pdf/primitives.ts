@@ -118,29 +118,29 @@ export function simplify(pts: readonly Pt[]): Pt[] {
  */
 export function centreLine(pts: readonly Pt[], tolerance: number): Pt[] | null {
   const clusters: Array<{ x: number; y: number; n: number }> = [];
+  // NOTE: clusters are found through a grid of tolerance-sized cells, so a long outline stays linear
+  const grid = new Map<string, number[]>();
+  const cellOf = (x: number, y: number): [number, number] => [Math.floor(x / tolerance), Math.floor(y / tolerance)];
   const seq: number[] = [];
   for (const p of pts) {
+    const [gx, gy] = cellOf(p.x, p.y);
     let found = -1;
-    for (let c = clusters.length - 1; c >= 0 && c >= clusters.length - 64; c--) {
-      const k = clusters[c]!;
-      if (Math.hypot(k.x / k.n - p.x, k.y / k.n - p.y) <= tolerance) {
-        found = c;
-        break;
-      }
-    }
-    if (found < 0) {
-      // the far side of the outline comes back to clusters made long before: search them all, bounded
-      for (let c = 0; c < clusters.length - 64; c++) {
-        const k = clusters[c]!;
-        if (Math.hypot(k.x / k.n - p.x, k.y / k.n - p.y) <= tolerance) {
-          found = c;
-          break;
+    for (let dx = -1; dx <= 1 && found < 0; dx++) {
+      for (let dy = -1; dy <= 1 && found < 0; dy++) {
+        for (const c of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+          const k = clusters[c]!;
+          if (Math.hypot(k.x / k.n - p.x, k.y / k.n - p.y) <= tolerance) {
+            found = c;
+            break;
+          }
         }
       }
     }
     if (found < 0) {
       clusters.push({ x: p.x, y: p.y, n: 1 });
       found = clusters.length - 1;
+      const key = `${gx},${gy}`;
+      grid.set(key, [...(grid.get(key) ?? []), found]);
     } else {
       const k = clusters[found]!;
       k.x += p.x;
@@ -150,12 +150,12 @@ export function centreLine(pts: readonly Pt[], tolerance: number): Pt[] | null {
     if (seq[seq.length - 1] !== found) seq.push(found);
   }
   while (seq.length > 1 && seq[0] === seq[seq.length - 1]) seq.pop();
-  const at = (i: number): Pt => {
-    const k = clusters[seq[((i % seq.length) + seq.length) % seq.length]!]!;
+  const at = (c: number): Pt => {
+    const k = clusters[c]!;
     return { x: k.x / k.n, y: k.y / k.n };
   };
   if (seq.length === 1) return null;
-  if (seq.length === 2) return [at(0), at(1)];
+  if (seq.length === 2) return [at(seq[0]!), at(seq[1]!)];
   const n = seq.length;
   const folds: number[] = [];
   for (let i = 0; i < n; i++) if (seq[(i - 1 + n) % n] === seq[(i + 1) % n]) folds.push(i);
@@ -169,8 +169,5 @@ export function centreLine(pts: readonly Pt[], tolerance: number): Pt[] | null {
   for (let i = a; i !== b; i = (i - 1 + n) % n) back.push(seq[i]!);
   back.push(seq[b]!);
   if (forward.join() !== back.join()) return null;
-  return forward.map((c) => {
-    const k = clusters[c]!;
-    return { x: k.x / k.n, y: k.y / k.n };
-  });
+  return forward.map(at);
 }

@@ -2,7 +2,7 @@
 // stroked path or as a filled ring reads the same): process box, terminator (capsule, rounded box or
 // ellipse), decision (diamond) and the small connectors that join pages (circle or pentagon).
 import type { Outline } from './primitives.js';
-import { centre, dist, height, polygonArea, width, type Box, type Pt } from './geometry.js';
+import { centre, dist, height, polygonArea, width, GridIndex, type Box, type Pt } from './geometry.js';
 
 export type SymbolKind = 'process' | 'terminator' | 'decision' | 'connector';
 
@@ -70,13 +70,18 @@ function touchesEdgeMiddles(pts: readonly Pt[], b: Box): boolean {
  */
 export function symbolsOf(outlines: readonly Outline[]): ChartSymbol[] {
   const found: ChartSymbol[] = [];
+  const index = new GridIndex<ChartSymbol>(32);
   // larger first, so the outer ring of a shape is the one kept
   const sorted = [...outlines].sort((a, b) => width(b.box) * height(b.box) - width(a.box) * height(a.box));
   for (const o of sorted) {
     const kind = classifyOutline(o);
     if (!kind) continue;
-    const twin = found.find((s) => s.kind === kind && sameBox(s.box, o.box));
-    if (!twin) found.push({ kind, box: o.box, pts: o.pts });
+    const c = centre(o.box);
+    const twin = index.near({ x0: c.x - 1, y0: c.y - 1, x1: c.x + 1, y1: c.y + 1 }).some((s) => s.kind === kind && sameBox(s.box, o.box));
+    if (twin) continue;
+    const symbol = { kind, box: o.box, pts: o.pts };
+    found.push(symbol);
+    index.add(o.box, symbol);
   }
   return found;
 }

@@ -57,6 +57,8 @@ export interface DrawnSop {
   splitRow?: Record<string, string>;
   identity?: Array<[string, string]>;
   userPassword?: string;
+  /** more drawing on the first page, over the table */
+  extra?: (doc: PDFKit.PDFDocument) => void;
 }
 
 const X0 = 40;
@@ -124,6 +126,10 @@ export function drawSop(spec: DrawnSop): Promise<Uint8Array> {
   });
   // shapes and arrows, page by page (pdfkit draws on the current page only: switch pages by buffering)
   const pages = spec.breakAfter === undefined ? 1 : 2;
+  if (spec.extra) {
+    doc.switchToPage(0);
+    spec.extra(doc);
+  }
   for (let p = 0; p < pages; p++) {
     doc.switchToPage(p);
     spec.shapes.forEach((s, i) => {

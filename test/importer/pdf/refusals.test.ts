@@ -88,3 +88,26 @@ describe('Given a PDF the reader cannot turn into an SOP table', () => {
     expect(['broken', 'scanned', 'not-sop', 'read']).toContain(await refusal(half));
   });
 });
+
+describe('Given a PDF whose chart area is no flowchart', () => {
+  test('when thousands of strokes fill the Pelaksana columns, then it is refused as too large instead of being traced', async () => {
+    // Given an SOP table whose actor columns are hatched with 4,000 short strokes
+    const bytes = await drawSop({
+      columns: [
+        { header: 'No', width: 30 },
+        { header: 'Kegiatan', width: 150 },
+        { header: 'Petugas', width: 200, group: 'Pelaksana' },
+        { header: 'Waktu', width: 60, group: 'Mutu Baku' },
+      ],
+      rows: [{ no: '1', cells: { Kegiatan: 'Membuat surat', Waktu: '1 jam' }, height: 300 }],
+      shapes: [],
+      arrows: [],
+      extra: (doc) => {
+        for (let i = 0; i < 4000; i++) doc.moveTo(230 + (i % 190), 110 + Math.floor(i / 190) * 13).lineTo(232 + (i % 190), 118 + Math.floor(i / 190) * 13);
+        doc.stroke();
+      },
+    });
+    // When / Then
+    expect(await refusal(bytes)).toBe('too-large');
+  });
+});
