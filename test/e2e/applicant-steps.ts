@@ -25,6 +25,10 @@ export async function chooseService(page: Page, key: string, name: string, next:
   const card = page.locator(`li.service[data-process="${key}"]`);
   await see(card.getByRole('heading'), name);
   await card.getByRole('link', { name: 'Mulai', exact: true }).click();
+  await page.waitForURL(new RegExp(`/layanan/${key}$`)); // the service's start page first
+  await checkA11y(page);
+  await see(page.getByRole('heading', { level: 1 }), name);
+  await page.getByRole('button', { name: 'Mulai sekarang' }).click();
   await page.waitForURL(next);
   await checkA11y(page);
 }

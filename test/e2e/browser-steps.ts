@@ -55,6 +55,13 @@ export async function signUp(page: Page, who: Applicant): Promise<void> {
   // the home page lists the services; the PPBJ pack's own start path is its sign-up
   await page.goto('/');
   await page.locator('li.service[data-process="pendaftaran-akun-ppbj"]').getByRole('link', { name: 'Mulai', exact: true }).click();
+  // the service's start page: what to prepare, how long, the helpdesk; "Mulai sekarang" goes on to sign-up
+  await page.waitForURL(/\/layanan\/pendaftaran-akun-ppbj$/);
+  await checkA11y(page);
+  await see(page.locator('ul.prepare'), 'NIP (Nomor Induk Pegawai, 18 angka)');
+  await see(page.locator('ul.prepare'), 'PDF, JPG atau PNG, paling besar 2 MB');
+  await see(page.locator('.total-time'), '1 jam 20 menit');
+  await page.getByRole('button', { name: 'Mulai sekarang' }).click();
   await page.waitForURL(/\/daftar$/);
   await checkA11y(page);
   await see(page.getByRole('heading', { level: 1 }), 'Membuat Akun PPBJ');
@@ -69,7 +76,7 @@ export async function signUp(page: Page, who: Applicant): Promise<void> {
 }
 
 /** The text of the newest `kind` message to `email` in the development mailbox, read as the process owner. */
-export async function mailboxText(browser: Browser, baseURL: string, email: string, kind: 'verify-email' | 'verify-whatsapp'): Promise<string> {
+export async function mailboxText(browser: Browser, baseURL: string, email: string, kind: 'verify-email' | 'verify-whatsapp' | 'applicant-turn'): Promise<string> {
   const owner = await newActor(browser, baseURL);
   try {
     await owner.page.goto('/masuk');

@@ -112,8 +112,8 @@ describe('Given a real Alur server, the process owner, two staff members and app
     await see(a.locator('.error-summary'), `${INFO_SOP.startField}: Wajib diisi.`);
     await checkA11y(a);
     await field(a, INFO_SOP.startField).fill('Salinan laporan keuangan desa 2025');
-    await press(a, 'Ajukan Permohonan', /\/kasus\/[^/]+$/);
-    const casePath = new URL(a.url()).pathname;
+    await press(a, 'Ajukan Permohonan', /\/kasus\/[^/]+\/terkirim$/); // the confirmation with the nomor permohonan
+    const casePath = new URL(a.url()).pathname.replace(/\/terkirim$/, '');
 
     // Petugas Pelayanan sees it in their queue; the Kepala Seksi does not.
     expect(await (await inboxRows(staff2.page, who.displayName)).count()).toBe(0);
@@ -125,7 +125,7 @@ describe('Given a real Alur server, the process owner, two staff members and app
     expect(await (await inboxRows(staff1.page, who.displayName)).count()).toBe(0);
     await openMyTask(a, INFO_SOP.fix);
     await field(a, INFO_SOP.fixField).fill('Laporan keuangan Desa Sukamaju tahun anggaran 2025');
-    await press(a, 'Ajukan', /\/kasus\/[^/]+$/);
+    await press(a, 'Ajukan', /\/kasus\/[^/]+\/terkirim$/);
     await see(a, 'Tugas berhasil disimpan.');
 
     // Petugas Pelayanan forwards; only now the Kepala Seksi sees it, and it leaves Petugas Pelayanan's queue.
@@ -141,11 +141,13 @@ describe('Given a real Alur server, the process owner, two staff members and app
     // The case has ended: nothing is open, every step is done.
     await a.goto(casePath);
     await checkA11y(a);
-    expect(await a.locator('ul.current li').count()).toBe(0);
-    expect(await a.locator('section.progress .progress-text').innerText()).toBe('Selesai: 3 dari 3 langkah');
+    // (the applicant's own page: their steps, the case in words, the end page with its receipt)
+    expect(await a.locator('.my-steps li').evaluateAll((li) => li.map((x) => x.getAttribute('data-state')))).toEqual(['done']);
+    expect((await a.locator('.situation').innerText()).trim()).toBe('Permohonan Anda selesai.');
     expect((await a.locator('[data-status]').innerText()).trim()).toBe('Selesai'); // not the PPBJ's "Aktif"
     expect(await a.locator(`section.review dt:has-text("${INFO_SOP.startField}") + dd`).innerText()).toBe('Salinan laporan keuangan desa 2025');
-    expect(await a.locator('table.history tr[data-type="case.completed"]').count()).toBe(1);
+    await see(a.locator('.end-panel'), 'Permohonan selesai');
+    await see(a.locator('.my-history'), 'Permohonan selesai');
     await a.screenshot({ path: `${ARTIFACTS}many-sops-case-done.png`, fullPage: true });
 
     // The SOP document has one Pelaksana column per lane.

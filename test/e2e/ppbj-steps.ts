@@ -19,7 +19,10 @@ export async function ppbjRegistration(browser: Browser, baseURL: string, ppbj: 
 
   await openMyTask(p, 'Mengisi Identitas PPBJ');
   await fillIdentity(p);
-  await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+  await press(p, 'Ajukan', /\/kasus\/[^/]+\/terkirim$/); // the confirmation with the nomor permohonan
+  await see(p.locator('.govuk-panel--confirmation .case-number'), 'PPBJ-');
+  await p.getByRole('link', { name: 'Lihat status permohonan' }).click();
+  await p.waitForURL(/\/kasus\/[^/]+$/);
   expect(await statusBadge(p)).toBe('Menunggu Verifikasi');
 
   await login(a, ADMIN.email, ADMIN.password);
@@ -29,7 +32,7 @@ export async function ppbjRegistration(browser: Browser, baseURL: string, ppbj: 
 
   await openMyTask(p, 'Melengkapi Informasi PPBJ');
   await fillInformation(p, pdfPath);
-  await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+  await press(p, 'Ajukan', /\/kasus\/[^/]+\/terkirim$/);
 
   await take(a, 'Memeriksa Informasi PPBJ', who.displayName);
   await see(a.locator('section.review'), INFORMATION.nomorSk);

@@ -5,8 +5,23 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import {
-  field, fillIdentity, fillInformation, login, nav, newActor, openMyTask, press, see, signUp, statusBadge, take, verifyContacts,
+  field, fillIdentity, fillInformation, login, mailboxText, nav, newActor, openMyTask, press, see, signUp, statusBadge, take, verifyContacts,
 } from './browser-steps.js';
+import { checkA11y } from './a11y.js';
+import { openPdf } from '../../src/importer/pdf/pdf-load.js';
+
+/** The text of a PDF's pages (items joined by spaces) and the URLs of its links. */
+async function pdfOf(bytes: Buffer): Promise<{ text: string; links: string[] }> {
+  const doc = await openPdf(bytes);
+  const parts: string[] = [];
+  const links: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    parts.push((await page.getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' '));
+    for (const a of await page.getAnnotations()) if (typeof a.url === 'string') links.push(a.url);
+  }
+  return { text: parts.join(' '), links };
+}
 import { CORRECTED_SK, IDENTITY, INFORMATION, RETURN_REASON, newApplicant, writeTempPdf } from './fixtures.js';
 import { ARTIFACTS, serverAndBrowser } from './suite.js';
 
@@ -49,9 +64,21 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await field(p, 'NIK').waitFor();
     expect(await p.locator('html').getAttribute('lang')).toBe('id');
     await fillIdentity(p);
-    await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
-    await see(p, 'Tugas berhasil disimpan.');
+    await press(p, 'Ajukan', /\/kasus\/[^/]+\/terkirim$/);
+    // the confirmation: a nomor permohonan, what happens next and how long
+    const caseNumber = (await p.locator('.govuk-panel--confirmation .case-number').innerText()).trim();
+    expect(caseNumber).toMatch(/^PPBJ-\d{4}-\d{6}$/);
+    await see(p.locator('.next'), 'Melakukan Verifikasi');
+    await see(p.locator('.next'), '15 menit');
+    await p.getByRole('link', { name: 'Lihat status permohonan' }).click();
+    await p.waitForURL(/\/kasus\/[^/]+$/);
+    await checkA11y(p);
     expect(await statusBadge(p)).toBe('Menunggu Verifikasi');
+    // "Langkah Anda": the applicant's steps with their states, the case in words
+    expect(await p.locator('.my-steps li').evaluateAll((li) => li.map((x) => x.getAttribute('data-state')))).toEqual(['done', 'done', 'waiting']);
+    await see(p.locator('.my-steps li[data-state="waiting"]'), 'Menunggu petugas');
+    await see(p.locator('.situation'), 'menunggu diperiksa petugas');
+    await see(p.locator('.case-number'), caseNumber);
 
     // Step 4: the Admin PPE logs in, takes the task from the Kotak Masuk and verifies with a note
     await login(a, ADMIN.email, ADMIN.password);
@@ -63,6 +90,11 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await press(a, 'Simpan Verifikasi', /\/kotak-masuk$/);
     await see(a, 'Tugas berhasil disimpan.');
 
+    // The PPBJ is told it is their turn again (e-mail, in the development mailbox), with the number
+    const turn = await mailboxText(live.browser, live.server.url, who.email, 'applicant-turn');
+    expect(turn).toContain('Melengkapi Informasi PPBJ');
+    expect(turn).toContain(caseNumber);
+
     // Step 5: half-filled and kept with Simpan Draf (the case does not move), then completed with the SK file
     await openMyTask(p, 'Melengkapi Informasi PPBJ');
     await field(p, 'Peran pengadaan').selectOption(INFORMATION.peran);
@@ -73,8 +105,10 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await see(p, 'Isian di bawah berasal dari draf');
     expect(await field(p, 'Nomor SK/Surat Tugas').inputValue()).toBe(INFORMATION.nomorSk);
     await fillInformation(p, pdfPath);
-    await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+    await press(p, 'Ajukan', /\/kasus\/[^/]+\/terkirim$/);
     await see(p, 'Tugas berhasil disimpan.');
+    await see(p.locator('.govuk-panel--confirmation .case-number'), caseNumber);
+    await nav(p, 'Status Permohonan', /\/kasus\/[^/]+$/);
     await see(p.locator('ul.documents'), 'sk-pengangkatan.pdf');
 
     // Step 6: the admin sees the data and the document (downloads the same bytes) → Tidak lengkap
@@ -90,7 +124,8 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     // The PPBJ sees the return on the status page and on the reopened form, values kept
     await nav(p, 'Status Permohonan', /\/kasus\/[^/]+$/);
     expect(await statusBadge(p)).toBe('Dikembalikan – Perlu Dilengkapi');
-    await see(p.locator('ul.returns'), RETURN_REASON);
+    await see(p.locator('.returned-banner .return-note'), RETURN_REASON);
+    expect(await p.locator('.my-steps li[data-state="returned"]').count()).toBe(1);
     await openMyTask(p, 'Melengkapi Informasi PPBJ');
     const note = p.getByRole('note');
     await see(note, 'Dikembalikan – Perlu Dilengkapi');
@@ -105,7 +140,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await p.screenshot({ path: `${ARTIFACTS}returned-form.png`, fullPage: true });
     await field(p, 'Nomor SK/Surat Tugas').fill(CORRECTED_SK);
     await field(p, 'Berkas SK/Surat Tugas').setInputFiles(rescanPath); // the re-upload the reason asked for
-    await press(p, 'Ajukan', /\/kasus\/[^/]+$/);
+    await press(p, 'Ajukan', /\/kasus\/[^/]+\/terkirim$/);
     await see(p, 'Tugas berhasil disimpan.');
 
     // Step 6 again: the corrected number and the kept document → Lengkap
@@ -127,8 +162,19 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     // Step 8: the PPBJ's Status Permohonan says Aktif; the history names the systems
     await nav(p, 'Status Permohonan', /\/kasus\/[^/]+$/);
     expect(await statusBadge(p)).toBe('Aktif');
-    await see(p.locator('tr[data-type="account.activated"]'), 'SiRUP, SPSE');
+    // the end page: the account is active, on which systems and how to log in there; the receipt PDF opens
+    await see(p.locator('.end-panel'), 'Akun PPBJ Anda aktif');
+    expect(await p.locator('.end-systems [data-system]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-system')))).toEqual(['SiRUP', 'SPSE']);
     expect(await p.locator('ul.documents li').count()).toBe(2); // both versions of the SK are kept
+    const [receipt] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: 'Unduh bukti permohonan (PDF)' }).click()]);
+    const receiptPdf = await pdfOf(readFileSync((await receipt.path())!));
+    expect(receiptPdf.text).toContain(caseNumber);
+    expect(receiptPdf.text).toContain('BUKTI PERMOHONAN');
+    const verifyUrl = receiptPdf.links.find((l) => l.includes('/bukti/'));
+    expect(verifyUrl).toContain(`/bukti/${caseNumber}.`);
+    await p.goto(new URL(verifyUrl!).pathname);
+    await checkA11y(p);
+    await see(p.locator('.receipt-genuine'), 'Bukti ini asli');
     await p.screenshot({ path: `${ARTIFACTS}final-status.png`, fullPage: true });
 
     expect(ppbj.problems).toEqual([]);

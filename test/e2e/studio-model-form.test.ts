@@ -127,7 +127,7 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     await field(a, 'Nama atasan langsung').fill('Dra. Siti Aminah');
     await a.getByRole('radio', { name: 'Ya', exact: true }).check();
     await a.getByRole('button', { name: 'Ajukan', exact: true }).click();
-    await a.waitForURL(/\/kasus\/[^/]+$/);
+    await a.waitForURL(/\/kasus\/[^/]+\/terkirim$/); // the confirmation page
     await see(a, 'Tugas berhasil disimpan.');
     await checkA11y(a);
     await openMyTask(a, 'Mengisi Identitas PPBJ');

@@ -19,6 +19,7 @@ import type { MessageText } from '../../src/notifications/templates/compose.js';
 import { devMailboxTransport } from '../../src/notifications/transports/dev-mailbox-transport.js';
 import type { Transport } from '../../src/notifications/transports/transport.js';
 import { staffInvitation, staffPasswordReset } from '../../src/staff/staff-messages.js';
+import { contactChangeWhatsapp } from '../../src/notifications/templates/contact-change.js';
 import type { Channel, OutboxMessage, Store } from '../../src/store/ports.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -28,7 +29,7 @@ const expiresAt = '2026-03-03T01:00:00.000Z';
 /** Each secret-carrying message as its service writes it, with the secret it carries. */
 function secretMessages(): Array<{ kind: string; channel: Channel; text: MessageText; secret: string }> {
   const token = () => linkToken('user-1', newLinkSecret());
-  const [t1, t2, t3, t4, code] = [token(), token(), token(), token(), newNumericCode()];
+  const [t1, t2, t3, t4, t5, code] = [token(), token(), token(), token(), token(), newNumericCode()];
   return [
     { kind: 'verify-email', channel: 'email', secret: t1, text: verifyEmail({ name: 'Budi', link: `${BASE}/verifikasi/email/${t1}`, expiresAt }) },
     { kind: 'verify-whatsapp', channel: 'whatsapp', secret: code, text: verifyWhatsapp({ code, minutes: 10 }) },
@@ -38,6 +39,7 @@ function secretMessages(): Array<{ kind: string; channel: Channel; text: Message
       text: staffInvitation({ name: 'Dewi', roleId: 'Admin PPE', roleEn: 'Admin PPE', invitedBy: 'Pemilik', link: `${BASE}/atur-ulang-kata-sandi/${t3}`, expiresAt }),
     },
     { kind: 'staff-password-reset', channel: 'email', secret: t4, text: staffPasswordReset({ name: 'Dewi', link: `${BASE}/atur-ulang-kata-sandi/${t4}`, expiresAt }) },
+    { kind: 'verify-contact-change', channel: 'whatsapp', secret: t5, text: contactChangeWhatsapp({ link: `${BASE}/verifikasi/kontak/whatsapp/${t5}?ke=%2B6281299998888` }) },
   ];
 }
 
