@@ -72,7 +72,7 @@ describe('Given two Alur server processes A and B on one SQLite file and one ses
     const who = await signUp(ppbj, A, 'two');
     const step3 = await taskId(ppbj, B, '/tugas', 'Mengisi Identitas PPBJ');
     // Identity: form (and its CSRF token) read on A, submitted on B
-    const caseUrl = expectRedirect(await ppbj.submit(A, B, `/tugas/${step3}`, { ...IDENTITY }), /^\/kasus\/[^/]+$/);
+    const caseUrl = expectRedirect(await ppbj.submit(A, B, `/tugas/${step3}`, { ...IDENTITY }), /^\/kasus\/[^/]+\/terkirim$/).replace(/\/terkirim$/, '');
 
     // Admin: login on A, take on B, verify on A
     expectRedirect(await admin.submit(A, A, '/masuk', ADMIN), /^\/kotak-masuk$/);
@@ -85,7 +85,7 @@ describe('Given two Alur server processes A and B on one SQLite file and one ses
     // Information with the SK upload on B; the document is downloadable from A
     const step5 = await taskId(ppbj, A, '/tugas', 'Melengkapi Informasi PPBJ');
     const pdf = { field: 'skFile', name: 'sk-pengangkatan.pdf', type: 'application/pdf', bytes: PDF };
-    expectRedirect(await ppbj.submit(B, B, `/tugas/${step5}`, INFORMATION, pdf), /^\/kasus\/[^/]+$/);
+    expectRedirect(await ppbj.submit(B, B, `/tugas/${step5}`, INFORMATION, pdf), /^\/kasus\/[^/]+\/terkirim$/);
     const docHref = (await ppbj.get(A, caseUrl)).$('ul.documents a').attr('href');
     expect(docHref).toMatch(/^\/dokumen\/[^/]+$/);
     const doc = await ppbj.download(A, docHref!);
