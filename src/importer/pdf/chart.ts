@@ -27,7 +27,7 @@ export interface ChartArrow {
 }
 
 export interface ChartIssue {
-  code: 'dangling-connector' | 'label-unassigned' | 'label-ambiguous';
+  code: 'dangling-connector' | 'label-unassigned' | 'label-ambiguous' | 'shape-unclear';
   at: Pt;
   node: ChartNode | null;
   args: Record<string, string>;

@@ -3,7 +3,9 @@
 import type { ImagePlacement, TextPiece } from './page-content.js';
 import type { Line, Primitives } from './primitives.js';
 import type { ChartSymbol } from './shapes.js';
-import { readChart, type PageChart } from './chart.js';
+import { readChart, type ChartIssue, type ChartNode, type PageChart } from './chart.js';
+import { classifyOutline } from './shapes.js';
+import { boxGap, centre, inBox } from './geometry.js';
 import { horizontalsAcross, type Rule } from './rules.js';
 import { anchorX, columnAt, readBody, rowSpan, type PageBody } from './table-body.js';
 import type { TableColumn, TableHeader } from './table-header.js';
@@ -76,7 +78,23 @@ export function readTablePage(page: number, texts: readonly TextPiece[], drawing
   const chartTexts = texts.filter((t) => (t.top + t.bottom) / 2 > area.y0);
   const labelArea: Box = { x0: area.x0 + AREA_MARGIN, x1: area.x1 - AREA_MARGIN, y0: body.top, y1: body.bottom };
   const chart = readChart({ prims: drawing.prims, symbols, texts: chartTexts, area, labelArea, isRule });
+  chart.issues.push(...unclearShapes(drawing, columns, labelArea, chart.nodes));
   return { page, columns, body, chart, area };
+}
+
+/** Closed outlines in the chart that are none of the symbols (a document shape, a cloud): said, not guessed. */
+function unclearShapes(drawing: PageDrawingData, columns: readonly TableColumn[], area: Box, nodes: readonly ChartNode[]): ChartIssue[] {
+  const seen: Box[] = [];
+  const issues: ChartIssue[] = [];
+  for (const o of drawing.prims.outlines) {
+    const b = o.box;
+    const c = centre(b);
+    if (Math.min(b.x1 - b.x0, b.y1 - b.y0) < 6 || !inBox(c, area) || isCellLike(b, columns) || classifyOutline(o)) continue;
+    if (nodes.some((n) => boxGap(n.box, b) === 0) || seen.some((s) => boxGap(s, b) === 0)) continue;
+    seen.push(b);
+    issues.push({ code: 'shape-unclear', at: c, node: null, args: {} });
+  }
+  return issues;
 }
 
 /** A filled or outlined table cell (as wide as a column, or covering one) is no symbol. */

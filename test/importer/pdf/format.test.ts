@@ -168,3 +168,27 @@ describe('Given an SOP table that goes on over a page break', () => {
     ]);
   });
 });
+
+describe('Given symbols the reader cannot place or name', () => {
+  // the last actor column (Pemohon) ends at x = 40 + 26 + 150 + 90 + 50 + 90 + 80 + 80 + 80 = 686
+  const PEMOHON_RIGHT = 686;
+
+  test('when a row holds a shape that is none of the flowchart symbols, then it is said on that row', async () => {
+    // Given a triangle drawn in row 4 (y 276-336), Pemohon column
+    const bytes = await drawSop({ ...SOP, extra: (doc) => doc.polygon([630, 290], [660, 290], [645, 310]).stroke() });
+    // When
+    const table = await readSopPdf(bytes);
+    // Then
+    expect(table.problems).toContainEqual(expect.objectContaining({ code: 'shape-unclear', row: 4, step: 'Petugas menerbitkan surat' }));
+  });
+
+  test('when a box sits across the outer rule of the Pelaksana columns, then it has no lane and says so', async () => {
+    // Given an extra box in row 5 centred 3 pt right of the Pemohon column
+    const bytes = await drawSop({ ...SOP, extra: (doc) => doc.rect(PEMOHON_RIGHT + 3 - 20, 400, 40, 18).stroke() });
+    // When
+    const table = await readSopPdf(bytes);
+    // Then
+    expect(table.rows[4]!.shapes.map((s) => s.column)).toContain(null);
+    expect(table.problems).toContainEqual(expect.objectContaining({ code: 'shape-no-lane', row: 5, step: 'Pemohon menerima surat' }));
+  });
+});
