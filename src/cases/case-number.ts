@@ -1,6 +1,6 @@
 // Which scope a new case's nomor permohonan is counted in: the process's prefix (its pack's, e.g.
-// 'PPBJ', else the initials of the process name: 'Pengajuan Belanja Pegawai' -> 'PBP') and the year
-// (WIB) the case starts; the store adds the scope's next number ('PPBJ-2026-000123').
+// 'SKD', else the initials of the process name: 'Pengajuan Belanja Pegawai' -> 'PBP') and the year
+// (WIB) the case starts; the store adds the scope's next number ('PBP-2026-000123').
 
 /** Words left out of a name's initials. */
 const SMALL_WORDS = new Set(['dan', 'atau', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'the', 'of', 'and', 'for']);
@@ -24,7 +24,7 @@ export class CaseNumbering {
     return Object.hasOwn(this.prefixes, processKey) ? this.prefixes[processKey]! : initialsOf(processName || processKey);
   }
 
-  /** The scope of a case of this process started at `now`: 'PPBJ-2026'. */
+  /** The scope of a case of this process started at `now`: 'PBP-2026'. */
   scopeOf(process: { processKey: string; name: string }, now: Date): string {
     return `${this.prefixOf(process.processKey, process.name)}-${new Date(now.getTime() + WIB_OFFSET_MS).getUTCFullYear()}`;
   }

@@ -6,7 +6,7 @@ import type { FormRegistry } from '../forms/form-registry.js';
 import type { FormDef } from '../forms/form-types.js';
 import { modelForm } from '../forms/model-form.js';
 import { checkNik, checkNip } from '../forms/validators.js';
-import type { ApplicantTexts } from '../packs/pack.js';
+import type { ApplicantTexts } from './applicant-texts.js';
 import { APPLICANT_GROUP, type DefinitionRecord } from '../store/ports.js';
 import { literal } from '../web/i18n.js';
 import type { UserTaskSpec } from '../workflow/index.js';

@@ -5,6 +5,7 @@
 // needs (core modules never import src/packs/**); src/app.ts mounts the routers it is given.
 import type { Router } from 'express';
 import type { Config } from '../config.js';
+import type { ApplicantTexts } from '../cases/applicant-texts.js';
 import type { Services } from '../composition.js';
 import type { FormDef, ReturnReason } from '../forms/form-types.js';
 import type { CaseRecord, Store } from '../store/ports.js';
@@ -59,19 +60,10 @@ export interface ProcessPack {
   seedDemo?(ctx: PackSeedContext): Promise<void>;
   /** What lists show beside the applicant for a case of this process, or null for nothing. */
   caseSubject?(c: CaseRecord): CaseSubject | null;
-  /** The prefix of its cases' nomor permohonan ('PPBJ' -> 'PPBJ-2026-000123'); else the process name's initials (src/cases/case-number.ts). */
+  /** The prefix of its cases' nomor permohonan ('SKD' -> 'SKD-2026-000123'); else the process name's initials (src/cases/case-number.ts). */
   caseNumberPrefix?: string;
   /** The applicant's pages of its service (src/cases/applicant-texts.ts): who may apply, and the end page's text. */
   applicantTexts?: ApplicantTexts;
 }
 
-/** i18n keys (the pack's messages) of what a service tells its applicants; each has a generic default. */
-export interface ApplicantTexts {
-  /** Who may apply (the start page). */
-  audience?: string;
-  /** The end page after a completed case: its heading, and the text of what to do next ({systems}: the systems chosen, if any). */
-  completedTitle?: string;
-  completedText?: string;
-  /** How to log in to each system the last step names (field `sistem`): system -> i18n key. */
-  systemLogin?: Readonly<Record<string, string>>;
-}
+export type { ApplicantTexts };

@@ -9,7 +9,7 @@ function checkOf(caseId: string): string {
   return createHash('sha256').update(`alur-bukti\n${caseId}`).digest('base64url').slice(0, CHECK_LENGTH);
 }
 
-/** 'PPBJ-2026-000123.Xy3…' (null for a case without a number). */
+/** 'PBP-2026-000123.Xy3…' (null for a case without a number). */
 export function receiptCode(c: Pick<CaseRecord, 'id' | 'caseNumber'>): string | null {
   return c.caseNumber ? `${c.caseNumber}.${checkOf(c.id)}` : null;
 }

@@ -172,7 +172,7 @@ export interface CaseRecord {
   createdAt: string;
   updatedAt: string;
   /**
-   * The nomor permohonan ("PPBJ-2026-000123"): given by the store when the case is created with
+   * The nomor permohonan ("PBP-2026-000123"): given by the store when the case is created with
    * CaseChange.caseNumberScope, never changed after; absent on a case created without one.
    */
   caseNumber?: string;
@@ -261,7 +261,7 @@ export interface CaseChange {
   case: CaseRecord; // the full record after the change (rev = expectedRev + 1, or 1)
   /**
    * A new case only: the store takes the next number n of this scope (1, 2, … per scope, in the
-   * change's transaction) and stores caseNumber = `${scope}-${n padded to 6 digits}`, e.g. 'PPBJ-2026-000123'.
+   * change's transaction) and stores caseNumber = `${scope}-${n padded to 6 digits}`, e.g. 'PBP-2026-000123'.
    */
   caseNumberScope?: string;
   newUser?: UserRecord;
@@ -308,7 +308,7 @@ export interface TaskQuery {
   search?: string; // case-insensitive substring of searchText
   dueBefore?: string; // dueAt < this (overdue at that time)
   dueFrom?: string; // dueAt >= this (not overdue at that time)
-  sort?: 'due' | 'age'; // 'due' (default): dueAt, createdAt ascending; 'age': createdAt ascending (oldest first)
+  sort?: 'due' | 'age' | 'due-desc' | 'age-desc'; // 'due' (default): dueAt, createdAt ascending; 'age': createdAt ascending (oldest first); '-desc': the same order reversed
   limit?: number; // default 50
   offset?: number;
 }

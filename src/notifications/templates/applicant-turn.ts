@@ -1,5 +1,5 @@
 // To the applicant when it is their turn again (a step of theirs opens after the office's step, e.g.
-// the PPBJ's "Melengkapi Informasi PPBJ" after the verification), and the reminder when their own step
+// the applicant's correction step after the office's check), and the reminder when their own step
 // has waited long (e-mail and WhatsApp), naming the step, the process and the nomor permohonan.
 import { bilingual, signature, subject, type MessageText } from './compose.js';
 
