@@ -48,7 +48,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     const names = new Map((await store.listLatestDefinitions()).map((d) => [d.processKey, d.name || d.processKey]));
     renderPage(req, res, 'cases/mine', {
       title: 'cases.mine.title',
-      cases: cases.map((c) => ({ id: c.id, process: names.get(c.processKey) ?? c.processKey, createdAt: c.createdAt, state: `cases.state.${c.status}` })),
+      cases: cases.map((c) => ({ id: c.id, caseNumber: c.caseNumber ?? '', process: names.get(c.processKey) ?? c.processKey, createdAt: c.createdAt, state: `cases.state.${c.status}` })),
     });
   }));
 

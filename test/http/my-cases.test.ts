@@ -46,6 +46,7 @@ describe('Given a public service and applicants', () => {
     expect(page('tr.case-row').map((_, el) => page(el).attr('data-case')).get()).toEqual([second, first]);
     expect(page(`tr.case-row[data-case="${second}"] .process`).text()).toBe('Surat Keterangan Domisili');
     expect(page(`tr.case-row[data-case="${second}"] .state`).text()).toBe('Sedang diproses');
+    expect(page('tr.case-row .case-number').map((_, el) => page(el).text()).get()).toEqual([/SKD-\d{4}-000002/, /SKD-\d{4}-000001/].map((re) => expect.stringMatching(re)));
     expect(page(`a[href="/kasus/${first}"]`)).toHaveLength(1);
   });
 });
