@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import { NotFoundError } from '../../src/errors.js';
 import type { OutboxMessage } from '../../src/store/ports.js';
 import type { GetStore } from './contract-helpers.js';
-import { at, caseRecord, create, message, task, timer, update, user, verification } from './fixtures.js';
+import { at, audit, caseRecord, create, document, message, task, timer, update, user, verification } from './fixtures.js';
 
 /** What the log keeps of a message: the same kind, channel, user, status, attempts and times, the recipient masked, no text. */
 const logOf = (m: OutboxMessage, to: string) => ({
@@ -69,6 +69,30 @@ export function retentionContract(store: GetStore): void {
       expect(await store().compactMessages(at(10), 0)).toBe(0);
       expect(await store().compactMessages(at(10), 5, [])).toBe(0);
       await expect(store().compactMessages('later', 5)).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('retention: audit entries that repeat their task or document', () => {
+    test('Given entries repeating the fields of their task and document, When listed, Then each is exactly as written', async () => {
+      const c = caseRecord();
+      const t = task(c, { stepNo: null });
+      const d = document(c, { taskId: t.id });
+      const { name: step, stepNo, groupId, dueAt, applicantName, timeStandard } = t;
+      const events = [
+        audit(c, 'task.created', { taskId: t.id, data: { step, stepNo, groupId, dueAt } }),
+        audit(c, 'document.uploaded', { taskId: t.id, at: at(2), actorId: 'ppbj-1', actorName: 'Budi', data: { field: d.field, name: d.originalName, size: d.size, sha256: d.sha256, documentId: d.id } }),
+        audit(c, 'task.completed', { taskId: t.id, at: at(2), actorId: 'ppbj-1', actorName: 'Budi', data: { step, fields: { nama: 'Budi', catatan: null } } }),
+        audit(c, 'task.overdue', { taskId: t.id, at: at(3), data: { step, stepNo, applicantName, dueAt, timeStandard, groupId, assigneeId: null, reminded: ['u1', 'u2'] } }),
+        // what does not repeat the task stays as it is: another step's name, a due time moved, a field of its own
+        audit(c, 'case.returned', { taskId: t.id, at: at(4), data: { step: 'Langkah lain', reasons: 'SK tidak terbaca', dueAt: at(99), name: d.originalName } }),
+        audit(c, 'task.taken', { taskId: 'no-such-task', at: at(5), data: { step } }),
+      ];
+      await store().applyCaseChange(create(c, { openTasks: [t], documents: [d], audit: events.slice(0, 3) }));
+      await store().appendAudit(events.slice(3, 5));
+      await store().applyCaseChange(update(c, { updatedAt: at(5) }, { audit: events.slice(5) }));
+      expect(await store().listAudit(c.id)).toEqual(events);
+      const reported = await store().listAuditOfCases([c.id], ['task.overdue', 'case.returned', 'document.uploaded']);
+      expect(reported).toEqual([events[1], events[3], events[4]]);
     });
   });
 

@@ -11,13 +11,12 @@ import type {
   WorkingCalendarRecord,
 } from '../ports.js';
 import type { Database } from './database.js';
-import { auditFromRow, type AuditRow } from './rows.js';
+import { AUDIT_READ, auditFromCompactRow, type CompactAuditRow } from './audit-compaction.js';
 import { cols, TASK_COLUMNS } from './statements.js';
 
 const SUMMARY = [
   'id', 'definitionId', 'processKey', 'definitionVersion', 'applicantId', 'applicantName', 'status', 'rev', 'error', 'createdAt', 'updatedAt',
 ];
-const AUDIT = ['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data'];
 
 type CalendarRow = { timeZone: string; hours: string; holidays: string; updatedAt: string; updatedBy: string | null };
 type SettingsRow = { definitionId: string; timeBasis: string; escalateTo: string; updatedAt: string; updatedBy: string | null };
@@ -51,10 +50,10 @@ export function createCompliance(db: Database) {
     tasks: db.prepare<[string], TaskRecord>(
       `SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE caseId IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id`,
     ),
-    audit: db.prepare<[string, string], AuditRow>(
-      `SELECT ${cols(AUDIT)} FROM audit WHERE caseId IN (SELECT value FROM json_each(?)) ` +
+    audit: db.prepare<[string, string], CompactAuditRow>(
+      `SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId IN (SELECT value FROM json_each(?)) ` +
         // by time; equal times by case, then insertion order (the MongoDB store numbers events per case)
-        'AND type IN (SELECT value FROM json_each(?)) ORDER BY at, caseId, seq',
+        'AND a.type IN (SELECT value FROM json_each(?)) ORDER BY a.at, a.caseId, a.seq',
     ),
   };
 
@@ -82,7 +81,7 @@ export function createCompliance(db: Database) {
     },
     listAuditOfCases(caseIds: string[], types: AuditType[]): AuditEvent[] {
       if (!caseIds.length || !types.length) return [];
-      return st.audit.all(JSON.stringify(caseIds), JSON.stringify(types)).map(auditFromRow);
+      return st.audit.all(JSON.stringify(caseIds), JSON.stringify(types)).map(auditFromCompactRow);
     },
   };
 }

@@ -2,6 +2,7 @@
 // NOTE: never edit a migration that has shipped; append a new one instead.
 import type Sqlite from 'better-sqlite3';
 import { RETENTION_MIGRATION } from './retention-migration.js';
+import { AUDIT_COMPACTION_MIGRATION } from './audit-compaction.js';
 import { REPORT_FACTS_MIGRATION } from './report-migration.js';
 
 type Database = Sqlite.Database;
@@ -392,6 +393,8 @@ export const MIGRATIONS: readonly string[] = [
   RETENTION_MIGRATION,
   // report facts: per completed task and ended case, per day and series; the backlog of cases to compute (report-migration.ts)
   REPORT_FACTS_MIGRATION,
+  // audit entries without what their task or document holds (audit-compaction.ts)
+  AUDIT_COMPACTION_MIGRATION,
 ];
 
 export interface MigrationResult {

@@ -9,7 +9,8 @@ import { migrate } from './migrations.js';
 import { prepare } from './prepare.js';
 import { withPortErrors } from './port-errors.js';
 import { pageOf } from '../task-paging.js';
-import { auditFromRow, caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
+import { caseFromRow, sessionFromRow, sessionToRow } from './rows.js';
+import { auditFromCompactRow } from './audit-compaction.js';
 import { createReportOps, inlineReader, workerOps } from './report-reader.js';
 
 export interface SqliteStoreOptions {
@@ -247,7 +248,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       uniqueOrConflict('audit event exists', () => appendAudit.immediate(events));
     },
     async listAudit(caseId) {
-      return r().st.listAudit.all(caseId).map(auditFromRow);
+      return r().st.listAudit.all(caseId).map(auditFromCompactRow);
     },
     async isUploadReferenced(storedName) {
       return r().isUploadReferenced(storedName);

@@ -1,6 +1,7 @@
 // Every fixed SQL statement of the SQLite store, prepared once per connection after migrations.
 import type { Database } from './database.js';
-import type { AuditRow, CaseRow, DefinitionRow, DocumentRow, SessionRow, TaskRow, UserRow } from './rows.js';
+import type { CaseRow, DefinitionRow, DocumentRow, SessionRow, TaskRow, UserRow } from './rows.js';
+import { AUDIT_READ, compactingAuditInsert, type CompactAuditRow } from './audit-compaction.js';
 
 const USER = [
   'id', 'email', 'whatsapp', 'displayName', 'role', 'passwordHash', 'status', 'createdAt',
@@ -16,7 +17,6 @@ export const TASK_COLUMNS = [
   'id', 'caseId', 'processKey', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'groupId', 'formKey',
   'assigneeId', 'status', 'createdAt', 'dueAt', 'timeStandard', 'completedAt', 'completedBy', 'searchText',
 ];
-const AUDIT = ['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data'];
 const DOCUMENT = [
   'id', 'caseId', 'taskId', 'field', 'uploaderId', 'originalName', 'storedName', 'mime', 'size', 'sha256', 'createdAt',
 ];
@@ -88,8 +88,9 @@ export function prepareStatements(db: Database) {
       "UPDATE tasks SET assigneeId = @to WHERE id = @id AND status = 'open' AND assigneeId IS @from",
     ),
 
-    insertAudit: db.prepare<AuditRow>(insert('audit', AUDIT)),
-    listAudit: db.prepare<[string], AuditRow>(`SELECT ${cols(AUDIT)} FROM audit WHERE caseId = ? ORDER BY at, seq`),
+    // without what the entry's task or document holds (audit-compaction.ts)
+    insertAudit: compactingAuditInsert(db),
+    listAudit: db.prepare<[string], CompactAuditRow>(`SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId = ? ORDER BY a.at, a.seq`),
 
     insertDocument: db.prepare<DocumentRow>(insert('documents', DOCUMENT)),
     getDocument: db.prepare<[string], DocumentRow>(`SELECT ${cols(DOCUMENT)} FROM documents WHERE id = ?`),

@@ -1,0 +1,40 @@
+// SQLite: an audit entry that repeats its task's or document's unchanging fields is stored without
+// them (audit-compaction.ts); the contract (contract-retention.ts) proves it is read back exactly.
+import { afterAll, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/store/sqlite/database.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { at, audit, caseRecord, create, document, task } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'alur-audit-compaction-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('Given entries of a step and an upload, When stored, Then the rows keep only what their task and document do not hold', async () => {
+  const file = join(dir, 'alur.sqlite');
+  const store = createSqliteStore({ file });
+  await store.init();
+  const c = caseRecord();
+  const t = task(c);
+  const d = document(c, { taskId: t.id });
+  const created = audit(c, 'task.created', { taskId: t.id, data: { step: t.name, stepNo: t.stepNo, groupId: t.groupId, dueAt: t.dueAt } });
+  const uploaded = audit(c, 'document.uploaded', { taskId: t.id, at: at(2), data: { field: d.field, name: d.originalName, size: d.size, sha256: d.sha256, documentId: d.id } });
+  const completed = audit(c, 'task.completed', { taskId: t.id, at: at(2), data: { step: t.name, fields: { nama: 'Budi' } } });
+  const other = audit(c, 'case.returned', { taskId: t.id, at: at(3), data: { step: 'Langkah lain', reasons: 'x' } });
+  await store.applyCaseChange(create(c, { openTasks: [t], documents: [d], audit: [created, uploaded, completed, other] }));
+  await store.close();
+
+  const db = openDatabase(file);
+  try {
+    const rows = db.prepare('SELECT type, data, derived FROM audit ORDER BY seq').all();
+    expect(rows).toEqual([
+      { type: 'task.created', data: '{}', derived: 1 | 2 | 4 | 8 },
+      { type: 'document.uploaded', data: JSON.stringify({ documentId: d.id }), derived: 64 | 128 | 256 | 512 },
+      { type: 'task.completed', data: JSON.stringify({ fields: { nama: 'Budi' } }), derived: 1 },
+      { type: 'case.returned', data: JSON.stringify(other.data), derived: null },
+    ]);
+  } finally {
+    db.close();
+  }
+});
