@@ -25,7 +25,7 @@ describe('Given a public service and a case-start limit of 2 per hour', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     const page = $(refused.text);
-    expect(page('.error-summary[role=alert]').text()).toContain('Terlalu banyak permohonan');
+    expect(page('.error-summary [role=alert]').text()).toContain('Terlalu banyak permohonan');
     expect(page('input[name=alamat]').val()).toBe('Jl. Tiga 3');
     expect(await t.services.store.listCasesByApplicant(who.id)).toHaveLength(2);
   });
