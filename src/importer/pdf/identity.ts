@@ -7,7 +7,7 @@ import type { TextPiece } from './page-content.js';
 import { isPangkat, parseIdDate, parseNip } from './identity-dates.js';
 import type { Rule } from './rules.js';
 import { phrasesOf } from './table-header.js';
-import { joinLines, linesOf, listItems, type TextLine } from './text-lines.js';
+import { joinLines, linesOf, listItems, listItemsOf, type TextLine } from './text-lines.js';
 
 type ListKey = 'dasarHukum' | 'kualifikasiPelaksana' | 'keterkaitan' | 'peralatan' | 'peringatan' | 'pencatatan';
 type FieldKey = 'nomor' | 'tanggalPembuatan' | 'tanggalRevisi' | 'tanggalEfektif' | 'disahkan' | 'namaSop';
@@ -75,6 +75,10 @@ export function readIdentity(pieces: readonly TextPiece[], rules: readonly Rule[
     const region = regionOf(label, labels, rules, bottom);
     // NOTE: by the text's middle: a last line printed half over the next cell (hidden under it) still counts
     const valuePieces = values.filter((p) => p.x0 >= region.x0 - 1 && p.x0 < region.x1 - 2 && p.top >= region.y0 - 1 && (p.top + p.bottom) / 2 <= region.y1 + 1);
+    if (LISTS.has(label.key) && !label.rest) {
+      identity[label.key as ListKey] = listItemsOf(valuePieces.filter((p) => p.str.trim() !== ':'));
+      continue;
+    }
     const lines = linesOf(valuePieces).map((l) => ({ ...l, text: l.text.replace(/^:\s*/, '') }));
     if (label.rest) lines.unshift({ ...lineOf(label.piece), text: label.rest });
     applyValue(label.key, lines, identity, problems);

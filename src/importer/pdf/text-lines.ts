@@ -73,8 +73,11 @@ export function joinLines(lines: readonly string[]): string {
   return out;
 }
 
-// "1.", "1)", "(1)", "a.", "a)", "(a)", "-", "•"; NOTE: "a." needs a following space so initials ("A. Rahman") stay rare
-const MARKER = /^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z][.)]|\([a-z]\)|[-•·*–▪●○◦])\s+/;
+// "1.", "1)", "(1)", "a.", "a)", "(a)", "-", "•", and the slip "1," before a capital; NOTE: "a." needs a
+// following space so initials ("A. Rahman") stay rare
+const MARKER = /^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\d{1,2},(?=\s+\p{Lu})|\(?[a-z][.)]|\([a-z]\)|[-•·*–▪●○◦])\s+/u;
+/** A piece that is only a list marker, printed in a column of its own left of the items. */
+const MARKER_ONLY = /^(?:\(?\d{1,2}[.),]|\(\d{1,2}\)|\(?[a-z][.)])$/;
 
 /** A line opening a list item, and the line without its marker. */
 export function listMarker(line: string): { item: string } | null {
@@ -118,6 +121,34 @@ function splitInlineItems(line: string): string[] {
   const nos = parts.map((p) => Number(/^(\d{1,2})\./.exec(p)?.[1] ?? NaN));
   return nos.every((n, i) => Number.isFinite(n) && (i === 0 || n > nos[i - 1]!)) ? parts : [line];
 }
+
+/**
+ * Items of a list laid out as a table: the numbers in a column of their own, each vertically centred on
+ * its item (so a number sits between its item's lines). The item lines are grouped by their ends
+ * (";" or ".") and gaps, and paired with the numbers in order; other cells go to `listItems`.
+ */
+export function listItemsOf(pieces: readonly TextPiece[]): string[] {
+  const markers = pieces.filter((p) => MARKER_ONLY.test(p.str.trim()));
+  const text = pieces.filter((p) => !markers.includes(p));
+  const textLeft = Math.min(...text.map((p) => p.x0));
+  if (markers.length < 2 || !text.length || markers.some((m) => m.x1 > textLeft + 0.5)) return listItems(linesOf(pieces).map((l) => l.text));
+  const lines = linesOf(text);
+  const groups: TextLine[][] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const ended = prev && (/[;.]$/.test(prev.text) || line.top - prev.bottom > 0.6 * line.size);
+    if (!prev || ended) groups.push([line]);
+    else groups[groups.length - 1]!.push(line);
+  });
+  const sorted = [...markers].sort((a, b) => a.top - b.top);
+  const owner = (line: TextLine): number =>
+    sorted.reduce((best, m, i) => (Math.abs(midOf(m) - midOf(line)) < Math.abs(midOf(sorted[best]!) - midOf(line)) ? i : best), 0);
+  const items: TextLine[][] =
+    groups.length === sorted.length ? groups : sorted.map((_, i) => lines.filter((l) => owner(l) === i));
+  return items.map((g) => joinLines(g.map((l) => l.text))).filter((s) => s && !isBlankMark(s));
+}
+
+const midOf = (p: { top: number; bottom: number }): number => (p.top + p.bottom) / 2;
 
 /** A cell holding only "-" (or an en dash) says "nothing". */
 export const isBlankMark = (s: string): boolean => /^[-–—]+$/.test(s.trim());

@@ -1,6 +1,6 @@
 // Cell texts: lines joined as a reader reads them, lists split on their markers.
 import { describe, expect, test } from '@jest/globals';
-import { isBlankMark, joinLines, linesOf, listItems } from '../../../src/importer/pdf/text-lines.js';
+import { isBlankMark, joinLines, linesOf, listItems, listItemsOf } from '../../../src/importer/pdf/text-lines.js';
 import type { TextPiece } from '../../../src/importer/pdf/page-content.js';
 
 const piece = (str: string, x0: number, base: number, width = str.length * 4): TextPiece => ({ str, x0, x1: x0 + width, base, top: base - 6.4, bottom: base + 1.6, size: 8 });
@@ -31,6 +31,18 @@ describe('Given the lines of a cell', () => {
     expect(listItems(['1. Alat Tulis 5. Jaringan Internet', '2. Cap Kantor 6. Aplikasi perkantoran', '3. PC/Laptop', '4. Printer'])).toEqual([
       'Alat Tulis', 'Cap Kantor', 'PC/Laptop', 'Printer', 'Jaringan Internet', 'Aplikasi perkantoran',
     ]);
+  });
+
+  test('when the numbers stand in a column of their own, centred on their items, then each number keeps its own lines', () => {
+    // Given item 1 on one line, item 2 on two lines with its number between them, item 3 under a number printed above it
+    const pieces = [
+      piece('1.', 0, 100, 6), piece('Undang-Undang Nomor 16 Tahun 1997;', 20, 100),
+      piece('Peraturan Pemerintah Nomor 28 Tahun 2012 tentang', 20, 110), piece('2.', 0, 115, 6), piece('Kearsipan;', 20, 120),
+      piece('3,', 0, 130, 6), piece('Peraturan Presiden Nomor 86 Tahun 2007.', 20, 140),
+    ];
+    // When / Then
+    expect(listItemsOf(pieces)).toEqual(['Undang-Undang Nomor 16 Tahun 1997;', 'Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Kearsipan;', 'Peraturan Presiden Nomor 86 Tahun 2007.']);
+    expect(listItems(['1, Undang-Undang Nomor 16', '2. Peraturan Pemerintah'])).toEqual(['Undang-Undang Nomor 16', 'Peraturan Pemerintah']);
   });
 
   test('when a cell holds only a dash, then it says nothing', () => {
