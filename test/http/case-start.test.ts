@@ -136,7 +136,7 @@ describe('Given a public service and a staff-started process deployed beside the
   test('when a starter-group member, another staff member and an applicant open a page, then only the starter sees "Permohonan baru" in the menu and the applicant sees "Layanan"', async () => {
     const nav = async (who: Person, path: string) => {
       const page = $((await (await as(who)).get(path)).text);
-      return page('header nav a').map((_, a) => [[page(a).attr('href'), page(a).text().trim()]]).get() as string[][];
+      return page('.govuk-service-navigation nav a').map((_, a) => [[page(a).attr('href'), page(a).text().trim()]]).get() as string[][];
     };
     expect(await nav(frontDesk, '/kotak-masuk')).toContainEqual(['/permohonan-baru', 'Permohonan baru']);
     expect((await nav(sectionHead, '/kotak-masuk')).map(([href]) => href)).not.toContain('/permohonan-baru');

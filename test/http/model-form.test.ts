@@ -54,11 +54,11 @@ describe('Given version 2 of the process with a step whose six fields are declar
     expect(page('#f-jumlahPaket').attr('inputmode')).toBe('numeric');
     expect(page('#h-jumlahPaket').text()).toBe('Antara 1 dan 100.');
     expect(page('#f-tanggalTugas').attr('type')).toBe('date');
-    expect(page('#f-jenisPengadaan input[type=radio]').map((_, el) => page(el).parent().text().trim()).get()).toEqual(['Barang', 'Jasa Konsultansi']);
-    expect(page('#f-bersedia legend').text()).toContain('Bersedia mengikuti pelatihan?');
-    expect(page('#f-bersedia input[type=radio]').map((_, el) => page(el).attr('value')).get()).toEqual(['ya', 'tidak']);
+    expect(page('[data-field=jenisPengadaan] input[type=radio]').map((_, el) => page(el).parent().text().trim()).get()).toEqual(['Barang', 'Jasa Konsultansi']);
+    expect(page('[data-field=bersedia] legend').text()).toContain('Bersedia mengikuti pelatihan?');
+    expect(page('[data-field=bersedia] input[type=radio]').map((_, el) => page(el).attr('value')).get()).toEqual(['ya', 'tidak']);
     expect(page('#f-suratAtasan').attr('type')).toBe('file');
-    expect(page('form.card').attr('enctype')).toBe('multipart/form-data');
+    expect(page('form.task-form').attr('enctype')).toBe('multipart/form-data');
     expect(page('button[name=_action][value=draf]')).toHaveLength(1);
   });
 
@@ -72,8 +72,8 @@ describe('Given version 2 of the process with a step whose six fields are declar
     ]);
     expect(page('#f-jumlahPaket').val()).toBe('500');
     expect(page('#f-tanggalTugas').val()).toBe('1999-12-31');
-    expect(page('#f-jenisPengadaan input[value=jasa]').attr('checked')).toBeDefined();
-    expect(page('#f-bersedia input[value=ya]').attr('checked')).toBeDefined();
+    expect(page('[data-field=jenisPengadaan] input[value=jasa]').attr('checked')).toBeDefined();
+    expect(page('[data-field=bersedia] input[value=ya]').attr('checked')).toBeDefined();
     expect(uploadsOnDisk()).toBe(before);
     expect((await t.services.store.getTask(taskId))!.status).toBe('open');
   });
