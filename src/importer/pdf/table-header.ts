@@ -116,7 +116,8 @@ export function findHeader(pieces: readonly TextPiece[], rules: readonly Rule[])
   }
   const inHeader = pieces.filter((p) => p.top >= top - 1 && p.bottom <= bottom + 1 && !NUMBERING.test(p.str.trim()));
   const xs = verticalsAt(rules, subLevelY).filter((x) => x >= x0 - 2 && x <= x1 + 2);
-  const bounds = xs.length >= 3 ? mergePositions([x0, ...xs, x1]) : textBounds(inHeader, x0, x1);
+  const body = pieces.filter((p) => p.top > bottom && p.top < bottom + 300 && p.x0 >= x0 - 2 && p.x1 <= x1 + 2);
+  const bounds = xs.length >= 3 ? mergePositions([x0, ...xs, x1]) : textBounds(inHeader, body, x0, x1);
   const headed = bounds.slice(1).map((b, i) => headerColumn(bounds[i]!, b, inHeader, rules, top, subLevelY)).filter((c) => c.x1 - c.x0 >= 4);
   // body rules start at the header's bottom edge (a connector crossing there starts lower, at its symbol)
   const bodyXs = mergePositions(rules.filter((r) => r.orient === 'v' && r.from <= bottom + 2 && r.from >= bottom - 3 && r.to >= bottom + 8).map((r) => r.at));
@@ -173,8 +174,11 @@ function stripGroupWords(header: string): string {
   return h || header;
 }
 
-/** Column boundaries from the header words when no vertical rules are drawn. */
-function textBounds(inHeader: readonly TextPiece[], x0: number, x1: number): number[] {
+/**
+ * Column boundaries from the words when no vertical rules are drawn: between two headers, in the widest
+ * stretch no body text crosses (a centred header is narrower than its column, body text starts at its left).
+ */
+function textBounds(inHeader: readonly TextPiece[], body: readonly TextPiece[], x0: number, x1: number): number[] {
   const spans = inHeader
     .filter((p) => !PELAKSANA.test(normHeader(p.str)) && !MUTU_BAKU.test(normHeader(p.str)))
     .map((p) => [p.x0, p.x1] as [number, number])
@@ -185,7 +189,19 @@ function textBounds(inHeader: readonly TextPiece[], x0: number, x1: number): num
     if (last && s[0] <= last[1] + 2) last[1] = Math.max(last[1], s[1]);
     else merged.push([...s]);
   }
-  return [x0, ...merged.slice(1).map((s, i) => (merged[i]![1] + s[0]) / 2), x1];
+  return [x0, ...merged.slice(1).map((s, i) => clearest(merged[i]![1], s[0], body)), x1];
+}
+
+function clearest(from: number, to: number, body: readonly TextPiece[]): number {
+  const covered = body.filter((p) => p.x1 > from && p.x0 < to).map((p) => [Math.max(from, p.x0), Math.min(to, p.x1)] as [number, number]);
+  covered.sort((a, b) => a[0] - b[0]);
+  let best: [number, number] = [from, from];
+  let cursor = from;
+  for (const [a, b] of [...covered, [to, to] as [number, number]]) {
+    if (a - cursor > best[1] - best[0]) best = [cursor, a];
+    cursor = Math.max(cursor, b);
+  }
+  return best[1] > best[0] ? (best[0] + best[1]) / 2 : (from + to) / 2;
 }
 
 function assignRoles(columns: DraftColumn[], pieces: readonly TextPiece[], bottom: number): { columns: TableColumn[]; ignored: string[] } | null {

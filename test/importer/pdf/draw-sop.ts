@@ -53,6 +53,8 @@ export interface DrawnSop {
   repeatHeader?: boolean;
   /** no rule over the table where it goes on */
   openTop?: boolean;
+  /** draw the table without any ruling lines */
+  noRules?: boolean;
   /** the last row before the break goes on (its cells split) at the top of the new page */
   splitRow?: Record<string, string>;
   identity?: Array<[string, string]>;
@@ -84,6 +86,10 @@ export function drawSop(spec: DrawnSop): Promise<Uint8Array> {
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
   doc.addPage();
   doc.font('Helvetica').fontSize(FONT).lineWidth(0.6);
+  if (spec.noRules) {
+    // table rules drawn in white: invisible on paper, as a borderless table
+    doc.strokeColor('#ffffff');
+  }
   let top = TOP;
   if (spec.identity) {
     spec.identity.forEach(([label, value], i) => {
@@ -132,6 +138,7 @@ export function drawSop(spec: DrawnSop): Promise<Uint8Array> {
   }
   for (let p = 0; p < pages; p++) {
     doc.switchToPage(p);
+    doc.strokeColor('#000000');
     spec.shapes.forEach((s, i) => {
       const at = placed[i]!;
       if (at.page !== p) return;

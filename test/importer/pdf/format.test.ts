@@ -70,6 +70,17 @@ describe('Given an SOP table laid out unlike the samples', () => {
     expect(table.problems).toEqual([]);
   });
 
+  test('when the table is drawn without ruling lines, then its columns come from its words and its rows from its numbers', async () => {
+    // Given the same table, borderless
+    const table = await readSopPdf(await drawSop({ ...SOP, noRules: true }));
+    // Then
+    expect(table.columns).toEqual(['Kepala Seksi', 'Petugas', 'Pemohon']);
+    expect(table.rows.map((r) => [r.no, r.kegiatan, r.waktu])).toEqual(SOP.rows.map((r) => [r.no, r.cells['Uraian Kegiatan'], r.cells['Waktu'] === '-' ? '' : r.cells['Waktu']]));
+    expect(table.rows[0]!.persyaratan).toEqual(['Formulir', 'KTP']);
+    expect(flows(table)).toHaveLength(5);
+    expect(flows(table)).toContain('3:decision:Kepala Seksi -> 2:process:Petugas [Tidak]');
+  });
+
   test('when a row has no symbol, then it is kept and flagged with its number and step', async () => {
     // Given row 4 drawn without its box (the arrow from the decision goes straight to row 5)
     const spec: DrawnSop = { ...SOP, shapes: SOP.shapes.filter((_, i) => i !== 3), arrows: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 3, label: 'Ya' }] };
