@@ -183,5 +183,5 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     expect(ppbj.a11y.pagesChecked + admin.a11y.pagesChecked).toBeGreaterThanOrEqual(20);
     expect([...ppbj.a11y.violations, ...admin.a11y.violations]).toEqual([]);
     await Promise.all([ppbj.context.close(), admin.context.close()]);
-  }, 120_000);
+  }, 300_000);
 });
