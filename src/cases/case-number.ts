@@ -11,7 +11,7 @@ const WIB_OFFSET_MS = 7 * 3_600_000;
 
 /** The initials of a process name (letters and digits of each word, small words left out), at most 6; 'ALUR' for none. */
 export function initialsOf(name: string): string {
-  const words = name.normalize('NFKD').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+  const words = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
   const initials = words.map((w) => w[0]!.toUpperCase()).join('').replace(/[^A-Z0-9]/g, '').slice(0, MAX_PREFIX);
   return initials.length >= 2 ? initials : FALLBACK;
 }
