@@ -22,6 +22,14 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
       culprits.push(`${name(el)} (right edge ${Math.round(r.right)} px)`);
       if (culprits.length >= 5) break;
     }
+    // text that does not wrap can stick out of a box that itself fits
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && culprits.length < 5; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      if (right > window.innerWidth && node.parentElement) culprits.push(`text "${(node.textContent ?? '').trim().slice(0, 30)}" in ${name(node.parentElement)} (right edge ${Math.round(right)} px)`);
+    }
     return [`page is ${doc.scrollWidth} px wide in a ${window.innerWidth} px window`, ...culprits];
   });
 }
