@@ -14,6 +14,8 @@ export interface TextPiece {
   bottom: number;
   base: number;
   size: number;
+  /** written bottom-to-top or top-to-bottom (a narrow column's header); only header cells use it */
+  rotated?: boolean;
 }
 
 export interface SubPath {
@@ -74,7 +76,7 @@ export function pageFrame(page: PDFPageProxy): { width: number; height: number; 
   return { width: vp.width, height: vp.height, toPage: vp.transform as Matrix };
 }
 
-/** Horizontal text pieces of the page (rotated text is left out: SOP tables are read left to right). */
+/** Text pieces of the page: upright ones, and ones turned a quarter (flagged; only header cells read them). */
 export async function readPageText(page: PDFPageProxy, limits: PageLimits = PAGE_LIMITS): Promise<TextPiece[]> {
   const { toPage } = pageFrame(page);
   const content = await page.getTextContent();
@@ -84,12 +86,28 @@ export async function readPageText(page: PDFPageProxy, limits: PageLimits = PAGE
     if (!('str' in item) || !item.str.trim()) continue;
     const m = mul(item.transform as Matrix, toPage);
     // NOTE: after the flip to top-down space an upright glyph has m[0] > 0, m[3] < 0 and no shear
-    if (Math.abs(m[1]) > 0.05 * Math.abs(m[0]) || Math.abs(m[2]) > 0.05 * Math.abs(m[3]) || m[0] <= 0) continue;
+    if (Math.abs(m[1]) > 0.05 * Math.abs(m[0]) || Math.abs(m[2]) > 0.05 * Math.abs(m[3]) || m[0] <= 0) {
+      const turned = quarterTurned(item.str, m, item.width);
+      if (turned) pieces.push(turned);
+      continue;
+    }
     const size = Math.abs(m[3]) || item.height;
     const widthOnPage = item.width * Math.abs(toPage[0] || 1);
     pieces.push({ str: item.str, x0: m[4], x1: m[4] + widthOnPage, base: m[5], top: m[5] - size * 0.8, bottom: m[5] + size * 0.2, size });
   }
   return pieces;
+}
+
+/** A piece written along a vertical line (rotated 90 degrees either way), boxed on the page. */
+function quarterTurned(str: string, m: Matrix, advance: number): TextPiece | null {
+  if (Math.abs(m[0]) > 0.05 * Math.abs(m[1]) || Math.abs(m[3]) > 0.05 * Math.abs(m[2])) return null;
+  const size = Math.hypot(m[2], m[3]);
+  const down = Math.sign(m[1]); // +1: the text runs down the page
+  const up = Math.sign(m[2]) * size; // where the glyphs' tops point along x
+  const x0 = m[4] + Math.min(0.8 * up, -0.2 * up);
+  const x1 = m[4] + Math.max(0.8 * up, -0.2 * up);
+  const top = down > 0 ? m[5] : m[5] - advance;
+  return { str, x0, x1, top, bottom: top + advance, base: m[5], size, rotated: true };
 }
 
 interface GfxState {

@@ -29,8 +29,10 @@ export async function readSopPdf(bytes: Uint8Array, limits?: { maxPages?: number
 
 async function readDocument(doc: PDFDocumentProxy): Promise<SopTable> {
   const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1)));
-  const texts: TextPiece[][] = [];
-  for (const page of pages) texts.push(await readPageText(page));
+  const allTexts: TextPiece[][] = [];
+  for (const page of pages) allTexts.push(await readPageText(page));
+  // turned text is read in header cells only
+  const texts = allTexts.map((t) => t.filter((p) => !p.rotated));
   const chars = texts.reduce((n, t) => n + t.reduce((m, p) => m + p.str.replace(/\s/g, '').length, 0), 0);
   if (chars === 0) throw new ImportRefusedError('scanned');
   const headerAt = texts.findIndex((t) => hasHeaderWords(t));
@@ -50,7 +52,7 @@ async function readDocument(doc: PDFDocumentProxy): Promise<SopTable> {
   const identity = emptyIdentity();
   const problems: ImportProblem[] = [];
   for (let i = 0; i < headerAt; i++) problems.push(...readIdentity(texts[i]!, (await drawingOf(i)).rules, identity, pageFrame(pages[i]!).height));
-  const first = findHeader(texts[headerAt]!, (await drawingOf(headerAt)).rules);
+  const first = findHeader(allTexts[headerAt]!, (await drawingOf(headerAt)).rules);
   if (first === null || first === 'unknown') throw new ImportRefusedError('unknown-headers');
   problems.push(...readIdentity(texts[headerAt]!, (await drawingOf(headerAt)).rules, identity, first.top));
   for (const header of first.ignored) problems.push({ code: 'column-ignored', severity: 'warning', row: null, step: '', elementId: null, args: { header } });
@@ -65,7 +67,7 @@ async function readDocument(doc: PDFDocumentProxy): Promise<SopTable> {
       header = first;
       top = first.bottom;
     } else {
-      const repeated = findHeader(texts[i]!, drawing.rules);
+      const repeated = findHeader(allTexts[i]!, drawing.rules);
       if (repeated && repeated !== 'unknown' && sameActors(repeated, first)) {
         header = repeated;
         columns = repeated.columns;

@@ -79,7 +79,7 @@ const isOtherHeaderWord = (p: TextPiece): boolean => {
 
 /** Does the page hold the words of an SOP table header? (text only; used before reading the drawing) */
 export function hasHeaderWords(pieces: readonly TextPiece[]): boolean {
-  return findAnchor(phrasesOf(pieces)) !== null;
+  return findAnchor(phrasesOf(pieces.filter((p) => !p.rotated))) !== null;
 }
 
 function findAnchor(phrases: readonly TextPiece[]): { anchor: TextPiece; band: TextPiece[] } | null {
@@ -91,7 +91,8 @@ function findAnchor(phrases: readonly TextPiece[]): { anchor: TextPiece; band: T
 }
 
 /** The table header on this page, 'unknown' when header words are there but the columns cannot be read, or null. */
-export function findHeader(pieces: readonly TextPiece[], rules: readonly Rule[]): TableHeader | 'unknown' | null {
+export function findHeader(allPieces: readonly TextPiece[], rules: readonly Rule[]): TableHeader | 'unknown' | null {
+  const pieces = allPieces.filter((p) => !p.rotated);
   const phrases = phrasesOf(pieces);
   const found = findAnchor(phrases);
   if (!found) return null;
@@ -114,7 +115,7 @@ export function findHeader(pieces: readonly TextPiece[], rules: readonly Rule[])
   if (between.length >= 3 && between.every((p) => p.str.split(' ').every((w) => NUMBERING.test(w)))) {
     bottom = next ?? Math.max(...between.map((p) => p.bottom)) + 1; // the "(1) (2) (3)" row under the header
   }
-  const inHeader = pieces.filter((p) => p.top >= top - 1 && p.bottom <= bottom + 1 && !NUMBERING.test(p.str.trim()));
+  const inHeader = allPieces.filter((p) => p.top >= top - 1 && p.bottom <= bottom + 1 && !NUMBERING.test(p.str.trim()));
   const xs = verticalsAt(rules, subLevelY).filter((x) => x >= x0 - 2 && x <= x1 + 2);
   const body = pieces.filter((p) => p.top > bottom && p.top < bottom + 300 && p.x0 >= x0 - 2 && p.x1 <= x1 + 2);
   const bounds = xs.length >= 3 ? mergePositions([x0, ...xs, x1]) : textBounds(inHeader, body, x0, x1);
@@ -141,8 +142,10 @@ function headerColumn(cx0: number, cx1: number, inHeader: readonly TextPiece[], 
     return cx >= cx0 && cx <= cx1;
   };
   const own = inHeader.filter((p) => p.top >= cellTop - 1 && inColumn(p));
-  const group = inHeader.filter((p) => p.bottom <= cellTop + 1 && p.x1 >= cx0 - 40 && p.x0 <= cx1 + 40);
-  let header = joinLines(linesOf(own).map((l) => l.text));
+  const group = inHeader.filter((p) => !p.rotated && p.bottom <= cellTop + 1 && p.x1 >= cx0 - 40 && p.x0 <= cx1 + 40);
+  // a header turned a quarter reads across its lines left to right (bottom-to-top writing)
+  const turned = own.filter((p) => p.rotated).sort((a, b) => a.x0 - b.x0);
+  let header = joinLines([...linesOf(own.filter((p) => !p.rotated)).map((l) => l.text), ...turned.map((p) => p.str)]);
   if (cellTop <= top) header = stripGroupWords(header);
   const groupText = joinLines(linesOf(group).map((l) => l.text));
   // an empty cell under a header of its own ("Ket" over a blank second header row)

@@ -55,6 +55,8 @@ export interface DrawnSop {
   openTop?: boolean;
   /** draw the table without any ruling lines */
   noRules?: boolean;
+  /** write the Pelaksana headers bottom-to-top in a taller header row */
+  turnedActors?: boolean;
   /** the last row before the break goes on (its cells split) at the top of the new page */
   splitRow?: Record<string, string>;
   identity?: Array<[string, string]>;
@@ -166,12 +168,17 @@ export function drawSop(spec: DrawnSop): Promise<Uint8Array> {
 }
 
 function drawHeader(doc: PDFKit.PDFDocument, spec: DrawnSop, xs: number[], top: number): number {
-  const bottom = top + GROUP_H + SUB_H;
+  const bottom = top + GROUP_H + (spec.turnedActors ? 60 : SUB_H);
   doc.moveTo(xs[0]!, top).lineTo(xs[xs.length - 1]!, top).stroke();
   spec.columns.forEach((c, i) => {
     const [x0, x1] = [xs[i]!, xs[i + 1]!];
+    if (c.group === 'Pelaksana' && spec.turnedActors) {
+      doc.save().rotate(-90, { origin: [(x0 + x1) / 2 - 3, bottom - 4] });
+      doc.text(c.header, (x0 + x1) / 2 - 3, bottom - 4, { lineBreak: false });
+      doc.restore();
+    }
     if (c.group) {
-      doc.text(c.header, x0 + 2, top + GROUP_H + 6, { width: x1 - x0 - 4, align: 'center', lineBreak: false });
+      if (!(c.group === 'Pelaksana' && spec.turnedActors)) doc.text(c.header, x0 + 2, top + GROUP_H + 6, { width: x1 - x0 - 4, align: 'center', lineBreak: false });
       doc.moveTo(x0, top + GROUP_H).lineTo(x1, top + GROUP_H).stroke();
       const first = spec.columns.findIndex((o) => o.group === c.group);
       const last = spec.columns.length - 1 - [...spec.columns].reverse().findIndex((o) => o.group === c.group);

@@ -81,6 +81,12 @@ describe('Given an SOP table laid out unlike the samples', () => {
     expect(flows(table)).toContain('3:decision:Kepala Seksi -> 2:process:Petugas [Tidak]');
   });
 
+  test('when the Pelaksana headers are written bottom-to-top, then they still name the lanes', async () => {
+    const table = await readSopPdf(await drawSop({ ...SOP, turnedActors: true }));
+    expect(table.columns).toEqual(['Kepala Seksi', 'Petugas', 'Pemohon']);
+    expect(flows(table)).toHaveLength(5);
+  });
+
   test('when a row has no symbol, then it is kept and flagged with its number and step', async () => {
     // Given row 4 drawn without its box (the arrow from the decision goes straight to row 5)
     const spec: DrawnSop = { ...SOP, shapes: SOP.shapes.filter((_, i) => i !== 3), arrows: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 3, label: 'Ya' }] };
