@@ -7,8 +7,8 @@ import type { Blob, Line } from './primitives.js';
 import { boxGap, boxOf, height, width, type Box, type Pt } from './geometry.js';
 
 /** Pictures larger than this many pixels are not read (a logo or a scan, not an arrow). */
-const MAX_PIXELS = 1_500_000;
-const MAX_IMAGES = 40;
+const MAX_PIXELS = 600_000;
+const MAX_IMAGES = 30;
 const OBJECT_TIMEOUT_MS = 2_000;
 
 interface Raster {
