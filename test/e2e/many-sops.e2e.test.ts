@@ -161,7 +161,7 @@ describe('Given a real Alur server, the process owner, two staff members and app
     expect(all.flatMap((x) => x.a11y.violations)).toEqual([]);
     // the refused empty start form is a 422 on purpose (chromium logs it); nothing else may appear
     expect(all.flatMap((x) => x.problems).filter((m) => !/status of 422 .*\/layanan\/[^/]+\/mulai$/.test(m))).toEqual([]);
-  }, 150_000);
+  }, 300_000);
 
   test('when a PPBJ registers in the same run, then the shipped PPBJ process still goes from Daftar to Aktif', async () => {
     const ppbj = await actor();

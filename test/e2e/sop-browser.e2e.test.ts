@@ -86,7 +86,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await take(a, 'Melakukan Verifikasi', who.displayName);
     await see(a.locator('section.review'), IDENTITY.nik);
     await see(a.locator('section.review'), IDENTITY.pangkatGolongan);
-    await field(a, 'Catatan').fill('Identitas sesuai dengan data kepegawaian.');
+    await field(a, 'Sesuai').check();
     await press(a, 'Simpan Verifikasi', /\/kotak-masuk$/);
     await see(a, 'Tugas berhasil disimpan.');
 
@@ -166,6 +166,7 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await see(p.locator('.end-panel'), 'Akun PPBJ Anda aktif');
     expect(await p.locator('.end-systems [data-system]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-system')))).toEqual(['SiRUP', 'SPSE']);
     expect(await p.locator('ul.documents li').count()).toBe(2); // both versions of the SK are kept
+    await p.screenshot({ path: `${ARTIFACTS}final-status.png`, fullPage: true });
     const [receipt] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: 'Unduh bukti permohonan (PDF)' }).click()]);
     const receiptPdf = await pdfOf(readFileSync((await receipt.path())!));
     expect(receiptPdf.text).toContain(caseNumber);
@@ -175,7 +176,6 @@ describe('Given a real Alur server process and two browser contexts (PPBJ and Ad
     await p.goto(new URL(verifyUrl!).pathname);
     await checkA11y(p);
     await see(p.locator('.receipt-genuine'), 'Bukti ini asli');
-    await p.screenshot({ path: `${ARTIFACTS}final-status.png`, fullPage: true });
 
     expect(ppbj.problems).toEqual([]);
     expect(admin.problems).toEqual([]);
