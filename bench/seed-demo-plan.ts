@@ -68,7 +68,7 @@ export function planCase(r: Random, n: number, start: number, progress: number, 
   };
 
   if (!ppbj('MengisiIdentitas', 'identitas')) return events;
-  admin('MelakukanVerifikasi');
+  admin('MelakukanVerifikasi', { sesuai: 'ya', alasan: '' });
   for (let round = 0; ; round++) {
     if (!ppbj('MelengkapiInformasi', 'informasi', information)) return events;
     const returned = round < 3 && r() < [0.3, 0.15, 0.05][round]!;

@@ -1,16 +1,19 @@
 // View model of a task page: the form with its values (typed, drafted, saved or carried over from
-// earlier steps), data to review with every document version and an inline preview, the admin's
+// earlier steps; a staff decision starts empty in every later round), data to review with every
+// document version, an inline preview and what changed since the previous round, the admin's
 // reasons after a return, and who may act.
 import type { StoredUpload } from '../cases/case-service.js';
 import type { Draft } from '../cases/draft-service.js';
 import { pendingReturn, returnView } from '../cases/returns.js';
 import { NotFoundError } from '../errors.js';
-import { documentVersions, previewOf, type DocumentPreview } from '../forms/document-views.js';
 import { fieldViews } from '../forms/field-views.js';
 import type { FormRegistry } from '../forms/form-registry.js';
-import type { FieldDef, FormDef, FormValues, FormWarning } from '../forms/form-types.js';
-import { literal } from '../web/i18n.js';
+import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
 import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type DocumentRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
+import { reviewSections } from './review-sections.js';
+import { roundChanges, submissionsByForm } from './round-changes.js';
+
+export { reviewSections } from './review-sections.js';
 
 export interface TaskPageInput {
   task: TaskRecord;
@@ -28,13 +31,15 @@ export interface TaskPageInput {
 }
 
 /**
- * Values to show on first open: saved for this form, else (coded forms) the same field from earlier
- * forms, else the field's default from the model.
+ * Values to show on first open. The applicant's form: saved for this form, else the same field from
+ * earlier forms, else the field's default. A staff decision: the defaults the first time only; a
+ * later round (the case came back) starts empty, never with the previous round's decision.
  */
 function prefill(form: FormDef, c: CaseRecord): FormValues {
   const own = c.data[form.key];
-  if (own) return own as FormValues;
+  if (own && form.groupId === APPLICANT_GROUP) return own as FormValues;
   const merged: FormValues = {};
+  if (own) return merged;
   for (const f of form.fields) if (f.defaultValue !== undefined) merged[f.name] = f.defaultValue;
   if (form.groupId === APPLICANT_GROUP) for (const values of Object.values(c.data)) Object.assign(merged, values);
   return merged;
@@ -47,45 +52,14 @@ async function uploaderNames(store: Store, documents: DocumentRecord[]): Promise
 }
 
 /** Per form key: the warnings (i18n keys) the applicant confirmed on its latest submission. */
-async function confirmedWarnings(store: Store, c: CaseRecord, audit: AuditEvent[]): Promise<Map<string, string[]>> {
-  const done = await store.listTasks({ caseId: c.id, status: 'completed', limit: 1000 });
-  const formOf = new Map(done.map((t) => [t.id, t.formKey]));
+function confirmedWarnings(submissions: Map<string, AuditEvent[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const e of audit) {
-    const formKey = e.type === 'task.completed' && e.taskId ? formOf.get(e.taskId) : undefined;
-    const codes = Array.isArray(e.data.confirmedWarnings) ? e.data.confirmedWarnings : [];
-    if (formKey) out.set(formKey, codes.map((code) => `warning.${String(code)}`));
+  for (const [formKey, list] of submissions) {
+    const latest = list[list.length - 1]!;
+    const codes = Array.isArray(latest.data.confirmedWarnings) ? latest.data.confirmedWarnings : [];
+    out.set(formKey, codes.map((code) => `warning.${String(code)}`));
   }
   return out;
-}
-
-/** A submitted value as shown (each through `t`): the labels of chosen options, else the text itself. */
-function shownValues(field: FieldDef, v: string | string[]): string[] {
-  return (Array.isArray(v) ? v : [v]).map((x) => {
-    const option = field.options?.find((o) => o.value === x);
-    return option && !option.literal ? option.label : literal(option?.label ?? x);
-  });
-}
-
-/** Read-only sections of earlier forms; file fields list every version and the current one's preview. */
-export function reviewSections(reviewed: FormDef[], c: CaseRecord, documents: DocumentRecord[], names: Map<string, string>, confirmed: Map<string, string[]>) {
-  const previews: DocumentPreview[] = [];
-  const sections = reviewed.flatMap((form) => {
-    const values = c.data[form.key];
-    if (!values) return [];
-    const rows = form.fields
-      .filter((f) => f.type !== 'password' && values[f.name] !== undefined && values[f.name] !== '')
-      .map((f) => {
-        const v = values[f.name] as string | string[];
-        if (f.type !== 'file') return { label: f.label, values: shownValues(f, v) };
-        const document = documents.find((d) => d.id === v);
-        const preview = document ? previewOf(document, f.label) : null;
-        if (preview) previews.push(preview);
-        return { label: f.label, document, versions: documentVersions(documents, f.name, String(v), names) };
-      });
-    return [{ title: form.title, rows, confirmed: confirmed.get(form.key) ?? [] }];
-  });
-  return { sections, previews };
 }
 
 /** The document each file field shows: staged (accepted, not yet submitted) first, else the one saved. */
@@ -112,9 +86,10 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
   const holder = task.assigneeId && task.assigneeId !== viewer.id ? await store.getUser(task.assigneeId) : null;
   const staffTask = task.groupId !== APPLICANT_GROUP;
   const registered = (form.reviews ?? []).map((key) => input.forms.find(key)).filter((f): f is FormDef => f !== undefined);
+  const submissions = staffTask ? submissionsByForm(audit, await store.listTasks({ caseId: c.id, status: 'completed', limit: 1000 })) : new Map();
   const { sections, previews } = staffTask
     ? reviewSections([...registered, ...((await input.modelForms?.(c)) ?? []).filter((f) => f.key !== form.key)], c, documents,
-      await uploaderNames(store, documents), await confirmedWarnings(store, c, audit))
+      await uploaderNames(store, documents), confirmedWarnings(submissions), roundChanges(submissions))
     : reviewSections(registered, c, documents, new Map(), new Map());
   return {
     title: form.title,
@@ -125,6 +100,8 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
     draft: draft ? { updatedAt: draft.updatedAt } : null,
     sections,
     previews: staffTask ? previews : [],
+    // a staff review: the decision in a panel beside the data (views/tasks/task.hbs)
+    staffTask,
     mustTake: staffTask && !task.assigneeId,
     heldByOther: staffTask && Boolean(holder),
     holderName: holder?.displayName,

@@ -18,10 +18,13 @@ import { services } from './locales/services.js';
 import { account } from './locales/account.js';
 import { layout } from './locales/layout.js';
 import { applicant } from './locales/applicant.js';
+import { sopImport } from './locales/sop-import.js';
+import { importTexts } from '../importer/problem-texts.js';
+import { work } from './locales/work.js';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
-const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, modeler, compliance, modelForms, httpErrors, limits, signUp, staff, services, account, layout, applicant];
+const FEATURES: Catalogue[] = [privacy, notifications, inbox, forms_extra, studio, modeler, compliance, modelForms, httpErrors, limits, signUp, staff, services, account, layout, applicant, work, sopImport, importTexts];
 export const CATALOGUES: Record<Lang, Record<string, string>> = {
   // null-prototype: a key such as `constructor` (e.g. from a model) finds no Object.prototype member
   id: Object.assign(Object.create(null) as Record<string, string>, id, ...FEATURES.map((f) => f.id)),

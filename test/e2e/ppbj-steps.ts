@@ -28,6 +28,7 @@ export async function ppbjRegistration(browser: Browser, baseURL: string, ppbj: 
   await login(a, ADMIN.email, ADMIN.password);
   await take(a, 'Melakukan Verifikasi', who.displayName);
   await see(a.locator('section.review'), IDENTITY.nik);
+  await field(a, 'Sesuai').check();
   await press(a, 'Simpan Verifikasi', /\/kotak-masuk$/);
 
   await openMyTask(p, 'Melengkapi Informasi PPBJ');

@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { returnView } from '../../src/cases/returns.js';
 import { documentVersions, previewOf } from '../../src/forms/document-views.js';
 import { draftValues } from '../../src/forms/draft-values.js';
-import { informasi, registrasi } from '../../src/packs/ppbj/forms/ppbj-forms.js';
-import { noteRequired, returnEffects, RETURN_REASONS } from '../../src/packs/ppbj/forms/return-reasons.js';
+import { identitas, informasi, registrasi } from '../../src/packs/ppbj/forms/ppbj-forms.js';
+import { IDENTITY_REASONS, INFORMATION_REASONS, noteRequired, returnEffects, RETURN_REASONS } from '../../src/packs/ppbj/forms/return-reasons.js';
 import type { AuditEvent, DocumentRecord } from '../../src/store/ports.js';
 import { FormRegistry } from '../../src/forms/form-registry.js';
 
@@ -30,9 +30,11 @@ describe('Given the structured return reasons', () => {
     expect(noteRequired('ya', [])).toBe(false);
   });
 
-  test('when a return is shown, then each reason maps to existing step 5 fields; older returns show their text as the note', () => {
+  test('when a return is shown, then each reason maps to existing fields of the step it returns to (5, or 3 for step 4); older returns show their text as the note', () => {
     const names = new Set(informasi.fields.map((f) => f.name));
-    for (const r of RETURN_REASONS) for (const f of r.fields) expect(names.has(f)).toBe(true);
+    for (const r of INFORMATION_REASONS) for (const f of r.fields) expect(names.has(f)).toBe(true);
+    const identity = new Set(identitas.fields.map((f) => f.name));
+    for (const r of IDENTITY_REASONS) for (const f of r.fields) expect(identity.has(f)).toBe(true);
     const view = returnView(returned({ reasons: 'SK tidak terbaca — buram', codes: ['sk-tidak-terbaca', 'dokumen-kurang'], note: 'buram' }), REASONS);
     expect(view.note).toBe('buram');
     expect(view.byField).toEqual({ skFile: ['reason.sk-tidak-terbaca', 'reason.dokumen-kurang'] });

@@ -119,7 +119,7 @@ describe('Given the PPBJ registration, a new PPBJ and an Admin PPE', () => {
 
   test('when the account is activated, then the end page says so, names the systems with how to log in there, and offers the receipt; the receipt is a PDF with the number, dates and a verification link that says it is genuine', async () => {
     const step4 = await firstTaskIdOfCase(admin, caseId);
-    expect((await submitTask(admin, step4, { catatan: '' })).status).toBe(303);
+    expect((await submitTask(admin, step4, { sesuai: 'ya' })).status).toBe(303);
     const step5 = await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ');
     expect((await submitWithFile(ppbj, step5, INFORMATION, { buffer: PDF, name: 'sk.pdf' })).status).toBe(303);
     const decisions: Array<Record<string, string | string[]>> = [{ lengkap: 'ya', alasan: '' }, { sistem: ['SiRUP', 'SPSE'], catatan: '' }];

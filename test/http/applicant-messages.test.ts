@@ -35,7 +35,7 @@ describe('Given a PPBJ whose identity waits for the verification at step 4', () 
   test('when the Admin PPE verifies, then the PPBJ is told by e-mail and WhatsApp that step 5 is theirs, with the number and a link to it', async () => {
     const step4 = await firstTaskIdOfCase(admin, caseId);
     await take(admin, step4);
-    expect((await submitTask(admin, step4, { catatan: '' })).status).toBe(303);
+    expect((await submitTask(admin, step4, { sesuai: 'ya' })).status).toBe(303);
     const step5 = await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ');
     const turn = await messages('applicant-turn');
     expect(turn.map((m) => m.channel).sort()).toEqual(['email', 'whatsapp']);

@@ -53,7 +53,7 @@ describe('Given two PPBJ, two Admin PPE and a process owner', () => {
     const c1 = await csrfFrom(admin1, '/kotak-masuk');
     expect((await admin1.post(`/tugas/${step4}/lepas`).type('form').send({ _csrf: c1 })).status).toBe(303);
     expect((await take(admin2, step4)).status).toBe(303);
-    expect((await submitTask(admin2, step4, { catatan: 'OK' })).status).toBe(303);
+    expect((await submitTask(admin2, step4, { sesuai: 'ya' })).status).toBe(303);
     const audit = (await t.services.store.listAudit(caseA)).map((e) => e.type);
     expect(audit.filter((x) => x === 'task.taken')).toHaveLength(2);
     expect(audit).toContain('task.released');

@@ -34,7 +34,7 @@ describe('Given an SK uploaded, returned as unreadable, and uploaded again', () 
     expect(page('.task-layout.with-preview .task-review .review')).toHaveLength(2);
     expect(page('.task-layout .task-main form input[name=lengkap]')).toHaveLength(2);
     const frame = page('.task-layout .doc-previews iframe');
-    expect(frame.attr('src')).toBe(`/dokumen/${v1}?tampil=1`);
+    expect(frame.attr('src')).toBe(`/dokumen/${v1}?tampil=1#view=FitH`); // opens at the page's width
     expect(frame.attr('title')).toContain('sk-v1.pdf');
     expect(page('.doc-previews object, .doc-previews embed')).toHaveLength(0); // the page CSP has object-src 'none'
     expect(page('.doc-versions li')).toHaveLength(1);

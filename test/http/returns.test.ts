@@ -30,11 +30,11 @@ describe('Given a case at step 6 "Memeriksa Informasi PPBJ", taken by an Admin P
 
     const none = await submitTask(admin, step6, { lengkap: 'tidak', alasan: '' });
     expect(none.status).toBe(422);
-    expect($(none.text)('#e-alasanKode').text()).toContain('Wajib diisi');
+    expect($(none.text)('#e-alasanKode').text()).toContain('Pilih minimal satu alasan pengembalian');
     const other = await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'lainnya', alasan: '' });
     expect(other.status).toBe(422);
     expect($(other.text)('#e-alasanKode')).toHaveLength(0);
-    expect($(other.text)('#e-alasan').text()).toContain('Wajib diisi');
+    expect($(other.text)('#e-alasan').text()).toContain('Tulis catatan untuk pemohon');
     expect($(other.text)('input[name=alasanKode][value=lainnya]').attr('checked')).toBeDefined();
     const forged = await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'sesuka-hati' });
     expect(forged.status).toBe(422);

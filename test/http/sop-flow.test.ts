@@ -38,7 +38,7 @@ describe('Given a fresh Alur on the embedded store', () => {
     const review = $((await admin.get(`/tugas/${step4}`)).text);
     expect(review('.review').text()).toContain('6171052609860003');
     expect(review('.review').text()).toContain('Penata (III/c)');
-    expect((await submitTask(admin, step4, { catatan: 'Identitas sesuai.' })).status).toBe(303);
+    expect((await submitTask(admin, step4, { sesuai: 'ya' })).status).toBe(303);
 
     // Step 5: information with the SK upload
     const step5 = await firstTaskId(ppbj, '/tugas', 'Melengkapi Informasi PPBJ');
@@ -54,7 +54,7 @@ describe('Given a fresh Alur on the embedded store', () => {
     await take(admin, step6);
     const noReason = await submitTask(admin, step6, { lengkap: 'tidak', alasan: '' });
     expect(noReason.status).toBe(422);
-    expect($(noReason.text)('#e-alasan').text()).toContain('Wajib diisi');
+    expect($(noReason.text)('#e-alasan').text()).toContain('Tulis catatan untuk pemohon');
     expect($(noReason.text)('input[name=lengkap][value=tidak]').attr('checked')).toBeDefined();
     expect((await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'sk-tidak-terbaca', alasan: 'SK tidak terbaca, mohon pindai ulang.' })).status).toBe(303);
 

@@ -28,9 +28,10 @@ describe('Given the shipped process deployed as version 1', () => {
     });
     expect(rows).toEqual(sopTextRows());
     expect(page('thead .lane-head').toArray().map((th) => page(th).text())).toEqual(['PPBJ', 'Admin PPE']);
-    expect(page('tr.sop-row').toArray().map((tr) => page(tr).attr('data-symbol'))).toEqual(['terminator', 'process', 'process', 'process', 'process', 'decision', 'process', 'terminator']);
+    expect(page('tr.sop-row').toArray().map((tr) => page(tr).attr('data-symbol'))).toEqual(['terminator', 'process', 'process', 'decision', 'process', 'decision', 'process', 'terminator']);
     expect(page('tr.sop-row').toArray().map((tr) => page(tr).attr('data-column'))).toEqual(['0', '0', '0', '1', '0', '1', '1', '1']);
     expect(page('tr.sop-row td.lanes svg.sop-flow')).toHaveLength(8);
+    expect(page('tr.sop-row').eq(3).find('svg polygon.decision')).toHaveLength(1);
     expect(page('tr.sop-row').eq(5).find('svg polygon.decision')).toHaveLength(1);
     expect(page('tr.sop-row').eq(5).find('text.label').toArray().map((x) => page(x).text()).sort()).toEqual(['Tidak', 'Ya']);
   });

@@ -54,7 +54,7 @@ export async function informationSent(a: Applicant): Promise<void> {
   ok(await submitWithFile(a.ppbj, step5, INFORMATION, { buffer: PDF, name: 'sk.pdf' }), 'information');
 }
 
-export const VERIFIED = { catatan: '' };
+export const VERIFIED = { sesuai: 'ya', alasan: '' };
 export const COMPLETE = { lengkap: 'ya', alasan: '' };
 
 /** Rows of an inbox page: task id → row text (whitespace collapsed). */

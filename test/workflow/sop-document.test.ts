@@ -26,12 +26,13 @@ describe('Given the shipped BPMN and the SOP text', () => {
     expect(doc.rows.map((r) => doc.columns[r.column])).toEqual(ACTORS);
   });
 
-  test('when row 6 is generated, then the check task and the gateway form ONE row with the decision symbol', async () => {
+  test('when rows 4 and 6 are generated, then each check task and its gateway form ONE row with the decision symbol', async () => {
     const doc = await readSopDocument(shippedXml());
-    expect(doc.rows.map((r) => r.symbol)).toEqual(['terminator', 'process', 'process', 'process', 'process', 'decision', 'process', 'terminator']);
+    expect(doc.rows.map((r) => r.symbol)).toEqual(['terminator', 'process', 'process', 'decision', 'process', 'decision', 'process', 'terminator']);
+    expect(doc.rows[3]!.elementIds).toEqual(['MelakukanVerifikasi', 'IdentitasSesuai']);
     expect(doc.rows[5]!.elementIds).toEqual(['MemeriksaInformasi', 'InformasiLengkap']);
-    expect(doc.edges).toEqual(expect.arrayContaining([{ from: 5, to: 6, label: 'Ya' }, { from: 5, to: 4, label: 'Tidak' }]));
-    expect(doc.edges.filter((e) => e.from === e.to - 1 && !e.label).map((e) => e.from)).toEqual([0, 1, 2, 3, 4, 6]);
+    expect(doc.edges).toEqual(expect.arrayContaining([{ from: 3, to: 4, label: 'Ya' }, { from: 3, to: 2, label: 'Tidak' }, { from: 5, to: 6, label: 'Ya' }, { from: 5, to: 4, label: 'Tidak' }]));
+    expect(doc.edges.filter((e) => e.from === e.to - 1 && !e.label).map((e) => e.from)).toEqual([0, 1, 2, 4, 6]);
   });
 
   test('when the identity is read, then it is the SOP text\'s identity section', async () => {

@@ -79,12 +79,27 @@ describe('shipped process pendaftaran-akun-ppbj.bpmn', () => {
     expect(gateway.default).toBe(tidak);
   });
 
+  test('Given the shipped file, then the gateway "Identitas sesuai?" goes "Tidak" back to step 3 only when the verification says so, and by default "Ya" to step 5', async () => {
+    const { byId } = await shippedDiagram();
+    const gateway = byId('IdentitasSesuai');
+    const ya = byId('Flow_IdentitasSesuai_Ya');
+    const tidak = byId('Flow_IdentitasSesuai_Tidak');
+
+    expect(gateway).toMatchObject({ $type: 'bpmn:ExclusiveGateway', name: 'Identitas sesuai?' });
+    expect(nodesOf(byId('MelakukanVerifikasi'), 'outgoing')).toEqual([byId('Flow_MelakukanVerifikasi_IdentitasSesuai')]);
+    expect(nodesOf(gateway, 'outgoing')).toEqual([ya, tidak]);
+    expect(ya).toMatchObject({ name: 'Ya', targetRef: byId('MelengkapiInformasi') });
+    expect(tidak).toMatchObject({ name: 'Tidak', targetRef: byId('MengisiIdentitas') });
+    expect((tidak.conditionExpression as ModdleNode).body).toBe('${environment.output.MelakukanVerifikasi.sesuai == false}');
+    expect(gateway.default).toBe(ya);
+  });
+
   test('Given the shipped file, then every node and flow has DI, nodes sit in their lane, left to right in SOP order, and neither nodes nor flows overlap', async () => {
     const { elements, di, process, collaboration } = await shippedDiagram();
     const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
     const nodes = elements.filter((e) => e.$type !== 'bpmn:SequenceFlow');
-    expect(nodes).toHaveLength(9);
-    expect(flows).toHaveLength(9);
+    expect(nodes).toHaveLength(10);
+    expect(flows).toHaveLength(11);
 
     const pool = boundsOf(di.get(nodesOf(collaboration, 'participants')[0]!.id));
     const lanes = nodesOf(nodesOf(process, 'laneSets')[0]!, 'lanes');

@@ -4,7 +4,7 @@ import type { FieldOption, FormDef } from '../../../forms/form-types.js';
 import { displayNameField, emailField, newPasswordFields, privacyAcknowledgementField, whatsappField } from '../../../forms/account-fields.js';
 import { allOf, checkNik, checkNip, dateNotBefore, dateWithin } from '../../../forms/validators.js';
 import { nipNikWarnings } from './identity-warnings.js';
-import { noteRequired, RETURN_REASON_OPTIONS, returnEffects } from './return-reasons.js';
+import { IDENTITY_REASON_OPTIONS, noteRequired, RETURN_REASON_OPTIONS, returnEffects } from './return-reasons.js';
 
 /** Date ranges of the SK fields, in years from today (WIB). */
 const SK_YEARS = 50;
@@ -27,6 +27,28 @@ const text = (name: string, required = true, extra: Partial<FormDef['fields'][nu
   ({ name, type: 'text' as const, label: `field.${name}`, required, maxLength: 200, ...extra });
 const note = (name: string) => ({ name, type: 'textarea' as const, label: `field.${name}`, required: false, maxLength: 2000 });
 
+/**
+ * A review's decision that may return the case (step 4 "Tidak sesuai", step 6 "Tidak lengkap"): the
+ * decision, the reasons (at least one when returning) and the note for the applicant. Every field
+ * says what is missing in its own words.
+ */
+function returningDecision(name: string, yes: string, no: string, reasons: FieldOption[]): FormDef['fields'] {
+  return [
+    {
+      name, type: 'radio', label: `field.${name}`, required: true, requiredMessage: `field.${name}.required`,
+      options: [{ value: 'ya', label: yes }, { value: 'tidak', label: no }],
+    },
+    {
+      name: 'alasanKode', type: 'checkboxes', label: 'field.alasanKode', hint: name === 'lengkap' ? 'field.alasanKode.hint' : `field.alasanKode.hint.${name}`,
+      required: false, options: reasons, requiredWhen: (all) => all[name] === 'tidak', requiredMessage: 'field.alasanKode.required',
+    },
+    {
+      ...note('alasan'), label: 'field.alasanCatatan', hint: 'field.alasanCatatan.hint',
+      requiredWhen: (all) => noteRequired(all[name], all.alasanKode), requiredMessage: 'field.alasanCatatan.required',
+    },
+  ];
+}
+
 export const registrasi: FormDef = {
   key: 'ppbj-registrasi',
   groupId: APPLICANT_GROUP,
@@ -48,6 +70,7 @@ export const identitas: FormDef = {
   requiresVerifiedContacts: true, // SOP step 2: e-mail and WhatsApp proved active (src/notifications/contact-requirement.ts)
   title: 'form.identitas.title',
   caseStatus: 'status.draf',
+  returnedStatus: 'status.dikembalikan', // step 4 "Tidak sesuai"
   intro: 'form.identitas.intro',
   submitLabel: 'action.ajukan',
   fields: [
@@ -76,7 +99,9 @@ export const verifikasi: FormDef = {
   intro: 'form.verifikasi.intro',
   submitLabel: 'action.verifikasi',
   reviews: ['ppbj-identitas'],
-  fields: [note('catatan')],
+  fields: returningDecision('sesuai', 'field.sesuai.ya', 'field.sesuai.tidak', IDENTITY_REASON_OPTIONS),
+  engineOutput: (v) => ({ sesuai: v.sesuai === 'ya' }),
+  effects: (v) => (v.sesuai === 'tidak' ? returnEffects(v.alasanKode, v.alasan) : { returnedReasons: null }),
 };
 
 export const informasi: FormDef = {
@@ -110,17 +135,7 @@ export const periksa: FormDef = {
   intro: 'form.periksa.intro',
   submitLabel: 'action.simpanKeputusan',
   reviews: ['ppbj-identitas', 'ppbj-informasi'],
-  fields: [
-    {
-      name: 'lengkap', type: 'radio', label: 'field.lengkap', required: true,
-      options: [{ value: 'ya', label: 'field.lengkap.ya' }, { value: 'tidak', label: 'field.lengkap.tidak' }],
-    },
-    {
-      name: 'alasanKode', type: 'checkboxes', label: 'field.alasanKode', hint: 'field.alasanKode.hint', required: false,
-      options: RETURN_REASON_OPTIONS, requiredWhen: (all) => all.lengkap === 'tidak',
-    },
-    { ...note('alasan'), label: 'field.alasanCatatan', hint: 'field.alasanCatatan.hint', requiredWhen: (all) => noteRequired(all.lengkap, all.alasanKode) },
-  ],
+  fields: returningDecision('lengkap', 'field.lengkap.ya', 'field.lengkap.tidak', RETURN_REASON_OPTIONS),
   engineOutput: (v) => ({ lengkap: v.lengkap === 'ya' }),
   effects: (v) => (v.lengkap === 'tidak' ? returnEffects(v.alasanKode, v.alasan) : { returnedReasons: null }),
 };
@@ -134,7 +149,10 @@ export const aktivasi: FormDef = {
   intro: 'form.aktivasi.intro',
   submitLabel: 'action.aktifkan',
   reviews: ['ppbj-identitas', 'ppbj-informasi'],
-  fields: [{ name: 'sistem', type: 'checkboxes', label: 'field.sistem', hint: 'field.sistem.hint', required: true, options: SISTEM }, note('catatan')],
+  fields: [
+    { name: 'sistem', type: 'checkboxes', label: 'field.sistem', hint: 'field.sistem.hint', required: true, requiredMessage: 'field.sistem.required', options: SISTEM },
+    note('catatan'),
+  ],
   effects: () => ({ activateAccount: true }),
 };
 
