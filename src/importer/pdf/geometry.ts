@@ -63,43 +63,6 @@ export function distToPolyline(p: Pt, pts: readonly Pt[]): number {
   return best;
 }
 
-/** Distance from a box to a segment (0 when they touch), sampled at the box corners, centre and the segment's ends. */
-export function boxToSegment(b: Box, a: Pt, c: Pt): number {
-  if (segmentHitsBox(a, c, b)) return 0;
-  const corners: Pt[] = [
-    { x: b.x0, y: b.y0 },
-    { x: b.x1, y: b.y0 },
-    { x: b.x0, y: b.y1 },
-    { x: b.x1, y: b.y1 },
-  ];
-  return Math.min(...corners.map((q) => distToSegment(q, a, c)), distToBox(a, b), distToBox(c, b));
-}
-
-function segmentHitsBox(a: Pt, c: Pt, b: Box): boolean {
-  // Liang-Barsky clipping
-  let t0 = 0;
-  let t1 = 1;
-  const dx = c.x - a.x;
-  const dy = c.y - a.y;
-  const checks: Array<[number, number]> = [
-    [-dx, a.x - b.x0],
-    [dx, b.x1 - a.x],
-    [-dy, a.y - b.y0],
-    [dy, b.y1 - a.y],
-  ];
-  for (const [p, q] of checks) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const r = q / p;
-      if (p < 0) t0 = Math.max(t0, r);
-      else t1 = Math.min(t1, r);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
-}
-
 /** Signed area (shoelace); positive or negative by winding. */
 export function polygonArea(pts: readonly Pt[]): number {
   let a = 0;
