@@ -13,6 +13,8 @@ const RUNS: Record<BenchName, () => Promise<Run>> = {
   memory: async () => (await import('./memory.js')).benchMemory,
   storage: async () => (await import('./storage.js')).benchStorage,
   reports: async () => (await import('./reports.js')).benchReports,
+  start: async () => (await import('./start.js')).benchStart,
+  workers: async () => (await import('./workers.js')).benchWorkers,
 };
 
 const args = process.argv.slice(2);

@@ -53,8 +53,8 @@ export class FormClient {
     if (res.status !== 303) throw new Error(`login of ${who.email} answered ${res.status}`);
   }
 
-  /** POST of step 3 ("Mengisi Identitas PPBJ") with valid values; `_csrf` from any page of the session. */
-  completeStep3(taskId: string, _csrf: string): Promise<Answer> {
-    return this.request(`/tugas/${taskId}`, { _csrf, ...IDENTITY });
+  /** POST of step 3 ("Mengisi Identitas PPBJ") with valid values and the account's (verified) e-mail; `_csrf` from any page of the session. */
+  completeStep3(taskId: string, _csrf: string, email: string): Promise<Answer> {
+    return this.request(`/tugas/${taskId}`, { _csrf, ...IDENTITY, email });
   }
 }

@@ -58,12 +58,12 @@ describe('Given Alur started with ALUR_WORKERS=2 on one SQLite file', () => {
     for (const a of applicants) {
       const person = new FormClient(server.url, { newConnections: true });
       await person.login(a.data);
-      people.push({ person, taskId: a.taskId, csrf: await person.csrf(`/tugas/${a.taskId}`) });
+      people.push({ person, taskId: a.taskId, email: a.data.email, csrf: await person.csrf(`/tugas/${a.taskId}`) });
     }
     // one after the other on new connections: the primary hands them to the workers in turn
     const completedBy: Array<string | null> = [];
-    for (const { person, taskId, csrf } of people) {
-      const done = await person.completeStep3(taskId, csrf);
+    for (const { person, taskId, email, csrf } of people) {
+      const done = await person.completeStep3(taskId, csrf, email);
       expect({ status: done.status, location: done.location }).toEqual({ status: 303, location: expect.stringMatching(/^\/kasus\//) });
       completedBy.push(done.worker);
     }
