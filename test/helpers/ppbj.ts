@@ -129,7 +129,7 @@ export function identityOf(user: { email: string; whatsapp: string | null }): ty
 
 /**
  * Submits the task's form. Like a browser, the form's pre-filled contacts (the account's e-mail and
- * WhatsApp) are sent where the caller passes IDENTITY's placeholders; another contact typed on purpose
+ * WhatsApp) are sent where the caller passes none or IDENTITY's placeholders; another contact typed on purpose
  * is sent as typed (and must then be proved first: src/notifications/contact-change.ts).
  */
 export async function submitTask(agent: TestAgent, taskId: string, fields: Record<string, string | string[]>) {
@@ -137,7 +137,8 @@ export async function submitTask(agent: TestAgent, taskId: string, fields: Recor
   const _csrf = String(page('input[name=_csrf]').first().val() ?? '');
   const prefilled = (name: 'email' | 'whatsapp') => {
     const shown = page(`input[name=${name}]`).val();
-    return fields[name] === IDENTITY[name] && typeof shown === 'string' && shown ? { [name]: shown } : {};
+    const given = fields[name];
+    return (given === undefined || given === IDENTITY[name]) && typeof shown === 'string' && shown ? { [name]: shown } : {};
   };
   return agent.post(`/tugas/${taskId}`).type('form').send({ _csrf, ...fields, ...prefilled('email'), ...prefilled('whatsapp') });
 }
