@@ -1,4 +1,4 @@
-// The office that runs this Alur: its name and logo in the header, its helpdesk in the footer and
+// The office that runs this Alur (every SOP of it, so the default names the Setda, not one Biro): its name and logo in the header, its helpdesk in the footer and
 // on the services' start pages. Set by ALUR_OFFICE_NAME, ALUR_OFFICE_LOGO, ALUR_HELPDESK (config.ts).
 export interface OfficeInfo {
   name: string;
@@ -8,9 +8,9 @@ export interface OfficeInfo {
 }
 
 export const OFFICE_DEFAULTS: Readonly<OfficeInfo> = Object.freeze({
-  name: 'Biro Pengadaan Barang dan Jasa Setda Provinsi Kalimantan Barat',
+  name: 'Sekretariat Daerah Provinsi Kalimantan Barat',
   logo: '/static/office-logo.svg',
-  helpdesk: 'Helpdesk Biro PBJ Setda Provinsi Kalimantan Barat, Pontianak',
+  helpdesk: 'Helpdesk Sekretariat Daerah Provinsi Kalimantan Barat, Pontianak',
 });
 
 /** A logo path: one absolute same-origin path (no scheme, no `//`, no `..`), or '' for none. */

@@ -25,7 +25,7 @@ function page(office: typeof OFFICE_DEFAULTS, user: Express.User | undefined = u
 describe('Given the office settings', () => {
   test('when nothing is set, then the Biro PBJ Setda Provinsi Kalimantan Barat is the default, with its helpdesk and a logo', () => {
     expect(loadConfig({}).office).toEqual(OFFICE_DEFAULTS);
-    expect(OFFICE_DEFAULTS.name).toBe('Biro Pengadaan Barang dan Jasa Setda Provinsi Kalimantan Barat');
+    expect(OFFICE_DEFAULTS.name).toBe('Sekretariat Daerah Provinsi Kalimantan Barat');
   });
 
   test('when ALUR_OFFICE_NAME, ALUR_OFFICE_LOGO and ALUR_HELPDESK are set, then the config carries them; an empty logo is none', () => {
