@@ -115,6 +115,19 @@ export interface ProcessDraftRecord {
   xml: string;
   savedAt: string;
   savedBy: string | null;
+  /** What the SOP importer was unsure of (a draft made by "Impor dokumen SOP"); absent when none is left. */
+  importProblems?: DraftImportProblem[];
+}
+
+/** One problem of an imported draft (src/importer's ImportProblem with an id), until fixed or dismissed. */
+export interface DraftImportProblem {
+  id: string; // unique within the draft, e.g. "p3"
+  code: string;
+  severity: 'error' | 'warning';
+  row: number | null; // 1-based row of the SOP table; null for the document
+  step: string; // the row's Kegiatan
+  elementId: string | null;
+  args?: Record<string, string>;
 }
 
 export interface SessionRecord {
@@ -470,11 +483,16 @@ export interface Store extends ReportFactsStore {
   getDraft(taskId: string, userId: string): Promise<DraftRecord | null>;
 
   // the modeler's draft of a process (one per process key)
-  saveProcessDraft(draft: ProcessDraftRecord): Promise<void>; // upsert by processKey
+  saveProcessDraft(draft: ProcessDraftRecord): Promise<void>; // upsert by processKey; the stored importProblems stay as they are
   /** The first draft of a new process: written only if the key has no draft yet (atomically); false when it had one. */
   createProcessDraft(draft: ProcessDraftRecord): Promise<boolean>;
   getProcessDraft(processKey: string): Promise<ProcessDraftRecord | null>;
   deleteProcessDraft(processKey: string): Promise<void>;
+  /**
+   * Removes the import problems with these ids from the process's draft (atomically, whatever else
+   * runs); saveProcessDraft keeps them, createProcessDraft sets them. Unknown ids and keys are ignored.
+   */
+  dismissProcessDraftProblems(processKey: string, ids: readonly string[]): Promise<void>;
 
   // sessions
   getSession(sid: string): Promise<SessionRecord | null>;

@@ -1,7 +1,7 @@
 // Store contract, part 8: drafts ("Simpan Draf", kept per task and user until the task closes) and
 // audit events appended on their own (appendAudit).
 import { describe, expect, test } from '@jest/globals';
-import { MissingReferenceError } from '../../src/store/ports.js';
+import { MissingReferenceError, type DraftImportProblem } from '../../src/store/ports.js';
 import { expectConflict, type GetStore } from './contract-helpers.js';
 import { randomUUID } from 'node:crypto';
 import { at, audit, caseRecord, create, document, draft, task, update } from './fixtures.js';
@@ -139,6 +139,38 @@ export function draftsContract(store: GetStore): void {
       expect((await store().getProcessDraft(key))!.xml).toBe(results[0] ? '<a/>' : '<b/>');
       expect(await store().createProcessDraft(processDraft(key, '<c/>'))).toBe(false);
       expect((await store().getProcessDraft(key))!.xml).toBe(results[0] ? '<a/>' : '<b/>');
+    });
+
+    const problem = (id: string, extra: Partial<DraftImportProblem> = {}): DraftImportProblem => ({
+      id, code: 'decision-branch-unlabelled', severity: 'warning', row: 4, step: 'Memutuskan perbaikan', elementId: `Flow_${id}`, ...extra,
+    });
+
+    test('Given an imported draft with its problems, When the modeler saves it, Then the problems stay; dismissed ones go, in any order and at once', async () => {
+      const key = `proses-${Math.random().toString(36).slice(2)}`;
+      const problems = [problem('p1'), problem('p2', { row: null, step: '', elementId: null, code: 'no-end' }), problem('p3', { args: { waktu: 'Setiap Saat' } }), problem('p4')];
+      expect(await store().createProcessDraft({ ...processDraft(key, '<a/>'), importProblems: problems })).toBe(true);
+      expect(await store().getProcessDraft(key)).toEqual({ ...processDraft(key, '<a/>'), importProblems: problems });
+
+      await store().saveProcessDraft({ ...processDraft(key, '<b/>', at(2)), importProblems: [] }); // the modeler's save never touches them
+      expect(await store().getProcessDraft(key)).toEqual({ ...processDraft(key, '<b/>', at(2)), importProblems: problems });
+
+      await Promise.all([store().dismissProcessDraftProblems(key, ['p3']), store().dismissProcessDraftProblems(key, ['p1', 'unknown'])]);
+      expect((await store().getProcessDraft(key))!.importProblems).toEqual([problems[1], problems[3]]);
+      await store().dismissProcessDraftProblems(key, ['p2', 'p4']);
+      expect(await store().getProcessDraft(key)).toEqual(processDraft(key, '<b/>', at(2))); // none left: absent
+      await store().dismissProcessDraftProblems(`${key}-lain`, ['p1']); // no such draft: nothing happens
+      await store().dismissProcessDraftProblems(key, []);
+    });
+
+    test('Given a draft made by the modeler or SOP baru, Then it has no import problems, and a discarded import takes its problems with it', async () => {
+      const key = `proses-${Math.random().toString(36).slice(2)}`;
+      await store().saveProcessDraft({ ...processDraft(key, '<a/>'), importProblems: [problem('p1')] });
+      expect(await store().getProcessDraft(key)).toEqual(processDraft(key, '<a/>'));
+      await store().deleteProcessDraft(key);
+      expect(await store().createProcessDraft({ ...processDraft(key, '<b/>'), importProblems: [problem('p1')] })).toBe(true);
+      await store().deleteProcessDraft(key);
+      expect(await store().createProcessDraft(processDraft(key, '<c/>'))).toBe(true);
+      expect(await store().getProcessDraft(key)).toEqual(processDraft(key, '<c/>'));
     });
   });
   describe('uploads still referenced (the upload sweeper asks)', () => {

@@ -184,6 +184,7 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ['createProcessDraft', (s) => s.createProcessDraft({ processKey: 'p', xml: '<x/>', savedAt: at(1), savedBy: null })],
     ['getProcessDraft', (s) => s.getProcessDraft('p')],
     ['deleteProcessDraft', (s) => s.deleteProcessDraft('p')],
+    ['dismissProcessDraftProblems', (s) => s.dismissProcessDraftProblems('p', ['p1'])],
     ['getSession', (s) => s.getSession('sid')],
     ['setSession', (s) => s.setSession({ sid: 'sid', data: '{}', expiresAt: at(60) })],
     ['destroySession', (s) => s.destroySession('sid')],

@@ -62,7 +62,7 @@ describe('SQLite migrations', () => {
     insert.run('d4', 'studio-draft:proses-b', 2, 'draft', 'discarded', '2026-11-03T00:00:00.000Z', null, 'discarded');
     expect(migrate(db)).toEqual({ from: 4, to: MIGRATIONS.length });
     expect(db.prepare('SELECT * FROM process_drafts').all()).toEqual([
-      { processKey: 'proses-a', xml: '<newer/>', savedAt: '2026-11-02T00:00:00.000Z', savedBy: 'owner-2' },
+      { processKey: 'proses-a', xml: '<newer/>', savedAt: '2026-11-02T00:00:00.000Z', savedBy: 'owner-2', importProblems: null },
     ]);
   });
 

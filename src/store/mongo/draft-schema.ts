@@ -1,5 +1,5 @@
 // Mongoose schemas of the drafts ("Simpan Draf"): one document per (task, user); and the
-// modeler's draft of a process, one per process key.
+// modeler's draft of a process, one per process key (with an imported SOP's problems).
 import { Schema } from 'mongoose';
 import type { DraftRecord, ProcessDraftRecord } from '../ports.js';
 import { nullableStr, options, str } from './schema-kit.js';
@@ -22,8 +22,9 @@ draftSchema.index({ 'values._staged.storedName': 1 });
 
 export type ProcessDraftDoc = ProcessDraftRecord;
 
+// importProblems: plain objects (DraftImportProblem), absent when the draft was not imported
 export const processDraftSchema = new Schema<ProcessDraftDoc>(
-  { processKey: str, xml: str, savedAt: str, savedBy: nullableStr },
+  { processKey: str, xml: str, savedAt: str, savedBy: nullableStr, importProblems: { type: [Schema.Types.Mixed], default: undefined } },
   options('process_drafts'),
 );
 processDraftSchema.index({ processKey: 1 }, { unique: true });

@@ -1,7 +1,7 @@
 // Drafts of the MongoDB store ("Simpan Draf"): one per (task, user), replaced on every save and
 // deleted by applyCaseChange (case-change.ts) when their task is completed or cancelled; and the
 // modeler's draft of a process, one per process key.
-import type { DraftRecord, ProcessDraftRecord, Store } from '../ports.js';
+import type { DraftImportProblem, DraftRecord, ProcessDraftRecord, Store } from '../ports.js';
 import { isDuplicateKey } from './mapping.js';
 import type { Models } from './models.js';
 import { assertTaskExists } from './integrity.js';
@@ -16,7 +16,12 @@ async function upsertOnce(upsert: () => Promise<unknown>): Promise<void> {
   }
 }
 
-type DraftPorts = 'saveDraft' | 'getDraft' | 'saveProcessDraft' | 'createProcessDraft' | 'getProcessDraft' | 'deleteProcessDraft';
+/** A stored problem as the port gives it (no _id or other field a driver may add). */
+const problemOf = (p: DraftImportProblem): DraftImportProblem => ({
+  id: p.id, code: p.code, severity: p.severity, row: p.row ?? null, step: p.step, elementId: p.elementId ?? null, ...(p.args ? { args: { ...p.args } } : {}),
+});
+
+type DraftPorts = 'saveDraft' | 'getDraft' | 'saveProcessDraft' | 'createProcessDraft' | 'getProcessDraft' | 'deleteProcessDraft' | 'dismissProcessDraftProblems';
 
 export function createDrafts(m: Models): Pick<Store, DraftPorts> {
   return {
@@ -31,9 +36,10 @@ export function createDrafts(m: Models): Pick<Store, DraftPorts> {
     async saveProcessDraft({ processKey, xml, savedAt, savedBy }) {
       await upsertOnce(() => m.ProcessDraft.updateOne({ processKey }, { $set: { xml, savedAt, savedBy } }, { upsert: true }));
     },
-    async createProcessDraft({ processKey, xml, savedAt, savedBy }) {
+    async createProcessDraft({ processKey, xml, savedAt, savedBy, importProblems }) {
+      const problems = importProblems?.length ? { importProblems } : {};
       try {
-        const r = await m.ProcessDraft.updateOne({ processKey }, { $setOnInsert: { xml, savedAt, savedBy } }, { upsert: true });
+        const r = await m.ProcessDraft.updateOne({ processKey }, { $setOnInsert: { xml, savedAt, savedBy, ...problems } }, { upsert: true });
         return r.upsertedCount === 1;
       } catch (err) {
         if (isDuplicateKey(err)) return false; // another first save of the same key won the unique index
@@ -42,10 +48,17 @@ export function createDrafts(m: Models): Pick<Store, DraftPorts> {
     },
     async getProcessDraft(processKey) {
       const doc = await m.ProcessDraft.findOne({ processKey }).lean();
-      return doc ? { processKey: doc.processKey, xml: doc.xml, savedAt: doc.savedAt, savedBy: doc.savedBy ?? null } satisfies ProcessDraftRecord : null;
+      if (!doc) return null;
+      const draft: ProcessDraftRecord = { processKey: doc.processKey, xml: doc.xml, savedAt: doc.savedAt, savedBy: doc.savedBy ?? null };
+      return doc.importProblems?.length ? { ...draft, importProblems: doc.importProblems.map(problemOf) } : draft;
     },
     async deleteProcessDraft(processKey) {
       await m.ProcessDraft.deleteOne({ processKey });
+    },
+    async dismissProcessDraftProblems(processKey, ids) {
+      if (ids.length === 0) return;
+      // one update: $pull removes the matching elements atomically, whatever else runs
+      await m.ProcessDraft.updateOne({ processKey }, { $pull: { importProblems: { id: { $in: [...ids] } } } });
     },
   };
 }

@@ -395,6 +395,10 @@ export const MIGRATIONS: readonly string[] = [
   REPORT_FACTS_MIGRATION,
   // audit entries without what their task or document holds (audit-compaction.ts)
   AUDIT_COMPACTION_MIGRATION,
+  // an imported SOP's studio draft keeps what the importer was unsure of until fixed or dismissed (src/definitions/sop-import.ts)
+  `
+  ALTER TABLE process_drafts ADD COLUMN importProblems TEXT CHECK (importProblems IS NULL OR json_valid(importProblems));
+  `,
 ];
 
 export interface MigrationResult {

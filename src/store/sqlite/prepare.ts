@@ -42,7 +42,7 @@ export function prepare(db: Database) {
     reportFacts,
     verifications: createVerifications(db, { patchUser, insertAudit: st.insertAudit }),
     outbox: createOutbox(db, outboxSt),
-    drafts: createDrafts(draftSt),
+    drafts: createDrafts(db, draftSt),
     timers: createTimers(db, timerSt, { st, outbox: outboxSt }),
     compliance: createCompliance(db),
     isUploadReferenced: createUploadReferences(db),

@@ -162,6 +162,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     async deleteProcessDraft(processKey) {
       r().drafts.deleteProcessDraft(processKey);
     },
+    async dismissProcessDraftProblems(processKey, ids) {
+      r().drafts.dismissProcessDraftProblems(processKey, ids);
+    },
 
     async getSession(sid) {
       const { st } = r();
