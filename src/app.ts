@@ -16,6 +16,7 @@ import { publicServices, startRoutes } from './cases/start-routes.js';
 import type { Services } from './composition.js';
 import { NotFoundError } from './errors.js';
 import { processRoutes } from './definitions/process-routes.js';
+import { SOP_IMPORT_ROUTE } from './definitions/sop-import-routes.js';
 import { MULTIPART_ROUTE, taskRoutes } from './tasks/task-routes.js';
 import { asyncRoute, pageRenderer, safeNext } from './web/page.js';
 import { privacyRoutes } from './privacy/privacy-routes.js';
@@ -80,7 +81,7 @@ export function createApp(services: Services, opts: AppOptions): express.Express
   app.use(throttleSessionTouch(SESSION_MAX_AGE_MS));
   app.use(passport.initialize());
   app.use(passport.session());
-  app.use(csrfProtection(MULTIPART_ROUTE));
+  app.use(csrfProtection(new RegExp(`${MULTIPART_ROUTE.source}|${SOP_IMPORT_ROUTE.source}`))); // multipart posts: checked after parsing
   // the menu's "Permohonan baru": only for pages (GET) of staff in a group
   app.use(asyncRoute(async (req, _res, next) => {
     if (req.method === 'GET' && req.user && req.user.role !== 'applicant' && req.user.groups.length > 0) {

@@ -1,5 +1,6 @@
 // The modeler's draft of a process ("Simpan Draf"): one per process, shared by its owners,
-// server-side, never run (cases start only from deployed definition versions).
+// server-side, never run (cases start only from deployed definition versions). A draft made by
+// "Impor dokumen SOP" also holds the importer's problems until they are fixed or dismissed.
 import type { ProcessDraftRecord, Store } from '../store/ports.js';
 
 export type ProcessDraft = Omit<ProcessDraftRecord, 'processKey'>;
@@ -12,7 +13,8 @@ export class ProcessDrafts {
 
   async get(processKey: string): Promise<ProcessDraft | null> {
     const draft = await this.store.getProcessDraft(processKey);
-    return draft ? { xml: draft.xml, savedAt: draft.savedAt, savedBy: draft.savedBy } : null;
+    if (!draft) return null;
+    return { xml: draft.xml, savedAt: draft.savedAt, savedBy: draft.savedBy, ...(draft.importProblems ? { importProblems: draft.importProblems } : {}) };
   }
 
   async save(processKey: string, xml: string, by: string | null): Promise<ProcessDraft> {

@@ -1,5 +1,5 @@
 // The modeler of one process (process owners), mounted under /proses/:key: the page, and JSON
-// endpoints for opening, validating, saving a draft, uploading and deploying; discarding and
+// endpoints for opening, validating, saving a draft, uploading, deploying and dismissing import notes; discarding and
 // deploying the saved draft also work as plain forms. JSON requests carry the CSRF token in
 // `x-csrf-token`. The process comes from the URL (processKeyOf), checked by processGuard.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -12,6 +12,7 @@ import type { Store } from '../store/ports.js';
 import { asyncRoute, langOf, setFlash, type RenderPage } from '../web/page.js';
 import { MAX_DEFINITION_BYTES, type DefinitionProblem } from '../workflow/index.js';
 import { localizedProblems } from './problem-messages.js';
+import { importNotes, noteIds } from '../definitions/sop-import-notes.js';
 import { StudioService } from './studio-service.js';
 
 export interface StudioDeps {
@@ -41,8 +42,18 @@ export function studioRoutes(deps: StudioDeps): Router {
     });
   }));
 
-  router.get('/studio/xml', owner, asyncRoute(async (_req, res) => {
-    res.json(await studioOf(res).open());
+  // the draft's import notes come worded in the owner's language (src/definitions/sop-import-notes.ts)
+  router.get('/studio/xml', owner, asyncRoute(async (req, res) => {
+    const { importProblems, ...doc } = await studioOf(res).open();
+    res.json({ ...doc, importNotes: importNotes(importProblems, langOf(req)) });
+  }));
+
+  // Import notes the owner fixed (then saved) or marked done leave the draft.
+  router.post('/studio/impor/selesai', owner, json, asyncRoute(async (req, res) => {
+    const ids = noteIds(req.body?.ids);
+    if (!ids) return void res.status(422).json({ dismissed: [] });
+    await deps.store.dismissProcessDraftProblems(processKeyOf(res), ids);
+    res.json({ dismissed: ids });
   }));
 
   router.get('/studio/draf.bpmn', owner, asyncRoute(async (_req, res) => {

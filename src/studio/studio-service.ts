@@ -6,7 +6,7 @@
 // the deploy still goes through.
 import { DeployRefusedError } from '../definitions/deploy-refused-error.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
-import type { DefinitionRecord, Store } from '../store/ports.js';
+import type { DefinitionRecord, DraftImportProblem, Store } from '../store/ports.js';
 import type { DefinitionProblem } from '../workflow/index.js';
 import { NotFoundError } from '../errors.js';
 import { groupProblems } from '../staff/group-warnings.js';
@@ -26,6 +26,8 @@ export interface StudioDocument {
   source: 'draft' | 'version';
   version: number;
   savedAt: string;
+  /** What the SOP importer was unsure of, on a draft made by "Impor dokumen SOP" (until fixed or dismissed). */
+  importProblems?: DraftImportProblem[];
 }
 
 export class StudioService {
@@ -44,7 +46,10 @@ export class StudioService {
     const latest = await this.deps.store.getLatestDefinition(this.processKey);
     // NOTE: a draft saved before imports renamed foreign prefixes would not open in the modeler; an
     // older file's definitions-level documentation (not allowed by the XSD) moves as on every download
-    if (draft) return { xml: await xsdConformingXml(importXml(draft.xml).xml), source: 'draft', version: latest?.version ?? 0, savedAt: draft.savedAt };
+    if (draft) {
+      const doc: StudioDocument = { xml: await xsdConformingXml(importXml(draft.xml).xml), source: 'draft', version: latest?.version ?? 0, savedAt: draft.savedAt };
+      return draft.importProblems ? { ...doc, importProblems: draft.importProblems } : doc;
+    }
     if (!latest) throw new NotFoundError('error.noDefinition');
     return { xml: await xsdConformingXml(latest.xml), source: 'version', version: latest.version, savedAt: latest.createdAt };
   }

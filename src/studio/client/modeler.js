@@ -1,6 +1,7 @@
 // The process owner's modeler: bpmn-js Modeler + properties panel (Camunda Platform provider and
 // Alur's SOP group), with validation shown as a list and as markers on the elements, draft save,
-// .bpmn download and upload, and deploy. Bundled by esbuild (src/studio/build-bundle.mjs).
+// .bpmn download and upload, deploy, and an imported SOP's notes (import-notes.js). Bundled by esbuild
+// (src/studio/build-bundle.mjs).
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
@@ -9,6 +10,7 @@ import alurModdle from '../../workflow/alur-moddle.json';
 import AlurPropertiesModule from './alur-properties.js';
 import { TranslateModule } from './i18n.js';
 import { showProblems } from './problems.js';
+import { importNotes } from './import-notes.js';
 import SopPaletteModule from './sop-palette.js';
 import { fitWithMargin, setUpLayout } from './layout.js';
 
@@ -53,6 +55,9 @@ async function post(url, body) {
 }
 
 const currentXml = async () => (await modeler.saveXML({ format: true })).xml;
+const notes = importNotes(modeler, {
+  section: $('studio-import'), list: $('studio-import-notes'), count: $('studio-import-count'), msg, post, doneUrl: url('importDone'),
+});
 const render = (problems) => showProblems(modeler, problems, { list: $('studio-problems'), count: $('studio-problem-count'), msg });
 
 let validating = null;
@@ -85,6 +90,7 @@ $('studio-save').addEventListener('click', async () => {
   const { status: code, data } = await post(url('draft'), { xml: await currentXml() });
   render(data.problems);
   status(code === 200 ? msg('saved') : msg('failed'), code === 200 ? 'ok' : 'error');
+  if (code === 200) await notes.saved();
 });
 
 $('studio-download').addEventListener('click', async () => {
@@ -108,7 +114,10 @@ $('studio-upload').addEventListener('change', async (event) => {
     render(data.problems);
     return status(msg('uploadRefused'), 'error');
   }
-  if (await open(data.xml)) status(msg('uploaded'), 'ok');
+  if (await open(data.xml)) {
+    status(msg('uploaded'), 'ok');
+    await notes.saved(); // the upload is the draft now: notes whose elements it lacks are done
+  }
 });
 
 /** The file's text in the encoding its XML declaration names (UTF-8 when none, or unknown). */
@@ -149,12 +158,13 @@ $('studio-deploy').addEventListener('submit', async (event) => {
 });
 
 modeler.on('commandStack.changed', scheduleValidation);
+modeler.on('commandStack.changed', () => notes.refresh());
 setUpLayout(modeler);
 
 // Whatever the stored model holds, the studio becomes ready: the buttons work (e.g. "Buang Draf").
 fetch(url('xml'), { credentials: 'same-origin', headers: { accept: 'application/json' } })
   .then((res) => res.json())
-  .then((doc) => open(doc.xml))
+  .then(async (doc) => { if (await open(doc.xml)) notes.show(doc.importNotes); })
   .catch((err) => {
     render([{ elementId: null, severity: 'error', rule: 'import', message: String((err && err.message) || err) }]);
     status(String((err && err.message) || err), 'error');

@@ -1,7 +1,11 @@
 // "SOP baru": proposes the process id from the name as it is typed (the same rule as the server's
-// slugFromName), until the owner edits the id.
+// slugFromName), until the owner edits the id. After an import refused as a scan, the pasted-table box
+// takes the focus (once the error summary has taken it on load).
 (function () {
   'use strict';
+  var importForm = document.getElementById('sop-import-form');
+  var focus = importForm && importForm.dataset.focus && document.getElementById(importForm.dataset.focus);
+  if (focus) document.addEventListener('DOMContentLoaded', function () { focus.focus(); });
   var name = document.getElementById('f-nama');
   var id = document.getElementById('f-id');
   if (!name || !id) return;
