@@ -6,12 +6,12 @@
 export const TEXT_LIMITS = {
   /** `name` of any element (task, event, gateway, flow, lane, participant, process) */
   name: 200,
-  /** alur:mutuBaku */
-  uraian: 500,
-  output: 300,
+  /** alur:mutuBaku; published SOPs hold Kegiatan and Keterangan cells of 300-400 characters (BPS Bengkulu 342, 348) */
+  uraian: 1000,
+  output: 500,
   waktu: 40,
-  persyaratan: 300,
-  keterangan: 300,
+  persyaratan: 500,
+  keterangan: 1000,
   /** bpmn:documentation, bpmn:textAnnotation */
   documentation: 5000,
   /** camunda:formField label */

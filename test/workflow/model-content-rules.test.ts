@@ -70,18 +70,18 @@ describe('Given texts written in the model', () => {
   });
 
   test.each([
-    ['uraian', `uraian="${'u'.repeat(501)}"`, /alur:MutuBaku in bpmn:UserTask "T": uraian has 501 characters, more than the limit of 500/],
-    ['output', `output="${'o'.repeat(301)}"`, /output has 301 characters, more than the limit of 300/],
+    ['uraian', `uraian="${'u'.repeat(1001)}"`, /alur:MutuBaku in bpmn:UserTask "T": uraian has 1001 characters, more than the limit of 1000/],
+    ['output', `output="${'o'.repeat(501)}"`, /output has 501 characters, more than the limit of 500/],
   ])('when the Mutu Baku %s is too long, then the deploy is refused', async (_what, attr, reason) => {
     const problems = await alurErrors(oneTask(taskWith('name="Tugas"', `waktu="PT15M" ${attr}`)));
     expect(problems).toContainEqual(expect.objectContaining({ elementId: 'T', message: expect.stringMatching(reason) }));
   });
 
   test('when persyaratan items are too long or too many, then the deploy is refused', async () => {
-    const items = [`<alur:persyaratan>${'p'.repeat(301)}</alur:persyaratan>`, ...Array.from({ length: 20 }, () => '<alur:persyaratan>x</alur:persyaratan>')].join('');
+    const items = [`<alur:persyaratan>${'p'.repeat(501)}</alur:persyaratan>`, ...Array.from({ length: 20 }, () => '<alur:persyaratan>x</alur:persyaratan>')].join('');
     const xml = oneTask(`<bpmn:userTask id="T" name="Tugas" camunda:candidateGroups="pemohon" camunda:formKey="ppbj-identitas"><bpmn:extensionElements><alur:mutuBaku waktu="PT15M">${items}</alur:mutuBaku></bpmn:extensionElements></bpmn:userTask>`);
     const messages = (await alurErrors(xml)).map((p) => p.message);
-    expect(messages).toContainEqual(expect.stringMatching(/persyaratan\[1\] has 301 characters, more than the limit of 300/));
+    expect(messages).toContainEqual(expect.stringMatching(/persyaratan\[1\] has 501 characters, more than the limit of 500/));
     expect(messages).toContainEqual(expect.stringMatching(/persyaratan has 21 items, more than the limit of 20/));
   });
 
