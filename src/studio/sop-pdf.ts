@@ -2,7 +2,7 @@
 // with the flowchart in the Pelaksana columns (same layout as the HTML, see sop-chart.ts).
 import PDFDocument from 'pdfkit';
 import type { SopDocument } from '../workflow/index.js';
-import { chartRows, SYMBOL_SIZE, type RowChart } from './sop-chart.js';
+import { chartRows, SYMBOL_SIZE, type ArrowSide, type ChartSymbol, type RowChart } from './sop-chart.js';
 import { sopDuration, type SopVersion } from './sop-format.js';
 import { drawIdentity } from './sop-pdf-identity.js';
 import { cell, textHeight, type CellText, type Doc } from './sop-pdf-kit.js';
@@ -36,6 +36,21 @@ function drawHeader(doc: Doc, sop: SopDocument, c: Columns, x0: number, y: numbe
   return y + HEADER_H;
 }
 
+function drawSymbol(doc: Doc, symbol: ChartSymbol, arrows: ArrowSide[], cx: number, cy: number): void {
+  const { w: sw, h: sh } = SYMBOL_SIZE[symbol.kind];
+  doc.lineWidth(0.9);
+  if (symbol.kind === 'decision') doc.polygon([cx, cy - sh], [cx + sw, cy], [cx, cy + sh], [cx - sw, cy]);
+  else if (symbol.kind === 'terminator') doc.roundedRect(cx - sw, cy - sh, 2 * sw, 2 * sh, sh);
+  else doc.rect(cx - sw, cy - sh, 2 * sw, 2 * sh);
+  doc.fillAndStroke('white', 'black');
+  for (const side of arrows) {
+    if (side === 'top') doc.polygon([cx - 3.5, cy - sh - 6], [cx + 3.5, cy - sh - 6], [cx, cy - sh]);
+    else if (side === 'left') doc.polygon([cx - sw - 6, cy - 3.5], [cx - sw - 6, cy + 3.5], [cx - sw, cy]);
+    else doc.polygon([cx + sw + 6, cy - 3.5], [cx + sw + 6, cy + 3.5], [cx + sw, cy]);
+    doc.fill('black');
+  }
+}
+
 function drawChart(doc: Doc, chart: RowChart, x: number, y: number, w: number, h: number, laneCount: number): void {
   const px = (f: number): number => x + f * w;
   const py = (f: number): number => y + f * h;
@@ -44,19 +59,10 @@ function drawChart(doc: Doc, chart: RowChart, x: number, y: number, w: number, h
   doc.rect(x, y, w, h).stroke();
   doc.lineWidth(0.9);
   for (const s of chart.segments) doc.moveTo(px(s.x1), py(s.y1)).lineTo(px(s.x2), py(s.y2)).stroke();
-  const cx = px(chart.symbol.x);
-  const cy = py(0.5);
-  const { w: sw, h: sh } = SYMBOL_SIZE[chart.symbol.kind];
-  doc.lineWidth(0.9);
-  if (chart.symbol.kind === 'decision') doc.polygon([cx, cy - sh], [cx + sw, cy], [cx, cy + sh], [cx - sw, cy]);
-  else if (chart.symbol.kind === 'terminator') doc.roundedRect(cx - sw, cy - sh, 2 * sw, 2 * sh, sh);
-  else doc.rect(cx - sw, cy - sh, 2 * sw, 2 * sh);
-  doc.fillAndStroke('white', 'black');
-  for (const side of chart.arrows) {
-    if (side === 'top') doc.polygon([cx - 3.5, cy - sh - 6], [cx + 3.5, cy - sh - 6], [cx, cy - sh]);
-    else if (side === 'left') doc.polygon([cx - sw - 6, cy - 3.5], [cx - sw - 6, cy + 3.5], [cx - sw, cy]);
-    else doc.polygon([cx + sw + 6, cy - 3.5], [cx + sw + 6, cy + 3.5], [cx + sw, cy]);
-    doc.fill('black');
+  // NOTE: the row's own shape last, so it stays whole where two shapes of a row share a lane
+  for (let i = chart.symbols.length - 1; i >= 0; i--) {
+    const symbol = chart.symbols[i]!;
+    drawSymbol(doc, symbol, chart.arrows.filter((a) => a.symbol === i).map((a) => a.side), px(symbol.x), py(0.5));
   }
   doc.font('Helvetica').fontSize(7).fillColor('black');
   for (const l of chart.labels) {

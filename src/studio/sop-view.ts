@@ -28,7 +28,8 @@ export function sopView(doc: SopDocument, version: SopVersion) {
     rows: doc.rows.map((row, i) => ({
       ...row,
       time: sopDuration(row.timeStandard),
-      actor: doc.columns[row.column] ?? '', // the flowchart is an image: the row's actor as text for screen readers
+      // the flowchart is an image: the row's actors as text for screen readers (a row may have shapes in several lanes)
+      actor: [...new Set((row.shapes ?? [row]).map((s) => doc.columns[s.column] ?? ''))].filter(Boolean).join(', '),
       manyRequirements: row.requirements.length > 1,
       manyKeterangan: row.keterangan.length > 1,
       svg: rowSvg(charts[i]!, Math.max(1, doc.columns.length)),

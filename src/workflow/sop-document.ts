@@ -5,7 +5,8 @@
 // `alur:mutuBaku langkah` forms ONE row with that gateway (symbol: decision). This is how an SOP row
 // such as "Memeriksa berkas. Jika Lengkap, … Jika Tidak, …" maps to the task + gateway pair.
 // Steps with the same `langkah` are one row with a shape in each of their lanes (the first in flow
-// order that carries the Mutu Baku names the row), and `langkah` orders the rows that have one.
+// order that carries the Mutu Baku names the row; an arrow names the shapes it joins in such rows), and
+// `langkah` orders the rows that have one.
 import { allNodes, type ModdleNode } from './moddle.js';
 import { mutuBakuOf, readLanes, type MutuBaku } from './process-model.js';
 import { readSopIdentity } from './sop-identity.js';
@@ -197,11 +198,14 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const rowOf = new Map(grouped.flatMap((units, i) => units.map((u) => [u, i] as const)));
   const idsOf = (u: Unit): string[] => [u.main.id ?? '', ...(u.exit !== u.main ? [u.exit.id ?? ''] : [])];
   const carries = (x: Unit): boolean => { const m = mutuBakuOf(x.main); return !!(m?.output || m?.persyaratan?.length || m?.keterangan?.length || m?.uraian); };
+  const shapeOf = new Map<Unit, number>(); // a unit's index among its row's shapes, in rows with several
   const rows: SopRow[] = grouped.map((units, i) => {
     // the row is the first step (flow order) that carries its Mutu Baku, else its first step
     const u = units.find(carries) ?? units[0]!;
     const mutu = mutuBakuOf(u.main);
-    const shapes: SopRowShape[] = [u, ...units.filter((x) => x !== u)].map((x) => ({ column: columnAt.get(x)!, symbol: x.symbol, elementIds: idsOf(x) }));
+    const inRow = [u, ...units.filter((x) => x !== u)];
+    if (units.length > 1) inRow.forEach((x, k) => shapeOf.set(x, k));
+    const shapes: SopRowShape[] = inRow.map((x) => ({ column: columnAt.get(x)!, symbol: x.symbol, elementIds: idsOf(x) }));
     return {
       no: i + 1,
       elementIds: units.flatMap(idsOf),
@@ -216,10 +220,13 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
     };
   });
   const seen = new Set<string>();
+  const shapeIndexes = (u: Unit, to: Unit) => ({
+    ...(shapeOf.has(u) ? { fromShape: shapeOf.get(u)! } : {}), ...(shapeOf.has(to) ? { toShape: shapeOf.get(to)! } : {}),
+  });
   const edges: SopEdge[] = ordered.flatMap((u) =>
-    (next.get(u) ?? []).map((s) => ({ from: rowOf.get(u)!, to: rowOf.get(s.to)!, label: clip(s.label, MAX.name) })),
+    (next.get(u) ?? []).map((s) => ({ from: rowOf.get(u)!, to: rowOf.get(s.to)!, label: clip(s.label, MAX.name), ...shapeIndexes(u, s.to) })),
   ).filter((e) => {
-    const key = `${e.from}>${e.to}>${e.label}`;
+    const key = `${e.from}.${e.fromShape ?? 0}>${e.to}.${e.toShape ?? 0}>${e.label}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });
   return { processKey: process.id ?? '', name, identity: readSopIdentity(process, name), columns, rows, edges };

@@ -49,6 +49,10 @@ export interface SopEdge {
   from: number;
   to: number;
   label: string;
+  /** Which of the `from` row's `shapes` the arrow leaves (only when that row has several). */
+  fromShape?: number;
+  /** Which of the `to` row's `shapes` the arrow enters (only when that row has several). */
+  toShape?: number;
 }
 
 export interface SopDocument {

@@ -24,7 +24,11 @@ describe('Given a row of the source table with shapes in two lanes (a decision a
       { column: 0, symbol: 'decision', elementIds: ['A', 'G'] }, { column: 1, symbol: 'process', elementIds: ['B'] },
     ] });
     expect(doc.rows[2]!.shapes).toBeUndefined();
-    expect(doc.edges).toEqual(expect.arrayContaining([{ from: 1, to: 1, label: 'Dalam kota' }, { from: 1, to: 2, label: 'Luar kota' }, { from: 1, to: 3, label: '' }]));
+    // an arrow names the shapes it joins in the row that has several: the decision (0) and the box (1)
+    expect(doc.edges).toEqual([
+      { from: 0, to: 1, label: '', toShape: 0 }, { from: 1, to: 1, label: 'Dalam kota', fromShape: 0, toShape: 1 },
+      { from: 1, to: 2, label: 'Luar kota', fromShape: 0 }, { from: 1, to: 3, label: '', fromShape: 1 }, { from: 2, to: 3, label: '' },
+    ]);
   });
 });
 
