@@ -15,6 +15,7 @@ const RUNS: Record<BenchName, () => Promise<Run>> = {
   reports: async () => (await import('./reports.js')).benchReports,
   start: async () => (await import('./start.js')).benchStart,
   workers: async () => (await import('./workers.js')).benchWorkers,
+  import: async () => (await import('./import.js')).benchImport,
 };
 
 const args = process.argv.slice(2);
