@@ -2,7 +2,9 @@
 // the JSON for the diagram and the CSV exports) answers with server time p95 <= 300 ms over 20
 // requests each, and no other request waits more than 50 ms behind a report: GET /healthz is sent
 // every 10 ms while the reports run and its round trip (same process: it includes any blocking of
-// the event loop) must stay <= 50 ms.
+// the event loop) must stay <= 50 ms. Before every measured request a case completes with its facts
+// (the office at work), so each report reads what changed; the first request of each report
+// (nothing cached yet in the store's report reader) is printed apart.
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,22 +12,24 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OWNER, login } from '../test/helpers/app.js';
 import { PPBJ_PROCESS_KEY as KEY } from '../src/packs/ppbj/process-key.js';
+import { CSV_PART_ROWS } from '../src/compliance/report-service.js';
 import { BENCH_ID, startBenchApp, startBenchServices, type Agent, type BenchApp } from './lib/bench-app.js';
-import { seedReportCases, type ReportSeedPlan } from './lib/report-seed.js';
+import { officeAtWork, seedReportCases, type ReportSeedPlan } from './lib/report-seed.js';
 import { target, type BenchOptions, type BenchOutcome } from './lib/result.js';
 import { log, percentile, round } from './lib/stats.js';
 
 const MAX_P95_MS = 300;
 const MAX_BLOCKED_MS = 50;
 const PING_EVERY_MS = 10;
+const ADMINS = ['Admin Satu', 'Admin Dua', 'Admin Tiga', 'Admin Empat'];
 const REPORTS = [
   { id: 'page', path: `/laporan?proses=${KEY}`, label: 'GET /laporan (6 months)' },
   { id: 'tabel7', path: `/laporan/tabel-7?proses=${KEY}`, label: 'GET /laporan/tabel-7 (semester)' },
   { id: 'tabel7csv', path: `/laporan/tabel-7.csv?proses=${KEY}`, label: 'GET /laporan/tabel-7.csv' },
   { id: 'json', path: `/laporan/kepatuhan.json?proses=${KEY}`, label: 'GET /laporan/kepatuhan.json' },
   { id: 'steps', path: `/laporan/unduh/langkah.csv?proses=${KEY}`, label: 'GET /laporan/unduh/langkah.csv' },
-  { id: 'cases', path: `/laporan/unduh/kasus.csv?proses=${KEY}`, label: 'GET /laporan/unduh/kasus.csv (part 1: 5,000 rows)' },
-  { id: 'tasks', path: `/laporan/unduh/tugas.csv?proses=${KEY}`, label: 'GET /laporan/unduh/tugas.csv (part 1: 5,000 rows)' },
+  { id: 'cases', path: `/laporan/unduh/kasus.csv?proses=${KEY}`, label: 'GET /laporan/unduh/kasus.csv (part 1: 2,000 rows)' },
+  { id: 'tasks', path: `/laporan/unduh/tugas.csv?proses=${KEY}`, label: 'GET /laporan/unduh/tugas.csv (part 1: 2,000 rows)' },
 ] as const;
 
 let seq = 0;
@@ -45,7 +49,7 @@ async function seededDir(plan: ReportSeedPlan): Promise<{ dir: string; seconds: 
     const seeding = await startBenchServices({ dir: seedDir });
     const { store } = seeding.services;
     const owner = (await store.findUserByEmail(OWNER.email))!;
-    const admins = ['Admin Satu', 'Admin Dua', 'Admin Tiga', 'Admin Empat'].map((displayName, i) => ({
+    const admins = ADMINS.map((displayName, i) => ({
       ...owner, id: `bench-admin-${i + 1}`, email: `bench-admin-${i + 1}@alur.local`, role: 'staff' as const, displayName,
     }));
     for (const a of admins) await store.insertUser(a);
@@ -103,13 +107,24 @@ export async function benchReports(opts: BenchOptions): Promise<BenchOutcome> {
     log(`  seeded in ${seeded.seconds} s (${seeded.megabytes} MB); ${requests} requests per report after one warm-up each`);
     const parts = await get(app, agent, REPORTS[5].path);
     const rows = parts.text.trimEnd().split('\r\n').length - 1;
-    const full = rows === 5000 && parts.link?.includes('halaman=2');
-    if (opts.quick ? rows === 0 : !full) throw new Error(`kasus.csv part 1 has ${rows} rows (next part: ${parts.link ?? 'none'}), expected ${opts.quick ? 'some' : '5000 and a next part'}`);
-    for (const r of REPORTS) await get(app, agent, r.path);
+    const full = rows === CSV_PART_ROWS && parts.link?.includes('halaman=2');
+    if (!full) throw new Error(`kasus.csv part 1 has ${rows} rows (next part: ${parts.link ?? 'none'}), expected ${CSV_PART_ROWS} and a next part`);
+    const cold: Record<string, number> = {};
+    for (const r of REPORTS) cold[r.id] = round((await get(app, agent, r.path)).server); // the first: nothing cached in the report reader
+    log(`  first request of each (cold): ${REPORTS.map((r) => `${r.id} ${cold[r.id]} ms`).join(', ')}`);
 
     const pinger = startPinger(baseUrl(agent));
     const server: Record<string, number[]> = Object.fromEntries(REPORTS.map((r) => [r.id, [] as number[]]));
-    for (let i = 0; i < requests; i++) for (const r of REPORTS) server[r.id]!.push((await get(app, agent, r.path)).server);
+    // the office keeps working: a case completes (with its facts) before every report request, so no
+    // report is served from figures computed before it
+    const work = await officeAtWork(app.services, ADMINS.map((_, i) => `bench-admin-${i + 1}`));
+    let written = 0;
+    for (let i = 0; i < requests; i++) {
+      for (const r of REPORTS) {
+        await work(++written, 20 * 60);
+        server[r.id]!.push((await get(app, agent, r.path)).server);
+      }
+    }
     pinger.stop();
 
     const targets = REPORTS.map((r) => {
@@ -125,7 +140,7 @@ export async function benchReports(opts: BenchOptions): Promise<BenchOutcome> {
       seconds: round((performance.now() - started) / 1000, 1),
       targets,
       details: {
-        plan, seedSeconds: seeded.seconds, databaseMb: seeded.megabytes, requestsPerReport: requests,
+        plan, seedSeconds: seeded.seconds, databaseMb: seeded.megabytes, requestsPerReport: requests, coldMs: cold,
         serverMs: Object.fromEntries(REPORTS.map((r) => [r.path, summary(server[r.id]!)])),
         healthz: { ...pings, count: pinger.latencies.length },
       },

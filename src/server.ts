@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   await retention.schedule(new Date());
   mkdirSync(config.uploadDir, { recursive: true });
   const sweeper = new UploadSweeper({ store, uploadDir: config.uploadDir, log }); // unsubmitted uploads
+  // report facts of cases on the store's backlog (an upgrade, BPMN timers): computed in the background
+  const facts = new (await import('./poller.js')).Poller(() => services.compliance.facts.catchUpAll(), 60_000, log, 'report facts');
   const app = createApp(services, {
     sessionSecret: sessionSecret(config),
     secureCookies: config.env === 'production',
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     sender.start();
     scheduler.start();
     sweeper.start();
+    facts.start();
   });
   // which worker answered (operators, tests); prepended, so it is set before the app writes anything
   if (cluster.isWorker) server.prependListener('request', (_req, res) => res.setHeader('X-Alur-Worker', String(cluster.worker?.id)));
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`[alur] ${signal}: shutting down`);
     server.close(() => {
-      Promise.all([sender.stop(), scheduler.stop(), sweeper.stop()])
+      Promise.all([sender.stop(), scheduler.stop(), sweeper.stop(), facts.stop()])
         .then(() => store.close())
         .then(() => process.exit(0), () => process.exit(1));
     });

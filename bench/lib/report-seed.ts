@@ -40,8 +40,9 @@ interface Planned {
   audit: AuditEvent[];
 }
 
-export async function seedReportCases(services: Services, plan: ReportSeedPlan, admins: string[], onBatch: (done: number) => void): Promise<void> {
-  const { store, definitions } = services;
+/** Plans cases of the seed (`planCase(n)`: the n-th of the plan; `planCase(n, createdMs)`: a completed one started then). */
+async function casePlanner(services: Services, plan: ReportSeedPlan, admins: string[]) {
+  const { definitions } = services;
   const def = await definitions.latest(SHIPPED_PROCESS_KEY);
   const specs = new Map((await definitions.model(def)).userTasks.map((s) => [s.id, s]));
   const samples = await driveCase(def, 0);
@@ -53,8 +54,8 @@ export async function seedReportCases(services: Services, plan: ReportSeedPlan, 
   const span = plan.months * 30.44 * DAY;
   const running = Math.round(plan.cases * plan.runningShare);
 
-  function planCase(n: number): Planned {
-    const created = now - span + (n / plan.cases) * (span - 2 * DAY) + Math.floor(random() * 3_600_000);
+  return function planCase(n: number, createdMs?: number): Planned {
+    const created = createdMs ?? now - span + (n / plan.cases) * (span - 2 * DAY) + Math.floor(random() * 3_600_000);
     const c: CaseRecord = {
       id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version, applicantId: `applicant-${n}`,
       applicantName: `Pengelola PBJ ${n}`, status: 'completed', engineState: completedState, data: {}, rev: 1, error: null,
@@ -64,7 +65,7 @@ export async function seedReportCases(services: Services, plan: ReportSeedPlan, 
     const steps: Array<{ id: string; returned?: string[] }> = [{ id: 'MembuatAkun' }, { id: 'MengisiIdentitas' }, { id: 'MelakukanVerifikasi' }];
     for (let i = 0; i < returns; i++) steps.push({ id: 'MelengkapiInformasi' }, { id: 'MemeriksaInformasi', returned: [REASONS[Math.floor(random() * REASONS.length)]!] });
     steps.push({ id: 'MelengkapiInformasi' }, { id: 'MemeriksaInformasi' }, { id: 'MengaktifkanAkun' });
-    const stopAt = n >= plan.cases - running ? 1 + Math.floor(random() * (steps.length - 1)) : steps.length; // a running case waits there
+    const stopAt = createdMs === undefined && n >= plan.cases - running ? 1 + Math.floor(random() * (steps.length - 1)) : steps.length; // a running case waits there
     const out: Planned = { c, tasks: [], facts: [], caseFacts: null, audit: [event(c.id, c.createdAt, 'case.started', null)] };
     let at = created;
     let caseReturns = 0;
@@ -106,8 +107,12 @@ export async function seedReportCases(services: Services, plan: ReportSeedPlan, 
       out.audit.push(event(c.id, c.updatedAt, 'case.completed', null));
     }
     return out;
-  }
+  };
+}
 
+export async function seedReportCases(services: Services, plan: ReportSeedPlan, admins: string[], onBatch: (done: number) => void): Promise<void> {
+  const { store } = services;
+  const planCase = await casePlanner(services, plan, admins);
   for (let start = 0; start < plan.cases; start += BATCH) {
     const batch: Planned[] = [];
     for (let n = start; n < Math.min(plan.cases, start + BATCH); n++) batch.push(planCase(n));
@@ -123,4 +128,16 @@ export async function seedReportCases(services: Services, plan: ReportSeedPlan, 
 
 function event(caseId: string, at: string, type: AuditEvent['type'], taskId: string | null): AuditEvent {
   return { id: randomUUID(), caseId, at, actorId: null, actorName: null, type, taskId, data: {} };
+}
+
+/**
+ * Writes completed cases as the case service does while the office works: each with its facts in
+ * the change (CaseChange.facts), started `minutesAgo` before now. Returns the writer.
+ */
+export async function officeAtWork(services: Services, admins: string[]): Promise<(n: number, minutesAgo: number) => Promise<void>> {
+  const planCase = await casePlanner(services, { cases: 1, months: 1, runningShare: 0 }, admins);
+  return async (n, minutesAgo) => {
+    const p = planCase(1_000_000 + n, Date.now() - minutesAgo * 60_000);
+    await services.store.applyCaseChange({ expectedRev: null, case: p.c, openTasks: p.tasks, audit: p.audit, facts: { tasks: p.facts, ...(p.caseFacts ? { case: p.caseFacts } : {}) } });
+  };
 }

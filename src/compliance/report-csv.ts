@@ -83,14 +83,18 @@ export function taskTable(tasks: TaskTiming[], t: T): Table {
 const ROWS_PER_CHUNK = 250;
 
 /**
- * The CSV text of `table` (src/csv.ts's encoding, to the byte) in pieces, one turn of the event
- * loop apart: the first with the BOM and the header, then ROWS_PER_CHUNK rows each.
+ * The CSV text of a table (src/csv.ts's encoding, to the byte) in pieces, one turn of the event loop
+ * apart: the first with the BOM and the header, then ROWS_PER_CHUNK rows each, from `rows` as they come.
  */
-export async function* csvChunks(table: Table): AsyncGenerator<string> {
-  const head = toCsv({ header: table.header, rows: [] });
+export async function* csvChunks(header: string[], rows: Iterable<CsvRow[]> | AsyncIterable<CsvRow[]>): AsyncGenerator<string> {
+  const head = toCsv({ header, rows: [] });
   yield head;
-  for (let i = 0; i < table.rows.length; i += ROWS_PER_CHUNK) {
-    await turn();
-    yield toCsv({ header: table.header, rows: table.rows.slice(i, i + ROWS_PER_CHUNK) }).slice(head.length);
+  for await (const batch of rows) {
+    for (let i = 0; i < batch.length; i += ROWS_PER_CHUNK) {
+      await turn();
+      yield toCsv({ header, rows: batch.slice(i, i + ROWS_PER_CHUNK) }).slice(head.length);
+    }
   }
 }
+
+type CsvRow = Table['rows'][number];

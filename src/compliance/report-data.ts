@@ -16,7 +16,6 @@ export interface ReportQuery {
 
 /** Open tasks a report times (oldest first); a process with more lists the first ones and says so. */
 export const OPEN_TASKS_LIMIT = 5000;
-const FIRST_TAKES = ['task.taken'] as const;
 
 export interface ReportData {
   query: ReportQuery;
@@ -62,20 +61,15 @@ export function monthRanges(calendar: WorkingCalendar, from: Date, to: Date): Ar
   return out;
 }
 
-/** The open tasks, timed now on their version's clock (first takes from the audit of their cases). */
+/** The open tasks, timed now on their version's clock. */
 export async function openTimings(store: Store, settings: ComplianceSettings, calendar: WorkingCalendar, query: ReportQuery, now: Date): Promise<{ open: TaskTiming[]; openTruncated: boolean }> {
   const open = await store.listOpenReportTasks({ processKey: query.processKey, caseCreatedBefore: query.to.toISOString(), limit: OPEN_TASKS_LIMIT + 1 });
-  const listed = open.slice(0, OPEN_TASKS_LIMIT);
-  const taken = new Map<string, string>();
-  for (const e of await store.listAuditOfCases([...new Set(listed.map((o) => o.task.caseId))], [...FIRST_TAKES])) {
-    if (e.taskId && !taken.has(e.taskId)) taken.set(e.taskId, e.at);
-  }
   const clocks = new Map<string, TimeClock>();
   const timings: TaskTiming[] = [];
-  for (const { task, definitionId } of listed) {
+  for (const { task, definitionId, takenAt } of open.slice(0, OPEN_TASKS_LIMIT)) {
     let clock = clocks.get(definitionId);
     if (!clock) clocks.set(definitionId, (clock = await settings.clock(definitionId, calendar)));
-    timings.push(timeTask(task, clock, taken.get(task.id) ?? null, now));
+    timings.push(timeTask(task, clock, takenAt, now));
   }
   return { open: timings, openTruncated: open.length > OPEN_TASKS_LIMIT };
 }
@@ -86,10 +80,10 @@ export async function loadReportData(deps: ReportDeps, query: ReportQuery, now: 
   const model = await definitions.model(latest);
   const calendar = await settings.calendar();
   const months = monthRanges(calendar, query.from, query.to);
-  const figures = await store.reportFigures({
-    processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), months, returnSteps: deps.returnSteps(model),
-  });
-  const { open, openTruncated } = await openTimings(store, settings, calendar, query, now);
+  const [figures, { open, openTruncated }] = await Promise.all([
+    store.reportFigures({ processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), months, returnSteps: deps.returnSteps(model) }),
+    openTimings(store, settings, calendar, query, now),
+  ]);
   const names = new Map<string, string>();
   for (const role of ['staff', 'process-owner'] as const) for (const u of await store.listUsersByRole(role)) names.set(u.id, u.displayName);
   return {

@@ -2,11 +2,15 @@
 // charts (templates hold no logic). Labels go through the catalogue, so the page follows the language.
 import { translate, type Lang } from '../web/i18n.js';
 import { minutesText, percentText } from './report-format.js';
-import type { ComplianceReport } from './report-service.js';
+import { CSV_PART_ROWS, type ComplianceReport } from './report-service.js';
 import type { Period } from './period.js';
 import { barChart, lineChart } from './svg-charts.js';
 
 const stepLabel = (s: { stepNo: number | null; name: string }) => (s.stepNo ? `${s.stepNo}. ${s.name}` : s.name);
+/** Overdue tasks the page lists, the most late first (the CSV lists every one). */
+export const OVERDUE_ON_PAGE = 100;
+/** The numbers of an export's parts after the first (?halaman=2, 3, …). */
+const laterParts = (rows: number): number[] => Array.from({ length: Math.max(0, Math.ceil(rows / CSV_PART_ROWS) - 1) }, (_, i) => i + 2);
 
 export function reportPageModel(r: ComplianceReport, period: Period, lang: Lang) {
   const t = (key: string) => translate(lang, key);
@@ -46,6 +50,9 @@ export function reportPageModel(r: ComplianceReport, period: Period, lang: Lang)
       agency: m(r.endToEnd.agencyMedianMs), applicant: m(r.endToEnd.applicantMedianMs),
       agencyPct: percentText(r.endToEnd.agencyTotalMs + r.endToEnd.applicantTotalMs > 0 ? r.endToEnd.agencyTotalMs / (r.endToEnd.agencyTotalMs + r.endToEnd.applicantTotalMs) : null),
     },
-    overdue: r.overdue.map((o) => ({ ...o, label: stepLabel({ stepNo: o.stepNo, name: o.step }), group: o.groupName, late: m(o.lateMs) })),
+    overdue: r.overdue.slice(0, OVERDUE_ON_PAGE).map((o) => ({ ...o, label: stepLabel({ stepNo: o.stepNo, name: o.step }), group: o.groupName, late: m(o.lateMs) })),
+    overdueHidden: Math.max(0, r.overdue.length - OVERDUE_ON_PAGE),
+    taskParts: laterParts(r.open.length + r.steps.reduce((n, s) => n + s.count, 0)),
+    caseParts: laterParts(r.endToEnd.count),
   };
 }

@@ -13,7 +13,7 @@ import { GOOD_SHARE } from './report-figures.js';
 import type { Table } from '../csv.js';
 import { caseTable, csvChunks, csvTable, isCsvTable, isPartedTable, taskTable } from './report-csv.js';
 import type { CaseRow } from './report-figures.js';
-import { CSV_PART_ROWS } from './report-service.js';
+import type { ExportPart } from './report-service.js';
 import type { TaskTiming } from './task-timing.js';
 import { reportPageModel } from './report-page.js';
 import { periodFrom, recentSemesters, semesterFrom } from './period.js';
@@ -27,8 +27,8 @@ import { processOf } from './report-process.js';
 const CSS = join(fileURLToPath(new URL('../..', import.meta.url)), 'src', 'compliance', 'public', 'laporan.css');
 
 /** Writes a CSV table piece by piece (csvChunks), so encoding thousands of rows never blocks other requests. */
-async function sendCsv(res: Response, table: Table): Promise<void> {
-  for await (const chunk of csvChunks(table)) res.write(chunk);
+async function sendCsv(res: Response, header: string[], rows: Iterable<Table['rows']> | AsyncIterable<Table['rows']>): Promise<void> {
+  for await (const chunk of csvChunks(header, rows)) res.write(chunk);
   res.end();
 }
 
@@ -89,21 +89,30 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
     const lang = langOf(req);
     const t = (key: string) => translate(lang, key);
     let file = `laporan-${name}-${period.dari}-${period.sampai}`;
-    let table;
-    if (isPartedTable(name)) {
-      // the case and task exports come in parts of CSV_PART_ROWS rows: ?halaman=2, 3, … (a Link header names the next)
-      const part = partOf(req.query.halaman);
-      const got = name === 'kasus' ? await compliance.reports.caseRows(query, part * CSV_PART_ROWS) : await compliance.reports.taskRows(query, part);
-      if (part > 0 && got.rows.length === 0) throw new NotFoundError();
-      if (got.more) res.links({ next: `/laporan/unduh/${name}.csv?proses=${processKey}&dari=${period.dari}&sampai=${period.sampai}&halaman=${part + 2}` });
-      if (part > 0) file += `-${part + 1}`;
-      table = name === 'kasus' ? caseTable(got.rows as CaseRow[], t) : taskTable(got.rows as TaskTiming[], t);
-    } else {
-      table = csvTable(name, await compliance.reports.report(query, goodShareOf(req)), t);
-    }
     res.set('Cache-Control', 'private, no-store');
+    if (!isPartedTable(name)) {
+      const table = csvTable(name, await compliance.reports.report(query, goodShareOf(req)), t);
+      res.attachment(`${file}.csv`).type('text/csv; charset=utf-8');
+      await sendCsv(res, table.header, [table.rows]);
+      return;
+    }
+    // the case and task exports come in parts of CSV_PART_ROWS rows: ?halaman=2, 3, … (a Link header names the next),
+    // each read, encoded and written a few hundred rows at a time
+    const part = partOf(req.query.halaman);
+    const rowsOf = (batch: unknown[]) => (name === 'kasus' ? caseTable(batch as CaseRow[], t) : taskTable(batch as TaskTiming[], t)).rows;
+    const exported: ExportPart<unknown> = name === 'kasus' ? await compliance.reports.casePart(query, part) : await compliance.reports.taskPart(query, part);
+    const chunks = exported.chunks();
+    const first = await chunks.next();
+    if (part > 0 && (first.done || first.value.length === 0)) throw new NotFoundError();
+    if (exported.more) res.links({ next: `/laporan/unduh/${name}.csv?proses=${processKey}&dari=${period.dari}&sampai=${period.sampai}&halaman=${part + 2}` });
+    if (part > 0) file += `-${part + 1}`;
     res.attachment(`${file}.csv`).type('text/csv; charset=utf-8');
-    await sendCsv(res, table);
+    const header = (name === 'kasus' ? caseTable([], t) : taskTable([], t)).header;
+    await sendCsv(res, header, (async function* () {
+      if (first.done) return;
+      yield rowsOf(first.value);
+      for await (const batch of chunks) yield rowsOf(batch);
+    })());
   }));
 
   router.get('/laporan/kasus/:id', readers, asyncRoute(async (req, res) => {
@@ -121,7 +130,7 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
     const model = await tabel7PageModel({ report, semester, lang, xml: def.xml, choices: recentSemesters(calendar, now()) });
     if (req.path.endsWith('.csv')) {
       res.attachment(`tabel-7-${semester.key}.csv`).type('text/csv; charset=utf-8');
-      await sendCsv(res, model.csv);
+      await sendCsv(res, model.csv.header, [model.csv.rows]);
       return;
     }
     renderPage(req, res, 'reports/tabel-7', { ...model, paths: processPaths(processKey), processes: await choices(processKey) });

@@ -16,7 +16,7 @@ import { returningSteps, returnsReport, type ReturnsCatalogue, type ReturnsRepor
 import { firstTakes, timeTask, type TaskTiming } from './task-timing.js';
 
 /** Rows of one part of the case and task exports (each part is one CSV file: ?halaman=N). */
-export const CSV_PART_ROWS = 5000;
+export const CSV_PART_ROWS = 2000;
 /** Ended cases a report carries itself (the export lists all of them, part by part). */
 export const CASE_PREVIEW = 100;
 
@@ -53,10 +53,19 @@ export interface CaseTimingReport {
   standardMs: number;
 }
 
-/** One part of an export: its rows and whether a next part exists. */
+/** Rows of a list and whether more follow. */
 export interface Part<T> {
   rows: T[];
   more: boolean;
+}
+
+/** Rows an export reads at a time: each batch is encoded and written before the next is read. */
+export const EXPORT_READ_ROWS = 500;
+
+/** One part of an export: whether a next part exists, and its rows in batches. */
+export interface ExportPart<T> {
+  more: boolean;
+  chunks(): AsyncGenerator<T[]>;
 }
 
 export class ReportService {
@@ -67,14 +76,17 @@ export class ReportService {
   async report(query: ReportQuery, goodShare = GOOD_SHARE): Promise<ComplianceReport> {
     await this.deps.facts?.catchUp(); // cases a BPMN timer ended since the last report (bounded)
     const now = this.deps.now();
-    const d = await loadReportData({ ...this.deps, returnSteps: (model) => returningSteps(model, this.deps.returns) }, query, now);
+    const [d, preview] = await Promise.all([
+      loadReportData({ ...this.deps, returnSteps: (model) => returningSteps(model, this.deps.returns) }, query, now),
+      this.caseRows(query, 0, CASE_PREVIEW),
+    ]);
     const steps = stepRows(d, goodShare);
     return {
       processKey: query.processKey, processName: d.model.name, version: d.version, from: query.from.toISOString(), to: query.to.toISOString(),
       generatedAt: now.toISOString(), timeZone: d.calendar.spec.timeZone, goodShare,
       steps, admins: adminRows(d), months: monthRows(d), trend: stepTrend(d, steps),
       returns: returnsReport(d, this.deps.returns), overdue: overdueRows(d), endToEnd: endToEnd(d),
-      cases: (await this.caseRows(query, 0, CASE_PREVIEW)).rows, open: d.open, openTruncated: d.openTruncated,
+      cases: preview.rows, open: d.open, openTruncated: d.openTruncated,
     };
   }
 
@@ -104,19 +116,51 @@ export class ReportService {
     };
   }
 
-  /** Part `part` (0-based) of the task export: the open tasks (timed now), then the tasks completed in the period by step and time. */
-  async taskRows(query: ReportQuery, part: number): Promise<Part<TaskTiming>> {
-    const { store, settings } = this.deps;
-    const all = (await openTimings(store, settings, await settings.calendar(), query, this.deps.now())).open;
+  /** Part `part` (0-based) of the case export: whether another part follows, and its rows a few hundred at a time. */
+  async casePart(query: ReportQuery, part: number): Promise<ExportPart<CaseRow>> {
     const start = part * CSV_PART_ROWS;
-    const open = all.slice(start, start + CSV_PART_ROWS);
-    const offset = Math.max(0, start - all.length);
-    const limit = CSV_PART_ROWS - open.length;
-    const done = await this.deps.store.listTaskFacts({ processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), limit: limit + 1, offset });
-    const completed: TaskTiming[] = done.slice(0, limit).map(({ task, facts: f }) => ({
-      task, takenAt: f.takenAt, elapsedMs: f.elapsedMs, waitMs: f.waitMs, handlingMs: f.handlingMs, standardMs: f.standardMs, met: f.met, open: false, overdue: false,
-    }));
-    return { rows: [...open, ...completed], more: done.length > limit };
+    const more = (await this.caseRows(query, start + CSV_PART_ROWS, 0)).more;
+    const self = this;
+    return {
+      more,
+      async *chunks() {
+        for (let offset = start; offset < start + CSV_PART_ROWS; offset += EXPORT_READ_ROWS) {
+          const got = await self.caseRows(query, offset, Math.min(EXPORT_READ_ROWS, start + CSV_PART_ROWS - offset));
+          yield got.rows;
+          if (!got.more) return;
+        }
+      },
+    };
+  }
+
+  /**
+   * Part `part` (0-based) of the task export: the open tasks (timed now), then the tasks completed in
+   * the period by step and time; whether another part follows, and its rows a few hundred at a time.
+   */
+  async taskPart(query: ReportQuery, part: number): Promise<ExportPart<TaskTiming>> {
+    const { store, settings } = this.deps;
+    const open = (await openTimings(store, settings, await settings.calendar(), query, this.deps.now())).open;
+    const start = part * CSV_PART_ROWS;
+    const openRows = open.slice(start, start + CSV_PART_ROWS);
+    const first = Math.max(0, start - open.length); // of the completed tasks
+    const count = CSV_PART_ROWS - openRows.length;
+    const page = (offset: number, limit: number) =>
+      store.listTaskFacts({ processKey: query.processKey, from: query.from.toISOString(), to: query.to.toISOString(), limit, offset });
+    const more = start + CSV_PART_ROWS < open.length || (await page(first + count, 1)).length > 0;
+    return {
+      more,
+      async *chunks() {
+        for (let i = 0; i < openRows.length; i += EXPORT_READ_ROWS) yield openRows.slice(i, i + EXPORT_READ_ROWS);
+        for (let offset = first; offset < first + count; offset += EXPORT_READ_ROWS) {
+          const limit = Math.min(EXPORT_READ_ROWS, first + count - offset);
+          const done = await page(offset, limit);
+          yield done.map(({ task, facts: f }) => ({
+            task, takenAt: f.takenAt, elapsedMs: f.elapsedMs, waitMs: f.waitMs, handlingMs: f.handlingMs, standardMs: f.standardMs, met: f.met, open: false, overdue: false,
+          }));
+          if (done.length < limit) return;
+        }
+      },
+    };
   }
 
   /** One case: every task's times against its standard, and the agency / applicant split. */

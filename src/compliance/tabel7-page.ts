@@ -7,12 +7,18 @@ import type { ComplianceReport } from './report-service.js';
 import type { Semester } from './period.js';
 import { tabel7Rows } from './tabel7.js';
 
-async function identityOf(xml: string): Promise<SopIdentity | null> {
-  try {
-    return (await readSopDocument(xml)).identity;
-  } catch {
-    return null; // a diagram without a readable SOP identity still gets its sheet
+const identities = new Map<string, Promise<SopIdentity | null>>();
+const MAX_IDENTITIES = 50;
+
+/** The SOP identity of a diagram (kept per XML: a deployed version never changes, and parsing one takes tens of ms). */
+function identityOf(xml: string): Promise<SopIdentity | null> {
+  let identity = identities.get(xml);
+  if (!identity) {
+    if (identities.size >= MAX_IDENTITIES) identities.clear();
+    // a diagram without a readable SOP identity still gets its sheet
+    identities.set(xml, (identity = readSopDocument(xml).then((doc) => doc.identity, () => null)));
   }
+  return identity;
 }
 
 export async function tabel7PageModel(o: { report: ComplianceReport; semester: Semester; lang: Lang; xml: string; choices: string[] }) {

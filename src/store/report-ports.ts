@@ -135,8 +135,11 @@ export interface ReportFactsStore {
   listTaskFacts(query: FactsPageQuery): Promise<Array<{ task: TaskRecord; facts: TaskFacts }>>;
   /** Cases ended in the period with their facts, by end time, id; one page. */
   listCaseFacts(query: FactsPageQuery): Promise<Array<CaseFacts & { applicantName: string; definitionVersion: number }>>;
-  /** Open tasks of a process whose case was created before `caseCreatedBefore`, oldest first, at most `limit`, with their case's version. */
-  listOpenReportTasks(query: { processKey: string; caseCreatedBefore: string; limit: number }): Promise<Array<{ task: TaskRecord; definitionId: string }>>;
+  /**
+   * Open tasks of a process whose case was created before `caseCreatedBefore`, oldest first, at most
+   * `limit`, with their case's version and their first take ('task.taken'), if any.
+   */
+  listOpenReportTasks(query: { processKey: string; caseCreatedBefore: string; limit: number }): Promise<Array<{ task: TaskRecord; definitionId: string; takenAt: string | null }>>;
   /**
    * Cases whose facts are missing: a change completed a task or ended the case without them (e.g. a
    * BPMN timer), or the case is older than the facts. `mark` changes whenever the case is listed again.

@@ -4,7 +4,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CaseFacts, CaseRecord, ReportFiguresQuery, TaskFacts, TaskRecord } from '../../src/store/ports.js';
 import type { GetStore } from './contract-helpers.js';
-import { caseRecord, create, task, update } from './fixtures.js';
+import { audit, caseRecord, create, task, update } from './fixtures.js';
 
 const MIN = 60_000;
 const KEY = 'pendaftaran-akun-ppbj';
@@ -100,6 +100,20 @@ export function reportFactsContract(store: GetStore): void {
       });
     });
 
+    test('A report read again after new facts on a day it read (a whole day, a cut day) counts them', async () => {
+      const s = await seed(store);
+      expect((await store().reportFigures(QUERY)).steps[0]?.count).toBe(4);
+      const more = done(s.c1, { step: 'S1', at: '2026-10-20T04:00:00.000Z', by: 'admin-b', e: 1, w: 0, h: 1, previous: s.tasks.a.f }); // c1 decided again
+      await store().applyCaseChange(update({ ...s.c1, rev: 1 }, {}, { openTasks: [more.t], facts: { tasks: [more.f] } }));
+      const f = await store().reportFigures(QUERY);
+      expect([f.steps[0]?.count, f.steps[0]?.within, mins(f.steps[0]!.medianMs), f.months[0]?.count]).toEqual([5, 2, 20, 3]);
+      expect([f.returns.decisions, f.returns.cases, f.returns.distribution]).toEqual([5, 3, [1, 2, 0, 0]]);
+      const late = done(s.c3, { step: 'S1', at: wib('2026-10-31T23:50'), by: 'admin-b', e: 2, w: 1, h: 1 }); // on the cut day
+      await store().applyCaseChange(update({ ...s.c3, rev: 1 }, {}, { openTasks: [late.t], facts: { tasks: [late.f] } }));
+      const g = await store().reportFigures(QUERY);
+      expect([g.steps[0]?.count, g.months[0]?.count, g.months[1]?.count, g.staff.find((x) => x.userId === 'admin-b')?.count]).toEqual([6, 4, 3, 3]);
+    });
+
     test('A period where nothing was returned decides by the query\'s steps; an empty period has no figures; a period must end after it starts', async () => {
       await seed(store);
       const oct20 = { ...QUERY, from: wib('2026-10-20T00:00'), to: wib('2026-10-21T00:00'), months: [{ key: '2026-10', from: wib('2026-10-20T00:00'), to: wib('2026-10-21T00:00') }], returnSteps: ['S1'] };
@@ -135,7 +149,7 @@ export function reportFactsContract(store: GetStore): void {
       expect(await store().listReportBacklog(10)).toEqual([]); // it brought its facts
     });
 
-    test('The export lists: completed tasks by step and time, ended cases by end time, a page at a time; open tasks of cases created before a time', async () => {
+    test('The export lists: completed tasks by step and time, ended cases by end time, a page at a time; open tasks of cases created before a time, with their first take', async () => {
       const s = await seed(store);
       const tasks = await store().listTaskFacts({ processKey: KEY, from: QUERY.from, to: QUERY.to, limit: 10, offset: 0 });
       const order = [s.tasks.a, s.tasks.b1, s.tasks.b2, s.tasks.c, s.tasks.d].map((x) => x.t.id);
@@ -152,10 +166,11 @@ export function reportFactsContract(store: GetStore): void {
       const before = caseRecord({ createdAt: '2026-11-01T00:00:00.000Z', definitionId: 'def-7' });
       const after = caseRecord({ createdAt: '2026-12-05T00:00:00.000Z' });
       const [o1, o2] = [task(before, { createdAt: '2026-11-02T00:00:00.000Z' }), task(before, { createdAt: '2026-11-01T00:00:00.000Z', elementId: 'S3' })];
-      await store().applyCaseChange(create(before, { openTasks: [o1, o2] }));
+      const taken = audit(before, 'task.taken', { taskId: o1.id, at: '2026-11-02T01:00:00.000Z' });
+      await store().applyCaseChange(create(before, { openTasks: [o1, o2], audit: [audit(before, 'case.started', { at: before.createdAt }), taken] }));
       await store().applyCaseChange(create(after, { openTasks: [task(after, { createdAt: '2026-12-05T00:00:00.000Z' })] }));
       const open = await store().listOpenReportTasks({ processKey: KEY, caseCreatedBefore: '2026-12-01T00:00:00.000Z', limit: 10 });
-      expect(open).toEqual([{ task: o2, definitionId: 'def-7' }, { task: o1, definitionId: 'def-7' }]);
+      expect(open).toEqual([{ task: o2, definitionId: 'def-7', takenAt: null }, { task: o1, definitionId: 'def-7', takenAt: taken.at }]);
       expect((await store().listOpenReportTasks({ processKey: KEY, caseCreatedBefore: '2026-12-31T00:00:00.000Z', limit: 1 })).map((x) => x.task.id)).toEqual([o2.id]);
     });
   });

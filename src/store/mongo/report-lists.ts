@@ -46,15 +46,24 @@ export function createReportLists(m: Models): Pick<Store, 'listTaskFacts' | 'lis
       const { limit } = pageOf({ limit: q.limit }, 'open report tasks', MAX_OPEN_REPORT_TASKS);
       if (limit > MAX_OPEN_REPORT_TASKS) throw new RangeError(`open report tasks limit must be at most ${MAX_OPEN_REPORT_TASKS}: ${limit}`);
       if (limit === 0) return [];
-      const docs = await m.Task.aggregate<Lean & { c: { definitionId: string } }>([
+      const docs = await m.Task.aggregate<Lean & { c: { definitionId: string }; taken: Array<{ at: string }> }>([
         { $match: { status: 'open', processKey: q.processKey } },
         { $sort: { createdAt: 1, _id: 1 } },
         { $lookup: { from: m.Case.collection.name, localField: 'caseId', foreignField: '_id', as: 'c', pipeline: [{ $project: { createdAt: 1, definitionId: 1 } }] } },
         { $unwind: '$c' },
         { $match: { 'c.createdAt': { $lt: iso(q.caseCreatedBefore) } } },
         { $limit: limit },
+        {
+          $lookup: {
+            from: m.Audit.collection.name, as: 'taken', let: { caseId: '$caseId', taskId: '$_id' },
+            pipeline: [
+              { $match: { $expr: { $and: [{ $eq: ['$caseId', '$$caseId'] }, { $eq: ['$taskId', '$$taskId'] }, { $eq: ['$type', 'task.taken'] }] } } },
+              { $sort: { at: 1 } }, { $limit: 1 }, { $project: { at: 1 } },
+            ],
+          },
+        },
       ]);
-      return docs.map(({ c, ...task }) => ({ task: fromDoc<TaskRecord>(task as Lean), definitionId: c.definitionId }));
+      return docs.map(({ c, taken, ...task }) => ({ task: fromDoc<TaskRecord>(task as Lean), definitionId: c.definitionId, takenAt: taken[0]?.at ?? null }));
     },
   };
 }

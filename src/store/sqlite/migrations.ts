@@ -3,7 +3,7 @@
 import type Sqlite from 'better-sqlite3';
 import { RETENTION_MIGRATION } from './retention-migration.js';
 import { AUDIT_COMPACTION_MIGRATION } from './audit-compaction.js';
-import { REPORT_FACTS_MIGRATION } from './report-migration.js';
+import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migration.js';
 
 type Database = Sqlite.Database;
 
@@ -399,6 +399,8 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE process_drafts ADD COLUMN importProblems TEXT CHECK (importProblems IS NULL OR json_valid(importProblems));
   `,
+  // the report reader's cache key of a report_days row (report-migration.ts)
+  REPORT_DAYS_REV_MIGRATION,
 ];
 
 export interface MigrationResult {

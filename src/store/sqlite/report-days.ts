@@ -132,17 +132,20 @@ export function prepareDays(db: Database) {
       'SELECT rowid AS id, n, within, returns, sumW, sumH, r0, r1, r2, r3, rSum, e, w, h, reasons, meta FROM report_days WHERE processKey = ? AND day = ? AND series = ?',
     ),
     insert: db.prepare(
-      'INSERT INTO report_days (processKey, day, series, n, within, returns, sumW, sumH, r0, r1, r2, r3, rSum, e, w, h, reasons, meta) ' +
-        'VALUES (@processKey, @day, @series, @n, @within, @returns, @sumW, @sumH, @r0, @r1, @r2, @r3, @rSum, @e, @w, @h, @reasons, @meta)',
+      'INSERT INTO report_days (processKey, day, series, n, within, returns, sumW, sumH, r0, r1, r2, r3, rSum, e, w, h, reasons, meta, rev) ' +
+        'VALUES (@processKey, @day, @series, @n, @within, @returns, @sumW, @sumH, @r0, @r1, @r2, @r3, @rSum, @e, @w, @h, @reasons, @meta, @stamp)',
     ),
     update: db.prepare(
       'UPDATE report_days SET n = @n, within = @within, returns = @returns, sumW = @sumW, sumH = @sumH, r0 = @r0, r1 = @r1, r2 = @r2, r3 = @r3, rSum = @rSum, ' +
-        'e = @e, w = @w, h = @h, reasons = @reasons WHERE rowid = @id',
+        'e = @e, w = @w, h = @h, reasons = @reasons, rev = max(rev + 1, @stamp) WHERE rowid = @id',
     ),
   };
 
+  let tick = 0;
   /** Adds the deltas to their rows (call inside a write transaction). */
   return function applyDeltas(deltas: DayDeltas): void {
+    // NOTE: a row's rev only grows, and a row made again (a rebuilt table) never takes an old rev
+    const stamp = Date.now() * 1000 + (tick = (tick + 1) % 1000);
     for (const { processKey, day, series, delta: d } of deltas.byKey.values()) {
       const row = st.get.get(processKey, day, series);
       const reasons: Record<string, number> = row ? (JSON.parse(row.reasons) as Record<string, number>) : {};
@@ -155,8 +158,8 @@ export function prepareDays(db: Database) {
         e: encodeRun(merge(old(row?.e), d.e)), w: encodeRun(merge(old(row?.w), d.w)), h: encodeRun(merge(old(row?.h), d.h)),
         reasons: JSON.stringify(reasons),
       };
-      if (row) st.update.run({ ...values, id: row.id });
-      else st.insert.run({ ...values, processKey, day, series, meta: JSON.stringify(d.meta ?? {}) });
+      if (row) st.update.run({ ...values, id: row.id, stamp });
+      else st.insert.run({ ...values, processKey, day, series, meta: JSON.stringify(d.meta ?? {}), stamp });
     }
   };
 }

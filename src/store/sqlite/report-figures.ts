@@ -4,22 +4,14 @@
 // step counted by the case's returns up to it, corrected by the completions that repeat a case's.
 import { APPLICANT_GROUP, MAX_REPORT_REASONS, type ReportFigures, type ReportFiguresQuery, type StepFigures } from '../ports.js';
 import { SortedRuns, sortedRun, summaryOf, type SortedRun } from '../report-stats.js';
-import { dayOf, decodeRun, returnsBucket, type StepMeta } from './report-days.js';
-import type { ReadStatement, ReportReader } from './report-reader.js';
+import { DayCache, type AgainRow, type DayRow, type RawCase, type RawTask } from './report-cache.js';
+import { dayOf, returnsBucket, type StepMeta } from './report-days.js';
+import type { ReportReader } from './report-reader.js';
 
 const DAY_MS = 86_400_000;
 const startOf = (day: string): number => Date.parse(`${day}T00:00:00.000Z`);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-type DayRow = {
-  day: string; series: string; n: number; within: number; returns: number; sumW: number; sumH: number; r0: number; r1: number; r2: number; r3: number; rSum: number;
-  e: Uint8Array; w: Uint8Array; h: Uint8Array; reasons: string; meta: string;
-};
-type RawTask = {
-  elementId: string; completedAt: string; completedBy: string | null; groupId: string; elapsedMs: number; waitMs: number | null; handlingMs: number | null;
-  met: number; returnReasons: string | null; caseReturns: number;
-};
-type RawCase = { endedAt: string; totalMs: number; agencyMs: number; applicantMs: number; met: number };
 type Range = { from: number; to: number };
 
 /** One series over one range: counts, sums and the sorted runs of its durations. */
@@ -111,7 +103,7 @@ function cutDays(boundaries: number[], firstDay: string, lastDay: string): Set<s
 
 const EMPTY: ReportFigures['cases'] = { count: 0, within: 0, medianMs: null, p90Ms: null, agencyMedianMs: null, applicantMedianMs: null, agencyTotalMs: 0, applicantTotalMs: 0 };
 
-export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery): Promise<ReportFigures> {
+export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery, cache = new DayCache()): Promise<ReportFigures> {
   const period: Range = { from: Date.parse(q.from), to: Date.parse(q.to) };
   if (!(period.to > period.from)) throw new RangeError(`report period must end after it starts: ${q.from} – ${q.to}`);
   const ranges: Range[] = [period, ...q.months.map((m) => ({ from: Date.parse(m.from), to: Date.parse(m.to) }))];
@@ -119,37 +111,58 @@ export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery)
   const lastDay = dayOf(iso(period.to - 1));
   const cut = [...cutDays(ranges.flatMap((r) => [r.from, r.to]), firstDay, lastDay)].sort();
 
-  const batch: ReadStatement[] = [
-    {
-      sql: 'SELECT day, series, n, within, returns, sumW, sumH, r0, r1, r2, r3, rSum, e, w, h, reasons, meta FROM report_days WHERE processKey = ? AND day >= ? AND day <= ? ORDER BY day, series',
-      params: [q.processKey, firstDay, lastDay],
-    },
-    ...cut.map((day) => ({
-      sql: 'SELECT elementId, completedAt, completedBy, groupId, elapsedMs, waitMs, handlingMs, met, returnReasons, caseReturns FROM task_facts ' +
-        "WHERE processKey = ? AND elementId IN (SELECT substr(series, 6) FROM report_days WHERE processKey = ? AND day = ? AND substr(series, 1, 5) = 'step:') " +
-        'AND completedAt >= ? AND completedAt < ?',
-      params: [q.processKey, q.processKey, day, iso(startOf(day)), iso(startOf(day) + DAY_MS)],
-    })),
-    ...cut.map((day) => ({
-      sql: 'SELECT endedAt, totalMs, agencyMs, applicantMs, met FROM case_facts WHERE processKey = ? AND endedAt >= ? AND endedAt < ?',
-      params: [q.processKey, iso(startOf(day)), iso(startOf(day) + DAY_MS)],
-    })),
+  // 1. the period's rows (day, series, rev) and the cases started per month
+  const first = await reader.read([
+    { sql: 'SELECT day, series, rev FROM report_days WHERE processKey = ? AND day >= ? AND day <= ? ORDER BY day, series', params: [q.processKey, firstDay, lastDay] },
     ...q.months.map((m) => ({ sql: 'SELECT count(*) AS n FROM cases WHERE processKey = ? AND createdAt >= ? AND createdAt < ?', params: [q.processKey, iso(Date.parse(m.from)), iso(Date.parse(m.to))] })),
-  ];
-  const results = await reader.read(batch);
-  const days = results[0] as DayRow[];
-  const rawTasks = results.slice(1, 1 + cut.length).flat() as RawTask[];
-  const rawCases = results.slice(1 + cut.length, 1 + 2 * cut.length).flat() as RawCase[];
-  const started = results.slice(1 + 2 * cut.length).map((rows) => (rows[0] as { n: number }).n);
+  ]);
+  const listed = first[0] as Array<{ day: string; series: string; rev: number }>;
+  const started = first.slice(1).map((rows) => (rows[0] as { n: number }).n);
+  const withStarted = (f: ReportFigures): ReportFigures => ({ ...f, months: f.months.map((m, i) => ({ ...m, casesStarted: started[i] ?? 0 })) });
+  // the same report of unchanged rows: its figures as computed then
+  const key = JSON.stringify([q.processKey, q.from, q.to, q.months, q.returnSteps]);
+  const signature = listed.map((r) => `${r.day}${r.series}:${r.rev}`).join(' ');
+  const known = cache.figures(key, signature);
+  if (known) return withStarted(known);
+
+  // 2. the rows not cached (or changed since), whole; the facts of cut days not read since their rows changed
+  const cutSet = new Set(cut);
+  const stale = listed.filter((r) => !cache.get(q.processKey, r.day, r.series, r.rev));
+  const signatures = new Map<string, string>();
+  for (const r of listed) if (cutSet.has(r.day)) signatures.set(r.day, `${signatures.get(r.day) ?? ''} ${r.series}:${r.rev}`);
+  const daySignature = (day: string) => signatures.get(day) ?? '';
+  const unread = cut.filter((day) => !cache.cutDay(q.processKey, day, daySignature(day)));
+  const second = await reader.read([
+    ...(stale.length ? [{
+      sql: 'SELECT day, series, rev, n, within, returns, sumW, sumH, r0, r1, r2, r3, rSum, e, w, h, reasons, meta FROM report_days ' +
+        'WHERE processKey = ? AND day >= ? AND day <= ? AND day || series IN (SELECT value FROM json_each(?))', // a day has 10 characters
+      params: [q.processKey, firstDay, lastDay, JSON.stringify(stale.map((r) => `${r.day}${r.series}`))],
+    }] : []),
+    ...unread.flatMap((day) => [
+      {
+        sql: 'SELECT elementId, completedAt, completedBy, groupId, elapsedMs, waitMs, handlingMs, met, returnReasons, caseReturns FROM task_facts ' +
+          "WHERE processKey = ? AND elementId IN (SELECT substr(series, 6) FROM report_days WHERE processKey = ? AND day = ? AND substr(series, 1, 5) = 'step:') " +
+          'AND completedAt >= ? AND completedAt < ?',
+        params: [q.processKey, q.processKey, day, iso(startOf(day)), iso(startOf(day) + DAY_MS)],
+      },
+      { sql: 'SELECT endedAt, totalMs, agencyMs, applicantMs, met FROM case_facts WHERE processKey = ? AND endedAt >= ? AND endedAt < ?', params: [q.processKey, iso(startOf(day)), iso(startOf(day) + DAY_MS)] },
+    ]),
+  ]);
+  if (stale.length) for (const row of second.shift() as Array<DayRow & { rev: number }>) cache.put(q.processKey, row);
+  unread.forEach((day, i) => cache.putCutDay(q.processKey, day, daySignature(day), { tasks: second[2 * i] as RawTask[], cases: second[2 * i + 1] as RawCase[] }));
+  const days = listed.flatMap((r) => {
+    const hit = cache.get(q.processKey, r.day, r.series, r.rev) ?? cache.latest(q.processKey, r.day, r.series);
+    return hit ? [hit] : [];
+  });
+  const rawTasks = cut.flatMap((day) => cache.cutDay(q.processKey, day, daySignature(day))?.tasks ?? []);
+  const rawCases = cut.flatMap((day) => cache.cutDay(q.processKey, day, daySignature(day))?.cases ?? []);
 
   const accs = new Accs(ranges.length);
   const meta = new Map<string, StepMeta>();
-  const cutSet = new Set(cut);
-  for (const row of days) {
+  for (const { row, runs } of days) {
     if (row.series.startsWith('step:') && !meta.has(row.series)) meta.set(row.series, JSON.parse(row.meta) as StepMeta);
     if (cutSet.has(row.day)) continue; // its facts are read one by one
     const start = startOf(row.day);
-    const runs = { e: decodeRun(row.e), w: decodeRun(row.w), h: decodeRun(row.h) };
     ranges.forEach((r, i) => {
       if (start >= r.from && start + DAY_MS <= r.to) accs.of(i, row.series).addRow(row, runs);
     });
@@ -209,8 +222,8 @@ export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery)
   const returnSteps = returning.length ? returning : [...q.returnSteps];
   const reasons = new Map<string, number>();
   for (const [s, acc] of whole) if (s.startsWith('step:')) for (const [r, n] of acc.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
-  const dist = await returnsPerCase(reader, q, returnSteps.map((id) => whole.get(`step:${id}`)).filter((a): a is Acc => !!a), returnSteps);
-  return {
+  const dist = await returnsPerCase(reader, q, returnSteps.map((id) => whole.get(`step:${id}`)).filter((a): a is Acc => !!a), returnSteps, { listed, cache });
+  const figures: ReportFigures = {
     steps, staff, months, cases,
     returns: {
       steps: returnSteps,
@@ -223,6 +236,8 @@ export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery)
         .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)).slice(0, MAX_REPORT_REASONS),
     },
   };
+  cache.putFigures(key, signature, figures);
+  return figures;
 }
 
 /**
@@ -232,7 +247,10 @@ export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery)
  * and decided again) is taken out, and its case moved from the bucket of its first completion in the
  * period to the bucket of its last.
  */
-async function returnsPerCase(reader: ReportReader, q: ReportFiguresQuery, steps: Acc[], ids: string[]) {
+async function returnsPerCase(
+  reader: ReportReader, q: ReportFiguresQuery, steps: Acc[], ids: string[],
+  known: { listed: Array<{ day: string; series: string; rev: number }>; cache: DayCache },
+) {
   const buckets: [number, number, number, number] = [0, 0, 0, 0];
   let cases = 0;
   let total = 0;
@@ -242,26 +260,38 @@ async function returnsPerCase(reader: ReportReader, q: ReportFiguresQuery, steps
     total += acc.rSum;
   }
   if (cases === 0) return { cases, total, buckets };
+  // the repeated completions of the steps, per day (kept while the day's row of the step is unchanged)
+  const rows = known.listed.filter((r) => ids.includes(r.series.slice(5)) && r.series.startsWith('step:'));
+  const unread = rows.filter((r) => !known.cache.again(q.processKey, r.series, r.day, r.rev));
+  const read = unread.length
+    ? await reader.read(unread.map((r) => ({
+      sql: 'SELECT elementId, caseId, completedAt, caseReturns, previousCaseReturns, previousAt FROM task_facts ' +
+        'WHERE processKey = ? AND elementId = ? AND completedAt >= ? AND completedAt < ? AND previousAt IS NOT NULL',
+      params: [q.processKey, r.series.slice(5), iso(startOf(r.day)), iso(startOf(r.day) + DAY_MS)],
+    })))
+    : [];
+  unread.forEach((r, i) => known.cache.putAgain(q.processKey, r.series, r.day, r.rev, read[i] as AgainRow[]));
   const [from, to] = [iso(Date.parse(q.from)), iso(Date.parse(q.to))];
-  const [again] = await reader.read([{
-    sql: 'SELECT elementId, caseId, completedAt, caseReturns, previousCaseReturns FROM task_facts ' +
-      'WHERE processKey = ? AND elementId IN (SELECT value FROM json_each(?)) AND completedAt >= ? AND completedAt < ? AND previousAt IS NOT NULL AND previousAt >= ?',
-    params: [q.processKey, JSON.stringify(ids), from, to, from],
-  }]);
-  const byCase = new Map<string, Array<{ completedAt: string; caseReturns: number; previousCaseReturns: number }>>();
-  for (const row of again as Array<{ elementId: string; caseId: string; completedAt: string; caseReturns: number; previousCaseReturns: number }>) {
-    const key = JSON.stringify([row.elementId, row.caseId]);
-    byCase.set(key, [...(byCase.get(key) ?? []), row]);
+  const again = rows.flatMap((r) => known.cache.again(q.processKey, r.series, r.day, r.rev) ?? [])
+    .filter((x) => x.completedAt >= from && x.completedAt < to && x.previousAt >= from);
+  // per step and case: the first (its previous completion's returns) and the last completion repeated in the period
+  const byCase = new Map<string, { first: string; firstReturns: number; last: string; lastReturns: number }>();
+  for (const row of again) {
     buckets[returnsBucket(row.caseReturns) as 0 | 1 | 2 | 3] -= 1;
     total -= row.caseReturns;
     cases -= 1;
+    const key = `${row.elementId} ${row.caseId}`;
+    const seen = byCase.get(key);
+    if (!seen) byCase.set(key, { first: row.completedAt, firstReturns: row.previousCaseReturns, last: row.completedAt, lastReturns: row.caseReturns });
+    else {
+      if (row.completedAt < seen.first) Object.assign(seen, { first: row.completedAt, firstReturns: row.previousCaseReturns });
+      if (row.completedAt > seen.last) Object.assign(seen, { last: row.completedAt, lastReturns: row.caseReturns });
+    }
   }
-  for (const rows of byCase.values()) {
-    rows.sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : 0));
-    const [first, last] = [rows[0]!.previousCaseReturns, rows[rows.length - 1]!.caseReturns];
-    buckets[returnsBucket(first) as 0 | 1 | 2 | 3] -= 1;
-    buckets[returnsBucket(last) as 0 | 1 | 2 | 3] += 1;
-    total += last - first;
+  for (const { firstReturns, lastReturns } of byCase.values()) {
+    buckets[returnsBucket(firstReturns) as 0 | 1 | 2 | 3] -= 1;
+    buckets[returnsBucket(lastReturns) as 0 | 1 | 2 | 3] += 1;
+    total += lastReturns - firstReturns;
   }
   return { cases, total, buckets };
 }

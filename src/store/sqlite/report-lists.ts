@@ -60,15 +60,17 @@ export function createReportLists(reader: ReportReader) {
       return (rows as Array<Omit<CaseFacts, 'met'> & { met: number; applicantName: string; definitionVersion: number }>).map((r) => ({ ...r, met: r.met === 1 }));
     },
 
-    async listOpenReportTasks(q: { processKey: string; caseCreatedBefore: string; limit: number }): Promise<Array<{ task: TaskRecord; definitionId: string }>> {
+    async listOpenReportTasks(q: { processKey: string; caseCreatedBefore: string; limit: number }): Promise<Array<{ task: TaskRecord; definitionId: string; takenAt: string | null }>> {
       const { limit } = pageOf({ limit: q.limit }, 'open report tasks', MAX_OPEN_REPORT_TASKS);
       if (limit > MAX_OPEN_REPORT_TASKS) throw new RangeError(`open report tasks limit must be at most ${MAX_OPEN_REPORT_TASKS}: ${limit}`);
       const [rows] = await reader.read([{
-        sql: `SELECT ${taskCols}, c.definitionId AS c_definitionId FROM tasks t JOIN cases c ON c.id = t.caseId ` +
+        sql: `SELECT ${taskCols}, c.definitionId AS c_definitionId, ` +
+          "(SELECT min(a.at) FROM audit a WHERE a.caseId = t.caseId AND a.taskId = t.id AND a.type = 'task.taken') AS a_takenAt " +
+          'FROM tasks t JOIN cases c ON c.id = t.caseId ' +
           "WHERE t.status = 'open' AND t.processKey = ? AND c.createdAt < ? ORDER BY t.createdAt, t.id LIMIT ?",
         params: [q.processKey, iso(q.caseCreatedBefore), limit],
       }]);
-      return (rows as Array<TaskRecord & { c_definitionId: string }>).map(({ c_definitionId, ...task }) => ({ task, definitionId: c_definitionId }));
+      return (rows as Array<TaskRecord & { c_definitionId: string; a_takenAt: string | null }>).map(({ c_definitionId, a_takenAt, ...task }) => ({ task, definitionId: c_definitionId, takenAt: a_takenAt }));
     },
   };
 }

@@ -73,3 +73,8 @@ export const REPORT_FACTS_MIGRATION = `
   INSERT INTO report_backlog (caseId, mark)
     SELECT id, 1 FROM cases WHERE status = 'completed' OR id IN (SELECT caseId FROM tasks WHERE status = 'completed');
 `;
+
+/** report_days.rev grows with every change of a row (µs of the write): the report reader caches decoded rows by it. */
+export const REPORT_DAYS_REV_MIGRATION = `
+  ALTER TABLE report_days ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+`;

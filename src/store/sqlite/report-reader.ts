@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportFactsStore } from '../ports.js';
 import { BUSY_TIMEOUT_MS, type Database } from './database.js';
+import { DayCache } from './report-cache.js';
 import { reportFigures } from './report-figures.js';
 import { createReportLists } from './report-lists.js';
 
@@ -23,7 +24,8 @@ export type ReportOps = Pick<ReportFactsStore, 'reportFigures' | 'listTaskFacts'
 export type OpName = keyof ReportOps;
 
 export function createReportOps(reader: ReportReader): ReportOps {
-  return { reportFigures: (q) => reportFigures(reader, q), ...createReportLists(reader) };
+  const cache = new DayCache(); // the decoded rows of this reader's reports
+  return { reportFigures: (q) => reportFigures(reader, q, cache), ...createReportLists(reader) };
 }
 
 export function inlineReader(db: Database): ReportReader {
