@@ -50,7 +50,11 @@ describe('SQLite migrations', () => {
     expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit', 'case_numbers', 'cases', 'definitions', 'documents', 'drafts', 'groups', 'memberships', 'message_log', 'outbox', 'process_drafts', 'process_time_settings', 'rate_limits', 'sessions', 'staff_audit', 'tasks', 'timers', 'upload_refs', 'users', 'verifications', 'working_calendar']);
+    expect(tables).toEqual([
+      'audit', 'case_facts', 'case_numbers', 'cases', 'definitions', 'documents', 'drafts', 'groups', 'memberships', 'message_log', 'outbox', 'process_drafts',
+      'process_time_settings', 'rate_limits', 'report_backlog', 'report_days', 'sessions', 'staff_audit', 'task_facts', 'tasks', 'timers', 'upload_refs', 'users',
+      'verifications', 'working_calendar',
+    ]);
   });
 
   test('Given studio drafts kept as definition records by an older version, When migrated, Then each process\'s latest draft moves to process_drafts (a discarded one does not)', () => {
