@@ -23,13 +23,12 @@ function caseDoc(c: CaseFacts) {
   return { _id: caseId, ...rest };
 }
 
+/** An upsert that inserts `doc` if its _id is new and leaves a recorded one as it is (the filter gives the _id). */
+const insertIfNew = <D extends { _id: string }>({ _id, ...rest }: D) => ({ updateOne: { filter: { _id }, update: { $setOnInsert: rest }, upsert: true } });
+
 async function record(m: Models, tasks: TaskFacts[], cases: CaseFacts[], session: ClientSession): Promise<void> {
-  if (tasks.length) {
-    await m.TaskFact.bulkWrite(tasks.map(taskDoc).map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true } })), { session, ordered: true });
-  }
-  if (cases.length) {
-    await m.CaseFact.bulkWrite(cases.map(caseDoc).map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true } })), { session, ordered: true });
-  }
+  if (tasks.length) await m.TaskFact.bulkWrite(tasks.map(taskDoc).map(insertIfNew), { session, ordered: true });
+  if (cases.length) await m.CaseFact.bulkWrite(cases.map(caseDoc).map(insertIfNew), { session, ordered: true });
 }
 
 /** Inside applyCaseChange's transaction: the change's facts, and the backlog for what came without them. */
