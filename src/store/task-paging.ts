@@ -26,15 +26,21 @@ export function paging(q: TaskQuery): { limit: number; offset: number } {
 
 export type TaskSort = NonNullable<TaskQuery['sort']>;
 
+const SORTS: readonly TaskSort[] = ['due', 'age', 'due-desc', 'age-desc'];
+
 /**
  * The order of a task query: 'due' (default) = dueAt, createdAt, id; 'age' = createdAt, id
- * (oldest first). The id makes the order total, so paging never skips or repeats a task.
+ * (oldest first); 'due-desc' and 'age-desc' the same orders reversed (an index read backwards).
+ * The id makes the order total, so paging never skips or repeats a task.
  */
 export function taskSort(q: TaskQuery): TaskSort {
   const sort = q.sort ?? 'due';
-  if (sort !== 'due' && sort !== 'age') throw new RangeError(`task query sort must be 'due' or 'age': ${String(sort)}`);
+  if (!SORTS.includes(sort)) throw new RangeError(`task query sort must be one of ${SORTS.join(', ')}: ${String(sort)}`);
   return sort;
 }
+
+/** Whether the order starts with createdAt (the age indexes serve it). */
+export const byAge = (sort: TaskSort): boolean => sort === 'age' || sort === 'age-desc';
 
 /** now + leaseMs as ISO-8601 (claimDueMessages); the lease must be a whole number of ms >= 1. */
 export function leaseEnd(now: string, leaseMs: number): string {

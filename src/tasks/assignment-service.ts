@@ -16,6 +16,14 @@ import { auditEvent } from '../cases/task-projection.js';
 import { mayHoldTasks } from '../staff/staff-roles.js';
 
 export const MAX_REASON = 500;
+/** At most this many colleagues are listed (and their load counted) on one reassign page. */
+export const MAX_CANDIDATES = 100;
+
+/** A colleague who could receive a task, with the open tasks they hold now. */
+export interface Candidate {
+  user: UserRecord;
+  openTasks: number;
+}
 
 export interface ReassignInput {
   to: unknown; // user id chosen in the form
@@ -60,8 +68,26 @@ export class AssignmentService {
 
   /** Active members of the task's group who could receive it: not the actor, not the holder; never a deactivated or invited account. */
   async candidates(task: TaskRecord, actor: Actor): Promise<UserRecord[]> {
-    const users = await this.store.listGroupMembers(task.groupId);
+    const users = await this.store.listGroupMembers(task.groupId, MAX_CANDIDATES);
     return users.filter((u) => u.role !== 'applicant' && mayHoldTasks(u) && u.id !== actor.id && u.id !== task.assigneeId);
+  }
+
+  /** The candidates with each one's load: the open tasks they hold (in their groups, through the inbox index), fewest first. */
+  async candidatesWithLoad(task: TaskRecord, actor: Actor): Promise<Candidate[]> {
+    const users = await this.candidates(task, actor);
+    const loads = await Promise.all(users.map(async (user) => {
+      const groupIds = await this.store.listUserGroups(user.id);
+      return { user, openTasks: await this.store.countTasks({ groupIds, assigneeId: user.id }) };
+    }));
+    return loads.sort((a, b) => a.openTasks - b.openTasks || a.user.displayName.localeCompare(b.user.displayName));
+  }
+
+  /** Per group: whether anyone besides `actor` could receive a task of it (Alihkan is offered only then). */
+  async othersCanReceive(groupIds: Iterable<string>, actor: Actor): Promise<Map<string, boolean>> {
+    const ids = [...new Set(groupIds)];
+    const active = ids.length ? await this.store.countActiveMembers(ids) : {};
+    const self = (g: string) => (mayHoldTasks(actor) && actor.groups.includes(g) ? 1 : 0);
+    return new Map(ids.map((g) => [g, (active[g] ?? 0) - self(g) > 0]));
   }
 
   async reassign(taskId: string, actor: Actor, input: ReassignInput): Promise<{ task: TaskRecord; from: string | null; to: UserRecord }> {
@@ -74,12 +100,12 @@ export class AssignmentService {
     const toId = typeof input.to === 'string' ? input.to : '';
     const errors: Record<string, string> = {};
     const to = toId ? await this.store.getUser(toId) : null;
-    if (!toId) errors.ke = 'field.required';
+    if (!toId) errors.ke = 'reassign.to.required';
     else if (toId === actor.id) errors.ke = 'reassign.to.self';
     else if (!to || to.role === 'applicant' || !mayHoldTasks(to) || !(await this.store.listUserGroups(to.id)).includes(task.groupId)) errors.ke = 'reassign.to.invalid';
     else if (toId === task.assigneeId) errors.ke = 'reassign.to.holder';
-    if (!reason) errors.alasan = 'field.required';
-    else if (reason.length > MAX_REASON) errors.alasan = 'field.tooLong';
+    if (!reason) errors.alasan = 'reassign.reason.required';
+    else if (reason.length > MAX_REASON) errors.alasan = 'reassign.reason.tooLong';
     if (Object.keys(errors).length > 0 || !to) throw new ValidationError(errors);
 
     const from = task.assigneeId ? await this.store.getUser(task.assigneeId) : null;

@@ -6,7 +6,8 @@ import { pageNumber } from '../web/query-params.js';
 export type InboxView = 'mine' | 'queue';
 /** baru = not taken and not overdue; diambil = taken; terlambat = overdue. */
 export type InboxState = 'baru' | 'diambil' | 'terlambat';
-export type InboxSort = 'batas' | 'umur';
+/** batas = nearest due first, batas-akhir = latest due first, umur = waiting longest first, terbaru = newest first. */
+export type InboxSort = 'batas' | 'batas-akhir' | 'umur' | 'terbaru';
 
 export interface InboxFilters {
   process: string; // processKey, '' = every process
@@ -23,7 +24,9 @@ export interface InboxFilters {
 
 export const PAGE_SIZE = 50;
 export const MAX_SEARCH = 100;
-const SORTS: readonly InboxSort[] = ['batas', 'umur'];
+export const SORTS: readonly InboxSort[] = ['batas', 'batas-akhir', 'umur', 'terbaru'];
+/** Each inbox sort as the store's order (every one read in index order: test/store/sqlite.query-plans.test.ts). */
+const STORE_SORT: Record<InboxSort, NonNullable<TaskQuery['sort']>> = { batas: 'due', 'batas-akhir': 'due-desc', umur: 'age', terbaru: 'age-desc' };
 
 /**
  * The states offered in a view. The Antrian holds only untaken tasks ("diambil" cannot occur);
@@ -92,17 +95,18 @@ export function stateQuery(f: InboxFilters, now: Date): TaskQuery {
 }
 
 export function sortQuery(f: InboxFilters): TaskQuery {
-  return { sort: f.sort === 'umur' ? 'age' : 'due' };
+  return { sort: STORE_SORT[f.sort] };
 }
 
 /** Query string of the filters (without defaults), for page links and tabs. */
-export function filterQueryString(f: InboxFilters, opts: { page?: number; withState?: boolean } = {}): string {
+export function filterQueryString(f: InboxFilters, opts: { page?: number; withState?: boolean; sort?: InboxSort } = {}): string {
   const params = new URLSearchParams();
   if (f.process) params.set('proses', f.process);
   if (f.step) params.set('langkah', f.step);
   if (opts.withState !== false && f.state) params.set('status', f.state);
   if (f.search) params.set('cari', f.search);
-  if (f.sort !== 'batas') params.set('urut', f.sort);
+  const sort = opts.sort ?? f.sort;
+  if (sort !== 'batas') params.set('urut', sort);
   if (opts.page && opts.page > 1) params.set('halaman', String(opts.page));
   const s = params.toString();
   return s ? `?${s}` : '';

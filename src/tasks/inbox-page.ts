@@ -1,20 +1,25 @@
 // View model of the inboxes: an applicant's "Tugas Saya" (own open 'pemohon' tasks); staff "Tugas
 // Saya" (taken by me) and "Antrian" (unassigned in any of my groups) with filters (process, a step of one process, state,
-// search), sort and paging on the server, each row's process, time left against the Mutu Baku Waktu
-// and the case's subject (a pack's short fact, e.g. a masked NIK).
+// search), sortable columns and paging on the server, each row's process, waiting time and time left
+// against the Mutu Baku Waktu by urgency, the case's subject (a pack's short fact, e.g. a masked NIK),
+// and Alihkan only where someone else could receive the task.
 import { APPLICANT_GROUP, type Store, type TaskQuery, type TaskRecord, type UserRecord } from '../store/ports.js';
 import type { Actor } from '../cases/task-access.js';
 import {
-  filterQueryString, isFiltered, PAGE_SIZE, parseFilters, parseProcess, sharedQuery, sortQuery, stateQuery, statesOf,
+  filterQueryString, isFiltered, PAGE_SIZE, parseFilters, parseProcess, sharedQuery, sortQuery, SORTS, stateQuery, statesOf,
   type InboxFilters, type InboxView,
 } from './inbox-filters.js';
 import { processesForGroups, processNames, stepsForGroups, type ProcessOption, type StepOption } from './process-steps.js';
-import { timeLeft } from './sla.js';
 import { NO_CASE_SUBJECT, subjectHeading, type CaseSubject, type CaseSubjectOf } from './case-subject.js';
+import { rowTimes, sortHeaders } from './inbox-columns.js';
+import type { AssignmentService } from './assignment-service.js';
 
 const PATHS: Record<InboxView, string> = { queue: '/kotak-masuk', mine: '/tugas' };
 
-export async function inboxModel(store: Store, user: Actor, view: InboxView, query: Record<string, unknown>, now: Date, caseSubject: CaseSubjectOf = NO_CASE_SUBJECT) {
+export async function inboxModel(
+  store: Store, user: Actor, view: InboxView, query: Record<string, unknown>, now: Date, caseSubject: CaseSubjectOf = NO_CASE_SUBJECT,
+  assignments?: Pick<AssignmentService, 'othersCanReceive'>,
+) {
   const staff = user.role !== 'applicant';
   const groupIds = [...user.groups];
   const processes = staff ? await processesForGroups(store, groupIds) : [];
@@ -40,10 +45,11 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(f.page, pages);
   const tasks = await store.listTasks({ ...selected, ...sortQuery(f), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const [names, subjects, processNameOf] = await Promise.all([
+  const [names, subjects, processNameOf, receivers] = await Promise.all([
     assigneeNames(store, tasks),
     staff ? caseSubjects(store, tasks, caseSubject) : new Map<string, CaseSubject>(),
     rowProcessNames(store, tasks, processes),
+    staff && assignments ? assignments.othersCanReceive(tasks.map((t) => t.groupId), user) : Promise.resolve(new Map<string, boolean>()),
   ]);
   const tabQuery = filterQueryString(f, { withState: false });
   const heading = view === 'queue' ? 'inbox.kotakMasuk' : 'inbox.tugasSaya';
@@ -51,6 +57,11 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
     title: heading,
     heading,
     staff,
+    view,
+    // the working page of staff uses the screen's width (one task per line)
+    wide: staff,
+    processFilter: f.process,
+    sortHeaders: sortHeaders(f, PATHS[view]),
     subjectLabel: subjectHeading(subjects.values()),
     tabs: staff
       ? [
@@ -61,19 +72,17 @@ export async function inboxModel(store: Store, user: Actor, view: InboxView, que
     filters: staff ? filterForm(f, view, processes, steps) : null,
     summary: { total, from: total ? (page - 1) * PAGE_SIZE + 1 : 0, to: (page - 1) * PAGE_SIZE + tasks.length, filtered: isFiltered(f) },
     paging: pages > 1 ? pagingLinks(f, view, page, pages) : null,
-    rows: tasks.map((t) => {
-      const left = timeLeft(t.dueAt, now);
-      return {
-        ...t,
-        overdue: left.overdue,
-        timeLeft: left,
-        subject: subjects.get(t.caseId)?.value ?? null,
-        processName: processNameOf.get(t.processKey) ?? t.processKey,
-        assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
-        canTake: staff && !t.assigneeId,
-        canReassign: staff && (!t.assigneeId || t.assigneeId === user.id),
-      };
-    }),
+    rows: tasks.map((t) => ({
+      ...t,
+      ...rowTimes(t, now),
+      subject: subjects.get(t.caseId)?.value ?? null,
+      processName: processNameOf.get(t.processKey) ?? t.processKey,
+      assigneeName: t.assigneeId ? names.get(t.assigneeId) : null,
+      canTake: staff && !t.assigneeId,
+      // NOTE: without the assignment service (no staff) nobody is known to receive it: not offered
+      canReassign: staff && (!t.assigneeId || t.assigneeId === user.id) && receivers.get(t.groupId) === true,
+    })),
+    canBulkTake: staff && view === 'queue' && tasks.length > 0,
     failed: failed.map((c) => ({ id: c.id, applicantName: c.applicantName, updatedAt: c.updatedAt, error: c.error })),
   };
 }
@@ -88,7 +97,7 @@ function filterForm(f: InboxFilters, view: InboxView, processes: ProcessOption[]
     // several processes and none chosen: steps are per process, so none are offered yet
     chooseProcessFirst: !f.stepProcess,
     states: statesOf(view).map((value) => ({ value, label: `inbox.state.${value}`, selected: value === f.state })),
-    sorts: (['batas', 'umur'] as const).map((value) => ({ value, label: `inbox.sort.${value}`, selected: value === f.sort })),
+    sorts: SORTS.map((value) => ({ value, label: `inbox.sort.${value}`, selected: value === f.sort })),
     // e.g. "baru" asked for in Tugas Saya: say why it is ignored and where such tasks are
     ignoredState: f.ignoredState
       ? { label: `inbox.state.${f.ignoredState}`, note: `inbox.ignored.${view}`, href: `${PATHS[other]}${filterQueryString({ ...f, state: f.ignoredState }, {})}` }

@@ -1,13 +1,13 @@
-// View model of "Alihkan tugas": the task in brief (with the case's subject, e.g. a masked NIK), the active members of its group who may receive it,
-// the reason, and on a failed submission the typed values with the field errors.
-import type { Store, TaskRecord, UserRecord } from '../store/ports.js';
-import { MAX_REASON } from './assignment-service.js';
+// View model of "Alihkan tugas": the task in brief (with the case's subject, e.g. a masked NIK), the active members of its group who may receive it
+// with the open tasks each holds now, the reason, and on a failed submission the typed values with the field errors.
+import type { Store, TaskRecord } from '../store/ports.js';
+import { MAX_REASON, type Candidate } from './assignment-service.js';
 import { timeLeft } from './sla.js';
 import { NO_CASE_SUBJECT, type CaseSubjectOf } from './case-subject.js';
 
 export interface ReassignPageInput {
   task: TaskRecord;
-  candidates: UserRecord[];
+  candidates: Candidate[];
   now: Date;
   values?: { ke?: unknown; alasan?: unknown };
   errors?: Record<string, string>;
@@ -30,7 +30,7 @@ export async function reassignPageModel(store: Store, input: ReassignPageInput) 
     holderName: holder?.displayName ?? null,
     expectedHolder: task.assigneeId ?? '',
     back: task.assigneeId ? '/tugas' : '/kotak-masuk',
-    options: candidates.map((u) => ({ value: u.id, label: u.displayName, email: u.email, selected: u.id === chosen })),
+    options: candidates.map(({ user: u, openTasks }) => ({ value: u.id, label: u.displayName, email: u.email, openTasks, selected: u.id === chosen })),
     reason: typeof input.values?.alasan === 'string' ? input.values.alasan : '',
     maxReason: MAX_REASON,
     errors,

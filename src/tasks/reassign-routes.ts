@@ -13,7 +13,7 @@ export function reassignRoutes(deps: Services & { renderPage: RenderPage }): Rou
 
   router.get('/tugas/:id/alihkan', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
     const task = await assignments.reassignable(String(req.params.id), req.user!);
-    const candidates = await assignments.candidates(task, req.user!);
+    const candidates = await assignments.candidatesWithLoad(task, req.user!);
     renderPage(req, res, 'tasks/reassign', await reassignPageModel(store, { task, candidates, now: now(), caseSubject }));
   }));
 
@@ -25,7 +25,7 @@ export function reassignRoutes(deps: Services & { renderPage: RenderPage }): Rou
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const task = await assignments.reassignable(String(req.params.id), req.user!);
-      const candidates = await assignments.candidates(task, req.user!);
+      const candidates = await assignments.candidatesWithLoad(task, req.user!);
       const model = await reassignPageModel(store, { task, candidates, now: now(), values: body, errors: err.fieldErrors, caseSubject });
       return renderPage(req, res, 'tasks/reassign', model, 422);
     }

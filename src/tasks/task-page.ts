@@ -100,8 +100,9 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
     draft: draft ? { updatedAt: draft.updatedAt } : null,
     sections,
     previews: staffTask ? previews : [],
-    // a staff review: the decision in a panel beside the data (views/tasks/task.hbs)
+    // a staff review: the decision in a panel beside the data (views/tasks/task.hbs), on the screen's width
     staffTask,
+    wide: staffTask,
     mustTake: staffTask && !task.assigneeId,
     heldByOther: staffTask && Boolean(holder),
     holderName: holder?.displayName,

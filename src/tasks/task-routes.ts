@@ -1,5 +1,6 @@
 // Task routes: inboxes (Tugas Saya, Kotak Masuk), the task page, completing a task (with
-// uploads) or saving it as a draft ("Simpan Draf", `_action=draf`), taking and releasing.
+// uploads) or saving it as a draft ("Simpan Draf", `_action=draf`), taking (one, several, the next)
+// and releasing; after a staff decision the next task opens, not the inbox.
 import { Router, type Request, type Response } from 'express';
 import { requireGroupWorker, requireLogin, requireRole } from '../auth/guards.js';
 import type { CaseService, StoredUpload } from '../cases/case-service.js';
@@ -7,7 +8,7 @@ import { assertMayAct } from '../cases/task-access.js';
 import { DraftService } from '../cases/draft-service.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { FormRejected } from '../forms/form-warnings.js';
-import type { CaseRecord, Store, TaskRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type CaseRecord, type Store, type TaskRecord } from '../store/ports.js';
 import type { FormDef } from '../forms/form-types.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
@@ -17,6 +18,19 @@ import type { AssignmentService } from './assignment-service.js';
 import type { CaseSubjectOf } from './case-subject.js';
 import { inboxModel } from './inbox-page.js';
 import { taskPageModel } from './task-page.js';
+import { nextAfterDecision, takeMany, takeNext, type TakeResult } from './work-queue.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** What a bulk take did to each task, shown once on Tugas Saya. */
+    bulkTake?: TakeResult[];
+  }
+}
+
+/** The task ids a bulk take form sends (`tugas`, one or many). */
+function idsOf(v: unknown): string[] {
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+}
 
 export interface TaskRouteDeps {
   store: Store;
@@ -46,11 +60,36 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
   };
 
   router.get('/tugas', requireLogin, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'mine', req.query, now(), deps.caseSubject));
+    const bulkTake = req.session.bulkTake;
+    if (bulkTake) delete req.session.bulkTake;
+    const model = await inboxModel(store, req.user!, 'mine', req.query, now(), deps.caseSubject, assignments);
+    renderPage(req, res, 'tasks/inbox', { ...model, ...(bulkTake ? { bulkTake: bulkResultView(bulkTake) } : {}) });
   }));
 
   router.get('/kotak-masuk', requireGroupWorker, asyncRoute(async (req, res) => {
-    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'queue', req.query, now(), deps.caseSubject));
+    renderPage(req, res, 'tasks/inbox', await inboxModel(store, req.user!, 'queue', req.query, now(), deps.caseSubject, assignments));
+  }));
+
+  // NOTE: under /kotak-masuk, not /tugas/:id (that path is the multipart completion of one task)
+  router.post('/kotak-masuk/ambil', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
+    const ids = idsOf((req.body as Record<string, unknown> | undefined)?.tugas);
+    if (ids.length === 0) {
+      setFlash(req, 'bulk.none', 'warn');
+      return res.redirect(303, '/kotak-masuk');
+    }
+    req.session.bulkTake = await takeMany(assignments, store, req.user!, ids);
+    res.redirect(303, '/tugas');
+  }));
+
+  router.post('/kotak-masuk/berikutnya', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
+    const process = (req.body as Record<string, unknown> | undefined)?.proses;
+    const task = await takeNext(assignments, store, req.user!, typeof process === 'string' ? process : '');
+    if (!task) {
+      setFlash(req, 'next.none', 'warn');
+      return res.redirect(303, '/kotak-masuk');
+    }
+    setFlash(req, 'next.taken');
+    res.redirect(303, `/tugas/${task.id}`);
   }));
 
   router.get('/tugas/:id', requireLogin, asyncRoute(async (req, res) => {
@@ -114,9 +153,15 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
       setFlash(req, 'flash.draftSaved');
       return { keep: files, respond: () => res.redirect(303, `/tugas/${task.id}`) };
     }
-    setFlash(req, 'flash.taskCompleted');
-    // the applicant's confirmation (nomor permohonan, what happens next: src/cases/submitted-page.ts)
-    return { keep: files, respond: () => res.redirect(303, user.role === 'applicant' ? `/kasus/${task.caseId}/terkirim` : '/kotak-masuk') };
+    if (user.role === 'applicant' || task.groupId === APPLICANT_GROUP) {
+      setFlash(req, 'flash.taskCompleted');
+      // the applicant's confirmation (nomor permohonan, what happens next: src/cases/submitted-page.ts)
+      return { keep: files, respond: () => res.redirect(303, `/kasus/${task.caseId}/terkirim`) };
+    }
+    // staff go on with their next task (held first, else the most urgent waiting), not the inbox
+    const next = await nextAfterDecision(store, user);
+    setFlash(req, next ? (next.held ? 'next.afterDecision.mine' : 'next.afterDecision.queue') : 'next.afterDecision.none');
+    return { keep: files, respond: () => res.redirect(303, next ? `/tugas/${next.task.id}` : '/kotak-masuk') };
   }, recordedFiles));
 
   router.post('/tugas/:id/ambil', requireRole('staff', 'process-owner'), asyncRoute(async (req, res) => {
@@ -137,4 +182,12 @@ export function taskRoutes(deps: TaskRouteDeps): Router {
 /** Accepted files of a submission that failed validation are kept for the next try. */
 function stage(req: Request, taskId: string, files: StoredUpload[]): void {
   req.session.staged = { ...(req.session.staged ?? {}), [taskId]: files };
+}
+
+/** The bulk take's report: each task with its outcome, and how many were taken. */
+function bulkResultView(results: TakeResult[]) {
+  return {
+    taken: results.filter((r) => r.outcome === 'taken').length,
+    rows: results.map((r) => ({ ...r, label: `bulk.${r.outcome === 'held' ? 'heldByOther' : r.outcome}`, ok: r.outcome === 'taken' || r.outcome === 'mine' })),
+  };
 }

@@ -10,6 +10,15 @@ import { langOf, type RenderPage } from './page.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Refused, not found and changed meanwhile: a heading that says what happened and a line on what to do (locales/work.ts). */
+const EXPLAINED = new Set([403, 404, 409]);
+
+function pageTexts(status: number, message: string): { title: string; heading: string; next?: string } {
+  // NOTE: an expired form (CSRF) is a 403 whose own message already says what to do
+  if (!EXPLAINED.has(status) || message === 'error.csrf') return { title: 'error.title', heading: 'error.title' };
+  return { title: `error.title.${status}`, heading: `error.title.${status}`, next: `error.next.${status}` };
+}
+
 export function errorHandler(renderPage: RenderPage, log: (line: string) => void) {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
@@ -26,7 +35,7 @@ export function errorHandler(renderPage: RenderPage, log: (line: string) => void
     const status = known?.status ?? 500;
     const message = known?.code ?? 'error.server';
     try {
-      renderPage(req, res, 'errors/error', { title: 'error.title', heading: 'error.title', message }, status);
+      renderPage(req, res, 'errors/error', { ...pageTexts(status, message), message }, status);
     } catch (renderError) {
       log(`[alur] the error page failed: ${renderError instanceof Error ? renderError.message : String(renderError)}`);
       const lang = langOf(req);

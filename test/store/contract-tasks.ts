@@ -146,6 +146,11 @@ export function tasksContract(store: GetStore): void {
       ["sort 'age': oldest first", { sort: 'age' }, [t1, t2, t3, t5, t4, t6]],
       ["sort 'age' + group", { sort: 'age', groupIds: ['admin-ppe'] }, [t1, t2, t5, t4]],
       ["sort 'age' + overdue", { sort: 'age', dueBefore: at(200) }, [t2, t5, t4, t6]],
+      ["sort 'due-desc': the 'due' order reversed", { sort: 'due-desc' }, [t1, t3, t4, t5, t2, t6]],
+      ["sort 'due-desc' + the shared queue", { sort: 'due-desc', groupIds: ['admin-ppe'], assigneeId: null }, [t1, t4]],
+      ["sort 'age-desc': newest first", { sort: 'age-desc' }, [t6, t4, t5, t3, t2, t1]],
+      ["sort 'age-desc' + two groups", { sort: 'age-desc', groupIds: ['kepala-seksi', 'admin-ppe'] }, [t6, t4, t5, t2, t1]],
+      ["sort 'age-desc' + overdue", { sort: 'age-desc', dueBefore: at(200) }, [t6, t4, t5, t2]],
     ];
     test.each(cases)('filter: %s', async (_label, q, want) => {
       expect(await ids(q)).toEqual(want.map((t) => t.id));
@@ -166,6 +171,7 @@ export function tasksContract(store: GetStore): void {
       expect(await ids({ offset: 6 })).toEqual([]);
       expect(await store().countTasks({ limit: 1, offset: 3 })).toBe(6);
       expect(await ids({ sort: 'age', limit: 2, offset: 2 })).toEqual([t3.id, t5.id]);
+      expect(await ids({ sort: 'due-desc', limit: 2, offset: 2 })).toEqual([t4.id, t5.id]);
     });
 
     test('an unknown sort is refused', async () => {

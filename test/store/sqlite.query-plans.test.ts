@@ -60,6 +60,11 @@ describe('SQLite inbox indexes', () => {
     ['my tasks of one process, overdue', { groupIds: ['admin-ppe'], assigneeId: 'a1', processKey: 'p', dueBefore: 'x' }, /tasks_inbox_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\? AND dueAt<\?\)/],
     // the planner may seek on the step instead (as selective, same page order)
     ['a step of one process in the queue', { groupIds: ['admin-ppe'], assigneeId: null, processKey: 'p', elementId: 'v' }, /tasks_(inbox_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)|step \(status=\? AND elementId=\?\))/],
+    // the inbox's columns sort both ways: the reversed orders read the same indexes backwards
+    ['the queue, latest due first', { groupIds: ['admin-ppe'], assigneeId: null, sort: 'due-desc' }, /tasks_inbox \(status=\? AND groupId=\? AND assigneeId=\?\)/],
+    ['the queue, newest first', { groupIds: ['admin-ppe'], assigneeId: null, sort: 'age-desc' }, /tasks_age \(status=\? AND groupId=\? AND assigneeId=\?\)/],
+    ['my tasks of one process, newest first, overdue', { groupIds: ['admin-ppe'], assigneeId: 'a1', processKey: 'p', sort: 'age-desc', dueBefore: 'x' }, /tasks_age_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)/],
+    ['one step, latest due first', { elementId: 'v', sort: 'due-desc' }, /tasks_step \(status=\? AND elementId=\?\)/],
   ])('%s uses an index', (_label, q, want) => {
     expect(taskPlan(q)).toMatch(want);
     expect(taskPlan(q)).not.toMatch(/SCAN tasks|TEMP B-TREE/);
@@ -71,6 +76,9 @@ describe('SQLite inbox indexes', () => {
     const byAge = taskPlan({ groupIds: ['a', 'b', 'c'], assigneeId: 'u', processKey: 'p', sort: 'age' });
     expect(byAge.match(/SEARCH tasks USING INDEX tasks_age_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)/g)).toHaveLength(3);
     expect(byAge).not.toMatch(/SCAN tasks|TEMP B-TREE/);
+    const newest = taskPlan({ groupIds: ['a', 'b'], assigneeId: null, sort: 'age-desc' });
+    expect(newest).toMatch(/^MERGE \(UNION ALL\)/);
+    expect(newest).not.toMatch(/SCAN tasks|TEMP B-TREE/);
     // the count of several groups: one seek per group in the same index
     const { where, params } = taskFilter({ groupIds: ['a', 'b'], assigneeId: null });
     expect(plan(`SELECT count(*) FROM tasks WHERE ${where}`, params)).toMatch(/SEARCH tasks USING COVERING INDEX tasks_\w+ \(status=\? AND groupId=\? AND assigneeId=\?\)/);

@@ -9,6 +9,7 @@ export interface SeedTask {
   elementId: 'MelakukanVerifikasi' | 'MemeriksaInformasi' | 'MengaktifkanAkun';
   createdAt: Date;
   nik: string;
+  groupId?: string; // default the step's group, admin-ppe
 }
 
 const STEPS = {
@@ -31,7 +32,7 @@ export async function seedQueue(store: Store, definitionId: string, entries: See
     const caseId = randomUUID();
     const task: TaskRecord = {
       id: randomUUID(), caseId, processKey: 'pendaftaran-akun-ppbj', applicantId: user.id, applicantName: e.name, elementId: e.elementId, name: step.name,
-      stepNo: step.stepNo, groupId: 'admin-ppe', formKey: step.formKey, assigneeId: null, status: 'open', createdAt: at,
+      stepNo: step.stepNo, groupId: e.groupId ?? 'admin-ppe', formKey: step.formKey, assigneeId: null, status: 'open', createdAt: at,
       dueAt: new Date(e.createdAt.getTime() + step.minutes * 60_000).toISOString(), timeStandard: `PT${step.minutes}M`,
       completedAt: null, completedBy: null, searchText: `${e.name} ${email}`.toLowerCase(),
     };

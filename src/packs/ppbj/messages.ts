@@ -2,9 +2,11 @@
 // its coded forms' titles and intros, and the office running this deployment (footer, privacy notice),
 // which replace the core's generic wording.
 import type { Catalogue } from '../../web/locales/catalogue.js';
+import { PPBJ_FORM_TEXTS } from './forms/form-texts.js';
 
 export const PPBJ_MESSAGES: Catalogue = {
   id: {
+    ...PPBJ_FORM_TEXTS.id, // the review forms' decisions, return reasons and errors
     // refusals of the pack's model rules (model-rules.ts)
     'problem.ppbj-sign-up-step-missing': 'Proses pendaftaran memerlukan tugas pengguna dengan id “{step}” (langkah 2 SOP, Membuat Akun PPBJ): pendaftaran akun memulai proses dan menyelesaikan langkah itu. Kembalikan langkah tersebut.',
     'problem.ppbj-sign-up-step-form': '{el}: formulirnya harus camunda:formKey “{form}”, bukan “{actual}”, karena pendaftaran mengisinya dengan formulir registrasi.',
@@ -44,6 +46,7 @@ export const PPBJ_MESSAGES: Catalogue = {
     'field.peran': 'Peran pengadaan',
   },
   en: {
+    ...PPBJ_FORM_TEXTS.en,
     'problem.ppbj-sign-up-step-missing': 'The sign-up process needs a user task with the id “{step}” (SOP step 2, Membuat Akun PPBJ): account sign-up starts the process and completes that step. Put the step back.',
     'problem.ppbj-sign-up-step-form': '{el}: its form must be camunda:formKey “{form}”, not “{actual}”, because sign-up fills it with the registration form.',
     'problem.ppbj-sign-up-step-group': '{el}: it must be done by group “{group}”, not “{actual}”, because the new applicant completes it at sign-up. Put it in the Pemohon lane.',

@@ -10,7 +10,6 @@ import { ppbjCaseSubject } from './case-subject.js';
 import { seedPpbjDemo } from './demo-seed.js';
 import { legacyProcessRoutes } from './legacy-routes.js';
 import { PPBJ_MESSAGES } from './messages.js';
-import { PPBJ_FORM_TEXTS } from './forms/form-texts.js';
 import { Router } from 'express';
 
 export const PPBJ_PACK: ProcessPack = {
@@ -30,7 +29,7 @@ export const PPBJ_PACK: ProcessPack = {
       signUp: ppbjSignUp(services),
       renderPage, limits: services.limits, signUpAttempts: services.signUpAttempts,
     })),
-  messages: { id: { ...PPBJ_MESSAGES.id, ...PPBJ_FORM_TEXTS.id }, en: { ...PPBJ_MESSAGES.en, ...PPBJ_FORM_TEXTS.en } },
+  messages: PPBJ_MESSAGES,
   // the Admin PPE demo account and its group
   seedDemo: seedPpbjDemo,
   // lists show the masked NIK of the identity form

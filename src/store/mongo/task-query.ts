@@ -35,11 +35,14 @@ export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const SORT: Record<TaskSort, Record<string, 1>> = {
+// the reversed orders walk the same compound indexes backwards
+const SORT: Record<TaskSort, Record<string, 1 | -1>> = {
   due: { dueAt: 1, createdAt: 1, _id: 1 },
   age: { createdAt: 1, _id: 1 },
+  'due-desc': { dueAt: -1, createdAt: -1, _id: -1 },
+  'age-desc': { createdAt: -1, _id: -1 },
 };
 
-export function taskOrder(q: TaskQuery): Record<string, 1> {
+export function taskOrder(q: TaskQuery): Record<string, 1 | -1> {
   return SORT[taskSort(q)];
 }

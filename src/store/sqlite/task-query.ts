@@ -2,7 +2,7 @@
 import type { TaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
 import { TASK_COLUMNS } from './statements.js';
-import { paging, searchOf, taskSort, type TaskSort } from '../task-paging.js';
+import { byAge, paging, searchOf, taskSort, type TaskSort } from '../task-paging.js';
 
 type Params = Record<string, string | number>;
 type Filter = { where: string; params: Params };
@@ -52,7 +52,7 @@ export function taskFilter(q: TaskQuery, group?: number): Filter {
   // ISO-8601 UTC strings compare in time order, so a due-time range needs no date parsing.
   // NOTE: oldest first (age), `+dueAt` keeps the planner on tasks_age (read in order, filtered on
   // the way) instead of a due-time range that would then sort the whole result.
-  const due = taskSort(q) === 'age' ? '+dueAt' : 'dueAt';
+  const due = byAge(taskSort(q)) ? '+dueAt' : 'dueAt';
   if (q.dueBefore !== undefined) {
     clauses.push(`${due} < @dueBefore`);
     params.dueBefore = q.dueBefore;
@@ -75,7 +75,10 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-const ORDER: Record<TaskSort, string> = { due: 'dueAt, createdAt, id', age: 'createdAt, id' };
+const ORDER: Record<TaskSort, string> = {
+  due: 'dueAt, createdAt, id', age: 'createdAt, id',
+  'due-desc': 'dueAt DESC, createdAt DESC, id DESC', 'age-desc': 'createdAt DESC, id DESC',
+};
 
 /**
  * listTasks' statement for `q`. Several groups: one arm per group, each read through the inbox index
