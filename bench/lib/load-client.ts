@@ -23,6 +23,8 @@ export interface LoadResult {
   latencyMs: number[];
   /** completions per X-Alur-Worker value ('single' without a cluster) */
   byWorker: Record<string, number>;
+  /** CPU time (user + system) of this client during the timed part */
+  clientCpuMs: number;
 }
 
 /** Runs `jobs` with at most `n` at once. */
@@ -43,7 +45,8 @@ await pool(plan.cases, plan.concurrency, async (c) => {
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
 
-const result: LoadResult = { completions: 0, errors: 0, firstErrors: [], ms: 0, latencyMs: [], byWorker: {} };
+const result: LoadResult = { completions: 0, errors: 0, firstErrors: [], ms: 0, latencyMs: [], byWorker: {}, clientCpuMs: 0 };
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 await pool(sessions, plan.concurrency, async (s) => {
   const started = performance.now();
@@ -64,5 +67,7 @@ await pool(sessions, plan.concurrency, async (s) => {
   }
 });
 result.ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+result.clientCpuMs = (cpu.user + cpu.system) / 1000;
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);
