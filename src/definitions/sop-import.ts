@@ -13,6 +13,8 @@ export type SopImporter = (input: ImportInput) => Promise<ImportResult>;
 
 /** Imports waiting behind the running one; one more is refused as busy (a 503 that asks to retry). */
 export const SOP_IMPORTS_WAITING = 4;
+/** How long an import waits for its turn before it is refused as busy (the import itself: IMPORT_TIMEOUT_MS). */
+export const SOP_IMPORT_MAX_WAIT_MS = 15_000;
 /** Problems kept with a draft (a table has at most 200 rows; a few problems each). */
 export const MAX_IMPORT_PROBLEMS = 500;
 /** Characters of a row's Kegiatan kept to name the step in a problem (the message shows 80). */
@@ -32,17 +34,31 @@ export class SopImportBusyError extends Error {
   }
 }
 
-/** Runs one task at a time; at most `maxWaiting` wait their turn, more are refused. */
+/** Runs one task at a time; at most `maxWaiting` wait their turn, each at most `maxWaitMs`; more are refused. */
 export class OneAtATime {
   private busy = false;
   private readonly queue: Array<() => void> = [];
 
-  constructor(private readonly maxWaiting: number) {}
+  constructor(
+    private readonly maxWaiting: number,
+    private readonly maxWaitMs = SOP_IMPORT_MAX_WAIT_MS,
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.busy) {
       if (this.queue.length >= this.maxWaiting) throw new SopImportBusyError();
-      await new Promise<void>((resolve) => this.queue.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.queue.splice(this.queue.indexOf(turn), 1);
+          reject(new SopImportBusyError());
+        }, this.maxWaitMs);
+        timer.unref();
+        this.queue.push(turn);
+      });
     } else {
       this.busy = true;
     }

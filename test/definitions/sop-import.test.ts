@@ -46,6 +46,18 @@ describe('Given imports arriving together', () => {
     expect(order.at(-1)).toBe('e');
   });
 
+  test('when one waits longer than its bound, then it is refused as busy, leaves the queue, and the next in line still gets its turn', async () => {
+    const turns = new OneAtATime(2, 50);
+    let release!: () => void;
+    const first = turns.run(() => new Promise<void>((r) => { release = r; }));
+    const late = turns.run(async () => 'late');
+    await expect(late).rejects.toThrow('another SOP import is running');
+    const next = turns.run(async () => 'next');
+    release();
+    await first;
+    expect(await next).toBe('next');
+  });
+
   test('when the service is busy past its queue, then the next import is refused with 503 on its field', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
