@@ -54,16 +54,20 @@ function mutuBakuXml(n: DraftNode): XmlNode | null {
   }, [...m.persyaratan.map((p) => textEl('alur:persyaratan', p)), ...m.keterangan.map((k) => textEl('alur:keterangan', k))]);
 }
 
-/** The branch values of a decision: a name-like id per outgoing flow of its gateway ("Belum Sesuai" -> belum-sesuai). */
-export function branchValues(flows: DraftFlow[]): Map<string, { id: string; name: string }> {
+/**
+ * The branch values of a decision: a name-like id per outgoing flow of its gateway ("Belum Sesuai" ->
+ * belum-sesuai); an unlabelled branch is offered by where it leads ("Lanjut ke Mengarsipkan").
+ */
+export function branchValues(flows: DraftFlow[], targetName: (id: string) => string = () => ''): Map<string, { id: string; name: string }> {
   const values = new Map<string, { id: string; name: string }>();
   const taken = new Set<string>();
   flows.forEach((f, i) => {
-    const slug = f.name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+    const label = f.name || (targetName(f.target) ? `Lanjut ke ${targetName(f.target)}`.slice(0, 120) : '');
+    const slug = label.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
     let id = slug || `pilihan-${i + 1}`;
     for (let k = 2; taken.has(id); k++) id = `${slug || 'pilihan'}-${k}`;
     taken.add(id);
-    values.set(f.id, { id, name: f.name || `Pilihan ${i + 1}` });
+    values.set(f.id, { id, name: label || `Pilihan ${i + 1}` });
   });
   return values;
 }
@@ -126,7 +130,7 @@ function diagramXml(model: DraftModel): XmlNode {
 export function draftXml(model: DraftModel): string {
   const branchesOf = new Map<string, Map<string, { id: string; name: string }>>();
   for (const g of model.nodes.filter((n) => n.type === 'exclusiveGateway')) {
-    branchesOf.set(g.id, branchValues(model.flows.filter((f) => f.source === g.id)));
+    branchesOf.set(g.id, branchValues(model.flows.filter((f) => f.source === g.id), (id) => model.nodes.find((n) => n.id === id)?.name ?? ''));
   }
   const lanes = model.lanes.map((name, i) =>
     el('bpmn:lane', { id: `Lane_${i + 1}`, name }, model.nodes.filter((n) => n.lane !== null && n.column === i).map((n) => textEl('bpmn:flowNodeRef', n.id))));

@@ -126,7 +126,7 @@ describe('Given a real Alur server, the process owner and a new staff member in 
     await press(s, 'Ajukan Permohonan', /\/kasus\/[^/]+$/);
     const casePath = new URL(s.url()).pathname;
     for (const step of STEPS.slice(0, 3)) await doStep(s, step, STAFF.name);
-    await doStep(s, STEPS[3]!, STAFF.name, 'Pilihan 1'); // the import's choice for the first branch: "Sudah sesuai"
+    await doStep(s, STEPS[3]!, STAFF.name, 'Lanjut ke Setelah dinyatakan lengkap dan sesuai, publikasi diupload pada portal publikasi'); // the import names an unlabelled branch's choice by where it leads
     await s.goto(casePath);
     expect((await s.locator('[data-status]').innerText()).trim()).toBe('Selesai');
     await s.screenshot({ path: `${ARTIFACTS}studio-import-case-done.png`, fullPage: true });

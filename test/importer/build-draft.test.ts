@@ -116,6 +116,17 @@ describe('Given a table with what a reader cannot be sure of', () => {
     ], [['a', 'b', 'Ya'], ['a', 'c']]));
     expect(codes(d)).toEqual(['decision-branch-unlabelled@1:Flow_Keputusan1_Selesai3', 'no-start@-', 'several-ends@-']);
   });
+
+  test('when a decision\'s branches have no label, then its choices say where each leads (never a bare "Pilihan 1")', () => {
+    const d = buildDraft(table(['Staf'], [
+      { kegiatan: 'Mulai', shapes: [['s', 'terminator', 0]] },
+      { kegiatan: 'Memeriksa', shapes: [['a', 'decision', 0]], waktu: '1 jam' },
+      { kegiatan: 'Mengarsipkan berkas', shapes: [['b', 'terminator', 0]] },
+    ], [['s', 'a'], ['a', 'b'], ['a', 's']]));
+    expect(d.xml).toContain('<camunda:value id="lanjut-ke-mengarsipkan-berkas" name="Lanjut ke Mengarsipkan berkas" />');
+    expect(d.xml).toContain("${environment.output.Langkah2.keputusan == 'lanjut-ke-mengarsipkan-berkas'}");
+    expect(d.xml).not.toContain('Pilihan');
+  });
 });
 
 describe('Given a start terminator that a loop also enters (SOP 022: "Tidak" back to row 1)', () => {
