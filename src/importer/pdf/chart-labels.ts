@@ -4,16 +4,10 @@ import type { TextPiece } from './page-content.js';
 import type { ChartArrow } from './chart.js';
 import { distToSegment, type Pt } from './geometry.js';
 import { phrasesOf } from './table-header.js';
-import { joinLines } from './text-lines.js';
+import { joinLines, type TextLine } from './text-lines.js';
 
-export interface LabelText {
-  text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
-}
+/** A label phrase: a text line of the chart area (several joined when it continues underneath). */
+export type LabelText = TextLine;
 
 /** Phrases of the chart area, a phrase continued on the line under it joined to it. */
 export function labelPhrases(pieces: readonly TextPiece[]): LabelText[] {
