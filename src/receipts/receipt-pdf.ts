@@ -3,6 +3,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDateTime } from '../web/i18n.js';
+import { collectPdf } from '../pdf/collect-pdf.js';
 
 export interface ReceiptFacts {
   office: string;
@@ -32,12 +33,7 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 
 export function receiptPdf(f: ReceiptFacts): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Bukti Permohonan ${f.caseNumber}`, Subject: f.processName, Creator: 'Alur' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   const width = doc.page.width - 2 * MARGIN;
   doc.font('Helvetica').fontSize(11).text(f.office, { width });
   doc.moveDown(1.5);

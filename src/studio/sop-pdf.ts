@@ -6,6 +6,7 @@ import { chartRows, SYMBOL_SIZE, type ArrowSide, type ChartSymbol, type RowChart
 import { sopDuration, type SopVersion } from './sop-format.js';
 import { drawIdentity } from './sop-pdf-identity.js';
 import { cell, textHeight, type CellText, type Doc } from './sop-pdf-kit.js';
+import { collectPdf } from '../pdf/collect-pdf.js';
 
 const MARGIN = 28;
 const LANE_WIDTH = 78;
@@ -75,12 +76,7 @@ const list = (items: string[]): string => (items.length > 1 ? items.map((t) => `
 
 export function sopPdf(sop: SopDocument, info: SopVersion): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: sop.identity.namaSop, Subject: `SOP ${sop.name}, versi ${info.version}`, Creator: 'Alur' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   const width = doc.page.width - 2 * MARGIN;
   drawIdentity(doc, sop.identity, info, MARGIN, MARGIN, width);
 
