@@ -7,8 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { applicantAtStep3, type Applicant } from '../../bench/lib/applicant.js';
-import { createServices, type Services } from '../../src/composition.js';
+import Database from 'better-sqlite3';
+import { applicantAtStep3, IDENTITY, type Applicant } from '../../bench/lib/applicant.js';
+import { bootstrap, createServices, type Services } from '../../src/composition.js';
+import { loadConfig } from '../../src/config.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { FormClient } from '../../bench/lib/load-client-http.js';
 import { PROJECT_DIR, startServer, type ServerProcess } from '../helpers/server-process.js';
@@ -121,4 +123,34 @@ describe('Given ALUR_WORKERS=2 and a port another program holds', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('Given a SQLite store and another connection (another worker) holding its write lock', () => {
+  test('when a task is completed meanwhile, then the event loop keeps running while it waits, and the change is written once the lock is free', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alur-lock-'));
+    const config = loadConfig({ NODE_ENV: 'test', ALUR_DATA_DIR: dir, ALUR_UPLOAD_DIR: join(dir, 'uploads') });
+    const services = createServices(createSqliteStore({ file: config.sqliteFile }));
+    const other = new Database(config.sqliteFile);
+    let ticker: NodeJS.Timeout | undefined;
+    try {
+      await bootstrap(services, config, () => undefined);
+      const { user, taskId } = await applicantAtStep3(services);
+      other.exec('BEGIN IMMEDIATE');
+      let ticks = 0;
+      ticker = setInterval(() => ticks++, 5);
+      let settled = false;
+      const completing = services.cases.completeTask(taskId, user, { ...IDENTITY, email: user.email }).finally(() => (settled = true));
+      await sleep(300);
+      const whileLocked = { settled, ticked: ticks > 20 }; // 300 ms of a 5 ms timer: the loop was not held
+      other.exec('COMMIT');
+      await completing;
+      expect(whileLocked).toEqual({ settled: false, ticked: true });
+      expect((await services.store.listTasks({ applicantId: user.id, groupIds: ['admin-ppe'] })).map((t) => t.elementId)).toEqual(['MelakukanVerifikasi']);
+    } finally {
+      clearInterval(ticker);
+      other.close();
+      await services.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

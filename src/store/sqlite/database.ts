@@ -62,6 +62,33 @@ export function openDatabase(file: string): Database {
   return db;
 }
 
+const noWait = new WeakMap<Database, { off: Sqlite.Statement; on: Sqlite.Statement }>();
+
+/**
+ * Runs `write` (one BEGIN IMMEDIATE transaction) once no other connection holds the write lock.
+ * NOTE: SQLite's busy handler sleeps in the calling thread: while another process (a worker of
+ * ALUR_WORKERS) holds the lock, every request of this one would stop. Here an attempt fails at once
+ * and the pause between attempts (1, 2, 4 … 16 ms, jittered) is a timer, so the event loop keeps
+ * serving; after BUSY_TIMEOUT_MS in all the busy error is thrown, as busy_timeout would.
+ */
+export async function whenWritable<T>(db: Database, write: () => T): Promise<T> {
+  let pragmas = noWait.get(db);
+  if (!pragmas) noWait.set(db, (pragmas = { off: db.prepare('PRAGMA busy_timeout = 0'), on: db.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`) }));
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+    pragmas.off.get();
+    try {
+      return write();
+    } catch (err) {
+      const busy = String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw err;
+    } finally {
+      pragmas.on.get();
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * (pause / 2)));
+  }
+}
+
 /** Unique / primary-key violations are conflicts (duplicate email, id, definition version). */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;

@@ -3,7 +3,7 @@
 // busy_timeout + BEGIN IMMEDIATE + the rev check).
 import { ConflictError, type Store, type TaskQuery } from '../ports.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
-import { isMemoryFile, isUniqueViolation, openDatabase, uniqueOrConflict, type Database } from './database.js';
+import { isMemoryFile, isUniqueViolation, openDatabase, uniqueOrConflict, whenWritable, type Database } from './database.js';
 import { normalizeEmail } from '../identifier.js';
 import { migrate } from './migrations.js';
 import { prepare } from './prepare.js';
@@ -215,11 +215,11 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
 
     async applyCaseChange(change) {
-      r().writer.applyCaseChange(change);
+      await whenWritable(db, () => r().writer.applyCaseChange(change)); // another worker may hold the lock
       if (++caseChanges === CHECKPOINTER_AFTER_CASE_CHANGES && !isMemoryFile(opts.file)) checkpointer = startCheckpointer(opts.file);
     },
     async changeAssignee(change) {
-      r().writer.changeAssignee(change);
+      await whenWritable(db, () => r().writer.changeAssignee(change));
     },
     async getCase(id) {
       const row = r().st.getCase.get(id);
