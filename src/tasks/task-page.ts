@@ -9,9 +9,9 @@ import { NotFoundError } from '../errors.js';
 import { fieldViews } from '../forms/field-views.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import type { FormDef, FormValues, FormWarning } from '../forms/form-types.js';
-import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type DocumentRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
+import { APPLICANT_GROUP, type CaseRecord, type DocumentRecord, type Store, type TaskRecord, type UserRecord } from '../store/ports.js';
 import { reviewSections } from './review-sections.js';
-import { roundChanges, submissionsByForm } from './round-changes.js';
+import { previousRound, roundChanges, submissionsByForm, type Submission } from './round-changes.js';
 
 export { reviewSections } from './review-sections.js';
 
@@ -52,10 +52,10 @@ async function uploaderNames(store: Store, documents: DocumentRecord[]): Promise
 }
 
 /** Per form key: the warnings (i18n keys) the applicant confirmed on its latest submission. */
-function confirmedWarnings(submissions: Map<string, AuditEvent[]>): Map<string, string[]> {
+function confirmedWarnings(submissions: Map<string, Submission[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [formKey, list] of submissions) {
-    const latest = list[list.length - 1]!;
+    const latest = list[list.length - 1]!.event;
     const codes = Array.isArray(latest.data.confirmedWarnings) ? latest.data.confirmedWarnings : [];
     out.set(formKey, codes.map((code) => `warning.${String(code)}`));
   }
@@ -86,10 +86,11 @@ export async function taskPageModel(store: Store, input: TaskPageInput): Promise
   const holder = task.assigneeId && task.assigneeId !== viewer.id ? await store.getUser(task.assigneeId) : null;
   const staffTask = task.groupId !== APPLICANT_GROUP;
   const registered = (form.reviews ?? []).map((key) => input.forms.find(key)).filter((f): f is FormDef => f !== undefined);
-  const submissions = staffTask ? submissionsByForm(audit, await store.listTasks({ caseId: c.id, status: 'completed', limit: 1000 })) : new Map();
+  const done = staffTask ? await store.listTasks({ caseId: c.id, status: 'completed', limit: 1000 }) : [];
+  const submissions = submissionsByForm(audit, done);
   const { sections, previews } = staffTask
     ? reviewSections([...registered, ...((await input.modelForms?.(c)) ?? []).filter((f) => f.key !== form.key)], c, documents,
-      await uploaderNames(store, documents), confirmedWarnings(submissions), roundChanges(submissions))
+      await uploaderNames(store, documents), confirmedWarnings(submissions), roundChanges(submissions, previousRound(audit, done, task.elementId)))
     : reviewSections(registered, c, documents, new Map(), new Map());
   return {
     title: form.title,

@@ -98,12 +98,12 @@ export async function taskId(who: Person, base: string, inbox: '/tugas' | '/kota
   return id;
 }
 
-/** Admin PPE: the "Ambil" button of that row, posted with the inbox page's CSRF token. */
+/** Admin PPE: the "Ambil" button of that row (it submits the page's take form to the row's address), posted with that form's CSRF token. */
 export async function take(who: Person, readFrom: string, postTo: string, id: string): Promise<Page> {
   const inbox = await who.get(readFrom, '/kotak-masuk');
-  const button = inbox.$(`tr[data-task="${id}"] form[action="/tugas/${id}/ambil"]`);
-  const csrf = button.find('input[name=_csrf]').val();
-  if (typeof csrf !== 'string') throw new Error(`no Ambil form for task ${id}`);
+  const button = inbox.$(`tr[data-task="${id}"] button[formaction="/tugas/${id}/ambil"]`);
+  const csrf = inbox.$(`form#${button.attr('form')} input[name=_csrf]`).val();
+  if (button.length === 0 || typeof csrf !== 'string') throw new Error(`no Ambil button for task ${id}`);
   return who.request(postTo, `/tugas/${id}/ambil`, new URLSearchParams({ _csrf: csrf }));
 }
 

@@ -32,8 +32,8 @@ async function inboxRows(p: Page, applicant: string) {
 async function completeStep(p: Page, values: Record<string, string>, yesNo?: { question: string; answer: 'Ya' | 'Tidak' }): Promise<void> {
   for (const [label, value] of Object.entries(values)) await field(p, label).fill(value);
   if (yesNo) await p.getByRole('group', { name: yesNo.question }).getByRole('radio', { name: yesNo.answer, exact: true }).check();
-  await press(p, 'Simpan dan Lanjutkan', /\/kotak-masuk$/);
-  await see(p, 'Tugas berhasil disimpan.');
+  await press(p, 'Simpan dan Lanjutkan', /\/(kotak-masuk|tugas\/[^/]+)$/); // the next task waiting, if any, else the inbox
+  await see(p, 'Keputusan disimpan.');
 }
 
 describe('Given a real Alur server, the process owner, two staff members and applicants in chromium', () => {

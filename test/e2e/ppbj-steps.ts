@@ -38,9 +38,9 @@ export async function ppbjRegistration(browser: Browser, baseURL: string, ppbj: 
   await take(a, 'Memeriksa Informasi PPBJ', who.displayName);
   await see(a.locator('section.review'), INFORMATION.nomorSk);
   await field(a, 'Lengkap').check();
-  await press(a, 'Simpan Hasil Pemeriksaan', /\/kotak-masuk$/);
-
-  await take(a, 'Mengaktifkan Akun PPBJ', who.displayName);
+  await press(a, 'Simpan Hasil Pemeriksaan', /\/tugas\/[^/]+$/); // the next task waiting: the activation
+  await see(a.getByRole('heading', { level: 1 }), 'Mengaktifkan Akun PPBJ');
+  await press(a, 'Ambil', /\/tugas\/[^/]+$/);
   await field(a, 'SiRUP').check();
   await press(a, 'Aktifkan Akun', /\/kotak-masuk$/);
 

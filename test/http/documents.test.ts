@@ -31,12 +31,12 @@ describe('Given an SK uploaded, returned as unreadable, and uploaded again', () 
 
   test('when the Admin PPE opens step 6, then the PDF is previewed inline in an iframe beside the data', async () => {
     const page = $((await admin.get(`/tugas/${step6}`)).text);
-    expect(page('.task-layout.with-preview .task-review .review')).toHaveLength(2);
-    expect(page('.task-layout .task-main form input[name=lengkap]')).toHaveLength(2);
-    const frame = page('.task-layout .doc-previews iframe');
+    expect(page('.alur-decision-layout__data .review')).toHaveLength(2);
+    expect(page('.alur-decision-layout__panel form input[name=lengkap]')).toHaveLength(2);
+    const frame = page('.alur-decision-layout__data .alur-viewers iframe');
     expect(frame.attr('src')).toBe(`/dokumen/${v1}?tampil=1#view=FitH`); // opens at the page's width
     expect(frame.attr('title')).toContain('sk-v1.pdf');
-    expect(page('.doc-previews object, .doc-previews embed')).toHaveLength(0); // the page CSP has object-src 'none'
+    expect(page('.alur-viewers object, .alur-viewers embed')).toHaveLength(0); // the page CSP has object-src 'none'
     expect(page('.doc-versions li')).toHaveLength(1);
   });
 
@@ -69,7 +69,7 @@ describe('Given an SK uploaded, returned as unreadable, and uploaded again', () 
     expect((await submitTask(admin, step6, { lengkap: 'tidak', alasanKode: 'sk-tidak-terbaca' })).status).toBe(303);
     t.clock.now = new Date('2026-02-03T04:30:00Z');
     const again = await firstTaskIdOfCase(ppbj, caseId);
-    expect($((await ppbj.get(`/tugas/${again}`)).text)('.doc-previews')).toHaveLength(0); // the preview is for the reviewer
+    expect($((await ppbj.get(`/tugas/${again}`)).text)('.alur-viewers')).toHaveLength(0); // the preview is for the reviewer
     expect((await submitWithFile(ppbj, again, INFORMATION, { buffer: PNG, name: 'sk-v2.png' })).status).toBe(303);
     const docs = await t.services.store.listDocuments(caseId);
     expect(docs.map((d) => d.originalName)).toEqual(['sk-v1.pdf', 'sk-v2.png']);
@@ -96,9 +96,9 @@ describe('Given an SK uploaded, returned as unreadable, and uploaded again', () 
     expect(oldest.find('code').text()).toBe(sha256(PDF));
     expect(oldest.text()).toContain('2 Februari 2026 09.00 WIB');
     // the preview shows the current version, an image this time
-    expect(page('.doc-previews img').attr('src')).toBe(`/dokumen/${v2}?tampil=1`);
-    expect(page('.doc-previews img').attr('alt')).toContain('sk-v2.png');
-    expect(page('.doc-previews iframe')).toHaveLength(0);
+    expect(page('.alur-viewers img').attr('src')).toBe(`/dokumen/${v2}?tampil=1`);
+    expect(page('.alur-viewers img').attr('alt')).toContain('sk-v2.png');
+    expect(page('.alur-viewers iframe')).toHaveLength(0);
   });
 
   test('when the Admin PPE opens each version, then both are downloadable with their own bytes', async () => {
