@@ -17,7 +17,13 @@ const PAGE_SIZE = 50;
 const PAGES = [
   { id: 'queue', path: '/kotak-masuk', label: 'GET /kotak-masuk (Antrian)' },
   { id: 'mine', path: '/tugas', label: 'GET /tugas (Tugas Saya, admin)' },
+  // the inbox's sortable columns, the other way round (read backwards on the same indexes)
+  { id: 'queueLatestDue', path: '/kotak-masuk?urut=batas-akhir', label: 'GET /kotak-masuk?urut=batas-akhir (Antrian, latest due first)' },
+  { id: 'queueNewest', path: '/kotak-masuk?urut=terbaru', label: 'GET /kotak-masuk?urut=terbaru (Antrian, newest first)' },
 ] as const;
+
+/** The task rows of an inbox page. */
+const taskRows = (html: string): number => (html.match(/<tr class="[^"]*\btask-row\b/g) ?? []).length;
 
 let seq = 0;
 async function get(app: BenchApp, agent: Agent, path: string): Promise<{ server: number; client: number; text: string }> {
@@ -75,13 +81,13 @@ export async function benchInbox(opts: BenchOptions): Promise<BenchOutcome> {
     const agent = app.agent();
     await login(agent, ADMIN);
     for (const page of PAGES) {
-      const rows = (await get(app, agent, page.path)).text.split('class="task-row').length - 1;
+      const rows = taskRows((await get(app, agent, page.path)).text);
       if (rows !== PAGE_SIZE) throw new Error(`${page.path} shows ${rows} task rows, expected ${PAGE_SIZE}`);
     }
     const rssBefore = mb(process.memoryUsage().rss);
     for (let i = 0; i < warm; i++) for (const page of PAGES) await get(app, agent, page.path);
-    const server: Record<string, number[]> = { queue: [], mine: [] };
-    const client: Record<string, number[]> = { queue: [], mine: [] };
+    const server: Record<string, number[]> = Object.fromEntries(PAGES.map((p) => [p.id, []]));
+    const client: Record<string, number[]> = Object.fromEntries(PAGES.map((p) => [p.id, []]));
     for (let i = 0; i < requests; i++) {
       for (const page of PAGES) {
         const r = await get(app, agent, page.path);
