@@ -1,4 +1,4 @@
-// The Admin PPE's working day: taking several tasks at once (each the usual atomic, audited take,
+// A staff member's working day: taking several tasks at once (each the usual atomic, audited take,
 // reported one by one), taking the most urgent task of one's groups ("Ambil tugas berikutnya": two
 // people pressing at once never get the same task), and the task to open after a decision.
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
