@@ -39,7 +39,8 @@ for (let n = 1; !stopping; n++) {
     const task = (await store.listTasks({ caseId })).find((t) => t.elementId === step)!;
     const actor = task.groupId === 'pemohon' ? applicant : admin;
     if (actor === admin) await services.assignments.take(task.id, admin);
-    await services.cases.completeTask(task.id, actor, STEP_VALUES[step]!, step === 'MelengkapiInformasi' ? [upload()] : []);
+    const values = step === 'MengisiIdentitas' ? { ...STEP_VALUES[step], email: applicant.email } : STEP_VALUES[step]!; // the verified address
+    await services.cases.completeTask(task.id, actor, values, step === 'MelengkapiInformasi' ? [upload()] : []);
   }
   console.log(`case ${n} ${caseId}`);
   // NOTE: the store's calls are synchronous underneath: without a turn of the event loop, SIGTERM is never handled
