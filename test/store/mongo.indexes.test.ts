@@ -234,6 +234,13 @@ function calls(): Array<[keyof Store, (s: Store) => Promise<unknown>]> {
     ]],
     ['listTasksOfCases', (s) => s.listTasksOfCases([c.id])],
     ['listAuditOfCases', (s) => s.listAuditOfCases([c.id], ['case.started'])],
+    // the compliance reports (src/compliance): aggregates of the recorded facts, their pages, the backlog
+    ['reportFigures', (s) => s.reportFigures({ processKey: 'p', from: at(0), to: at(9), months: [{ key: '2026-01', from: at(0), to: at(9) }], returnSteps: ['e'] })],
+    ['listTaskFacts', (s) => s.listTaskFacts({ processKey: 'p', from: at(0), to: at(9), limit: 20, offset: 20 })],
+    ['listCaseFacts', (s) => s.listCaseFacts({ processKey: 'p', from: at(0), to: at(9), limit: 20, offset: 20 })],
+    ['listOpenReportTasks', (s) => s.listOpenReportTasks({ processKey: 'p', caseCreatedBefore: at(9), limit: 50 })],
+    ['listReportBacklog', (s) => s.listReportBacklog(100)],
+    ['saveReportFacts', (s) => s.saveReportFacts({ tasks: [], cases: [], done: [{ caseId: c.id, mark: 1 }] })],
   ];
 }
 

@@ -63,7 +63,7 @@ describe('MongoDB outbox and user patches', () => {
 
   test('a patch sets only its defined fields; fields outside UserPatch are refused', () => {
     expect(patchSet({ status: 'active', displayName: undefined, whatsapp: null })).toEqual({ status: 'active', whatsapp: null });
-    expect(() => patchSet({ email: 'x@y' } as unknown as UserPatch)).toThrow(/email/);
+    expect(() => patchSet({ role: 'process-owner' } as unknown as UserPatch)).toThrow(/role/);
   });
 });
 

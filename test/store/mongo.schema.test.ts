@@ -36,6 +36,7 @@ describe('MongoDB schemas declare the indexes', () => {
       'status,elementId,dueAt,createdAt,_id',
       'applicantId,status,dueAt,createdAt,_id',
       'caseId,status,dueAt,createdAt,_id',
+      'status,processKey,createdAt,_id', // the open tasks of a process (compliance reports)
     ]);
   });
 

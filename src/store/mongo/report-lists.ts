@@ -55,9 +55,11 @@ export function createReportLists(m: Models): Pick<Store, 'listTaskFacts' | 'lis
         { $limit: limit },
         {
           $lookup: {
-            from: m.Audit.collection.name, as: 'taken', let: { caseId: '$caseId', taskId: '$_id' },
+            // NOTE: joined on caseId (the audit index's first key; MongoDB 5+ takes localField with a
+            // pipeline), the task and type filtered among the case's few entries
+            from: m.Audit.collection.name, as: 'taken', localField: 'caseId', foreignField: 'caseId', let: { taskId: '$_id' },
             pipeline: [
-              { $match: { $expr: { $and: [{ $eq: ['$caseId', '$$caseId'] }, { $eq: ['$taskId', '$$taskId'] }, { $eq: ['$type', 'task.taken'] }] } } },
+              { $match: { type: 'task.taken', $expr: { $eq: ['$taskId', '$$taskId'] } } },
               { $sort: { at: 1 } }, { $limit: 1 }, { $project: { at: 1 } },
             ],
           },

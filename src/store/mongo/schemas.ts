@@ -165,6 +165,8 @@ taskSchema.index({ status: 1, elementId: 1, dueAt: 1, createdAt: 1, _id: 1 });
 // an applicant's tasks; a case's tasks
 taskSchema.index({ applicantId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });
 taskSchema.index({ caseId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });
+// the open tasks of a process, oldest first (the compliance reports' open-task list)
+taskSchema.index({ status: 1, processKey: 1, createdAt: 1, _id: 1 });
 
 export const auditSchema = new Schema<AuditDoc>(
   {
