@@ -50,9 +50,9 @@ describe('Given the PPBJ field rules', () => {
     const r = validateForm(identitas, { nip: '1', pangkatGolongan: 'Raja (V/z)' }, {}, ctx);
     expect(r.errors).toMatchObject({ nip: 'field.nip.format', nik: 'field.required', pangkatGolongan: 'field.option.invalid' });
     expect(r.errors.gelarDepan).toBeUndefined();
-    expect(validateForm(periksa, { lengkap: 'tidak' }, {}, ctx).errors).toEqual({ alasanKode: 'field.required', alasan: 'field.required' });
+    expect(validateForm(periksa, { lengkap: 'tidak' }, {}, ctx).errors).toEqual({ alasanKode: 'field.alasanKode.required', alasan: 'field.alasanCatatan.required' });
     expect(validateForm(periksa, { lengkap: 'tidak', alasanKode: 'sk-kedaluwarsa' }, {}, ctx).errors).toEqual({});
-    expect(validateForm(periksa, { lengkap: 'tidak', alasanKode: ['lainnya'] }, {}, ctx).errors).toEqual({ alasan: 'field.required' });
+    expect(validateForm(periksa, { lengkap: 'tidak', alasanKode: ['lainnya'] }, {}, ctx).errors).toEqual({ alasan: 'field.alasanCatatan.required' });
     expect(validateForm(periksa, { lengkap: 'tidak', alasanKode: 'bukan-kode', alasan: 'x' }, {}, ctx).errors).toEqual({ alasanKode: 'field.option.invalid' });
     expect(validateForm(periksa, { lengkap: 'ya' }, {}, ctx).errors).toEqual({});
     expect(periksa.engineOutput!(validateForm(periksa, { lengkap: 'ya' }, {}, ctx).clean)).toEqual({ lengkap: true });
