@@ -94,7 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    sqliteFile: e.ALUR_SQLITE_FILE ? resolve(e.ALUR_SQLITE_FILE) : resolve(dataDir, 'alur.sqlite'),
+    // NOTE: ':memory:' (tests, one-off checks) stays a name SQLite knows; resolved, it became a file in the working folder
+    sqliteFile: e.ALUR_SQLITE_FILE === ':memory:' ? ':memory:' : e.ALUR_SQLITE_FILE ? resolve(e.ALUR_SQLITE_FILE) : resolve(dataDir, 'alur.sqlite'),
     uploadDir: resolve(e.ALUR_UPLOAD_DIR),
     mongoUri: e.MONGODB_URI ?? null,
     mongoTimeouts: {
