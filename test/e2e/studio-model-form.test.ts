@@ -111,7 +111,7 @@ describe('Given a real Alur server, the process owner and a new applicant in chr
     const ppbj = await newActor(live.browser, live.server.url);
     const a = ppbj.page;
     const who = newApplicant('model');
-    await signUp(a, who);
+    await signUp(a, who, '1 jam 30 menit'); // the shipped SOP's 80 minutes and the new step's 10
     await verifyContacts(a, live.browser, live.server.url, who);
     await openMyTask(a, STEP);
     await see(a.getByRole('group', { name: 'Bersedia mengikuti pelatihan?' }), 'Ya');
