@@ -7,6 +7,7 @@ import type { FormRegistry } from '../forms/form-registry.js';
 import { modelFormStatus } from '../forms/model-form.js';
 import { APPLICANT_GROUP, type AuditEvent, type CaseRecord, type Store, type TaskRecord } from '../store/ports.js';
 import { reviewSections } from '../tasks/task-page.js';
+import { othersCanReceive } from '../tasks/assignment-service.js';
 import { progressOf, stepViews } from './case-progress.js';
 import { pendingReturn } from './returns.js';
 import { startFormOfDefinition } from './start-form.js';
@@ -82,6 +83,7 @@ export async function casePageModel(store: Store, definitions: DefinitionService
   }
   const steps = stepViews(model.userTasks, open, done, audit, now);
   const staff = viewer.role !== 'applicant';
+  const receivers = staff ? await othersCanReceive(store, open.map((t) => t.groupId), viewer) : new Map<string, boolean>();
   return {
     title: 'case.title',
     case: c,
@@ -94,7 +96,7 @@ export async function casePageModel(store: Store, definitions: DefinitionService
       holderName: t.groupId === APPLICANT_GROUP ? c.applicantName : t.assigneeId ? holders.get(t.assigneeId) : null,
       actionable: mayAct(t, viewer),
       waitingForAdmin: t.groupId !== APPLICANT_GROUP && !t.assigneeId,
-      canReassign: t.groupId !== APPLICANT_GROUP && mayAct(t, viewer) && (!t.assigneeId || t.assigneeId === viewer.id),
+      canReassign: t.groupId !== APPLICANT_GROUP && mayAct(t, viewer) && (!t.assigneeId || t.assigneeId === viewer.id) && receivers.get(t.groupId) === true,
     })),
     returns: audit.filter((e) => e.type === 'case.returned').map((e) => ({ at: e.at, actorName: e.actorName, reasons: e.data.reasons })),
     steps,

@@ -83,11 +83,8 @@ export class AssignmentService {
   }
 
   /** Per group: whether anyone besides `actor` could receive a task of it (Alihkan is offered only then). */
-  async othersCanReceive(groupIds: Iterable<string>, actor: Actor): Promise<Map<string, boolean>> {
-    const ids = [...new Set(groupIds)];
-    const active = ids.length ? await this.store.countActiveMembers(ids) : {};
-    const self = (g: string) => (mayHoldTasks(actor) && actor.groups.includes(g) ? 1 : 0);
-    return new Map(ids.map((g) => [g, (active[g] ?? 0) - self(g) > 0]));
+  othersCanReceive(groupIds: Iterable<string>, actor: Actor): Promise<Map<string, boolean>> {
+    return othersCanReceive(this.store, groupIds, actor);
   }
 
   async reassign(taskId: string, actor: Actor, input: ReassignInput): Promise<{ task: TaskRecord; from: string | null; to: UserRecord }> {
@@ -136,4 +133,12 @@ export class AssignmentService {
 
 function assertMayReassign(task: TaskRecord, actor: Actor): void {
   if (task.assigneeId && task.assigneeId !== actor.id) throw new ForbiddenError('error.reassignNotHolder');
+}
+
+/** Per group: whether anyone besides `actor` could receive a task of it (the inbox and the case page offer Alihkan only then). */
+export async function othersCanReceive(store: Pick<Store, 'countActiveMembers'>, groupIds: Iterable<string>, actor: Actor): Promise<Map<string, boolean>> {
+  const ids = [...new Set(groupIds)];
+  const active = ids.length ? await store.countActiveMembers(ids) : {};
+  const self = (g: string) => (mayHoldTasks(actor) && actor.groups.includes(g) ? 1 : 0);
+  return new Map(ids.map((g) => [g, (active[g] ?? 0) - self(g) > 0]));
 }

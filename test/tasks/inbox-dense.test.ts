@@ -52,8 +52,10 @@ describe('Given a queue of three tasks and one Admin PPE', () => {
     expect((await admin.get('/static/inbox-keys.js')).status).toBe(200);
   });
 
-  test('when nobody else in the group could receive a task, then Alihkan is not offered; once a colleague joins, it is, with their open tasks', async () => {
+  test('when nobody else in the group could receive a task, then Alihkan is not offered (inbox and case page); once a colleague joins, it is, with their open tasks', async () => {
     expect($((await admin.get('/kotak-masuk')).text)('a.reassign')).toHaveLength(0);
+    const casePath = `/kasus/${(await t.services.store.getTask(ids[0]!))!.caseId}`;
+    expect($((await admin.get(casePath)).text)('a.reassign')).toHaveLength(0); // the case page offers it by the same rule
 
     await addAdmin(t.services.store, ADMIN2, 'admin-2');
     const admin2 = await loggedIn(t, ADMIN2);
@@ -61,6 +63,7 @@ describe('Given a queue of three tasks and one Admin PPE', () => {
     await take(admin2, ids[2]!);
     const queue = $((await admin.get('/kotak-masuk')).text);
     expect(queue(`tr[data-task="${ids[0]}"] a.reassign`).attr('href')).toBe(`/tugas/${ids[0]}/alihkan`);
+    expect($((await admin.get(casePath)).text)('a.reassign').attr('href')).toBe(`/tugas/${ids[0]}/alihkan`);
 
     const form = $((await admin.get(`/tugas/${ids[0]}/alihkan`)).text);
     const option = form('#f-ke option[value="admin-2"]');
