@@ -1,42 +1,14 @@
 // MongoDB collections of the report facts (report-ports.ts): one document per completed task and per
 // ended case, and the backlog of cases whose facts the app still has to compute.
 import { Schema } from 'mongoose';
+import type { CaseFacts, TaskFacts } from '../report-ports.js';
 import { id, int, nullableStr, options, str } from './schema-kit.js';
 
-export interface TaskFactDoc {
-  _id: string; // taskId
-  caseId: string;
-  processKey: string;
-  elementId: string;
-  name: string;
-  stepNo: number | null;
-  groupId: string;
-  completedAt: string;
-  completedBy: string | null;
-  takenAt: string | null;
-  elapsedMs: number;
-  waitMs: number | null;
-  handlingMs: number | null;
-  standardMs: number;
-  met: boolean;
-  returnReasons: string[] | null;
-  caseReturns: number;
-  previousAt: string | null;
-  previousCaseReturns: number | null;
-}
+/** A TaskFacts stored under the task's id. */
+export type TaskFactDoc = Omit<TaskFacts, 'taskId'> & { _id: string };
 
-export interface CaseFactDoc {
-  _id: string; // caseId
-  processKey: string;
-  createdAt: string;
-  endedAt: string;
-  totalMs: number;
-  agencyMs: number;
-  applicantMs: number;
-  standardMs: number;
-  met: boolean;
-  returns: number;
-}
+/** A CaseFacts stored under the case's id. */
+export type CaseFactDoc = Omit<CaseFacts, 'caseId'> & { _id: string };
 
 export interface ReportBacklogDoc {
   _id: string; // caseId
