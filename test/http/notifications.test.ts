@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import { addAdmin, ADMIN, ADMIN2, csrfFrom, login, type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
-import { IDENTITY, INFORMATION, PDF, caseAtInformation, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
+import { INFORMATION, identityOf, PDF, caseAtInformation, firstTaskId, firstTaskIdOfCase, newApplicant, signUp, submitTask, submitWithFile, take } from '../helpers/ppbj.js';
 import { ConflictError, type OutboxMessage } from '../../src/store/ports.js';
 
 describe('Given a PPBJ and two Admin PPE', () => {
@@ -27,7 +27,7 @@ describe('Given a PPBJ and two Admin PPE', () => {
 
     const taskId = await firstTaskId(ppbj, '/tugas', 'Mengisi Identitas PPBJ');
     const _csrf = await csrfFrom(ppbj, `/tugas/${taskId}`);
-    const send = () => ppbj.post(`/tugas/${taskId}`).type('form').send({ _csrf, ...IDENTITY });
+    const send = () => ppbj.post(`/tugas/${taskId}`).type('form').send({ _csrf, ...identityOf(user) }); // the account's verified contacts
     expect((await Promise.all([send(), send()])).map((r) => r.status).sort()).toEqual([303, 409]);
 
     const created = await messagesOfCase(caseId, 'task-created');
