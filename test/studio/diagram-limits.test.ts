@@ -84,7 +84,11 @@ describe('Given a version looping 1,000,000 times between steps 2 and 3 that got
     await cacheUnvalidatedForTest(def);
   });
 
-  test('when someone signs up, then the case fails with the reason while /healthz keeps answering within 100 ms', async () => {
+  // Counted against the same run, not against a fixed number of milliseconds (a loaded machine
+  // makes any fixed figure flaky): /healthz must answer several times while the sign-up runs, and
+  // no answer may wait more than half the sign-up's time. A loop run in one go blocks the
+  // event loop for all of it: one late answer, as long as the sign-up.
+  test('when someone signs up, then the case fails with the reason while /healthz keeps answering', async () => {
     const server = t.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const healthz = `http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`;
@@ -103,7 +107,9 @@ describe('Given a version looping 1,000,000 times between steps 2 and 3 that got
     })();
     try {
       const applicant = newApplicant();
+      const started = performance.now();
       await signUpUnverified(t.agent(), applicant);
+      const signUpMs = performance.now() - started;
       signingUp = false;
       await probe;
 
@@ -113,8 +119,9 @@ describe('Given a version looping 1,000,000 times between steps 2 and 3 that got
         status: 'failed', definitionVersion: 2,
         error: `More than ${ENGINE_CALL_LIMITS.iterationMessages} loop iteration messages in one step: a loop with too many iterations?`,
       });
-      expect(latencies.length).toBeGreaterThan(0);
-      expect(Math.max(...latencies)).toBeLessThan(100);
+      process.stdout.write(`diagram-limits: ${latencies.length} probes in ${signUpMs.toFixed(0)} ms, longest ${[...latencies].sort((a, b) => b - a).slice(0, 5).map((l) => l.toFixed(0)).join(" ")} ms\n`);
+      expect(latencies.length).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...latencies)).toBeLessThan(signUpMs / 2);
     } finally {
       signingUp = false;
       await probe.catch(() => undefined);
