@@ -82,13 +82,10 @@ describe('Given validation is bypassed, when a step runs a loop of 1,000,000 ite
     const started = await startProcess(def);
     expect(started.status).toBe('running');
 
-    const before = performance.now();
     const result = await completeUserTask(def, started.engineState, 'A', {});
-    const took = performance.now() - before;
 
     expect(result).toMatchObject({ status: 'failed', waiting: [], engineState: started.engineState });
     expect(result.error).toBe(`More than ${ENGINE_CALL_LIMITS.iterationMessages} loop iteration messages in one step: a loop with too many iterations?`);
-    expect(took).toBeLessThan(ENGINE_CALL_LIMITS.milliseconds * 2);
   });
 });
 
