@@ -1,7 +1,6 @@
 // "Impor dokumen SOP" on the SOP baru page (process owners): a PDF (multipart, kept in memory up to
 // 10 MB, its type checked by its bytes) or a pasted table; the importer runs in its worker and a draft
 // opens the studio (303). A refusal re-renders the page with the reason, the pasted text and the id kept.
-import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { fileTypeFromBuffer } from 'file-type';
 import multer from 'multer';
@@ -9,9 +8,9 @@ import { requireRole } from '../auth/guards.js';
 import { IMPORT_LIMITS, type ImportInput } from '../importer/import-sop.js';
 import { importInWorker } from '../importer/import-worker.js';
 import type { Store } from '../store/ports.js';
-import { isMalformedMultipart } from '../web/http-errors.js';
 import { asyncRoute, setFlash, type RenderPage } from '../web/page.js';
 import { csrfCheck } from '../web/security.js';
+import { tolerantMultipart } from '../web/uploads.js';
 import { renderNewSop, type ImportFormErrors } from './new-sop-page.js';
 import type { ProcessCatalog } from './process-catalog.js';
 import { PROCESS_KEY_MAX, processPaths } from './process-key.js';
@@ -57,17 +56,9 @@ const parse = multer({
 }).any();
 
 /** Parses the form; a body multer refuses becomes `res.locals.importParseError` (the CSRF check still decides first). */
-function parseForm(req: Request, res: Response, next: NextFunction): void {
-  if (!req.is('multipart/form-data')) return next();
-  parse(req, res, (err: unknown) => {
-    if (!err) return next();
-    if (!isMalformedMultipart(err)) return next(err);
-    req.body ??= {};
-    if (typeof req.body._csrf !== 'string') return next(err);
-    res.locals.importParseError = err instanceof multer.MulterError ? err.code : 'MALFORMED';
-    next();
-  });
-}
+const parseForm = tolerantMultipart(parse, (_req, err, res) => {
+  res.locals.importParseError = err instanceof multer.MulterError ? err.code : 'MALFORMED';
+});
 
 const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '');
 

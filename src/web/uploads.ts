@@ -63,6 +63,20 @@ export function uploadMiddleware(uploadDir: string) {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES_PER_SUBMISSION, fields: MAX_MULTIPART_FIELDS, fieldSize: MAX_MULTIPART_FIELD_BYTES },
     fileFilter: (req, file, cb) => cb(null, (req.fileFields ?? []).includes(file.fieldname)),
   }).any();
+  return tolerantMultipart(parse, (req, err) => {
+    req.uploadError = new UploadRejected(err instanceof multer.MulterError ? (err.field ?? '') : '', reasonOf(err));
+  });
+}
+
+type Parser = (req: Request, res: Response, done: (err: unknown) => void) => void;
+
+/**
+ * Runs a multer parser on multipart requests so that a body it refuses as malformed (too large,
+ * truncated, a bad part header) is handed to `refused` with the fields read so far in `req.body`,
+ * and the route answers it in the user's language. A body without even its CSRF field goes on as
+ * the error (a 400); any other error goes on too.
+ */
+export function tolerantMultipart(parse: Parser, refused: (req: Request, err: unknown, res: Response) => void) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.is('multipart/form-data')) return next();
     parse(req, res, (err: unknown) => {
@@ -70,7 +84,7 @@ export function uploadMiddleware(uploadDir: string) {
       if (!isMalformedMultipart(err)) return next(err);
       req.body ??= {};
       if (typeof req.body._csrf !== 'string') return next(err);
-      req.uploadError = new UploadRejected(err instanceof multer.MulterError ? (err.field ?? '') : '', reasonOf(err));
+      refused(req, err, res);
       next();
     });
   };

@@ -14,7 +14,7 @@ jest.unstable_mockModule('node:crypto', () => {
     costs.push(options.N ?? options.cost ?? 0);
     real.scrypt(password, salt, keylen, options, done);
   };
-  return { ...real, scrypt, default: { ...real.default, scrypt } };
+  return { ...real, scrypt, default: { ...(real as unknown as { default: object }).default, scrypt } };
 });
 const { ADMIN, addAdmin, csrfFrom } = await import('../helpers/app.js');
 const { useTestApp } = await import('../helpers/test-app.js');
