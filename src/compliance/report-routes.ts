@@ -1,8 +1,6 @@
 // Reports for process owners and staff: the compliance page (server-drawn charts and tables),
 // per-step compliance as JSON for the diagram, every table as CSV, one case's timing, and the
 // printable Tabel 7 per semester. Settings pages: settings-routes.ts.
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
 import type { Services } from '../composition.js';
@@ -23,8 +21,6 @@ import { settingsRoutes } from './settings-routes.js';
 import { ProcessCatalog } from '../definitions/process-catalog.js';
 import { processPaths } from '../definitions/process-key.js';
 import { processOf } from './report-process.js';
-
-const CSS = join(fileURLToPath(new URL('../..', import.meta.url)), 'src', 'compliance', 'public', 'laporan.css');
 
 /** Writes a CSV table piece by piece (csvChunks), so encoding thousands of rows never blocks other requests. */
 async function sendCsv(res: Response, header: string[], rows: Iterable<Table['rows']> | AsyncIterable<Table['rows']>): Promise<void> {
@@ -63,7 +59,6 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
   /** The process choice of the report pages: every deployed process, this one selected. */
   const choices = async (processKey: string) => (await catalog.deployed()).map((p) => ({ ...p, selected: p.key === processKey }));
 
-  router.get('/laporan/static/laporan.css', (_req, res) => res.type('text/css').sendFile(CSS, { maxAge: '1h' }));
 
   router.get('/laporan', readers, asyncRoute(async (req, res) => {
     const { period, report, processKey } = await reportFor(req);

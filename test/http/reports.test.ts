@@ -100,7 +100,7 @@ describe('Given the hand-computed history and a process owner, an Admin PPE and 
     expect(res.headers['content-disposition']).toBe('attachment; filename=laporan-langkah-2026-10-01-2026-11-30.csv');
     const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(res.text.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]).toBe('No,Langkah,Pelaksana,Mutu Baku (menit),Jumlah,Median (menit),P90 (menit),Tepat waktu,Tepat waktu (%),Antre (menit),Dikerjakan (menit),Terbuka,Terlambat,Penilaian');
+    expect(lines[0]).toBe('No,Langkah,Pelaksana,Mutu Baku (menit),Jumlah,Median (menit),9 dari 10 dalam (menit),Tepat waktu,Tepat waktu (%),Antre (menit),Dikerjakan (menit),Terbuka,Terlambat,Penilaian');
     expect(lines[5]).toBe('6,Memeriksa Informasi PPBJ,Admin PPE,15,4,12.5,20,3,75,5,6.5,0,0,Perlu perhatian');
     const cases = (await owner.get(`/laporan/unduh/kasus.csv?${PERIOD}`)).text.trimEnd().split('\r\n');
     expect(cases.slice(1).map((l) => l.split(',').slice(5, 11))).toEqual([['68', '28', '40', '80', 'ya', '0'], ['114', '44', '70', '80', 'tidak', '1']]);
