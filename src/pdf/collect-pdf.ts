@@ -9,3 +9,11 @@ export function collectPdf(doc: InstanceType<typeof PDFDocument>): Promise<Buffe
     doc.on('error', reject);
   });
 }
+
+let pdfkit: Promise<typeof PDFDocument> | undefined;
+
+/** pdfkit, loaded on the first PDF rather than at start (it and its fonts cost a start about 0.1 s). */
+export function loadPdfKit(): Promise<typeof PDFDocument> {
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  return pdfkit;
+}

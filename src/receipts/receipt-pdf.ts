@@ -1,9 +1,8 @@
 // The receipt (Bukti Permohonan) as a one-page A4 PDF (pdfkit): the office, the service, the nomor
 // permohonan, the applicant, the dates and the result, with a QR code of the verification URL.
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 import { formatDateTime } from '../web/i18n.js';
-import { collectPdf } from '../pdf/collect-pdf.js';
+import { collectPdf, loadPdfKit } from '../pdf/collect-pdf.js';
 
 export interface ReceiptFacts {
   office: string;
@@ -21,7 +20,7 @@ const MARGIN = 56;
 const QR_SIZE = 120;
 
 /** The modules of the QR code drawn as squares (vector: sharp at any zoom). */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+function drawQr(QRCode: typeof QRCodeModule, doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = size / n;
@@ -31,7 +30,8 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fill('black');
 }
 
-export function receiptPdf(f: ReceiptFacts): Promise<Buffer> {
+export async function receiptPdf(f: ReceiptFacts): Promise<Buffer> {
+  const [PDFDocument, QRCode] = await Promise.all([loadPdfKit(), import('qrcode').then((m) => m.default)]); // on first use, not at start
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Bukti Permohonan ${f.caseNumber}`, Subject: f.processName, Creator: 'Alur' } });
   const done = collectPdf(doc);
   const width = doc.page.width - 2 * MARGIN;
@@ -55,7 +55,7 @@ export function receiptPdf(f: ReceiptFacts): Promise<Buffer> {
   if (f.systems.length) row('Sistem', f.systems.join(', '));
   doc.moveDown(1.5);
   const top = doc.y;
-  drawQr(doc, f.verifyUrl, MARGIN, top, QR_SIZE);
+  drawQr(QRCode, doc, f.verifyUrl, MARGIN, top, QR_SIZE);
   doc.font('Helvetica').fontSize(10).text('Periksa keaslian bukti ini dengan memindai kode QR atau membuka:', MARGIN + QR_SIZE + 20, top, { width: width - QR_SIZE - 20 });
   doc.moveDown(0.4).font('Helvetica-Bold').fontSize(9).text(f.verifyUrl, { width: width - QR_SIZE - 20, link: f.verifyUrl });
   doc.moveDown(0.8).font('Helvetica').fontSize(9).fillColor('#444')

@@ -1,12 +1,11 @@
 // The official SOP as a PDF (pdfkit, A4 landscape): page 1 the identity, then the procedure table
 // with the flowchart in the Pelaksana columns (same layout as the HTML, see sop-chart.ts).
-import PDFDocument from 'pdfkit';
 import type { SopDocument } from '../workflow/index.js';
 import { chartRows, SYMBOL_SIZE, type ArrowSide, type ChartSymbol, type RowChart } from './sop-chart.js';
 import { sopDuration, type SopVersion } from './sop-format.js';
 import { drawIdentity } from './sop-pdf-identity.js';
 import { cell, textHeight, type CellText, type Doc } from './sop-pdf-kit.js';
-import { collectPdf } from '../pdf/collect-pdf.js';
+import { collectPdf, loadPdfKit } from '../pdf/collect-pdf.js';
 
 const MARGIN = 28;
 const LANE_WIDTH = 78;
@@ -74,7 +73,8 @@ function drawChart(doc: Doc, chart: RowChart, x: number, y: number, w: number, h
 
 const list = (items: string[]): string => (items.length > 1 ? items.map((t) => `- ${t}`).join('\n') : (items[0] ?? ''));
 
-export function sopPdf(sop: SopDocument, info: SopVersion): Promise<Buffer> {
+export async function sopPdf(sop: SopDocument, info: SopVersion): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: sop.identity.namaSop, Subject: `SOP ${sop.name}, versi ${info.version}`, Creator: 'Alur' } });
   const done = collectPdf(doc);
   const width = doc.page.width - 2 * MARGIN;

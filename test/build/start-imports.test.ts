@@ -1,5 +1,6 @@
 // A SQLite start without SMTP loads neither mongoose nor nodemailer (about 0.2 s of CPU at every start):
 // composition imports the MongoDB adapter in its init() and the SMTP transport at its first message.
+// Nor the image and PDF libraries (sharp, pdfkit, qrcode: about 0.26 s): loaded at the first upload or PDF.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from '@jest/globals';
 import { createStore, createTransports } from '../../src/composition.js';
@@ -16,7 +17,7 @@ createTransports(config, () => undefined);
 const store = createStore(config);
 createServices(store);
 const cache = Object.keys(createRequire(import.meta.url).cache);
-console.log(JSON.stringify(['mongoose', 'mongodb', 'nodemailer'].filter((p) => cache.some((f) => f.includes('/node_modules/' + p + '/')))));
+console.log(JSON.stringify(['mongoose', 'mongodb', 'nodemailer', 'sharp', 'pdfkit', 'qrcode'].filter((p) => cache.some((f) => f.includes('/node_modules/' + p + '/')))));
 `;
 
 function packagesLoaded(env: Record<string, string>): string[] {
@@ -26,7 +27,7 @@ function packagesLoaded(env: Record<string, string>): string[] {
 }
 
 describe('Given the composition root', () => {
-  test('when a SQLite store and the development transports are made, then mongoose and nodemailer are not loaded', () => {
+  test('when a SQLite store and the development transports are made, then mongoose, nodemailer, sharp, pdfkit and qrcode are not loaded', () => {
     expect(packagesLoaded({})).toEqual([]);
   }, 60_000);
 
