@@ -172,6 +172,20 @@ function columnsOf(process: ModdleNode, ordered: Unit[], definitions: ModdleNode
   return { columns: roles.length ? roles.map((r) => clip(r, MAX.name)) : ['Pelaksana'], columnOf: (u) => (roleOf(u) ? roles.indexOf(roleOf(u)) : roles.length ? null : 0) };
 }
 
+/**
+ * A row's steps per Pelaksana column, in order: steps of one row in one column are ONE drawn shape
+ * (an imported start capsule that carries the first activity is a start event and a task).
+ */
+function byColumn(units: Unit[], columnOf: (u: Unit) => number): Unit[][] {
+  const groups = new Map<number, Unit[]>();
+  for (const u of units) groups.set(columnOf(u), [...(groups.get(columnOf(u)) ?? []), u]);
+  return [...groups.values()];
+}
+
+/** The symbol of steps drawn as one shape: a terminator (start or end) wins, then a decision. */
+const symbolOf = (units: Unit[]): SopSymbol =>
+  units.some((u) => u.symbol === 'terminator') ? 'terminator' : units.some((u) => u.symbol === 'decision') ? 'decision' : units[0]!.symbol;
+
 /** The SOP document of the definition's executable process. */
 export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const processes = ((definitions.rootElements as ModdleNode[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process');
@@ -203,20 +217,20 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
     // the row is the first step (flow order) that carries its Mutu Baku, else its first step
     const u = units.find(carries) ?? units[0]!;
     const mutu = mutuBakuOf(u.main);
-    const inRow = [u, ...units.filter((x) => x !== u)];
-    if (units.length > 1) inRow.forEach((x, k) => shapeOf.set(x, k));
-    const shapes: SopRowShape[] = inRow.map((x) => ({ column: columnAt.get(x)!, symbol: x.symbol, elementIds: idsOf(x) }));
+    const groups = byColumn([u, ...units.filter((x) => x !== u)], (x) => columnAt.get(x)!);
+    if (groups.length > 1) groups.forEach((g, k) => g.forEach((x) => shapeOf.set(x, k)));
+    const shapes: SopRowShape[] = groups.map((g) => ({ column: columnAt.get(g[0]!)!, symbol: symbolOf(g), elementIds: g.flatMap(idsOf) }));
     return {
       no: i + 1,
       elementIds: units.flatMap(idsOf),
       uraian: clip(mutu?.uraian?.trim() || String(u.main.name ?? u.main.id ?? '').trim(), MAX.uraian),
-      column: columnAt.get(u)!,
-      symbol: u.symbol,
+      column: shapes[0]!.column,
+      symbol: shapes[0]!.symbol,
       requirements: clipList(mutu?.persyaratan ?? [], MAX.persyaratan),
       timeStandard: waktuCell(mutu),
       output: clip(mutu?.output?.trim() ?? '', MAX.output),
       keterangan: clipList(mutu?.keterangan ?? [], MAX.keterangan),
-      ...(units.length > 1 ? { shapes } : {}),
+      ...(shapes.length > 1 ? { shapes } : {}),
     };
   });
   const seen = new Set<string>();
@@ -226,6 +240,7 @@ export function buildSopDocument(definitions: ModdleNode): SopDocument {
   const edges: SopEdge[] = ordered.flatMap((u) =>
     (next.get(u) ?? []).map((s) => ({ from: rowOf.get(u)!, to: rowOf.get(s.to)!, label: clip(s.label, MAX.name), ...shapeIndexes(u, s.to) })),
   ).filter((e) => {
+    if (e.from === e.to && (e.fromShape ?? 0) === (e.toShape ?? 0)) return false; // within one drawn shape
     const key = `${e.from}.${e.fromShape ?? 0}>${e.to}.${e.toShape ?? 0}>${e.label}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });

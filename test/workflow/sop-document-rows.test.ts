@@ -32,6 +32,22 @@ describe('Given a row of the source table with shapes in two lanes (a decision a
   });
 });
 
+describe('Given a row whose start capsule carries the first activity (a start event and a task sharing langkah and lane)', () => {
+  const xml = processXml(`${lanes({ Staf: ['s', 'A', 'B'], Kepala: ['C'] })}
+    <bpmn:startEvent id="s"><bpmn:extensionElements><alur:mutuBaku langkah="1" /></bpmn:extensionElements></bpmn:startEvent>
+    ${flow('f0', 's', 'A')}${task('A', 1, 'uraian="Menerima berkas"')}${flow('f1', 'A', 'B')}${task('B', 2)}${flow('f2', 'B', 'C')}${task('C', 2)}${flow('f3', 'C', 'e')}<bpmn:endEvent id="e" />`);
+
+  test('when the SOP document is generated, then the two are ONE terminator in that lane (not two symbols on one spot), and no arrow joins a shape to itself', async () => {
+    const doc = await readSopDocument(xml);
+    expect(doc.rows[0]).toMatchObject({ elementIds: ['s', 'A'], uraian: 'Menerima berkas', symbol: 'terminator', column: 0 });
+    expect(doc.rows[0]!.shapes).toBeUndefined();
+    // a row with steps in two lanes keeps a shape per lane
+    expect(doc.rows[1]!.shapes).toEqual([{ column: 0, symbol: 'process', elementIds: ['B'] }, { column: 1, symbol: 'process', elementIds: ['C'] }]);
+    expect(doc.edges.filter((e) => e.from === e.to && (e.fromShape ?? 0) === (e.toShape ?? 0))).toEqual([]);
+    expect(doc.edges).toEqual([{ from: 0, to: 1, label: '', toShape: 0 }, { from: 1, to: 1, label: '', fromShape: 0, toShape: 1 }, { from: 1, to: 2, label: '', fromShape: 1 }]);
+  });
+});
+
 describe('Given steps whose langkah order differs from the flow order', () => {
   test('when the SOP document is generated, then the rows follow langkah, as the source table did', async () => {
     const xml = processXml(`<bpmn:startEvent id="s" />${flow('f0', 's', 'A')}${task('A', 1)}${flow('f1', 'A', 'C')}
