@@ -104,6 +104,8 @@ export async function benchStorage(opts: BenchOptions): Promise<BenchOutcome> {
       },
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // NOTE: ALUR_BENCH_KEEP=1 leaves the measured store for a look at its rows (the path is logged)
+    if (process.env.ALUR_BENCH_KEEP === '1') log(`  kept: ${file}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

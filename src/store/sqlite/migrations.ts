@@ -4,6 +4,7 @@ import type Sqlite from 'better-sqlite3';
 import { RETENTION_MIGRATION } from './retention-migration.js';
 import { AUDIT_COMPACTION_MIGRATION } from './audit-compaction.js';
 import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migration.js';
+import { MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
 
 type Database = Sqlite.Database;
 
@@ -401,6 +402,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // the report reader's cache key of a report_days row (report-migration.ts)
   REPORT_DAYS_REV_MIGRATION,
+  // the delivery log's repeated strings (kind, channel, masked recipient, user) as numbers of a dictionary (message-log.ts)
+  MESSAGE_LOG_TERMS_MIGRATION,
 ];
 
 export interface MigrationResult {
