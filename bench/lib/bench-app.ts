@@ -19,6 +19,8 @@ export interface BenchApp {
   services: Services;
   config: Config;
   dir: string;
+  /** http://127.0.0.1:<port> of the timing server. */
+  url: string;
   agent(): Agent;
   /** Server time of the request sent with header `x-bench-id: id` (waits a few turns for 'finish'). */
   serverMs(id: string): Promise<number>;
@@ -53,6 +55,7 @@ export async function startBenchApp(opts: { dir?: string } = {}): Promise<BenchA
     services,
     config,
     dir,
+    url,
     agent: () => request.agent(url),
     async serverMs(id) {
       for (let i = 0; i < 10 && !timings.has(id); i++) await tick();
