@@ -321,7 +321,12 @@ export interface TaskQuery {
   search?: string; // case-insensitive substring of searchText
   dueBefore?: string; // dueAt < this (overdue at that time)
   dueFrom?: string; // dueAt >= this (not overdue at that time)
-  sort?: 'due' | 'age' | 'due-desc' | 'age-desc'; // 'due' (default): dueAt, createdAt ascending; 'age': createdAt ascending (oldest first); '-desc': the same order reversed
+  /**
+   * 'due' (default): dueAt, createdAt ascending; 'age': createdAt ascending (oldest first); 'process',
+   * 'step', 'applicant': the process's (latest) name, the step's name as modelled, the applicant's name
+   * (kept in step with their display name), case-insensitively, ties in the 'due' order; '-desc': the same order reversed
+   */
+  sort?: 'due' | 'age' | 'due-desc' | 'age-desc' | 'process' | 'process-desc' | 'step' | 'step-desc' | 'applicant' | 'applicant-desc';
   limit?: number; // default 50
   offset?: number;
 }

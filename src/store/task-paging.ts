@@ -26,12 +26,15 @@ export function paging(q: TaskQuery): { limit: number; offset: number } {
 
 export type TaskSort = NonNullable<TaskQuery['sort']>;
 
-const SORTS: readonly TaskSort[] = ['due', 'age', 'due-desc', 'age-desc'];
+const SORTS: readonly TaskSort[] = [
+  'due', 'age', 'due-desc', 'age-desc', 'process', 'process-desc', 'step', 'step-desc', 'applicant', 'applicant-desc',
+];
 
 /**
  * The order of a task query: 'due' (default) = dueAt, createdAt, id; 'age' = createdAt, id
- * (oldest first); 'due-desc' and 'age-desc' the same orders reversed (an index read backwards).
- * The id makes the order total, so paging never skips or repeats a task.
+ * (oldest first); 'process' = process name, 'step' = step name, 'applicant' = applicant name (each
+ * case-insensitive, ties in the 'due' order); the '-desc' sorts the same orders reversed (an index
+ * read backwards). The id makes the order total, so paging never skips or repeats a task.
  */
 export function taskSort(q: TaskQuery): TaskSort {
   const sort = q.sort ?? 'due';
@@ -39,8 +42,65 @@ export function taskSort(q: TaskQuery): TaskSort {
   return sort;
 }
 
-/** Whether the order starts with createdAt (the age indexes serve it). */
-export const byAge = (sort: TaskSort): boolean => sort === 'age' || sort === 'age-desc';
+/** Whether the order starts with dueAt (a due-time filter may then seek the same index). */
+export const byDue = (sort: TaskSort): boolean => sort === 'due' || sort === 'due-desc';
+
+/** Whether the order is by process name (read one process at a time: processWindows). */
+export const byProcess = (sort: TaskSort): sort is 'process' | 'process-desc' => sort === 'process' || sort === 'process-desc';
+
+export const descending = (sort: TaskSort): boolean => sort.endsWith('-desc');
+
+/**
+ * Case-insensitive text order shared by the adapters' name sorts: ASCII letters folded, the rest
+ * by code unit (SQLite's NOCASE; MongoDB's name indexes fold case by their collation).
+ */
+export function compareFolded(a: string, b: string): number {
+  const fa = a.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const fb = b.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return fa < fb ? -1 : fa > fb ? 1 : 0;
+}
+
+/** The open tasks of one process in a query's scope, and the name the process is sorted by. */
+export interface ProcessCount {
+  processKey: string;
+  name: string; // its latest version's name (the key when it has none)
+  count: number;
+}
+
+/** One read of a process-sorted page: the tasks of one process, in the 'due' order (or reversed). */
+export interface ProcessWindow {
+  processKey: string;
+  sort: 'due' | 'due-desc';
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The reads that make up one page of a 'process' / 'process-desc' query: processes by name (then
+ * key), each process's tasks in the 'due' order, the page's offset walked over the counts. Each
+ * read is an inbox query of one process (served by the process indexes, groups merged).
+ */
+export function processWindows(q: TaskQuery, counts: readonly ProcessCount[]): ProcessWindow[] {
+  const { limit, offset } = paging(q);
+  const desc = descending(taskSort(q));
+  const ordered = [...counts].sort((a, b) => compareFolded(a.name, b.name) || (a.processKey < b.processKey ? -1 : a.processKey > b.processKey ? 1 : 0));
+  if (desc) ordered.reverse();
+  const windows: ProcessWindow[] = [];
+  let skip = offset;
+  let need = limit;
+  for (const p of ordered) {
+    if (need === 0) break;
+    if (skip >= p.count) {
+      skip -= p.count;
+      continue;
+    }
+    const take = Math.min(need, p.count - skip);
+    windows.push({ processKey: p.processKey, sort: desc ? 'due-desc' : 'due', offset: skip, limit: take });
+    need -= take;
+    skip = 0;
+  }
+  return windows;
+}
 
 /** now + leaseMs as ISO-8601 (claimDueMessages); the lease must be a whole number of ms >= 1. */
 export function leaseEnd(now: string, leaseMs: number): string {

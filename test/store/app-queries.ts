@@ -3,6 +3,8 @@
 // src/cases/*, src/scheduler/* and src/studio/monitor-service.ts.
 import type { TaskQuery } from '../../src/store/ports.js';
 
+const SORTS = ['due', 'age', 'process', 'step', 'applicant'] as const;
+
 /** The task queries the app makes: the inboxes with every filter (step, search, state, sort), an applicant's and a case's tasks, the monitor. */
 export function appTaskQueries(): TaskQuery[] {
   const queries: TaskQuery[] = [];
@@ -14,7 +16,8 @@ export function appTaskQueries(): TaskQuery[] {
     for (const step of [{}, { elementId: 'verifikasi' }, { processKey: 'p' }, { processKey: 'p', elementId: 'verifikasi' }]) {
       for (const search of [{}, { search: 'budi' }]) {
         for (const state of [{}, { dueBefore: 'x' }, { dueFrom: 'x' }]) {
-          for (const sort of [{ sort: 'due' as const }, { sort: 'age' as const }]) queries.push({ ...scope, ...step, ...search, ...state, ...sort });
+          // the inbox's columns: due time, age, process, step and applicant (each '-desc' reads the same index backwards)
+          for (const sort of SORTS) queries.push({ ...scope, ...step, ...search, ...state, sort });
         }
       }
     }

@@ -8,6 +8,7 @@ import { draftsContract } from './contract-drafts.js';
 import { historyContract } from './contract-history.js';
 import { outboxContract } from './contract-outbox.js';
 import { taskSearchContract } from './contract-task-search.js';
+import { taskSortsContract } from './contract-task-sorts.js';
 import { tasksContract } from './contract-tasks.js';
 import { usersContract } from './contract-users.js';
 import { verificationContract } from './contract-verification.js';
@@ -59,6 +60,7 @@ export function describeStoreContract(
     outboxContract(get);
     draftsContract(get);
     taskSearchContract(get);
+    taskSortsContract(get);
     timersContract(get);
     complianceContract(get);
     reportFactsContract(get);

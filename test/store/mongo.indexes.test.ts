@@ -7,6 +7,7 @@ import { at, audit, caseRecord, create, definition, document, draft, message, ta
 import { cursorOf, recordingStore, type DriverCall } from './mongo-recorder.js';
 import { appTaskQueries } from './app-queries.js';
 import { taskSchema } from '../../src/store/mongo/schemas.js';
+import { FOLDED } from '../../src/store/mongo/task-query.js';
 
 type Direction = 1 | -1;
 type IndexKeys = Array<[string, Direction]>;
@@ -19,12 +20,21 @@ interface Shape {
   bounded: Set<string>; // ranges and $in: the index can seek on them
   points: Set<string>; // $in: a few values, each a range of its own (MongoDB merges them in sort order: SORT_MERGE)
   sort: IndexKeys;
+  collation: string; // JSON of the query's collation ('' = none): only an index of the same collation serves it
+  open: boolean; // filters status 'open': a partial index of open tasks may serve it
+}
+
+/** A declared index: its keys, its collation (JSON, '' = none), whether it holds open tasks only. */
+interface DeclaredIndex {
+  keys: IndexKeys;
+  collation: string;
+  openOnly: boolean;
 }
 
 const isOperatorObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && Object.keys(v).some((k) => k.startsWith('$'));
 
-function shapeOf(collection: string, method: string, filter: Record<string, unknown>, sort: Record<string, Direction> = {}): Shape {
+function shapeOf(collection: string, method: string, filter: Record<string, unknown>, sort: Record<string, Direction> = {}, collation?: unknown): Shape {
   const equal = new Set<string>();
   const bounded = new Set<string>();
   const points = new Set<string>();
@@ -38,7 +48,7 @@ function shapeOf(collection: string, method: string, filter: Record<string, unkn
     }
     // $regex, $exists, $ne: no seek, filtered on the way
   }
-  return { collection, method, equal, bounded, points, sort: Object.entries(sort) as IndexKeys };
+  return { collection, method, equal, bounded, points, sort: Object.entries(sort) as IndexKeys, collation: collation ? JSON.stringify(collation) : '', open: filter.status === 'open' };
 }
 
 /** The query shapes of one driver call (a bulk write has one per operation; inserts have none). */
@@ -47,7 +57,7 @@ function shapesOf(call: DriverCall): Shape[] {
   switch (call.method) {
     case 'find':
     case 'findOne':
-      return [shapeOf(call.collection, call.method, first, (second?.sort ?? {}) as Record<string, Direction>)];
+      return [shapeOf(call.collection, call.method, first, (second?.sort ?? {}) as Record<string, Direction>, second?.collation)];
     case 'findOneAndUpdate':
     case 'findOneAndDelete':
     case 'findOneAndReplace':
@@ -128,7 +138,7 @@ export function serves(index: IndexKeys, q: Shape): boolean {
 }
 
 function describeShape(q: Shape): string {
-  return `${q.collection}.${q.method} equal(${[...q.equal].join(',')}) bounded(${[...q.bounded].join(',')}) sort(${q.sort.map(([k, d]) => `${k}:${d}`).join(',')})`;
+  return `${q.collection}.${q.method} equal(${[...q.equal].join(',')}) bounded(${[...q.bounded].join(',')}) sort(${q.sort.map(([k, d]) => `${k}:${d}`).join(',')}) collation(${q.collation})`;
 }
 
 /** Every Store method, called with the query shapes the app uses. */
@@ -263,16 +273,23 @@ describe('MongoDB: every query of the store is served by an index', () => {
   });
 
   test('each recorded query, filter and sort, is served by a declared index', () => {
-    const indexes = new Map<string, IndexKeys[]>();
+    const indexes = new Map<string, DeclaredIndex[]>();
     for (const name of conn.modelNames()) {
       const model = conn.model(name);
-      const declared = (model.schema.indexes() as Array<[Record<string, Direction>, unknown]>).map(([keys]) => Object.entries(keys) as IndexKeys);
-      indexes.set(model.collection.name, [[['_id', 1]], ...declared]);
+      type Options = { collation?: unknown; partialFilterExpression?: Record<string, unknown> };
+      const declared = (model.schema.indexes() as Array<[Record<string, Direction>, Options | undefined]>).map(([keys, options]) => ({
+        keys: Object.entries(keys) as IndexKeys,
+        collation: options?.collation ? JSON.stringify(options.collation) : '',
+        openOnly: options?.partialFilterExpression?.status === 'open',
+      }));
+      indexes.set(model.collection.name, [{ keys: [['_id', 1]], collation: '', openOnly: false }, ...declared]);
     }
+    // NOTE: a collation, or a partial filter, the query does not match makes the index unusable for it
+    const usable = (index: DeclaredIndex, shape: Shape) => index.collation === shape.collation && (!index.openOnly || shape.open);
     const unserved: string[] = [];
     for (const [method, driverCalls] of byMethod) {
       for (const shape of driverCalls.flatMap(shapesOf)) {
-        if (!(indexes.get(shape.collection) ?? []).some((index) => serves(index, shape))) unserved.push(`${method}: ${describeShape(shape)}`);
+        if (!(indexes.get(shape.collection) ?? []).some((index) => usable(index, shape) && serves(index.keys, shape))) unserved.push(`${method}: ${describeShape(shape)}`);
       }
     }
     expect([...new Set(unserved)]).toEqual([]);
@@ -304,6 +321,21 @@ describe('MongoDB: the inbox of one process', () => {
     const declared = taskSchema.indexes().map(([keys]) => Object.keys(keys).join(','));
     expect(declared).toContain('status,groupId,assigneeId,processKey,dueAt,createdAt,_id');
     expect(declared).toContain('status,groupId,assigneeId,processKey,createdAt,_id');
+  });
+});
+
+describe('MongoDB: the inbox sorted by name', () => {
+  test('Given the task schema, Then the step and applicant name indexes hold open tasks only, in the case-insensitive collation the queries ask for', () => {
+    const byName = taskSchema.indexes().filter(([keys]) => 'name' in keys || 'applicantName' in keys);
+    expect(byName.map(([keys]) => Object.keys(keys).join(','))).toEqual([
+      'status,groupId,assigneeId,name,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,processKey,name,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,applicantName,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,processKey,applicantName,dueAt,createdAt,_id',
+    ]);
+    for (const [, options] of byName) {
+      expect(options).toMatchObject({ partialFilterExpression: { status: 'open' }, collation: FOLDED });
+    }
   });
 });
 

@@ -37,6 +37,11 @@ describe('MongoDB schemas declare the indexes', () => {
       'applicantId,status,dueAt,createdAt,_id',
       'caseId,status,dueAt,createdAt,_id',
       'status,processKey,createdAt,_id', // the open tasks of a process (compliance reports)
+      // the inbox by step or applicant name (open tasks only, case-insensitive: mongo.indexes.test.ts)
+      'status,groupId,assigneeId,name,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,processKey,name,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,applicantName,dueAt,createdAt,_id',
+      'status,groupId,assigneeId,processKey,applicantName,dueAt,createdAt,_id',
     ]);
   });
 

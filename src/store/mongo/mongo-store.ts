@@ -12,7 +12,7 @@ import { migrate } from './migrations.js';
 import { createOutbox } from './outbox.js';
 import { createRetention } from './retention.js';
 import type { CaseDoc } from './schemas.js';
-import { taskFilter, taskOrder } from './task-query.js';
+import { listTasks, taskFilter } from './task-query.js';
 import { createAtomically } from './transaction.js';
 import { numberCaseRecords } from './sequences.js';
 import { createUsers } from './users.js';
@@ -158,14 +158,7 @@ export function buildMongoStore(conn: Connection, opts: MongoStoreOptions): Stor
       return recOrNull(await m.Task.findById(id).lean());
     },
     async listTasks(query) {
-      const { limit, offset } = paging(query);
-      if (limit === 0 || query.groupIds?.length === 0) return []; // MongoDB reads limit 0 as "no limit"
-      const docs = await m.Task.find(taskFilter(query))
-        .sort(taskOrder(query))
-        .skip(offset)
-        .limit(limit)
-        .lean();
-      return docs.map((d) => rec<TaskRecord>(d));
+      return listTasks(m, query); // in the query's order (task-query.ts)
     },
     async countTasks(query) {
       if (query.groupIds?.length === 0) return 0;

@@ -167,6 +167,13 @@ taskSchema.index({ applicantId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });
 taskSchema.index({ caseId: 1, status: 1, dueAt: 1, createdAt: 1, _id: 1 });
 // the open tasks of a process, oldest first (the compliance reports' open-task list)
 taskSchema.index({ status: 1, processKey: 1, createdAt: 1, _id: 1 });
+// the inbox sorted by step or applicant name, case-insensitively (the collation of task-query.ts FOLDED),
+// of open tasks only (a completed task is in none of them)
+const openByName = { partialFilterExpression: { status: 'open' }, collation: { locale: 'en', strength: 2 } };
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, name: 1, dueAt: 1, createdAt: 1, _id: 1 }, openByName);
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, processKey: 1, name: 1, dueAt: 1, createdAt: 1, _id: 1 }, openByName);
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, applicantName: 1, dueAt: 1, createdAt: 1, _id: 1 }, openByName);
+taskSchema.index({ status: 1, groupId: 1, assigneeId: 1, processKey: 1, applicantName: 1, dueAt: 1, createdAt: 1, _id: 1 }, openByName);
 
 export const auditSchema = new Schema<AuditDoc>(
   {

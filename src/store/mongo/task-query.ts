@@ -1,7 +1,11 @@
-// Inbox queries of the MongoDB store: TaskQuery → filter and sort.
-import type { QueryFilter } from 'mongoose';
-import type { TaskQuery } from '../ports.js';
-import { searchOf, taskSort, type TaskSort } from '../task-paging.js';
+// Inbox queries of the MongoDB store: TaskQuery → filter, sort and collation; a page sorted by process.
+import type { mongo, QueryFilter } from 'mongoose';
+
+type CollationOptions = mongo.CollationOptions;
+import type { TaskQuery, TaskRecord } from '../ports.js';
+import { byProcess, paging, processWindows, searchOf, taskSort, type ProcessCount, type TaskSort } from '../task-paging.js';
+import { fromDoc } from './mapping.js';
+import type { Models } from './models.js';
 import type { TaskDoc } from './schemas.js';
 
 /**
@@ -36,13 +40,60 @@ export function escapeRegex(text: string): string {
 }
 
 // the reversed orders walk the same compound indexes backwards
-const SORT: Record<TaskSort, Record<string, 1 | -1>> = {
-  due: { dueAt: 1, createdAt: 1, _id: 1 },
+const DUE = { dueAt: 1, createdAt: 1, _id: 1 } as const;
+const DUE_DESC = { dueAt: -1, createdAt: -1, _id: -1 } as const;
+const SORT: Record<Exclude<TaskSort, 'process' | 'process-desc'>, Record<string, 1 | -1>> = {
+  due: DUE,
   age: { createdAt: 1, _id: 1 },
-  'due-desc': { dueAt: -1, createdAt: -1, _id: -1 },
+  'due-desc': DUE_DESC,
   'age-desc': { createdAt: -1, _id: -1 },
+  step: { name: 1, ...DUE },
+  'step-desc': { name: -1, ...DUE_DESC },
+  applicant: { applicantName: 1, ...DUE },
+  'applicant-desc': { applicantName: -1, ...DUE_DESC },
 };
 
+/**
+ * The collation of the name orders: case-insensitive (strength 2), that of their indexes (schemas.ts:
+ * a query uses an index with a collation only when it asks for the same one).
+ * NOTE: it also applies to the query's equalities (status, groupId, …): ids and keys differ by more than case.
+ */
+export const FOLDED: CollationOptions = { locale: 'en', strength: 2 };
+
 export function taskOrder(q: TaskQuery): Record<string, 1 | -1> {
-  return SORT[taskSort(q)];
+  const sort = taskSort(q);
+  if (byProcess(sort)) throw new RangeError(`a '${sort}' page is read one process at a time (processWindows)`);
+  return SORT[sort];
+}
+
+export function taskCollation(q: TaskQuery): CollationOptions | undefined {
+  const sort = taskSort(q);
+  return sort.startsWith('step') || sort.startsWith('applicant') ? FOLDED : undefined;
+}
+
+async function listInOrder(m: Models, q: TaskQuery): Promise<TaskRecord[]> {
+  const { limit, offset } = paging(q);
+  if (limit === 0 || q.groupIds?.length === 0) return []; // MongoDB reads limit 0 as "no limit"
+  const find = m.Task.find(taskFilter(q)).sort(taskOrder(q)).skip(offset).limit(limit);
+  const collation = taskCollation(q);
+  const docs = await (collation ? find.collation(collation) : find).lean();
+  return docs.map((d) => fromDoc<TaskRecord>(d as unknown as Record<string, unknown> & { _id: string }));
+}
+
+/** The open tasks per process of `q`'s scope (read through the inbox indexes), with each process's latest name. */
+async function processCounts(m: Models, q: TaskQuery): Promise<ProcessCount[]> {
+  const rows = await m.Task.aggregate<{ _id: string; n: number }>([{ $match: taskFilter(q) }, { $group: { _id: '$processKey', n: { $sum: 1 } } }]);
+  return Promise.all(rows.map(async (r) => {
+    const latest = await m.Definition.findOne({ processKey: r._id }, { name: 1 }).sort({ version: -1 }).lean();
+    return { processKey: r._id, name: latest?.name || r._id, count: r.n };
+  }));
+}
+
+/** listTasks: in the query's order; by process, one process at a time (task-paging.ts processWindows). */
+export async function listTasks(m: Models, q: TaskQuery): Promise<TaskRecord[]> {
+  if (!byProcess(taskSort(q))) return listInOrder(m, q);
+  if (paging(q).limit === 0 || q.groupIds?.length === 0) return [];
+  const pages = [];
+  for (const w of processWindows(q, await processCounts(m, q))) pages.push(await listInOrder(m, { ...q, ...w }));
+  return pages.flat();
 }

@@ -24,6 +24,8 @@ export async function patchUser(m: Models, id: string, patch: UserPatch, session
   if (r.matchedCount === 0) throw new NotFoundError();
   // a membership keeps its user's name (a group's members are read in name order): atomic in `session`
   if (typeof set.displayName === 'string') await m.Membership.updateMany({ userId: id }, { $set: { displayName: set.displayName } }, { session });
+  // an applicant's open tasks carry their name (the inbox sorts by it): SQLite's tasks_applicant_name trigger
+  if (typeof set.displayName === 'string') await m.Task.updateMany({ applicantId: id, status: 'open' }, { $set: { applicantName: set.displayName } }, { session });
 }
 
 export function createUsers(atomically: Atomically, m: Models): Pick<Store, 'listUsersByRole' | 'updateUser'> {

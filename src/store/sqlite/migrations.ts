@@ -404,6 +404,17 @@ export const MIGRATIONS: readonly string[] = [
   REPORT_DAYS_REV_MIGRATION,
   // the delivery log's repeated strings (kind, channel, masked recipient, user) as numbers of a dictionary (message-log.ts)
   MESSAGE_LOG_TERMS_MIGRATION,
+  // the inbox sorted by step or applicant name (task-query.ts), open tasks only; an applicant's open
+  // tasks follow their display name from now on (a trigger, as memberships do; nothing renamed one before)
+  `
+  CREATE INDEX tasks_step_sort ON tasks (status, groupId, assigneeId, name COLLATE NOCASE, dueAt, createdAt, id) WHERE status = 'open';
+  CREATE INDEX tasks_step_sort_process ON tasks (status, groupId, assigneeId, processKey, name COLLATE NOCASE, dueAt, createdAt, id) WHERE status = 'open';
+  CREATE INDEX tasks_applicant_sort ON tasks (status, groupId, assigneeId, applicantName COLLATE NOCASE, dueAt, createdAt, id) WHERE status = 'open';
+  CREATE INDEX tasks_applicant_sort_process ON tasks (status, groupId, assigneeId, processKey, applicantName COLLATE NOCASE, dueAt, createdAt, id) WHERE status = 'open';
+  CREATE TRIGGER tasks_applicant_name AFTER UPDATE OF displayName ON users WHEN OLD.displayName IS NOT NEW.displayName BEGIN
+    UPDATE tasks SET applicantName = NEW.displayName WHERE applicantId = NEW.id AND status = 'open';
+  END;
+  `,
 ];
 
 export interface MigrationResult {

@@ -2,7 +2,7 @@
 import type { TaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
 import { TASK_COLUMNS } from './statements.js';
-import { byAge, paging, searchOf, taskSort, type TaskSort } from '../task-paging.js';
+import { byDue, byProcess, paging, processWindows, searchOf, taskSort, type ProcessCount, type TaskSort } from '../task-paging.js';
 
 type Params = Record<string, string | number>;
 type Filter = { where: string; params: Params };
@@ -50,9 +50,9 @@ export function taskFilter(q: TaskQuery, group?: number): Filter {
     params.elementId = q.elementId;
   }
   // ISO-8601 UTC strings compare in time order, so a due-time range needs no date parsing.
-  // NOTE: oldest first (age), `+dueAt` keeps the planner on tasks_age (read in order, filtered on
-  // the way) instead of a due-time range that would then sort the whole result.
-  const due = byAge(taskSort(q)) ? '+dueAt' : 'dueAt';
+  // NOTE: in any order but the due time's, `+dueAt` keeps the planner on the order's index (read in
+  // order, filtered on the way) instead of a due-time range that would then sort the whole result.
+  const due = byDue(taskSort(q)) ? 'dueAt' : '+dueAt';
   if (q.dueBefore !== undefined) {
     clauses.push(`${due} < @dueBefore`);
     params.dueBefore = q.dueBefore;
@@ -75,9 +75,13 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-const ORDER: Record<TaskSort, string> = {
-  due: 'dueAt, createdAt, id', age: 'createdAt, id',
-  'due-desc': 'dueAt DESC, createdAt DESC, id DESC', 'age-desc': 'createdAt DESC, id DESC',
+const DUE = 'dueAt, createdAt, id';
+const DUE_DESC = 'dueAt DESC, createdAt DESC, id DESC';
+// NOTE: the name orders match their indexes' NOCASE columns (tasks_step_sort, tasks_applicant_sort…)
+const ORDER: Record<Exclude<TaskSort, 'process' | 'process-desc'>, string> = {
+  due: DUE, age: 'createdAt, id', 'due-desc': DUE_DESC, 'age-desc': 'createdAt DESC, id DESC',
+  step: `name COLLATE NOCASE, ${DUE}`, 'step-desc': `name COLLATE NOCASE DESC, ${DUE_DESC}`,
+  applicant: `applicantName COLLATE NOCASE, ${DUE}`, 'applicant-desc': `applicantName COLLATE NOCASE DESC, ${DUE_DESC}`,
 };
 
 /**
@@ -89,8 +93,21 @@ export function taskListSql(q: TaskQuery): string {
   const groups = groupsOf(q);
   const arms = groups === undefined || groups.length <= 1 ? [taskFilter(q).where] : groups.map((_, i) => taskFilter(q, i).where);
   const select = arms.map((where) => `SELECT ${TASK_COLUMNS.join(', ')} FROM tasks WHERE ${where}`).join(' UNION ALL ');
-  return `${select} ORDER BY ${ORDER[taskSort(q)]} LIMIT @limit OFFSET @offset`;
+  const sort = taskSort(q);
+  if (byProcess(sort)) throw new RangeError(`a '${sort}' page is read one process at a time (processWindows)`);
+  return `${select} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`;
 }
+
+/**
+ * The open tasks per process of `q`'s scope: one grouped count per group, each read through the
+ * process inbox index in processKey order (no sort), summed.
+ */
+export function processCountSql(q: TaskQuery, group?: number): string {
+  return `SELECT processKey, count(*) AS n FROM tasks WHERE ${taskFilter(q, group).where} GROUP BY processKey`;
+}
+
+/** A process's name as the inbox shows it: its latest version's, else its key. */
+export const PROCESS_NAME_SQL = "SELECT coalesce(nullif(name, ''), processKey) FROM definitions WHERE processKey = ? ORDER BY version DESC LIMIT 1";
 
 export function createTaskQueries(db: Database) {
   const cache = new Map<string, ReturnType<Database['prepare']>>();
@@ -99,14 +116,36 @@ export function createTaskQueries(db: Database) {
     if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
     return stmt;
   };
+  const processName = db.prepare<[string], string>(PROCESS_NAME_SQL).pluck();
+
+  const listInOrder = (q: TaskQuery): TaskRecord[] => {
+    const { limit, offset } = paging(q);
+    const groups = groupsOf(q);
+    if (groups?.length === 0 || limit === 0) return [];
+    const sql = taskListSql(q);
+    const params = groups === undefined ? taskFilter(q).params : Object.assign({}, ...groups.map((_, i) => taskFilter(q, i).params));
+    return prepared(sql).all({ ...params, limit, offset }) as TaskRecord[];
+  };
+
+  const processCounts = (q: TaskQuery): ProcessCount[] => {
+    const groups = groupsOf(q);
+    const n = new Map<string, number>();
+    for (const group of groups === undefined ? [undefined] : groups.map((_, i) => i)) {
+      const rows = prepared(processCountSql(q, group)).all(taskFilter(q, group).params) as Array<{ processKey: string; n: number }>;
+      for (const r of rows) n.set(r.processKey, (n.get(r.processKey) ?? 0) + r.n);
+    }
+    return [...n].map(([processKey, count]) => ({ processKey, name: processName.get(processKey) ?? processKey, count }));
+  };
+
+  // NOTE: one read transaction, so the counts and the pages see the same tasks
+  const listByProcess = db.transaction((q: TaskQuery): TaskRecord[] => {
+    if (groupsOf(q)?.length === 0 || paging(q).limit === 0) return [];
+    return processWindows(q, processCounts(q)).flatMap((w) => listInOrder({ ...q, ...w }));
+  });
+
   return {
     list(q: TaskQuery): TaskRecord[] {
-      const { limit, offset } = paging(q);
-      const groups = groupsOf(q);
-      if (groups?.length === 0 || limit === 0) return [];
-      const sql = taskListSql(q);
-      const params = groups === undefined ? taskFilter(q).params : Object.assign({}, ...groups.map((_, i) => taskFilter(q, i).params));
-      return prepared(sql).all({ ...params, limit, offset }) as TaskRecord[];
+      return byProcess(taskSort(q)) ? listByProcess(q) : listInOrder(q);
     },
     count(q: TaskQuery): number {
       if (groupsOf(q)?.length === 0) return 0;
