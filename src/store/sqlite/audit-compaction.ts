@@ -6,9 +6,11 @@
 // NOTE: only fields no write ever changes after the record is made are taken (tasks' assignee and
 // status change, so they stay in the entry); a migration that rewrites one of these columns would
 // rewrite the audit's view of it too.
-import type { AuditEvent } from '../ports.js';
+// Its ids (the entry's, case's, actor's, task's) are packed (packed-ids.ts): a UUID in 16 bytes.
 import type { Database } from './database.js';
 import type { AuditRow } from './rows.js';
+import { packId, unpackId } from './packed-ids.js';
+import { MissingReferenceError, type AuditEvent } from '../ports.js';
 
 /** Each derivable data key: its bit in `derived`, the record it comes from and the column. */
 const FIELDS = [
@@ -30,6 +32,46 @@ export const AUDIT_COMPACTION_MIGRATION = `
   ALTER TABLE audit ADD COLUMN derived INTEGER; -- NULL: data is all there; else a bit per field read back (audit-compaction.ts)
 `;
 
+/** The ids of an entry (its own, its case's, actor's and task's) that the table packs (packed-ids.ts). */
+const PACKED = ['id', 'caseId', 'actorId', 'taskId'] as const;
+
+/**
+ * The audit table rebuilt with packed ids (a UUID in 16 bytes, not 36 characters, in the row and in
+ * audit_case): appended to MIGRATIONS by migrations.ts; converts every row, keeps the append-only triggers.
+ * NOTE: caseId no longer REFERENCES cases (a packed id cannot): the case writer's transaction inserts both.
+ */
+export const AUDIT_PACKED_IDS_MIGRATION = `
+  DROP TRIGGER audit_no_update;
+  DROP TRIGGER audit_no_delete;
+  CREATE TABLE audit_packed (
+    seq       INTEGER PRIMARY KEY,
+    id        ANY NOT NULL UNIQUE, -- packed (packed-ids.ts), as caseId, actorId and taskId
+    caseId    ANY NOT NULL,
+    at        TEXT NOT NULL,
+    actorId   ANY,
+    actorName TEXT,
+    type      TEXT NOT NULL,
+    taskId    ANY,
+    data      TEXT NOT NULL CHECK (json_valid(data)),
+    derived   INTEGER
+  ) STRICT;
+  INSERT INTO audit_packed (seq, id, caseId, at, actorId, actorName, type, taskId, data, derived)
+    SELECT seq, ${packId('id')}, ${packId('caseId')}, at, ${packId('actorId')}, actorName, type, ${packId('taskId')}, data, derived FROM audit;
+  DROP TABLE audit;
+  ALTER TABLE audit_packed RENAME TO audit;
+  CREATE INDEX audit_case ON audit (caseId, at, seq);
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+`;
+
+/** SQL: a.caseId = the bound case id (`@caseId`), packed. */
+export const AUDIT_OF_CASE = `a.caseId = ${packId('@caseId')}`;
+/** SQL: the packed caseId of audit rows matching a text id expression (e.g. another table's column). */
+export const auditCaseIs = (expr: string) => `a.caseId = ${packId(expr)}`;
+export const auditTaskIs = (expr: string) => `a.taskId = ${packId(expr)}`;
+
 const TASK_COLUMNS = FIELDS.filter((f) => f.from === 'task').map((f) => f.column);
 const DOCUMENT_COLUMNS = FIELDS.filter((f) => f.from === 'document').map((f) => f.column);
 const TASK_BITS = FIELDS.filter((f) => f.from === 'task').reduce((m, f) => m | f.bit, 0);
@@ -41,12 +83,13 @@ const DOCUMENT_BITS = FIELDS.filter((f) => f.from === 'document').reduce((m, f) 
  */
 export const AUDIT_READ = {
   columns: [
-    ...['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data', 'derived'].map((c) => `a."${c}"`),
+    ...['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data', 'derived'].map((c) =>
+      (PACKED as readonly string[]).includes(c) ? `${unpackId(`a."${c}"`)} AS "${c}"` : `a."${c}"`),
     ...TASK_COLUMNS.map((c) => `t."${c}" AS "t_${c}"`),
     ...DOCUMENT_COLUMNS.map((c) => `d."${c}" AS "d_${c}"`),
   ].join(', '),
   from:
-    `audit a LEFT JOIN tasks t ON a.derived & ${TASK_BITS} AND t.id = a.taskId ` +
+    `audit a LEFT JOIN tasks t ON a.derived & ${TASK_BITS} AND t.id = ${unpackId('a.taskId')} ` +
     `LEFT JOIN documents d ON a.derived & ${DOCUMENT_BITS} AND d.id = json_extract(a.data, '$.documentId')`,
 };
 
@@ -68,13 +111,16 @@ export function auditFromCompactRow(row: CompactAuditRow): AuditEvent {
 export function compactingAuditInsert(db: Database) {
   const insert = db.prepare<AuditRow & { derived: number | null }>(
     'INSERT INTO audit (id, caseId, at, actorId, actorName, type, taskId, data, derived) ' +
-      'VALUES (@id, @caseId, @at, @actorId, @actorName, @type, @taskId, @data, @derived)',
+      `VALUES (${packId('@id')}, ${packId('@caseId')}, @at, ${packId('@actorId')}, @actorName, @type, ${packId('@taskId')}, @data, @derived)`,
   );
   const task = db.prepare<[string], Source>(`SELECT ${TASK_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM tasks WHERE id = ?`);
   const document = db.prepare<[string], Source>(`SELECT ${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM documents WHERE id = ?`);
+  const caseExists = db.prepare<[string], number>('SELECT 1 FROM cases WHERE id = ?').pluck();
 
   return {
     run(row: AuditRow) {
+      // NOTE: the check the foreign key made before ids were packed (a packed caseId cannot reference cases)
+      if (caseExists.get(row.caseId) === undefined) throw new MissingReferenceError(`case ${row.caseId} does not exist`);
       const data = JSON.parse(row.data) as Record<string, unknown>;
       const sources = {
         task: row.taskId !== null && FIELDS.some((f) => f.from === 'task' && f.key in data) ? task.get(row.taskId) : undefined,

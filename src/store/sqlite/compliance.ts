@@ -12,6 +12,7 @@ import type {
 } from '../ports.js';
 import type { Database } from './database.js';
 import { AUDIT_READ, auditFromCompactRow, type CompactAuditRow } from './audit-compaction.js';
+import { packId, unpackId } from './packed-ids.js';
 import { cols, TASK_COLUMNS } from './statements.js';
 
 const SUMMARY = [
@@ -51,9 +52,9 @@ export function createCompliance(db: Database) {
       `SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE caseId IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id`,
     ),
     audit: db.prepare<[string, string], CompactAuditRow>(
-      `SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId IN (SELECT value FROM json_each(?)) ` +
+      `SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId IN (SELECT ${packId('value')} FROM json_each(?)) ` +
         // by time; equal times by case, then insertion order (the MongoDB store numbers events per case)
-        'AND a.type IN (SELECT value FROM json_each(?)) ORDER BY a.at, a.caseId, a.seq',
+        `AND a.type IN (SELECT value FROM json_each(?)) ORDER BY a.at, ${unpackId('a.caseId')}, a.seq`,
     ),
   };
 

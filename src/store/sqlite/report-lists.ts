@@ -4,6 +4,7 @@ import { MAX_FACTS_PAGE, MAX_OPEN_REPORT_TASKS, type CaseFacts, type FactsPageQu
 import { pageOf } from '../task-paging.js';
 import type { ReportReader } from './report-reader.js';
 import { TASK_COLUMNS } from './statements.js';
+import { auditCaseIs, auditTaskIs } from './audit-compaction.js';
 
 const iso = (at: string): string => new Date(at).toISOString();
 const taskCols = TASK_COLUMNS.map((c) => `t."${c}"`).join(', ');
@@ -65,7 +66,7 @@ export function createReportLists(reader: ReportReader) {
       if (limit > MAX_OPEN_REPORT_TASKS) throw new RangeError(`open report tasks limit must be at most ${MAX_OPEN_REPORT_TASKS}: ${limit}`);
       const [rows] = await reader.read([{
         sql: `SELECT ${taskCols}, c.definitionId AS c_definitionId, ` +
-          "(SELECT min(a.at) FROM audit a WHERE a.caseId = t.caseId AND a.taskId = t.id AND a.type = 'task.taken') AS a_takenAt " +
+          `(SELECT min(a.at) FROM audit a WHERE ${auditCaseIs('t.caseId')} AND ${auditTaskIs('t.id')} AND a.type = 'task.taken') AS a_takenAt ` + // packed ids
           'FROM tasks t JOIN cases c ON c.id = t.caseId ' +
           "WHERE t.status = 'open' AND t.processKey = ? AND c.createdAt < ? ORDER BY t.createdAt, t.id LIMIT ?",
         params: [q.processKey, iso(q.caseCreatedBefore), limit],

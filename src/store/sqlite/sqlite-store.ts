@@ -251,7 +251,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       uniqueOrConflict('audit event exists', () => appendAudit.immediate(events));
     },
     async listAudit(caseId) {
-      return r().st.listAudit.all(caseId).map(auditFromCompactRow);
+      return r().st.listAudit.all({ caseId }).map(auditFromCompactRow);
     },
     async isUploadReferenced(storedName) {
       return r().isUploadReferenced(storedName);

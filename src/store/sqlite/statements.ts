@@ -1,7 +1,7 @@
 // Every fixed SQL statement of the SQLite store, prepared once per connection after migrations.
 import type { Database } from './database.js';
 import type { CaseRow, DefinitionRow, DocumentRow, SessionRow, TaskRow, UserRow } from './rows.js';
-import { AUDIT_READ, compactingAuditInsert, type CompactAuditRow } from './audit-compaction.js';
+import { AUDIT_OF_CASE, AUDIT_READ, compactingAuditInsert, type CompactAuditRow } from './audit-compaction.js';
 
 const USER = [
   'id', 'email', 'whatsapp', 'displayName', 'role', 'passwordHash', 'status', 'createdAt',
@@ -90,7 +90,7 @@ export function prepareStatements(db: Database) {
 
     // without what the entry's task or document holds (audit-compaction.ts)
     insertAudit: compactingAuditInsert(db),
-    listAudit: db.prepare<[string], CompactAuditRow>(`SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId = ? ORDER BY a.at, a.seq`),
+    listAudit: db.prepare<{ caseId: string }, CompactAuditRow>(`SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE ${AUDIT_OF_CASE} ORDER BY a.at, a.seq`),
 
     insertDocument: db.prepare<DocumentRow>(insert('documents', DOCUMENT)),
     getDocument: db.prepare<[string], DocumentRow>(`SELECT ${cols(DOCUMENT)} FROM documents WHERE id = ?`),
