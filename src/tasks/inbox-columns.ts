@@ -1,5 +1,5 @@
-// The dense inbox's columns: the sortable headers (Menunggu, Sisa waktu; each link toggles its
-// direction, the current one carries aria-sort) and the row's times, coloured by urgency: late
+// The dense inbox's columns: the sortable headers (Proses, Langkah, Pemohon, Menunggu, Sisa waktu;
+// each link toggles its direction, the current one carries aria-sort) and the row's times, coloured by urgency: late
 // (overdue), soon (half of its time standard or less left), ok.
 import type { TaskRecord } from '../store/ports.js';
 import { filterQueryString, type InboxFilters, type InboxSort } from './inbox-filters.js';
@@ -13,21 +13,36 @@ export interface SortHeader {
   ariaSort: 'ascending' | 'descending' | 'none';
 }
 
+/** The sortable columns of the dense inbox. */
+export interface SortHeaders {
+  process: SortHeader;
+  step: SortHeader;
+  applicant: SortHeader;
+  waiting: SortHeader;
+  timeLeft: SortHeader;
+}
+
 /**
- * Menunggu (waiting): "umur" shows the longest waiting first (waiting time descending), "terbaru" the
- * newest first. Sisa waktu (time left): "batas" the least time left first, "batas-akhir" the most.
+ * Proses, Langkah, Pemohon: A–Z first, then Z–A. Menunggu (waiting): "umur" shows the longest waiting
+ * first (waiting time descending), "terbaru" the newest first. Sisa waktu (time left): "batas" the least
+ * time left first, "batas-akhir" the most. Every link keeps the filters and starts again at page 1.
  */
-export function sortHeaders(f: InboxFilters, path: string): { waiting: SortHeader; timeLeft: SortHeader } {
+export function sortHeaders(f: InboxFilters, path: string): SortHeaders {
   const link = (sort: InboxSort) => `${path}${filterQueryString(f, { sort })}`;
+  /** A column sorted `first` on the first click and `second` on the next; `firstIs` how `first` runs down the page. */
+  const column = (first: InboxSort, second: InboxSort, firstIs: 'ascending' | 'descending' = 'ascending'): SortHeader => {
+    const secondIs = firstIs === 'ascending' ? 'descending' : 'ascending';
+    return {
+      href: link(f.sort === first ? second : first),
+      ariaSort: f.sort === first ? firstIs : f.sort === second ? secondIs : 'none',
+    };
+  };
   return {
-    waiting: {
-      href: link(f.sort === 'umur' ? 'terbaru' : 'umur'),
-      ariaSort: f.sort === 'umur' ? 'descending' : f.sort === 'terbaru' ? 'ascending' : 'none',
-    },
-    timeLeft: {
-      href: link(f.sort === 'batas' ? 'batas-akhir' : 'batas'),
-      ariaSort: f.sort === 'batas' ? 'ascending' : f.sort === 'batas-akhir' ? 'descending' : 'none',
-    },
+    process: column('proses', 'proses-turun'),
+    step: column('langkah', 'langkah-turun'),
+    applicant: column('pemohon', 'pemohon-turun'),
+    waiting: column('umur', 'terbaru', 'descending'),
+    timeLeft: column('batas', 'batas-akhir'),
   };
 }
 

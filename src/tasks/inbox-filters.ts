@@ -6,8 +6,13 @@ import { pageNumber } from '../web/query-params.js';
 export type InboxView = 'mine' | 'queue';
 /** baru = not taken and not overdue; diambil = taken; terlambat = overdue. */
 export type InboxState = 'baru' | 'diambil' | 'terlambat';
-/** batas = nearest due first, batas-akhir = latest due first, umur = waiting longest first, terbaru = newest first. */
-export type InboxSort = 'batas' | 'batas-akhir' | 'umur' | 'terbaru';
+/**
+ * batas = nearest due first, batas-akhir = latest due first, umur = waiting longest first, terbaru = newest first;
+ * proses, langkah, pemohon = by process, step, applicant name A–Z (ties: nearest due first), '-turun' = Z–A.
+ */
+export type InboxSort =
+  | 'batas' | 'batas-akhir' | 'umur' | 'terbaru'
+  | 'proses' | 'proses-turun' | 'langkah' | 'langkah-turun' | 'pemohon' | 'pemohon-turun';
 
 export interface InboxFilters {
   process: string; // processKey, '' = every process
@@ -24,9 +29,14 @@ export interface InboxFilters {
 
 export const PAGE_SIZE = 50;
 export const MAX_SEARCH = 100;
-export const SORTS: readonly InboxSort[] = ['batas', 'batas-akhir', 'umur', 'terbaru'];
+export const SORTS: readonly InboxSort[] = [
+  'batas', 'batas-akhir', 'umur', 'terbaru', 'proses', 'proses-turun', 'langkah', 'langkah-turun', 'pemohon', 'pemohon-turun',
+];
 /** Each inbox sort as the store's order (every one read in index order: test/store/sqlite.query-plans.test.ts). */
-const STORE_SORT: Record<InboxSort, NonNullable<TaskQuery['sort']>> = { batas: 'due', 'batas-akhir': 'due-desc', umur: 'age', terbaru: 'age-desc' };
+const STORE_SORT: Record<InboxSort, NonNullable<TaskQuery['sort']>> = {
+  batas: 'due', 'batas-akhir': 'due-desc', umur: 'age', terbaru: 'age-desc',
+  proses: 'process', 'proses-turun': 'process-desc', langkah: 'step', 'langkah-turun': 'step-desc', pemohon: 'applicant', 'pemohon-turun': 'applicant-desc',
+};
 
 /**
  * The states offered in a view. The Antrian holds only untaken tasks ("diambil" cannot occur);

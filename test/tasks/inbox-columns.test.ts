@@ -21,6 +21,21 @@ describe('Given the inbox sorts', () => {
     expect([h.timeLeft.href, h.timeLeft.ariaSort]).toEqual(want.timeLeft);
   });
 
+  test.each([
+    ['proses', 'process', 'process', ['/kotak-masuk?urut=proses-turun', 'ascending']],
+    ['proses-turun', 'process-desc', 'process', ['/kotak-masuk?urut=proses', 'descending']],
+    ['langkah', 'step', 'step', ['/kotak-masuk?urut=langkah-turun', 'ascending']],
+    ['pemohon-turun', 'applicant-desc', 'applicant', ['/kotak-masuk?urut=pemohon', 'descending']],
+  ] as const)('when sorted by %s, then the store reads %s and that name column toggles while the others offer A–Z', (urut, store, column, want) => {
+    const f = parseFilters({ urut }, 'queue', []);
+    expect(sortQuery(f)).toEqual({ sort: store });
+    const h = sortHeaders(f, '/kotak-masuk');
+    expect([h[column].href, h[column].ariaSort]).toEqual(want);
+    const others = (['process', 'step', 'applicant'] as const).filter((c) => c !== column);
+    expect(others.map((c) => h[c].ariaSort)).toEqual(['none', 'none']);
+    expect([h.waiting.ariaSort, h.timeLeft.ariaSort]).toEqual(['none', 'none']);
+  });
+
   test('when a header link is built, then the filters stay and the page starts again', () => {
     const f = parseFilters({ cari: 'budi', status: 'terlambat', halaman: '3' }, 'queue', []);
     expect(sortHeaders(f, '/kotak-masuk').waiting.href).toBe('/kotak-masuk?status=terlambat&cari=budi&urut=umur');

@@ -10,6 +10,7 @@ export interface SeedTask {
   createdAt: Date;
   nik: string;
   groupId?: string; // default the step's group, admin-ppe
+  processKey?: string; // default the PPBJ registration's
 }
 
 const STEPS = {
@@ -30,8 +31,9 @@ export async function seedQueue(store: Store, definitionId: string, entries: See
       passwordHash: 'scrypt$unused', status: 'registered', createdAt: at, ...UNVERIFIED,
     };
     const caseId = randomUUID();
+    const processKey = e.processKey ?? 'pendaftaran-akun-ppbj';
     const task: TaskRecord = {
-      id: randomUUID(), caseId, processKey: 'pendaftaran-akun-ppbj', applicantId: user.id, applicantName: e.name, elementId: e.elementId, name: step.name,
+      id: randomUUID(), caseId, processKey, applicantId: user.id, applicantName: e.name, elementId: e.elementId, name: step.name,
       stepNo: step.stepNo, groupId: e.groupId ?? 'admin-ppe', formKey: step.formKey, assigneeId: null, status: 'open', createdAt: at,
       dueAt: new Date(e.createdAt.getTime() + step.minutes * 60_000).toISOString(), timeStandard: `PT${step.minutes}M`,
       completedAt: null, completedBy: null, searchText: `${e.name} ${email}`.toLowerCase(),
@@ -39,7 +41,7 @@ export async function seedQueue(store: Store, definitionId: string, entries: See
     await store.applyCaseChange({
       expectedRev: null,
       case: {
-        id: caseId, definitionId, processKey: 'pendaftaran-akun-ppbj', definitionVersion: 1, applicantId: user.id,
+        id: caseId, definitionId, processKey, definitionVersion: 1, applicantId: user.id,
         applicantName: e.name, status: 'running', engineState: Buffer.alloc(0), rev: 1, error: null, createdAt: at, updatedAt: at,
         data: { 'ppbj-registrasi': { email }, 'ppbj-identitas': { namaLengkap: e.name, nik: e.nik, email } },
       },
