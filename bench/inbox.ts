@@ -20,6 +20,12 @@ const PAGES = [
   // the inbox's sortable columns, the other way round (read backwards on the same indexes)
   { id: 'queueLatestDue', path: '/kotak-masuk?urut=batas-akhir', label: 'GET /kotak-masuk?urut=batas-akhir (Antrian, latest due first)' },
   { id: 'queueNewest', path: '/kotak-masuk?urut=terbaru', label: 'GET /kotak-masuk?urut=terbaru (Antrian, newest first)' },
+  // by process (one process at a time, from counts per process), step and applicant name (NOCASE indexes)
+  { id: 'queueByProcess', path: '/kotak-masuk?urut=proses', label: 'GET /kotak-masuk?urut=proses (Antrian, process A–Z)' },
+  { id: 'queueByProcessPage10', path: '/kotak-masuk?urut=proses-turun&halaman=10', label: 'GET /kotak-masuk?urut=proses-turun&halaman=10 (Antrian, process Z–A, page 10)' },
+  { id: 'queueByStep', path: '/kotak-masuk?urut=langkah-turun', label: 'GET /kotak-masuk?urut=langkah-turun (Antrian, step Z–A)' },
+  { id: 'queueByApplicant', path: '/kotak-masuk?urut=pemohon', label: 'GET /kotak-masuk?urut=pemohon (Antrian, applicant A–Z)' },
+  { id: 'mineByApplicant', path: '/tugas?urut=pemohon-turun', label: 'GET /tugas?urut=pemohon-turun (Tugas Saya, applicant Z–A)' },
 ] as const;
 
 /** The task rows of an inbox page. */

@@ -1,8 +1,10 @@
 // Seeds a store through the port (Store.applyCaseChange, one change per case, as the app writes
 // them) with N cases: most completed, `openTasks` running with one open task each, spread over
 // SOP steps 3-7; some Admin PPE tasks held by the bench admin or a second admin, the rest in the
-// queue. Engine states are real (one case driven once per step, its Buffers reused). The audit
-// trail is trimmed to the start, the open task and the end (the inbox never reads it).
+// queue. The running cases take turns among three processes (the shipped one and two copies under
+// other keys and names), so the inbox's process column has something to sort. Engine states are real
+// (one case driven once per step, its Buffers reused). The audit trail is trimmed to the start, the
+// open task and the end (the inbox never reads it).
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../src/composition.js';
 import { PPBJ_PROCESS_KEY as SHIPPED_PROCESS_KEY } from '../../src/packs/ppbj/process-key.js';
@@ -27,6 +29,11 @@ export interface Holders {
 }
 
 const DAY = 86_400_000;
+/** The copies of the shipped process the running cases also wait in (key, name). */
+const OTHER_PROCESSES = [
+  { key: 'bench-izin-belajar', name: 'Izin Belajar' },
+  { key: 'bench-cuti-tahunan', name: 'cuti tahunan' }, // a lower-case name: sorted case-insensitively
+];
 /** Where the running cases wait (step index 1..5 = SOP steps 3..7), 20 slots: 25/25/20/20/10 %. */
 const OPEN_AT = [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5];
 
@@ -42,6 +49,9 @@ const FORM_DATA: Array<Record<string, unknown>> = [
 export async function seedCases(services: Services, plan: SeedPlan, holders: Holders, passwordHash: string, onBatch: (done: number) => void): Promise<void> {
   const { store, definitions } = services;
   const def = await definitions.latest(SHIPPED_PROCESS_KEY);
+  const copies = OTHER_PROCESSES.map((p) => ({ ...def, id: randomUUID(), processKey: p.key, version: 1, name: p.name, comment: 'bench copy' }));
+  for (const copy of copies) await store.insertDefinition(copy);
+  const defs = [def, ...copies];
   const specs = (await definitions.model(def)).userTasks;
   const samples = await driveCase(def, 0);
   const stateAt = (i: number): Buffer => samples[i]!.result.engineState; // i = 0..5 waiting at spec i, 6 = completed
@@ -60,8 +70,9 @@ export async function seedCases(services: Services, plan: SeedPlan, holders: Hol
       role: 'applicant', passwordHash, status: !running && !failed ? 'active' : 'registered', createdAt: at(created),
       emailVerifiedAt: at(created), whatsappVerifiedAt: at(created), privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyAcknowledgedAt: at(created),
     };
+    const of = running ? defs[n % defs.length]! : def;
     const c: CaseRecord = {
-      id: randomUUID(), definitionId: def.id, processKey: def.processKey, definitionVersion: def.version,
+      id: randomUUID(), definitionId: of.id, processKey: of.processKey, definitionVersion: of.version,
       applicantId: user.id, applicantName: user.displayName, status: running ? 'running' : failed ? 'failed' : 'completed',
       engineState: stateAt(Math.min(reached, specs.length)), rev: 1, error: failed ? 'More than 300 activities in one step: automatic loop?' : null,
       data: Object.fromEntries(specs.slice(0, reached).map((s, i) => [s.formKey, i === 0 ? { ...FORM_DATA[0], displayName: user.displayName, email: user.email } : FORM_DATA[i]!])),
