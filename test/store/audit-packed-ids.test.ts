@@ -1,5 +1,5 @@
 // SQLite: the audit keeps a UUID id (its own, its case's, actor's, task's) in 16 bytes, any other id as
-// text (packed-ids.ts); a store of the previous schema upgrades in place and lists every entry as before.
+// text, an ISO time as ms, a type as its number (packed-ids.ts); a store of the previous schema upgrades in place and lists every entry as before.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ describe('SQLite audit ids packed', () => {
       audit(c, 'case.started', { id: UUID[2]!, actorId: UUID[1]!, actorName: 'Budi', data: { n: 1 } }),
       audit(c, 'task.taken', { id: 'audit-plain', at: at(2), actorId: 'demo-dewi', actorName: 'Dewi', taskId: t.id, data: { step: t.name } }),
       audit(c, 'data.exported', { id: UUID[0]!.toUpperCase(), at: at(3) }), // upper case: not canonical, kept as text
+      audit(c, 'timer.fired', { id: 'audit-odd-time', at: '2026-12-31T23:59:59Z' }), // a time without ms, a type listed: time kept as text
     ];
     try {
       await store.applyCaseChange(create(c, { openTasks: [t], audit: events }));
@@ -40,11 +41,12 @@ describe('SQLite audit ids packed', () => {
     }
     const db = openDatabase(file);
     try {
-      const rows = db.prepare('SELECT typeof(id) AS id, length(id) AS n, typeof(caseId) AS caseId, typeof(actorId) AS actorId, typeof(taskId) AS taskId FROM audit ORDER BY seq').all();
+      const rows = db.prepare('SELECT typeof(id) AS id, length(id) AS n, typeof(caseId) AS caseId, typeof(actorId) AS actorId, typeof(taskId) AS taskId, at, type FROM audit ORDER BY seq').all();
       expect(rows).toEqual([
-        { id: 'blob', n: 16, caseId: 'blob', actorId: 'blob', taskId: 'null' },
-        { id: 'text', n: 11, caseId: 'blob', actorId: 'text', taskId: 'blob' },
-        { id: 'text', n: 36, caseId: 'blob', actorId: 'null', taskId: 'null' },
+        { id: 'blob', n: 16, caseId: 'blob', actorId: 'blob', taskId: 'null', at: Date.parse(at(1)), type: 1 },
+        { id: 'text', n: 11, caseId: 'blob', actorId: 'text', taskId: 'blob', at: Date.parse(at(2)), type: 3 },
+        { id: 'text', n: 36, caseId: 'blob', actorId: 'null', taskId: 'null', at: Date.parse(at(3)), type: 13 },
+        { id: 'text', n: 14, caseId: 'blob', actorId: 'null', taskId: 'null', at: '2026-12-31T23:59:59Z', type: 17 },
       ]);
       expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
     } finally {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/store/sqlite/database.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { AUDIT_TYPES } from '../../src/store/sqlite/audit-compaction.js';
+import { unpackName } from '../../src/store/sqlite/packed-ids.js';
 import { at, audit, caseRecord, create, document, task } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'alur-audit-compaction-'));
@@ -27,7 +29,7 @@ test('Given entries of a step and an upload, When stored, Then the rows keep onl
 
   const db = openDatabase(file);
   try {
-    const rows = db.prepare('SELECT type, data, derived FROM audit ORDER BY seq').all();
+    const rows = db.prepare(`SELECT ${unpackName(AUDIT_TYPES, 'type')} AS type, data, derived FROM audit ORDER BY seq`).all(); // types packed (packed-ids.ts)
     expect(rows).toEqual([
       { type: 'task.created', data: '{}', derived: 1 | 2 | 4 | 8 },
       { type: 'document.uploaded', data: JSON.stringify({ documentId: d.id }), derived: 64 | 128 | 256 | 512 },

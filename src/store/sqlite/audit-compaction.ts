@@ -6,11 +6,11 @@
 // NOTE: only fields no write ever changes after the record is made are taken (tasks' assignee and
 // status change, so they stay in the entry); a migration that rewrites one of these columns would
 // rewrite the audit's view of it too.
-// Its ids (the entry's, case's, actor's, task's) are packed (packed-ids.ts): a UUID in 16 bytes.
+// Its ids (the entry's, case's, actor's, task's), time and type are packed (packed-ids.ts): a UUID in 16 bytes, ms, a number.
 import type { Database } from './database.js';
 import type { AuditRow } from './rows.js';
-import { packId, unpackId } from './packed-ids.js';
-import { MissingReferenceError, type AuditEvent } from '../ports.js';
+import { packId, packName, packTime, unpackId, unpackName, unpackTime } from './packed-ids.js';
+import { MissingReferenceError, type AuditEvent, type AuditType } from '../ports.js';
 
 /** Each derivable data key: its bit in `derived`, the record it comes from and the column. */
 const FIELDS = [
@@ -66,6 +66,47 @@ export const AUDIT_PACKED_IDS_MIGRATION = `
     BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 `;
 
+/**
+ * Every entry type a number (its place here, from 1); a type not listed is stored as text.
+ * NOTE: append only: the numbers are stored.
+ */
+export const AUDIT_TYPES: readonly AuditType[] = [
+  'case.started', 'task.created', 'task.taken', 'task.released', 'task.completed', 'case.returned', 'document.uploaded',
+  'account.activated', 'case.completed', 'case.failed', 'task.reassigned', 'contact.verified', 'data.exported', 'task.overdue',
+  'task.escalated', 'task.cancelled', 'timer.fired', 'case.withdrawn', 'case.closed',
+];
+
+/** The audit rebuilt again, its time as ms and its type as a number (packed-ids.ts); appended to MIGRATIONS. */
+export const AUDIT_PACKED_TIMES_MIGRATION = `
+  DROP TRIGGER audit_no_update;
+  DROP TRIGGER audit_no_delete;
+  CREATE TABLE audit_packed (
+    seq       INTEGER PRIMARY KEY,
+    id        ANY NOT NULL UNIQUE, -- packed (packed-ids.ts), as caseId, actorId and taskId
+    caseId    ANY NOT NULL,
+    at        ANY NOT NULL,        -- ms since the epoch (an ISO time with ms), else text
+    actorId   ANY,
+    actorName TEXT,
+    type      ANY NOT NULL,        -- its number in AUDIT_TYPES, else text
+    taskId    ANY,
+    data      TEXT NOT NULL CHECK (json_valid(data)),
+    derived   INTEGER
+  ) STRICT;
+  INSERT INTO audit_packed (seq, id, caseId, at, actorId, actorName, type, taskId, data, derived)
+    SELECT seq, id, caseId, ${packTime('at')}, actorId, actorName, ${packName(AUDIT_TYPES, 'type')}, taskId, data, derived FROM audit;
+  DROP TABLE audit;
+  ALTER TABLE audit_packed RENAME TO audit;
+  CREATE INDEX audit_case ON audit (caseId, at, seq);
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+`;
+
+/** SQL: a type (text) as the audit stores it; the audit's time column as text. */
+export const auditType = (expr: string) => packName(AUDIT_TYPES, expr);
+export const auditTime = (expr: string) => unpackTime(expr);
+
 /** SQL: a.caseId = the bound case id (`@caseId`), packed. */
 export const AUDIT_OF_CASE = `a.caseId = ${packId('@caseId')}`;
 /** SQL: the packed caseId of audit rows matching a text id expression (e.g. another table's column). */
@@ -83,8 +124,9 @@ const DOCUMENT_BITS = FIELDS.filter((f) => f.from === 'document').reduce((m, f) 
  */
 export const AUDIT_READ = {
   columns: [
-    ...['id', 'caseId', 'at', 'actorId', 'actorName', 'type', 'taskId', 'data', 'derived'].map((c) =>
+    ...['id', 'caseId', 'actorId', 'actorName', 'taskId', 'data', 'derived'].map((c) =>
       (PACKED as readonly string[]).includes(c) ? `${unpackId(`a."${c}"`)} AS "${c}"` : `a."${c}"`),
+    `${unpackTime('a.at')} AS "at"`, `${unpackName(AUDIT_TYPES, 'a.type')} AS "type"`,
     ...TASK_COLUMNS.map((c) => `t."${c}" AS "t_${c}"`),
     ...DOCUMENT_COLUMNS.map((c) => `d."${c}" AS "d_${c}"`),
   ].join(', '),
@@ -111,7 +153,7 @@ export function auditFromCompactRow(row: CompactAuditRow): AuditEvent {
 export function compactingAuditInsert(db: Database) {
   const insert = db.prepare<AuditRow & { derived: number | null }>(
     'INSERT INTO audit (id, caseId, at, actorId, actorName, type, taskId, data, derived) ' +
-      `VALUES (${packId('@id')}, ${packId('@caseId')}, @at, ${packId('@actorId')}, @actorName, @type, ${packId('@taskId')}, @data, @derived)`,
+      `VALUES (${packId('@id')}, ${packId('@caseId')}, ${packTime('@at')}, ${packId('@actorId')}, @actorName, ${auditType('@type')}, ${packId('@taskId')}, @data, @derived)`,
   );
   const task = db.prepare<[string], Source>(`SELECT ${TASK_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM tasks WHERE id = ?`);
   const document = db.prepare<[string], Source>(`SELECT ${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM documents WHERE id = ?`);

@@ -11,7 +11,7 @@ import type {
   WorkingCalendarRecord,
 } from '../ports.js';
 import type { Database } from './database.js';
-import { AUDIT_READ, auditFromCompactRow, type CompactAuditRow } from './audit-compaction.js';
+import { AUDIT_READ, auditFromCompactRow, auditType, type CompactAuditRow } from './audit-compaction.js';
 import { packId, unpackId } from './packed-ids.js';
 import { cols, TASK_COLUMNS } from './statements.js';
 
@@ -54,7 +54,7 @@ export function createCompliance(db: Database) {
     audit: db.prepare<[string, string], CompactAuditRow>(
       `SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId IN (SELECT ${packId('value')} FROM json_each(?)) ` +
         // by time; equal times by case, then insertion order (the MongoDB store numbers events per case)
-        `AND a.type IN (SELECT value FROM json_each(?)) ORDER BY a.at, ${unpackId('a.caseId')}, a.seq`,
+        `AND a.type IN (SELECT ${auditType('value')} FROM json_each(?)) ORDER BY a.at, ${unpackId('a.caseId')}, a.seq`,
     ),
   };
 

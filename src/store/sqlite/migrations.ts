@@ -2,7 +2,7 @@
 // NOTE: never edit a migration that has shipped; append a new one instead.
 import type Sqlite from 'better-sqlite3';
 import { RETENTION_MIGRATION } from './retention-migration.js';
-import { AUDIT_COMPACTION_MIGRATION, AUDIT_PACKED_IDS_MIGRATION } from './audit-compaction.js';
+import { AUDIT_COMPACTION_MIGRATION, AUDIT_PACKED_IDS_MIGRATION, AUDIT_PACKED_TIMES_MIGRATION } from './audit-compaction.js';
 import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migration.js';
 import { MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
 
@@ -417,6 +417,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // the audit's ids (its own, case, actor, task) packed: a UUID in 16 bytes (audit-compaction.ts, packed-ids.ts)
   AUDIT_PACKED_IDS_MIGRATION,
+  // the audit's time as ms and its type as a number (audit-compaction.ts, packed-ids.ts)
+  AUDIT_PACKED_TIMES_MIGRATION,
 ];
 
 export interface MigrationResult {

@@ -4,7 +4,7 @@ import { MAX_FACTS_PAGE, MAX_OPEN_REPORT_TASKS, type CaseFacts, type FactsPageQu
 import { pageOf } from '../task-paging.js';
 import type { ReportReader } from './report-reader.js';
 import { TASK_COLUMNS } from './statements.js';
-import { auditCaseIs, auditTaskIs } from './audit-compaction.js';
+import { auditCaseIs, auditTaskIs, auditTime, auditType } from './audit-compaction.js';
 
 const iso = (at: string): string => new Date(at).toISOString();
 const taskCols = TASK_COLUMNS.map((c) => `t."${c}"`).join(', ');
@@ -66,7 +66,7 @@ export function createReportLists(reader: ReportReader) {
       if (limit > MAX_OPEN_REPORT_TASKS) throw new RangeError(`open report tasks limit must be at most ${MAX_OPEN_REPORT_TASKS}: ${limit}`);
       const [rows] = await reader.read([{
         sql: `SELECT ${taskCols}, c.definitionId AS c_definitionId, ` +
-          `(SELECT min(a.at) FROM audit a WHERE ${auditCaseIs('t.caseId')} AND ${auditTaskIs('t.id')} AND a.type = 'task.taken') AS a_takenAt ` + // packed ids
+          `(SELECT ${auditTime('min(a.at)')} FROM audit a WHERE ${auditCaseIs('t.caseId')} AND ${auditTaskIs('t.id')} AND a.type = ${auditType("'task.taken'")}) AS a_takenAt ` + // packed
           'FROM tasks t JOIN cases c ON c.id = t.caseId ' +
           "WHERE t.status = 'open' AND t.processKey = ? AND c.createdAt < ? ORDER BY t.createdAt, t.id LIMIT ?",
         params: [q.processKey, iso(q.caseCreatedBefore), limit],
