@@ -89,7 +89,11 @@ async function processCounts(m: Models, q: TaskQuery): Promise<ProcessCount[]> {
   }));
 }
 
-/** listTasks: in the query's order; by process, one process at a time (task-paging.ts processWindows). */
+/**
+ * listTasks: in the query's order; by process, one process at a time (task-paging.ts processWindows).
+ * NOTE: the counts and the pages are separate reads (no snapshot): a task taken in between may leave
+ * the page one short, as offset paging does anyway.
+ */
 export async function listTasks(m: Models, q: TaskQuery): Promise<TaskRecord[]> {
   if (!byProcess(taskSort(q))) return listInOrder(m, q);
   if (paging(q).limit === 0 || q.groupIds?.length === 0) return [];
