@@ -175,7 +175,7 @@ export interface CaseRecord {
   applicantId: string; // the applicant who owns the case
   applicantName: string;
   status: CaseStatus;
-  /** Compressed engine state (workflow module's format, opaque to the store). */
+  /** Compressed engine state (workflow module's format, opaque to the store); empty once the case completed, was withdrawn or closed (ended-case.ts). */
   engineState: Buffer;
   /** Form values accumulated per form key, e.g. { "identitas-pemohon": {...} }. */
   data: Record<string, Record<string, unknown>>;

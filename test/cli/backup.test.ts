@@ -104,7 +104,8 @@ describe('Given a SQLite store on which a second process keeps completing cases'
         const tasks = await store.listTasks({ caseId: id, limit: 100 });
         const open = tasks.map((t) => t.elementId).sort();
         const def = (await store.getDefinition(c.definitionId))!;
-        const waiting = (await waitingTasks({ id: def.id, xml: def.xml }, c.engineState)).map((w) => w.elementId).sort();
+        // an ended case keeps no engine state (src/store/ended-case.ts): only a running one is recovered
+        const waiting = c.status === 'running' ? (await waitingTasks({ id: def.id, xml: def.xml }, c.engineState)).map((w) => w.elementId).sort() : [];
         // the engine state and the open tasks were written in one change: the snapshot has both or neither
         if (c.status === 'running') running++;
         else completed++;

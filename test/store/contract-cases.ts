@@ -47,13 +47,13 @@ export function casesContract(store: GetStore): void {
       await store().applyCaseChange(create(c));
       const newState = Buffer.from('compressed state v2');
       await store().applyCaseChange(
-        update(c, { engineState: newState, data: { f: { ok: true } }, updatedAt: at(5), status: 'completed' }),
+        update(c, { engineState: newState, data: { f: { ok: true } }, updatedAt: at(5), status: 'failed' }), // failed: keeps its state
       );
       const got = (await store().getCase(c.id)) as CaseRecord;
       expect(got.rev).toBe(2);
       expect(got.engineState.equals(newState)).toBe(true);
       expect(got.data).toEqual({ f: { ok: true } });
-      expect(got.status).toBe('completed');
+      expect(got.status).toBe('failed');
       expect(got.createdAt).toBe(c.createdAt);
       expect(got.updatedAt).toBe(at(5));
     });

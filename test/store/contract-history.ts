@@ -73,6 +73,20 @@ export function historyContract(store: GetStore): void {
     });
   });
 
+  describe('an ended case', () => {
+    test('Given running cases with an engine state, When one completes, one is withdrawn, one closed and one fails, Then only the failed one keeps its state', async () => {
+      const state = Buffer.from('engine state v1');
+      const cases = ['completed', 'withdrawn', 'closed', 'failed', 'running'].map((status) => ({ status, c: caseRecord({ engineState: state }) }));
+      for (const { c } of cases) await store().applyCaseChange(create(c));
+      for (const { c, status } of cases) await store().applyCaseChange(update(c, { status: status as CaseRecord['status'], engineState: Buffer.from(`${status} state`) }));
+      const kept = await Promise.all(cases.map(async ({ c }) => (await store().getCase(c.id))!.engineState.toString()));
+      expect(kept).toEqual(['', '', '', 'failed state', 'running state']);
+      const created = caseRecord({ status: 'completed', engineState: state }); // one that ends in its first change
+      await store().applyCaseChange(create(created));
+      expect((await store().getCase(created.id))!.engineState.length).toBe(0);
+    });
+  });
+
   describe('listCasesByApplicant', () => {
     test("Returns only that applicant's cases, newest first, with the latest rev", async () => {
       const mk = (applicantId: string, minute: number) => caseRecord({ applicantId, createdAt: at(minute), updatedAt: at(minute) });
@@ -85,7 +99,7 @@ export function historyContract(store: GetStore): void {
       const got = await store().listCasesByApplicant('ppbj-1');
       expect(got.map((c) => c.id)).toEqual([recent.id, mid.id, old.id]);
       const updated = got[2] as CaseRecord;
-      expect(updated).toEqual({ ...old, status: 'completed', updatedAt: at(20), rev: 2 });
+      expect(updated).toEqual({ ...old, status: 'completed', updatedAt: at(20), rev: 2, engineState: Buffer.alloc(0) }); // ended: no engine state
       expect(Buffer.isBuffer(updated.engineState)).toBe(true);
       expect(await store().listCasesByApplicant('nobody')).toEqual([]);
       expect((await store().listCasesByApplicant('ppbj-1', 2)).map((c) => c.id)).toEqual([recent.id, mid.id]);

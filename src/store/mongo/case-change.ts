@@ -11,6 +11,7 @@ import { recordChangeFacts } from './report-facts.js';
 import { assertCasesExist } from './integrity.js';
 import { nextSeq } from './counters.js';
 import { caseNumberOf } from '../case-numbers.js';
+import { storedCase } from '../ended-case.js';
 import { numberCaseRecords, numberFrom } from './sequences.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
@@ -24,7 +25,7 @@ export function checkRev(change: CaseChange): void {
 export function createCaseWriter(atomically: Atomically, m: Models) {
   async function applyCaseChange(change: CaseChange): Promise<void> {
     checkRev(change);
-    const c = change.case;
+    const c = storedCase(change.case); // an ended case without its engine state (ended-case.ts)
     const caseDoc = toDoc(c);
     await new m.Case({ ...caseDoc, seq: 1 }).validate(); // updateOne below does not validate (seq: the counter's, below)
     // records of another case must name one that exists (SQLite's foreign keys); the case's own is written here.

@@ -8,6 +8,7 @@ import { storedNamesIn } from './mapping.js';
 import { options, str } from './schema-kit.js';
 import { DEFAULT_MONGO_TIMEOUTS } from './connection.js';
 import { caseNumberOf } from '../case-numbers.js';
+import { STATELESS_CASE_STATUSES } from '../ended-case.js';
 import { transactionOptions } from './transaction.js';
 import { backlogCasesOfBefore } from './report-facts.js';
 
@@ -226,6 +227,14 @@ async function dropIfPresent(model: Model<unknown>, name: string): Promise<void>
  * that scope (the one new cases of such a scope take theirs from: case-change.ts), in creation order.
  * NOTE: each number is set only where none is (two instances migrating at once may skip numbers, never reuse one).
  */
+/** Ended cases of before keep no engine state (ended-case.ts): one update; a case that ends later is stored without it. */
+async function dropEndedCaseStates(models: Models): Promise<void> {
+  await models.Case.updateMany(
+    { status: { $in: [...STATELESS_CASE_STATUSES] }, engineState: { $ne: Buffer.alloc(0) } },
+    { $set: { engineState: Buffer.alloc(0) } },
+  );
+}
+
 async function numberCasesOfBefore(models: Models): Promise<void> {
   const BATCH = 500;
   for (;;) {
@@ -253,6 +262,7 @@ export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models,
   { id: '8-groups', run: migrateToGroups },
   { id: '9-task-facts', run: backlogCasesOfBefore },
   { id: '11-case-numbers', run: numberCasesOfBefore },
+  { id: '12-ended-case-state', run: dropEndedCaseStates },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */

@@ -4,6 +4,7 @@ import { ConflictError, InactiveAssigneeError, type AssigneeChange, type CaseCha
 import { NotFoundError } from '../../errors.js';
 import { normalizeEmail } from '../identifier.js';
 import { caseNumberOf } from '../case-numbers.js';
+import { storedCase } from '../ended-case.js';
 import { isUniqueViolation, type Database } from './database.js';
 import type { DraftStatements } from './drafts.js';
 import type { OutboxStatements } from './outbox.js';
@@ -25,7 +26,7 @@ export function createCaseWriter(
   more: { drafts: DraftStatements; outbox: OutboxStatements; timers: TimerStatements; facts: ReportFactsWriter },
 ) {
   const apply = db.transaction((change: CaseChange): void => {
-    const c = change.case;
+    const c = storedCase(change.case); // an ended case without its engine state (ended-case.ts)
     if (change.newUser) {
       st.insertUser.run({ ...change.newUser, email: normalizeEmail(change.newUser.email) });
     }

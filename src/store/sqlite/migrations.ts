@@ -419,6 +419,10 @@ export const MIGRATIONS: readonly string[] = [
   AUDIT_PACKED_IDS_MIGRATION,
   // the audit's time as ms and its type as a number (audit-compaction.ts, packed-ids.ts)
   AUDIT_PACKED_TIMES_MIGRATION,
+  // an ended case keeps no engine state (src/store/ended-case.ts)
+  `
+  UPDATE cases SET engineState = x'' WHERE status IN ('completed', 'withdrawn', 'closed') AND length(engineState) > 0;
+  `,
 ];
 
 export interface MigrationResult {
