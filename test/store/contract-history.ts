@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CaseRecord } from '../../src/store/ports.js';
 import type { GetStore } from './contract-helpers.js';
-import { at, audit, caseRecord, create, document, update } from './fixtures.js';
+import { at, audit, caseRecord, create, document, task, update } from './fixtures.js';
 
 export function historyContract(store: GetStore): void {
   describe('audit trail', () => {
@@ -70,6 +70,31 @@ export function historyContract(store: GetStore): void {
       await store().applyCaseChange(create(other, { documents: [document(other, { createdAt: at(4) })] }));
       await store().applyCaseChange(update(c, {}, { documents: [second] }));
       expect((await store().listDocuments(c.id)).map((d) => d.id)).toEqual([first.id, second.id]);
+    });
+  });
+
+  describe('submitted values the case holds too', () => {
+    test('Given a step submitted, returned and submitted again, and its form data then removed, Then every entry lists the values submitted then', async () => {
+      const c = caseRecord({ data: { awal: { x: 1 } } });
+      const [t1, t2, t3] = [task(c, { formKey: 'identitas' }), task(c, { formKey: 'identitas' }), task(c, { formKey: 'lain' })];
+      const first = { nama: 'Budi', nip: '1988', sistem: ['SPSE'] };
+      const again = { nama: 'Budi Santoso', nip: '1988', sistem: [] };
+      const e1 = audit(c, 'task.completed', { at: at(1), taskId: t1.id, data: { step: t1.name, fields: first, note: 'n' } });
+      await store().applyCaseChange(create({ ...c, data: { ...c.data, identitas: first } }, { openTasks: [t1, t2, t3], audit: [e1] }));
+      let rev = 1;
+      const next = async (data: CaseRecord['data'], events: ReturnType<typeof audit>[]) => {
+        await store().applyCaseChange(update({ ...c, rev }, { data }, { audit: events }));
+        rev++;
+      };
+      const e2 = audit(c, 'task.completed', { at: at(2), taskId: t2.id, data: { step: t2.name, fields: again } });
+      await next({ awal: { x: 1 }, identitas: again }, [e2]);
+      // a step whose fields are not the case's (another form), and a change without entries that replaces the data twice
+      const e3 = audit(c, 'task.completed', { at: at(3), taskId: t3.id, data: { step: t3.name, fields: { lain: true } } });
+      await next({ awal: { x: 1 }, identitas: again, lain: { lain: false } }, [e3]);
+      await next({ identitas: { nama: 'diubah' } }, []);
+      await next({}, []);
+      expect(await store().listAudit(c.id)).toEqual([e1, e2, e3]);
+      expect(await store().listAuditOfCases([c.id], ['task.completed'])).toEqual([e1, e2, e3]);
     });
   });
 

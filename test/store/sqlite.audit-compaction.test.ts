@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/store/sqlite/database.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { AUDIT_TYPES } from '../../src/store/sqlite/audit-compaction.js';
 import { unpackName } from '../../src/store/sqlite/packed-ids.js';
-import { at, audit, caseRecord, create, document, task } from './fixtures.js';
+import { at, audit, caseRecord, create, document, task, update } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'alur-audit-compaction-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +36,28 @@ test('Given entries of a step and an upload, When stored, Then the rows keep onl
       { type: 'task.completed', data: JSON.stringify({ fields: { nama: 'Budi' } }), derived: 1 },
       { type: 'case.returned', data: JSON.stringify(other.data), derived: null },
     ]);
+  } finally {
+    db.close();
+  }
+});
+
+test('Given a step whose submitted values are the case\'s data under its form, When stored and the data later replaced, Then the row keeps none and the values of before are kept once', async () => {
+  const file = join(dir, 'fields.sqlite');
+  const store = createSqliteStore({ file });
+  await store.init();
+  const c = caseRecord({ data: {} });
+  const t = task(c, { formKey: 'identitas' });
+  const values = { nama: 'Budi', sistem: ['SPSE'] };
+  const completed = audit(c, 'task.completed', { taskId: t.id, at: at(2), data: { step: t.name, fields: values, warning: 'w' } });
+  await store.applyCaseChange(create({ ...c, data: { identitas: values } }, { openTasks: [t], audit: [completed] }));
+  await store.applyCaseChange(update({ ...c, rev: 1 }, { data: { identitas: { nama: 'Budi S.' } } }));
+  expect(await store.listAudit(c.id)).toEqual([completed]);
+  await store.close();
+
+  const db = openDatabase(file);
+  try {
+    expect(db.prepare('SELECT data, derived FROM audit').all()).toEqual([{ data: JSON.stringify({ warning: 'w' }), derived: 1 | 1024 }]);
+    expect(db.prepare('SELECT formKey, beforeSeq, value FROM audit_fields').all()).toEqual([{ formKey: 'identitas', beforeSeq: 2, value: JSON.stringify(values) }]);
   } finally {
     db.close();
   }

@@ -51,7 +51,7 @@ describe('SQLite migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
-      'audit', 'case_facts', 'case_numbers', 'cases', 'definitions', 'documents', 'drafts', 'groups', 'memberships', 'message_log', 'message_terms', 'outbox', 'process_drafts',
+      'audit', 'audit_fields', 'case_facts', 'case_numbers', 'cases', 'definitions', 'documents', 'drafts', 'groups', 'memberships', 'message_log', 'message_terms', 'outbox', 'process_drafts',
       'process_time_settings', 'rate_limits', 'report_backlog', 'report_days', 'sessions', 'staff_audit', 'task_facts', 'tasks', 'timers', 'upload_refs', 'users',
       'verifications', 'working_calendar',
     ]);

@@ -10,6 +10,7 @@
 import type { Database } from './database.js';
 import type { AuditRow } from './rows.js';
 import { packId, packName, packTime, unpackId, unpackName, unpackTime } from './packed-ids.js';
+import { DERIVED_FIELDS_SQL, FIELDS_BIT, sameAsCaseData } from './audit-fields.js';
 import { MissingReferenceError, type AuditEvent, type AuditType } from '../ports.js';
 
 /** Each derivable data key: its bit in `derived`, the record it comes from and the column. */
@@ -129,9 +130,10 @@ export const AUDIT_READ = {
     `${unpackTime('a.at')} AS "at"`, `${unpackName(AUDIT_TYPES, 'a.type')} AS "type"`,
     ...TASK_COLUMNS.map((c) => `t."${c}" AS "t_${c}"`),
     ...DOCUMENT_COLUMNS.map((c) => `d."${c}" AS "d_${c}"`),
+    `${DERIVED_FIELDS_SQL} AS "f_fields"`,
   ].join(', '),
   from:
-    `audit a LEFT JOIN tasks t ON a.derived & ${TASK_BITS} AND t.id = ${unpackId('a.taskId')} ` +
+    `audit a LEFT JOIN tasks t ON a.derived & ${TASK_BITS | FIELDS_BIT} AND t.id = ${unpackId('a.taskId')} ` +
     `LEFT JOIN documents d ON a.derived & ${DOCUMENT_BITS} AND d.id = json_extract(a.data, '$.documentId')`,
 };
 
@@ -146,6 +148,7 @@ export function auditFromCompactRow(row: CompactAuditRow): AuditEvent {
   if (!row.derived) return event;
   const back: Record<string, unknown> = {};
   for (const f of FIELDS) if (row.derived & f.bit) back[f.key] = row[`${f.from === 'task' ? 't' : 'd'}_${f.column}`];
+  if (row.derived & FIELDS_BIT) back.fields = JSON.parse(row.f_fields as string); // the case's (audit-fields.ts)
   return { ...event, data: { ...back, ...data } };
 }
 
@@ -155,17 +158,18 @@ export function compactingAuditInsert(db: Database) {
     'INSERT INTO audit (id, caseId, at, actorId, actorName, type, taskId, data, derived) ' +
       `VALUES (${packId('@id')}, ${packId('@caseId')}, ${packTime('@at')}, ${packId('@actorId')}, @actorName, ${auditType('@type')}, ${packId('@taskId')}, @data, @derived)`,
   );
-  const task = db.prepare<[string], Source>(`SELECT ${TASK_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM tasks WHERE id = ?`);
+  const task = db.prepare<[string], Source>(`SELECT ${[...TASK_COLUMNS, 'formKey'].map((c) => `"${c}"`).join(', ')} FROM tasks WHERE id = ?`);
   const document = db.prepare<[string], Source>(`SELECT ${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM documents WHERE id = ?`);
   const caseExists = db.prepare<[string], number>('SELECT 1 FROM cases WHERE id = ?').pluck();
 
   return {
-    run(row: AuditRow) {
+    /** `caseData`: the case's data after the change writing the row (its step's fields may be read from it). */
+    run(row: AuditRow, caseData?: Record<string, unknown>) {
       // NOTE: the check the foreign key made before ids were packed (a packed caseId cannot reference cases)
       if (caseExists.get(row.caseId) === undefined) throw new MissingReferenceError(`case ${row.caseId} does not exist`);
       const data = JSON.parse(row.data) as Record<string, unknown>;
       const sources = {
-        task: row.taskId !== null && FIELDS.some((f) => f.from === 'task' && f.key in data) ? task.get(row.taskId) : undefined,
+        task: row.taskId !== null && (FIELDS.some((f) => f.from === 'task' && f.key in data) || 'fields' in data) ? task.get(row.taskId) : undefined,
         document: typeof data.documentId === 'string' ? document.get(data.documentId) : undefined,
       };
       let derived = 0;
@@ -175,6 +179,10 @@ export function compactingAuditInsert(db: Database) {
           derived |= f.bit;
           delete data[f.key];
         }
+      }
+      if (sources.task && sameAsCaseData(data.fields, caseData, sources.task.formKey as string | undefined)) {
+        derived |= FIELDS_BIT;
+        delete data.fields;
       }
       return insert.run(derived ? { ...row, data: JSON.stringify(data), derived } : { ...row, derived: null });
     },

@@ -12,6 +12,7 @@ import { applyTimerChange, type TimerStatements } from './timers.js';
 import { auditToRow, caseToRow } from './rows.js';
 import type { Statements } from './statements.js';
 import type { ReportFactsWriter } from './report-facts.js';
+import { auditFieldsWriter } from './audit-fields.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
 export function checkRev(change: CaseChange): void {
@@ -25,6 +26,7 @@ export function createCaseWriter(
   db: Database, st: Statements,
   more: { drafts: DraftStatements; outbox: OutboxStatements; timers: TimerStatements; facts: ReportFactsWriter },
 ) {
+  const fields = auditFieldsWriter(db);
   const apply = db.transaction((change: CaseChange): void => {
     const c = storedCase(change.case); // an ended case without its engine state (ended-case.ts)
     if (change.newUser) {
@@ -38,8 +40,11 @@ export function createCaseWriter(
       const scope = change.caseNumberScope;
       const caseNumber = scope ? caseNumberOf(scope, st.nextCaseNumber.get(scope)!) : null;
       st.insertCase.run({ ...caseToRow(c), caseNumber }); // duplicate id → unique violation → ConflictError
-    } else if (st.updateCase.run({ ...caseToRow(c), expectedRev: change.expectedRev }).changes === 0) {
-      throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
+    } else {
+      fields.beforeDataChange(c.id, c.data); // the form values earlier audit entries read (audit-fields.ts)
+      if (st.updateCase.run({ ...caseToRow(c), expectedRev: change.expectedRev }).changes === 0) {
+        throw new ConflictError(`case ${c.id} is not at rev ${change.expectedRev} (changed by someone else)`);
+      }
     }
     for (const t of change.completeTasks ?? []) {
       const row = { id: t.taskId, caseId: c.id, status: t.status ?? 'completed', completedAt: t.completedAt, completedBy: t.completedBy };
@@ -51,7 +56,7 @@ export function createCaseWriter(
     for (const t of change.openTasks ?? []) st.insertTask.run(t);
     for (const d of change.documents ?? []) st.insertDocument.run(d);
     for (const msg of change.outbox ?? []) more.outbox.insert.run(msg);
-    for (const e of change.audit) st.insertAudit.run(auditToRow(e));
+    for (const e of change.audit) st.insertAudit.run(auditToRow(e), e.caseId === c.id ? c.data : undefined); // a step's fields may be the case's
     applyTimerChange(more.timers, change, c.id, c.updatedAt);
     more.facts.recordChange(change); // report facts, or the case on the report backlog
   });

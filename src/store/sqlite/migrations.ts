@@ -5,6 +5,7 @@ import { RETENTION_MIGRATION } from './retention-migration.js';
 import { AUDIT_COMPACTION_MIGRATION, AUDIT_PACKED_IDS_MIGRATION, AUDIT_PACKED_TIMES_MIGRATION } from './audit-compaction.js';
 import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migration.js';
 import { MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
+import { AUDIT_FIELDS_MIGRATION } from './audit-fields.js';
 
 type Database = Sqlite.Database;
 
@@ -423,6 +424,8 @@ export const MIGRATIONS: readonly string[] = [
   `
   UPDATE cases SET engineState = x'' WHERE status IN ('completed', 'withdrawn', 'closed') AND length(engineState) > 0;
   `,
+  // a step's submitted values read from the case's data when the same (audit-fields.ts)
+  AUDIT_FIELDS_MIGRATION,
 ];
 
 export interface MigrationResult {
