@@ -49,6 +49,10 @@ describe('SQLite: a delivery log of the previous schema upgrades in place', () =
       const plan = after.prepare("EXPLAIN QUERY PLAN SELECT seq FROM message_log WHERE user = (SELECT no FROM message_terms WHERE term = 'u1') ORDER BY createdAt DESC, seq DESC LIMIT 5").all() as Array<{ detail: string }>;
       expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH message_log USING (COVERING )?INDEX message_log_user \(user=\?\)/);
       expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
+      // the whole log newest first is its key order (WITHOUT ROWID, keyed createdAt, seq): no index of its own
+      const all = after.prepare('EXPLAIN QUERY PLAN SELECT seq FROM message_log ORDER BY createdAt DESC, seq DESC LIMIT 5').all() as Array<{ detail: string }>;
+      expect(all.map((p) => p.detail)).toEqual(['SCAN message_log']);
+      expect(after.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'message_log' AND sql IS NOT NULL").pluck().all()).toEqual(['message_log_user']);
     } finally {
       after.close();
     }

@@ -44,6 +44,31 @@ export const MESSAGE_LOG_TERMS_MIGRATION = `
   CREATE INDEX message_log_user ON message_log (user, createdAt) WHERE user IS NOT NULL;
 `;
 
+/**
+ * The log kept in its listing order: a WITHOUT ROWID table keyed (createdAt, seq) needs no index of
+ * its own for the newest-first list (message_log_created goes); appended to MIGRATIONS by migrations.ts.
+ */
+export const MESSAGE_LOG_SORTED_MIGRATION = `
+  CREATE TABLE message_log_sorted (
+    createdAt INTEGER NOT NULL,    -- ms since the epoch
+    seq       INTEGER NOT NULL,    -- the message's seq in the outbox (insertion order)
+    sentAfter INTEGER,             -- sentAt - createdAt in ms (NULL: never sent)
+    kind      INTEGER NOT NULL REFERENCES message_terms (no),
+    channel   INTEGER NOT NULL REFERENCES message_terms (no),
+    "to"      INTEGER NOT NULL REFERENCES message_terms (no), -- masked (b***@domain, +62****890)
+    user      INTEGER REFERENCES message_terms (no),
+    failed    INTEGER NOT NULL CHECK (failed IN (0, 1)),      -- status 'failed' (1) or 'sent' (0)
+    attempts  INTEGER NOT NULL CHECK (attempts >= 0),
+    lastError TEXT,
+    PRIMARY KEY (createdAt, seq)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO message_log_sorted (createdAt, seq, sentAfter, kind, channel, "to", user, failed, attempts, lastError)
+    SELECT createdAt, seq, sentAfter, kind, channel, "to", user, failed, attempts, lastError FROM message_log;
+  DROP TABLE message_log;
+  ALTER TABLE message_log_sorted RENAME TO message_log;
+  CREATE INDEX message_log_user ON message_log (user, createdAt) WHERE user IS NOT NULL;
+`;
+
 type LogRow = Pick<OutboxMessage, 'kind' | 'channel' | 'to' | 'userId' | 'attempts' | 'lastError'> & {
   seq: number;
   createdAt: number;
@@ -52,10 +77,10 @@ type LogRow = Pick<OutboxMessage, 'kind' | 'channel' | 'to' | 'userId' | 'attemp
 };
 type ListedRow = OutboxMessage & { seq: number };
 
-const term = (column: string) => `(SELECT t.term FROM message_terms t WHERE t.no = l.${column})`;
+const term = (column: string) => `(SELECT t.term FROM message_terms t WHERE t.no = message_log.${column})`;
 const LOG =
-  `l.seq, l.createdAt, l.createdAt + l.sentAfter AS sentAt, ${term('kind')} AS kind, ${term('channel')} AS channel, ` +
-  `${term('"to"')} AS "to", ${term('user')} AS userId, l.failed, l.attempts, l.lastError`;
+  `seq, createdAt, createdAt + sentAfter AS sentAt, ${term('kind')} AS kind, ${term('channel')} AS channel, ` +
+  `${term('"to"')} AS "to", ${term('user')} AS userId, failed, attempts, lastError`;
 const iso = (ms: number) => new Date(ms).toISOString();
 const entry = (r: LogRow): ListedRow => {
   const createdAt = iso(r.createdAt);
@@ -87,10 +112,10 @@ export function createMessageLog(db: Database, outbox: OutboxStatements) {
         `${no('userId')}, status = 'failed', attempts, lastError FROM outbox WHERE seq = ? AND status <> 'pending'`,
     ),
     remove: db.prepare<[number]>('DELETE FROM outbox WHERE seq = ?'),
-    list: db.prepare<{ n: number }, LogRow>(`SELECT ${LOG} FROM message_log l ORDER BY l.createdAt DESC, l.seq DESC LIMIT @n`),
+    list: db.prepare<{ n: number }, LogRow>(`SELECT ${LOG} FROM message_log ORDER BY createdAt DESC, seq DESC LIMIT @n`),
     // NOTE: a user the log never saw has no term: the subquery is NULL and no row matches
     listByUser: db.prepare<{ userId: string; n: number }, LogRow>(
-      `SELECT ${LOG} FROM message_log l WHERE l.user = ${no('@userId')} ORDER BY l.createdAt DESC, l.seq DESC LIMIT @n`,
+      `SELECT ${LOG} FROM message_log WHERE user = ${no('@userId')} ORDER BY createdAt DESC, seq DESC LIMIT @n`,
     ),
   };
 

@@ -4,7 +4,7 @@ import type Sqlite from 'better-sqlite3';
 import { RETENTION_MIGRATION } from './retention-migration.js';
 import { AUDIT_COMPACTION_MIGRATION, AUDIT_PACKED_IDS_MIGRATION, AUDIT_PACKED_TIMES_MIGRATION } from './audit-compaction.js';
 import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migration.js';
-import { MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
+import { MESSAGE_LOG_SORTED_MIGRATION, MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
 import { AUDIT_FIELDS_MIGRATION } from './audit-fields.js';
 
 type Database = Sqlite.Database;
@@ -426,6 +426,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // a step's submitted values read from the case's data when the same (audit-fields.ts)
   AUDIT_FIELDS_MIGRATION,
+  // the delivery log keyed in its listing order, without an index of its own (message-log.ts)
+  MESSAGE_LOG_SORTED_MIGRATION,
 ];
 
 export interface MigrationResult {
