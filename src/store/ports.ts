@@ -211,7 +211,7 @@ export interface TaskRecord {
   timeStandard: string; // ISO-8601 duration from the model (Mutu Baku Waktu)
   completedAt: string | null;
   completedBy: string | null;
-  /** Lower-cased applicant name, e-mail and NIP, for inbox search (set when the task is created). */
+  /** Lower-cased applicant name, e-mail and NIP, for inbox search (set when the task is created; '' once it is no longer open: inboxes search open tasks). */
   searchText: string;
 }
 

@@ -103,7 +103,7 @@ export function casesContract(store: GetStore): void {
           audit: [audit(c, 'task.completed', { taskId: t1.id, actorId: 'admin-1', actorName: 'Admin' })],
         }),
       );
-      expect(await store().getTask(t1.id)).toEqual({ ...t1, status: 'completed', completedBy: 'admin-1', completedAt: at(3) });
+      expect(await store().getTask(t1.id)).toEqual({ ...t1, status: 'completed', completedBy: 'admin-1', completedAt: at(3), searchText: '' }); // search: open tasks only
       expect(await store().getTask(t2.id)).toEqual(t2);
     });
 

@@ -1,5 +1,5 @@
-// An ended case keeps no engine state (src/store/ended-case.ts): a store of before empties the state of
-// its completed, withdrawn and closed cases; running and failed ones keep theirs.
+// What an ended case or a closed task no longer needs is not kept (src/store/ended-case.ts, TaskRecord.searchText): a store
+// of before empties the engine state of its ended cases and the search text of its closed tasks on upgrade.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,5 +53,41 @@ describe('MongoDB: migration 12-ended-case-state (no server: the recorded comman
       { status: { $in: ['completed', 'withdrawn', 'closed'] }, engineState: { $ne: '' } },
       { $set: { engineState: '' } },
     ]);
+  });
+});
+
+describe('Tasks no longer open keep no search text (inboxes search open tasks)', () => {
+  test('SQLite: Given tasks of before with search text, When the store starts, Then only the open one keeps it', async () => {
+    const file = join(dir, 'tasks.sqlite');
+    const db = openDatabase(file);
+    const at = MIGRATIONS.findIndex((m) => m.includes("UPDATE tasks SET searchText = ''"));
+    expect(at).toBeGreaterThan(0);
+    migrate(db, MIGRATIONS.slice(0, at));
+    db.exec(`
+      INSERT INTO users (id, email, displayName, role, passwordHash, status, createdAt) VALUES ('u1', 'budi@example.go.id', 'Budi', 'applicant', 'h', 'active', 't');
+      INSERT INTO cases (id, definitionId, processKey, definitionVersion, applicantId, applicantName, status, engineState, data, rev, createdAt, updatedAt)
+        VALUES ('c1', 'd1', 'p', 1, 'u1', 'Budi', 'running', x'00', '{}', 1, 't', 't');
+      INSERT INTO tasks (id, caseId, processKey, applicantId, applicantName, elementId, name, stepNo, groupId, formKey, status, createdAt, dueAt, timeStandard, searchText)
+        VALUES ('t1', 'c1', 'p', 'u1', 'Budi', 'e', 'n', 1, 'g', 'f', 'open', 't', 'd', 'PT1H', 'budi 1988'),
+               ('t2', 'c1', 'p', 'u1', 'Budi', 'e', 'n', 1, 'g', 'f', 'completed', 't', 'd', 'PT1H', 'budi 1988'),
+               ('t3', 'c1', 'p', 'u1', 'Budi', 'e', 'n', 1, 'g', 'f', 'cancelled', 't', 'd', 'PT1H', 'budi 1988');
+    `);
+    db.close();
+    const store = createSqliteStore({ file });
+    await store.init();
+    try {
+      expect(await Promise.all(['t1', 't2', 't3'].map(async (id) => (await store.getTask(id))!.searchText))).toEqual(['budi 1988', '', '']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('MongoDB: migration 13-closed-task-search empties the search text of tasks not open, in one update', async () => {
+    const migration = MONGO_MIGRATIONS.find((x) => x.id === '13-closed-task-search')!;
+    expect(migration).toBeDefined();
+    const { calls, conn } = recordingStore(() => undefined);
+    await migration.run(Object.fromEntries(conn.modelNames().map((n) => [n, (conn as mongoose.Connection).model(n)])) as unknown as Models);
+    const updates = calls.filter((c) => c.collection === 'tasks' && c.method === 'updateMany');
+    expect(updates.map((u) => u.args.slice(0, 2))).toEqual([[{ status: { $ne: 'open' }, searchText: { $ne: '' } }, { $set: { searchText: '' } }]]);
   });
 });

@@ -65,7 +65,7 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
       for (const t of change.completeTasks ?? []) {
         const r = await m.Task.updateOne(
           { _id: t.taskId, caseId: c.id, status: 'open' },
-          { $set: { status: t.status ?? 'completed', completedAt: t.completedAt, completedBy: t.completedBy } },
+          { $set: { status: t.status ?? 'completed', completedAt: t.completedAt, completedBy: t.completedBy, searchText: '' } }, // search: open tasks only
           { session },
         );
         if (r.matchedCount === 0) throw new ConflictError(`task ${t.taskId} of case ${c.id} is no longer open`);

@@ -235,6 +235,11 @@ async function dropEndedCaseStates(models: Models): Promise<void> {
   );
 }
 
+/** Tasks no longer open keep no search text (inboxes search open tasks): one update. */
+async function clearClosedTaskSearch(models: Models): Promise<void> {
+  await models.Task.updateMany({ status: { $ne: 'open' }, searchText: { $ne: '' } }, { $set: { searchText: '' } });
+}
+
 async function numberCasesOfBefore(models: Models): Promise<void> {
   const BATCH = 500;
   for (;;) {
@@ -263,6 +268,7 @@ export const MONGO_MIGRATIONS: ReadonlyArray<{ id: string; run: (models: Models,
   { id: '9-task-facts', run: backlogCasesOfBefore },
   { id: '11-case-numbers', run: numberCasesOfBefore },
   { id: '12-ended-case-state', run: dropEndedCaseStates },
+  { id: '13-closed-task-search', run: clearClosedTaskSearch },
 ];
 
 /** Runs the migrations this database has not recorded yet, recording each after it ran. */

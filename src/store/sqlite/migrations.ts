@@ -428,6 +428,10 @@ export const MIGRATIONS: readonly string[] = [
   AUDIT_FIELDS_MIGRATION,
   // the delivery log keyed in its listing order, without an index of its own (message-log.ts)
   MESSAGE_LOG_SORTED_MIGRATION,
+  // a task no longer open keeps no search text (inboxes search open tasks; ports.ts TaskRecord.searchText)
+  `
+  UPDATE tasks SET searchText = '' WHERE status <> 'open' AND searchText <> '';
+  `,
 ];
 
 export interface MigrationResult {

@@ -81,7 +81,8 @@ export function prepareStatements(db: Database) {
     insertTask: db.prepare<TaskRow>(insert('tasks', TASK_COLUMNS)),
     getTask: db.prepare<[string], TaskRow>(`SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE id = ?`),
     completeTask: db.prepare<{ id: string; caseId: string; status: string; completedAt: string; completedBy: string | null }>(
-      'UPDATE tasks SET status = @status, completedAt = @completedAt, completedBy = @completedBy ' +
+      // searchText: inboxes search open tasks only (ports.ts)
+      "UPDATE tasks SET status = @status, completedAt = @completedAt, completedBy = @completedBy, searchText = '' " +
         "WHERE id = @id AND caseId = @caseId AND status = 'open'",
     ),
     changeAssignee: db.prepare<{ id: string; from: string | null; to: string | null }>(
