@@ -3,6 +3,7 @@
 // and unpacks alike without a registered function.
 // NOTE: a packed column holds a BLOB or TEXT (declare it ANY); compare it with pack(value), never with
 // the text: a BLOB never equals a TEXT. GLOB is case-sensitive, so an upper-case UUID stays text.
+// NOTE: shipped migrations are built from these expressions: change them only so that stored values read the same.
 
 const HEX = '[0-9a-f]';
 const UUID_GLOB = `'${[8, 4, 4, 4, 12].map((n) => HEX.repeat(n)).join('-')}'`;
