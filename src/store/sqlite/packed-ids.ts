@@ -1,6 +1,6 @@
 // Values packed for storage: a canonical lower-case UUID (36 characters) kept as its 16 bytes, an
-// ISO time as ms, a known name as its number; any other value as the text it is. SQL expressions, so every connection (the report reader's too) packs
-// and unpacks alike without a registered function.
+// ISO time as ms, a known name as its number; any other value as the text it is. SQL expressions, so
+// every connection (the report reader's too) packs and unpacks alike without a registered function.
 // NOTE: a packed column holds a BLOB or TEXT (declare it ANY); compare it with pack(value), never with
 // the text: a BLOB never equals a TEXT. GLOB is case-sensitive, so an upper-case UUID stays text.
 // NOTE: shipped migrations are built from these expressions: change them only so that stored values read the same.
