@@ -42,7 +42,8 @@ describe('SQLite inbox indexes', () => {
     expect(cols('tasks_age')).toEqual(['status', 'groupId', 'assigneeId', 'createdAt', 'id']);
     expect(cols('tasks_step')).toEqual(['status', 'elementId', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_applicant')).toEqual(['applicantId', 'status', 'dueAt', 'createdAt', 'id']);
-    expect(cols('tasks_case')).toEqual(['caseId', 'status', 'dueAt', 'createdAt', 'id']);
+    expect(cols('tasks_case')).toEqual(['caseId']);
+    expect(cols('tasks_case_open')).toEqual(['caseId', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_inbox_process')).toEqual(['status', 'groupId', 'assigneeId', 'processKey', 'dueAt', 'createdAt', 'id']);
     expect(cols('tasks_age_process')).toEqual(['status', 'groupId', 'assigneeId', 'processKey', 'createdAt', 'id']);
     const queue = plan("SELECT * FROM tasks WHERE status = 'open' AND groupId = 'pemohon' AND assigneeId IS NULL ORDER BY dueAt");
@@ -71,6 +72,7 @@ describe('SQLite inbox indexes', () => {
     ['the queue of one process by step', { groupIds: ['admin-ppe'], assigneeId: null, processKey: 'p', sort: 'step' }, /tasks_step_sort_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)/],
     ['the queue by applicant, searched', { groupIds: ['admin-ppe'], assigneeId: null, sort: 'applicant', search: 'budi' }, /tasks_applicant_sort \(status=\? AND groupId=\? AND assigneeId=\?\)/],
     ['my tasks of one process by applicant, reversed', { groupIds: ['admin-ppe'], assigneeId: 'a1', processKey: 'p', sort: 'applicant-desc' }, /tasks_applicant_sort_process \(status=\? AND groupId=\? AND assigneeId=\? AND processKey=\?\)/],
+    ["a case's open tasks", { caseId: 'c', status: 'open' }, /tasks_case_open \(caseId=\?\)/],
   ])('%s uses an index', (_label, q, want) => {
     expect(taskPlan(q)).toMatch(want);
     expect(taskPlan(q)).not.toMatch(/SCAN tasks|TEMP B-TREE/);
@@ -88,6 +90,17 @@ describe('SQLite inbox indexes', () => {
     // the count of several groups: one seek per group in the same index
     const { where, params } = taskFilter({ groupIds: ['a', 'b'], assigneeId: null });
     expect(plan(`SELECT count(*) FROM tasks WHERE ${where}`, params)).toMatch(/SEARCH tasks USING COVERING INDEX tasks_\w+ \(status=\? AND groupId=\? AND assigneeId=\?\)/);
+  });
+});
+
+describe("SQLite: a case's tasks", () => {
+  test("Given a case, When its closed tasks are read, Then the case index finds them (every task, its case alone) and they are put in order: a case's steps are few", () => {
+    const done = taskPlan({ caseId: 'c', status: 'completed', limit: 1000 });
+    expect(done).toMatch(/^SEARCH tasks USING INDEX tasks_case \(caseId=\?\)/);
+    expect(done).not.toMatch(/SCAN tasks/);
+    // the open ones only are also kept in due order (a partial index: closed tasks, most of the table, are not in it)
+    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'tasks_case_open'").pluck().get() as string;
+    expect(sql).toMatch(/WHERE status = 'open'$/);
   });
 });
 
@@ -165,10 +178,11 @@ describe('SQLite timer and report indexes', () => {
 describe('SQLite process catalogue indexes (src/definitions)', () => {
   test('running cases and their overdue open tasks of one process are counted from indexes alone', () => {
     expect(cols('cases_running')).toEqual(['status', 'processKey', 'id']);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'cases_running'").pluck().get()).toMatch(/WHERE status = 'running'$/); // ended cases, most of the table, are not in it
     expect(plan(RUNNING_CASES_SQL.replace('?', "'p'"))).toMatch(/USING COVERING INDEX cases_running \(status=\? AND processKey=\?\)/);
     const overdue = plan(OVERDUE_TASKS_SQL, { now: 'x', processKey: 'p' });
     expect(overdue).toMatch(/USING COVERING INDEX cases_running \(status=\? AND processKey=\?\)/);
-    expect(overdue).toMatch(/USING COVERING INDEX tasks_case \(caseId=\? AND status=\? AND dueAt<\?\)/);
+    expect(overdue).toMatch(/USING COVERING INDEX tasks_case_open \(caseId=\? AND dueAt<\?\)/);
   });
 
   test('the open tasks of one step of one process are read through tasks_step in page order, each case by its key', () => {

@@ -432,6 +432,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   UPDATE tasks SET searchText = '' WHERE status <> 'open' AND searchText <> '';
   `,
+  // a case's tasks: every task by its case alone (a case's closed steps are few, put in order when read),
+  // the open ones also in the inbox's due order (partial: open tasks only); running cases counted from running ones only
+  `
+  DROP INDEX tasks_case;
+  CREATE INDEX tasks_case ON tasks (caseId);
+  CREATE INDEX tasks_case_open ON tasks (caseId, dueAt, createdAt, id) WHERE status = 'open';
+  DROP INDEX cases_running;
+  CREATE INDEX cases_running ON cases (status, processKey, id) WHERE status = 'running';
+  `,
 ];
 
 export interface MigrationResult {
