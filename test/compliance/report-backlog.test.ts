@@ -6,6 +6,7 @@ import { PPBJ_PROCESS_KEY as KEY } from '../../src/packs/ppbj/process-key.js';
 import type { ComplianceReport } from '../../src/compliance/report-service.js';
 import { openDatabase } from '../../src/store/sqlite/database.js';
 import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from '../../src/store/sqlite/report-migration.js';
+import { TASK_FACTS_PACKED_MIGRATION } from '../../src/store/sqlite/task-facts-packed.js';
 import { type TestApp } from '../helpers/app.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { wib } from './drive.js';
@@ -29,6 +30,7 @@ describe('Given the hand-computed history (report-fixture.ts)', () => {
       db.exec('DROP TABLE task_facts; DROP TABLE case_facts; DROP TABLE report_days; DROP TABLE report_backlog;');
       db.exec(REPORT_FACTS_MIGRATION);
       db.exec(REPORT_DAYS_REV_MIGRATION);
+      db.exec(TASK_FACTS_PACKED_MIGRATION);
     } finally {
       db.close();
     }

@@ -6,6 +6,7 @@ import { AUDIT_COMPACTION_MIGRATION, AUDIT_PACKED_IDS_MIGRATION, AUDIT_PACKED_TI
 import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migration.js';
 import { MESSAGE_LOG_SORTED_MIGRATION, MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
 import { AUDIT_FIELDS_MIGRATION } from './audit-fields.js';
+import { TASK_FACTS_PACKED_MIGRATION } from './task-facts-packed.js';
 
 type Database = Sqlite.Database;
 
@@ -441,6 +442,8 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX cases_running;
   CREATE INDEX cases_running ON cases (status, processKey, id) WHERE status = 'running';
   `,
+  // task_facts' times as ms and ids packed (task-facts-packed.ts)
+  TASK_FACTS_PACKED_MIGRATION,
 ];
 
 export interface MigrationResult {

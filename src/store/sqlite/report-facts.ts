@@ -3,14 +3,16 @@
 import type { CaseChange, CaseFacts, TaskFacts } from '../ports.js';
 import type { Database } from './database.js';
 import { DayDeltas, prepareDays } from './report-days.js';
+import { packFact } from './task-facts-packed.js';
 
 const TASK = [
   'processKey', 'elementId', 'completedAt', 'taskId', 'caseId', 'groupId', 'completedBy', 'takenAt',
   'elapsedMs', 'waitMs', 'handlingMs', 'standardMs', 'met', 'returnReasons', 'caseReturns', 'previousAt', 'previousCaseReturns',
 ];
 const CASE = ['processKey', 'endedAt', 'caseId', 'createdAt', 'totalMs', 'agencyMs', 'applicantMs', 'standardMs', 'met', 'returns'];
-const insertSql = (table: string, cols: string[]) =>
-  `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT DO NOTHING`;
+// task_facts keeps its times and ids packed (task-facts-packed.ts); case_facts as given
+const insertSql = (table: string, cols: string[], pack = (_col: string, expr: string) => expr) =>
+  `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => pack(c, `@${c}`)).join(', ')}) ON CONFLICT DO NOTHING`;
 
 const whole = (ms: number | null, what: string): number | null => {
   if (ms !== null && !Number.isSafeInteger(ms)) throw new RangeError(`${what} must be a whole number of ms: ${ms}`);
@@ -43,7 +45,7 @@ function completedBy(change: CaseChange): Array<{ taskId: string; caseId: string
 export function createReportFacts(db: Database) {
   const applyDeltas = prepareDays(db);
   const st = {
-    insertTask: db.prepare(insertSql('task_facts', TASK)),
+    insertTask: db.prepare(insertSql('task_facts', TASK, packFact)),
     insertCase: db.prepare(insertSql('case_facts', CASE)),
     enqueue: db.prepare<[string]>('INSERT INTO report_backlog (caseId, mark) VALUES (?, 1) ON CONFLICT (caseId) DO UPDATE SET mark = mark + 1'),
     backlog: db.prepare<[number], { caseId: string; mark: number }>('SELECT caseId, mark FROM report_backlog ORDER BY caseId LIMIT ?'),

@@ -7,6 +7,7 @@ import { SortedRuns, sortedRun, summaryOf, type SortedRun } from '../report-stat
 import { DayCache, type AgainRow, type DayRow, type RawCase, type RawTask } from './report-cache.js';
 import { dayOf, returnsBucket, type StepMeta } from './report-days.js';
 import type { ReportReader } from './report-reader.js';
+import { readFact } from './task-facts-packed.js';
 
 const DAY_MS = 86_400_000;
 const startOf = (day: string): number => Date.parse(`${day}T00:00:00.000Z`);
@@ -140,10 +141,10 @@ export async function reportFigures(reader: ReportReader, q: ReportFiguresQuery,
     }] : []),
     ...unread.flatMap((day) => [
       {
-        sql: 'SELECT elementId, completedAt, completedBy, groupId, elapsedMs, waitMs, handlingMs, met, returnReasons, caseReturns FROM task_facts ' +
+        sql: `SELECT elementId, ${readFact('completedAt')}, ${readFact('completedBy')}, groupId, elapsedMs, waitMs, handlingMs, met, returnReasons, caseReturns FROM task_facts ` + // packed
           "WHERE processKey = ? AND elementId IN (SELECT substr(series, 6) FROM report_days WHERE processKey = ? AND day = ? AND substr(series, 1, 5) = 'step:') " +
           'AND completedAt >= ? AND completedAt < ?',
-        params: [q.processKey, q.processKey, day, iso(startOf(day)), iso(startOf(day) + DAY_MS)],
+        params: [q.processKey, q.processKey, day, startOf(day), startOf(day) + DAY_MS], // completedAt in ms
       },
       { sql: 'SELECT endedAt, totalMs, agencyMs, applicantMs, met FROM case_facts WHERE processKey = ? AND endedAt >= ? AND endedAt < ?', params: [q.processKey, iso(startOf(day)), iso(startOf(day) + DAY_MS)] },
     ]),
@@ -265,9 +266,9 @@ async function returnsPerCase(
   const unread = rows.filter((r) => !known.cache.again(q.processKey, r.series, r.day, r.rev));
   const read = unread.length
     ? await reader.read(unread.map((r) => ({
-      sql: 'SELECT elementId, caseId, completedAt, caseReturns, previousCaseReturns, previousAt FROM task_facts ' +
+      sql: `SELECT elementId, ${readFact('caseId')}, ${readFact('completedAt')}, caseReturns, previousCaseReturns, ${readFact('previousAt')} FROM task_facts ` + // packed
         'WHERE processKey = ? AND elementId = ? AND completedAt >= ? AND completedAt < ? AND previousAt IS NOT NULL',
-      params: [q.processKey, r.series.slice(5), iso(startOf(r.day)), iso(startOf(r.day) + DAY_MS)],
+      params: [q.processKey, r.series.slice(5), startOf(r.day), startOf(r.day) + DAY_MS], // completedAt in ms
     })))
     : [];
   unread.forEach((r, i) => known.cache.putAgain(q.processKey, r.series, r.day, r.rev, read[i] as AgainRow[]));

@@ -5,12 +5,14 @@ import { pageOf } from '../task-paging.js';
 import type { ReportReader } from './report-reader.js';
 import { TASK_COLUMNS } from './statements.js';
 import { auditCaseIs, auditTaskIs, auditTime, auditType } from './audit-compaction.js';
+import { factTime, readFact } from './task-facts-packed.js';
+import { unpackId } from './packed-ids.js';
 
 const iso = (at: string): string => new Date(at).toISOString();
 const taskCols = TASK_COLUMNS.map((c) => `t."${c}"`).join(', ');
-const FACT_COLS = 'f.takenAt AS f_takenAt, f.elapsedMs AS f_elapsedMs, f.waitMs AS f_waitMs, f.handlingMs AS f_handlingMs, ' +
+const FACT_COLS = `${readFact('takenAt', 'f_takenAt', 'f.')}, f.elapsedMs AS f_elapsedMs, f.waitMs AS f_waitMs, f.handlingMs AS f_handlingMs, ` + // packed
   'f.standardMs AS f_standardMs, f.met AS f_met, f.returnReasons AS f_returnReasons, f.caseReturns AS f_caseReturns, ' +
-  'f.previousAt AS f_previousAt, f.previousCaseReturns AS f_previousCaseReturns';
+  `${readFact('previousAt', 'f_previousAt', 'f.')}, f.previousCaseReturns AS f_previousCaseReturns`;
 
 type FactCols = {
   f_takenAt: string | null; f_elapsedMs: number; f_waitMs: number | null; f_handlingMs: number | null; f_standardMs: number; f_met: number;
@@ -30,10 +32,10 @@ export function createReportLists(reader: ReportReader) {
       const [from, to] = [iso(q.from), iso(q.to)];
       // the steps that have facts in the period come from report_days: the primary key starts with the step
       const [rows] = await reader.read([{
-        sql: `SELECT ${taskCols}, ${FACT_COLS} FROM task_facts f JOIN tasks t ON t.id = f.taskId WHERE f.processKey = ? ` +
+        sql: `SELECT ${taskCols}, ${FACT_COLS} FROM task_facts f JOIN tasks t ON t.id = ${unpackId('f.taskId')} WHERE f.processKey = ? ` +
           "AND f.elementId IN (SELECT DISTINCT substr(series, 6) FROM report_days WHERE processKey = ? AND day >= ? AND day <= ? AND substr(series, 1, 5) = 'step:') " +
           'AND f.completedAt >= ? AND f.completedAt < ? ORDER BY f.elementId, f.completedAt, f.taskId LIMIT ? OFFSET ?',
-        params: [q.processKey, q.processKey, from.slice(0, 10), to.slice(0, 10), from, to, limit, offset],
+        params: [q.processKey, q.processKey, from.slice(0, 10), to.slice(0, 10), factTime(from), factTime(to), limit, offset], // completedAt in ms
       }]);
       return (rows as Array<TaskRecord & FactCols>).map((r) => {
         const { f_takenAt, f_elapsedMs, f_waitMs, f_handlingMs, f_standardMs, f_met, f_returnReasons, f_caseReturns, f_previousAt, f_previousCaseReturns, ...task } = r;
