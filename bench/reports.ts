@@ -10,6 +10,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { OWNER, login } from '../test/helpers/app.js';
 import { PPBJ_PROCESS_KEY as KEY } from '../src/packs/ppbj/process-key.js';
 import { CSV_PART_ROWS } from '../src/compliance/report-service.js';
@@ -67,10 +68,13 @@ async function seededDir(plan: ReportSeedPlan): Promise<{ dir: string; seconds: 
   }
 }
 
-/** GET /healthz every PING_EVERY_MS on its own connection; each round trip in ms. */
+/**
+ * GET /healthz every PING_EVERY_MS on its own connection; each round trip in ms with its send time.
+ * `settle()` waits (bounded) until no ping is in flight, so the next phase starts with none waiting.
+ */
 function startPinger(url: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  const latencies: number[] = [];
+  const pings: Array<{ sentAt: number; ms: number }> = [];
   let inFlight = 0;
   const timer = setInterval(() => {
     if (inFlight >= 4) return; // never more than a few waiting: the next tick measures the wait anyway
@@ -79,13 +83,17 @@ function startPinger(url: string) {
     http.get(`${url}/healthz`, { agent }, (res) => {
       res.resume();
       res.on('end', () => {
-        latencies.push(performance.now() - t0);
+        pings.push({ sentAt: t0, ms: performance.now() - t0 });
         inFlight--;
       });
     }).on('error', () => inFlight--);
   }, PING_EVERY_MS);
   return {
-    latencies,
+    pings,
+    async settle() {
+      await sleep(PING_EVERY_MS);
+      for (let i = 0; i < 100 && inFlight > 0; i++) await sleep(2);
+    },
     stop() {
       clearInterval(timer);
       agent.destroy();
@@ -113,27 +121,41 @@ export async function benchReports(opts: BenchOptions): Promise<BenchOutcome> {
     for (const r of REPORTS) cold[r.id] = round((await get(app, agent, r.path)).server); // the first: nothing cached in the report reader
     log(`  first request of each (cold): ${REPORTS.map((r) => `${r.id} ${cold[r.id]} ms`).join(', ')}`);
 
+    // NOTE: the seeding's store (closed, same process) leaves garbage behind: collected now, so a major
+    // collection of the bench's setup is not timed as a report's block
+    // the office keeps working: a case completes (with its facts) before every report request, so no
+    // report is served from figures computed before it. That write is the bench's (in process, not a
+    // report): pings sent while a report runs are the target's, those sent around the write are shown apart
+    const work = await officeAtWork(app.services, ADMINS.map((_, i) => `bench-admin-${i + 1}`));
+    (globalThis as { gc?: () => void }).gc?.();
     const pinger = startPinger(baseUrl(agent));
     const server: Record<string, number[]> = Object.fromEntries(REPORTS.map((r) => [r.id, [] as number[]]));
-    // the office keeps working: a case completes (with its facts) before every report request, so no
-    // report is served from figures computed before it
-    const work = await officeAtWork(app.services, ADMINS.map((_, i) => `bench-admin-${i + 1}`));
+    const windows: Array<[number, number]> = [];
     let written = 0;
     for (let i = 0; i < requests; i++) {
       for (const r of REPORTS) {
         await work(++written, 20 * 60);
+        await pinger.settle();
+        const start = performance.now();
         server[r.id]!.push((await get(app, agent, r.path)).server);
+        windows.push([start, performance.now()]);
+        await pinger.settle();
       }
     }
     pinger.stop();
+    const during = (p: { sentAt: number }) => windows.some(([a, b]) => p.sentAt >= a && p.sentAt <= b);
+    const inReports = pinger.pings.filter(during).map((p) => p.ms);
+    const aside = pinger.pings.filter((p) => !during(p)).map((p) => p.ms);
 
     const targets = REPORTS.map((r) => {
       const s = summary(server[r.id]!);
       log(`  ${r.label}: server p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms`);
       return target(`reports.${r.id}.p95`, `${r.label} server time p95`, s.p95, '<=', MAX_P95_MS, 'ms');
     });
-    const pings = summary(pinger.latencies);
-    log(`  GET /healthz every ${PING_EVERY_MS} ms meanwhile: ${pinger.latencies.length} answered, p50 ${pings.p50} ms, p95 ${pings.p95} ms, max ${pings.max} ms`);
+    const pings = summary(inReports);
+    const others = summary(aside);
+    log(`  GET /healthz every ${PING_EVERY_MS} ms while reports run: ${inReports.length} answered, p50 ${pings.p50} ms, p95 ${pings.p95} ms, max ${pings.max} ms`);
+    log(`  GET /healthz around the office's case completions (not a report; shown only): ${aside.length} answered, p95 ${others.p95} ms, max ${others.max} ms`);
     targets.push(target('reports.blocked.max', 'longest GET /healthz round trip while reports run', pings.max, '<=', MAX_BLOCKED_MS, 'ms'));
     return {
       bench: 'reports',
@@ -142,7 +164,8 @@ export async function benchReports(opts: BenchOptions): Promise<BenchOutcome> {
       details: {
         plan, seedSeconds: seeded.seconds, databaseMb: seeded.megabytes, requestsPerReport: requests, coldMs: cold,
         serverMs: Object.fromEntries(REPORTS.map((r) => [r.path, summary(server[r.id]!)])),
-        healthz: { ...pings, count: pinger.latencies.length },
+        healthz: { ...pings, count: inReports.length },
+        healthzAroundCompletions: { ...others, count: aside.length },
       },
     };
   } finally {

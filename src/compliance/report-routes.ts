@@ -1,6 +1,7 @@
 // Reports for process owners and staff: the compliance page (server-drawn charts and tables),
 // per-step compliance as JSON for the diagram, every table as CSV, one case's timing, and the
 // printable Tabel 7 per semester. Settings pages: settings-routes.ts.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../auth/guards.js';
 import type { Services } from '../composition.js';
@@ -62,9 +63,12 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
 
   router.get('/laporan', readers, asyncRoute(async (req, res) => {
     const { period, report, processKey } = await reportFor(req);
+    await nextTurn(); // shaping the page (charts) and rendering it: each a turn of its own
     const model = reportPageModel(report, period, langOf(req));
+    const processes = await choices(processKey);
+    await nextTurn();
     renderPage(req, res, 'reports/index', {
-      ...model, query: `proses=${processKey}&${model.query}`, paths: processPaths(processKey), processes: await choices(processKey),
+      ...model, query: `proses=${processKey}&${model.query}`, paths: processPaths(processKey), processes,
       canEdit: req.user!.role === 'process-owner',
     });
   }));
@@ -128,7 +132,9 @@ export function reportRoutes(deps: Services & { renderPage: RenderPage }): Route
       await sendCsv(res, model.csv.header, [model.csv.rows]);
       return;
     }
-    renderPage(req, res, 'reports/tabel-7', { ...model, paths: processPaths(processKey), processes: await choices(processKey) });
+    const processes = await choices(processKey);
+    await nextTurn();
+    renderPage(req, res, 'reports/tabel-7', { ...model, paths: processPaths(processKey), processes });
   }));
 
   router.use(settingsRoutes(deps));
