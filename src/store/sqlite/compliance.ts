@@ -13,7 +13,7 @@ import type {
 import type { Database } from './database.js';
 import { AUDIT_READ, auditFromCompactRow, auditType, type CompactAuditRow } from './audit-compaction.js';
 import { packId, unpackId } from './packed-ids.js';
-import { cols, TASK_COLUMNS } from './statements.js';
+import { cols, taskSelect } from './statements.js';
 
 const SUMMARY = [
   'id', 'definitionId', 'processKey', 'definitionVersion', 'applicantId', 'applicantName', 'status', 'rev', 'error', 'createdAt', 'updatedAt',
@@ -49,7 +49,7 @@ export function createCompliance(db: Database) {
         "AND (updatedAt >= @activeFrom OR status = 'running') ORDER BY createdAt, rowid",
     ),
     tasks: db.prepare<[string], TaskRecord>(
-      `SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE caseId IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id`,
+      `SELECT ${taskSelect()} FROM tasks WHERE caseId IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id`,
     ),
     audit: db.prepare<[string, string], CompactAuditRow>(
       `SELECT ${AUDIT_READ.columns} FROM ${AUDIT_READ.from} WHERE a.caseId IN (SELECT ${packId('value')} FROM json_each(?)) ` +

@@ -7,6 +7,7 @@ import { REPORT_DAYS_REV_MIGRATION, REPORT_FACTS_MIGRATION } from './report-migr
 import { MESSAGE_LOG_SORTED_MIGRATION, MESSAGE_LOG_TERMS_MIGRATION } from './message-log.js';
 import { AUDIT_FIELDS_MIGRATION } from './audit-fields.js';
 import { TASK_FACTS_PACKED_MIGRATION } from './task-facts-packed.js';
+import { TASK_PACKED_MIGRATION } from './task-packed.js';
 
 type Database = Sqlite.Database;
 
@@ -444,6 +445,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // task_facts' times as ms and ids packed (task-facts-packed.ts)
   TASK_FACTS_PACKED_MIGRATION,
+  // a task's completedAt as ms and completedBy packed (task-packed.ts)
+  TASK_PACKED_MIGRATION,
 ];
 
 export interface MigrationResult {

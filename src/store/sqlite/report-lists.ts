@@ -3,13 +3,13 @@
 import { MAX_FACTS_PAGE, MAX_OPEN_REPORT_TASKS, type CaseFacts, type FactsPageQuery, type TaskFacts, type TaskRecord } from '../ports.js';
 import { pageOf } from '../task-paging.js';
 import type { ReportReader } from './report-reader.js';
-import { TASK_COLUMNS } from './statements.js';
+import { taskSelect } from './statements.js';
 import { auditCaseIs, auditTaskIs, auditTime, auditType } from './audit-compaction.js';
 import { factTime, readFact } from './task-facts-packed.js';
 import { unpackId } from './packed-ids.js';
 
 const iso = (at: string): string => new Date(at).toISOString();
-const taskCols = TASK_COLUMNS.map((c) => `t."${c}"`).join(', ');
+const taskCols = taskSelect('t.'); // completedAt, completedBy packed
 const FACT_COLS = `${readFact('takenAt', 'f_takenAt', 'f.')}, f.elapsedMs AS f_elapsedMs, f.waitMs AS f_waitMs, f.handlingMs AS f_handlingMs, ` + // packed
   'f.standardMs AS f_standardMs, f.met AS f_met, f.returnReasons AS f_returnReasons, f.caseReturns AS f_caseReturns, ' +
   `${readFact('previousAt', 'f_previousAt', 'f.')}, f.previousCaseReturns AS f_previousCaseReturns`;

@@ -2,6 +2,8 @@
 import type { Database } from './database.js';
 import type { CaseRow, DefinitionRow, DocumentRow, SessionRow, TaskRow, UserRow } from './rows.js';
 import { AUDIT_OF_CASE, AUDIT_READ, compactingAuditInsert, type CompactAuditRow } from './audit-compaction.js';
+import { packId, packTime } from './packed-ids.js';
+import { packTaskColumn, readTaskColumn } from './task-packed.js';
 
 const USER = [
   'id', 'email', 'whatsapp', 'displayName', 'role', 'passwordHash', 'status', 'createdAt',
@@ -17,6 +19,8 @@ export const TASK_COLUMNS = [
   'id', 'caseId', 'processKey', 'applicantId', 'applicantName', 'elementId', 'name', 'stepNo', 'groupId', 'formKey',
   'assigneeId', 'status', 'createdAt', 'dueAt', 'timeStandard', 'completedAt', 'completedBy', 'searchText',
 ];
+/** The SELECT list of a task record (`alias` e.g. 't.'): completedAt and completedBy are stored packed (task-packed.ts). */
+export const taskSelect = (alias = ''): string => TASK_COLUMNS.map((c) => readTaskColumn(c, alias)).join(', ');
 const DOCUMENT = [
   'id', 'caseId', 'taskId', 'field', 'uploaderId', 'originalName', 'storedName', 'mime', 'size', 'sha256', 'createdAt',
 ];
@@ -78,11 +82,11 @@ export function prepareStatements(db: Database) {
       `SELECT ${cols(CASE)} FROM cases WHERE status = ? ORDER BY updatedAt DESC, rowid DESC LIMIT ?`,
     ),
 
-    insertTask: db.prepare<TaskRow>(insert('tasks', TASK_COLUMNS)),
-    getTask: db.prepare<[string], TaskRow>(`SELECT ${cols(TASK_COLUMNS)} FROM tasks WHERE id = ?`),
+    insertTask: db.prepare<TaskRow>(`INSERT INTO tasks (${cols(TASK_COLUMNS)}) VALUES (${TASK_COLUMNS.map((c) => packTaskColumn(c, `@${c}`)).join(', ')})`),
+    getTask: db.prepare<[string], TaskRow>(`SELECT ${taskSelect()} FROM tasks WHERE id = ?`),
     completeTask: db.prepare<{ id: string; caseId: string; status: string; completedAt: string; completedBy: string | null }>(
       // searchText: inboxes search open tasks only (ports.ts)
-      "UPDATE tasks SET status = @status, completedAt = @completedAt, completedBy = @completedBy, searchText = '' " +
+      `UPDATE tasks SET status = @status, completedAt = ${packTime('@completedAt')}, completedBy = ${packId('@completedBy')}, searchText = '' ` +
         "WHERE id = @id AND caseId = @caseId AND status = 'open'",
     ),
     changeAssignee: db.prepare<{ id: string; from: string | null; to: string | null }>(

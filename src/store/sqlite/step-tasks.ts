@@ -3,9 +3,9 @@
 // and keeps those whose case (by primary key) is of the process. CROSS JOIN keeps that order of reading.
 import type { StepTaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
-import { TASK_COLUMNS } from './statements.js';
+import { taskSelect } from './statements.js';
 
-const T = TASK_COLUMNS.map((c) => `t."${c}"`).join(', ');
+const T = taskSelect('t.');
 const FROM =
   "FROM tasks t CROSS JOIN cases c WHERE t.status = 'open' AND t.elementId = @elementId AND c.id = t.caseId AND c.processKey = @processKey";
 export const STEP_TASKS_SQL = `SELECT ${T} ${FROM} ORDER BY t.dueAt, t.createdAt, t.id LIMIT @limit`;

@@ -1,7 +1,7 @@
 // Inbox queries: TaskQuery → SQL. One prepared statement per filter combination, cached.
 import type { TaskQuery, TaskRecord } from '../ports.js';
 import type { Database } from './database.js';
-import { TASK_COLUMNS } from './statements.js';
+import { taskSelect } from './statements.js';
 import { byDue, byProcess, paging, processWindows, searchOf, taskSort, type ProcessCount, type TaskSort } from '../task-paging.js';
 
 type Params = Record<string, string | number>;
@@ -92,7 +92,7 @@ const ORDER: Record<Exclude<TaskSort, 'process' | 'process-desc'>, string> = {
 export function taskListSql(q: TaskQuery): string {
   const groups = groupsOf(q);
   const arms = groups === undefined || groups.length <= 1 ? [taskFilter(q).where] : groups.map((_, i) => taskFilter(q, i).where);
-  const select = arms.map((where) => `SELECT ${TASK_COLUMNS.join(', ')} FROM tasks WHERE ${where}`).join(' UNION ALL ');
+  const select = arms.map((where) => `SELECT ${taskSelect()} FROM tasks WHERE ${where}`).join(' UNION ALL ');
   const sort = taskSort(q);
   if (byProcess(sort)) throw new RangeError(`a '${sort}' page is read one process at a time (processWindows)`);
   return `${select} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`;
