@@ -12,6 +12,7 @@ import { DRAFT_KEYS_SQL, LATEST_SUMMARY_SQL, OVERDUE_TASKS_SQL, PROCESS_KEYS_SQL
 import { ACTIVE_MEMBERS, GROUP_MEMBERS, LIST_GROUPS, USER_GROUPS } from '../../src/store/sqlite/groups.js';
 import { ACTIVE_OF_ROLE, COUNT_ROLE, STAFF_AUDIT_BY_AT, STAFF_AUDIT_BY_USER, USERS_OF_ROLE_PAGE } from '../../src/store/sqlite/staff.js';
 import type { TaskQuery } from '../../src/store/ports.js';
+import { AUDIT_ID_IN_CASE_SQL } from '../../src/store/sqlite/audit-compaction.js';
 
 let db: Database;
 beforeAll(() => {
@@ -35,6 +36,13 @@ const taskPlan = (q: TaskQuery) => {
   const value = (name: string) => (name === 'limit' ? 50 : name === 'offset' ? 0 : name === 'status' ? (q.status ?? 'open') : 'x');
   return plan(sql, Object.fromEntries(Array.from(sql.matchAll(/@(\w+)/g), (m) => [m[1], value(m[1] as string)])));
 };
+
+describe('The audit entry id', () => {
+  test('has no index of its own (about 640 bytes a case): a duplicate in its case is found through audit_case', () => {
+    expect(db.prepare("SELECT count(*) FROM pragma_index_list('audit') WHERE name <> 'audit_case'").pluck().get()).toBe(0);
+    expect(plan(AUDIT_ID_IN_CASE_SQL, { caseId: '6d1c4a5e-0b7c-4c61-9a43-5b0a1f2f3e4d', id: '0f3c2b1a-9d8e-4f7a-8b6c-5d4e3f2a1b0c' })).toMatch(/SEARCH audit USING INDEX audit_case \(caseId=\?\)/);
+  });
+});
 
 describe('SQLite inbox indexes', () => {
   test('The inbox indexes exist', () => {
