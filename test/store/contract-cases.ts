@@ -107,6 +107,15 @@ export function casesContract(store: GetStore): void {
       expect(await store().getTask(t2.id)).toEqual(t2);
     });
 
+    test('When a task is written already closed (the sign-up step, created and completed in one change), Then it keeps no search text either', async () => {
+      const c = caseRecord();
+      const done = task(c, { status: 'completed', assigneeId: 'u-1', completedBy: 'u-1', completedAt: at(1), searchText: 'budi budi@x.go.id' });
+      const open = task(c, { elementId: 'identitas', searchText: 'budi budi@x.go.id' });
+      await store().applyCaseChange(create(c, { openTasks: [done, open] }));
+      expect(await store().getTask(done.id)).toEqual({ ...done, searchText: '' });
+      expect(await store().getTask(open.id)).toEqual(open);
+    });
+
     test('When a task is cancelled by a change (status cancelled), Then it is stored as cancelled', async () => {
       const c = caseRecord();
       const t = task(c);

@@ -12,6 +12,7 @@ import { assertCasesExist } from './integrity.js';
 import { nextSeq } from './counters.js';
 import { caseNumberOf } from '../case-numbers.js';
 import { storedCase } from '../ended-case.js';
+import { storedTask } from '../closed-task.js';
 import { numberCaseRecords, numberFrom } from './sequences.js';
 
 /** The rev a change must carry: 1 for a new case, expectedRev + 1 otherwise. */
@@ -74,7 +75,7 @@ export function createCaseWriter(atomically: Atomically, m: Models) {
         // a closed task's half-filled forms are of no more use
         await m.Draft.deleteMany({ taskId: { $in: change.completeTasks.map((t) => t.taskId) } }, { session });
       }
-      if (change.openTasks?.length) await m.Task.insertMany(change.openTasks.map(toDoc), { session });
+      if (change.openTasks?.length) await m.Task.insertMany(change.openTasks.map((t) => toDoc(storedTask(t))), { session }); // written closed: no search text
       const own = <R extends AuditEvent | DocumentRecord>(records: R[]) => records.filter((r) => r.caseId === c.id);
       const others = <R extends AuditEvent | DocumentRecord>(records: R[]) => records.filter((r) => r.caseId !== c.id);
       const numberedDocs = [...numberFrom(own(documents), firstOwn), ...(await numberCaseRecords(m, others(documents), session))];

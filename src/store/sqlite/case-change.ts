@@ -5,6 +5,7 @@ import { NotFoundError } from '../../errors.js';
 import { normalizeEmail } from '../identifier.js';
 import { caseNumberOf } from '../case-numbers.js';
 import { storedCase } from '../ended-case.js';
+import { storedTask } from '../closed-task.js';
 import { isUniqueViolation, type Database } from './database.js';
 import type { DraftStatements } from './drafts.js';
 import type { OutboxStatements } from './outbox.js';
@@ -53,7 +54,7 @@ export function createCaseWriter(
       }
       more.drafts.deleteForTask.run(t.taskId); // a closed task's half-filled form is of no more use
     }
-    for (const t of change.openTasks ?? []) st.insertTask.run(t);
+    for (const t of change.openTasks ?? []) st.insertTask.run(storedTask(t)); // written closed: no search text
     for (const d of change.documents ?? []) st.insertDocument.run(d);
     for (const msg of change.outbox ?? []) more.outbox.insert.run(msg);
     for (const e of change.audit) st.insertAudit.run(auditToRow(e), e.caseId === c.id ? c.data : undefined); // a step's fields may be the case's
